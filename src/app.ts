@@ -1,0 +1,88 @@
+import type { Driver } from "neo4j-driver";
+import type { Config } from "./config.js";
+import { UnavailableError } from "./errors.js";
+import { buildSchema, createResolvers } from "./graphql/schema.js";
+import type { TwinServices } from "./graphql/services.js";
+import { startHttpServer, type HealthReport, type RunningServer } from "./http/server.js";
+import type { Logger } from "./log.js";
+import { databaseAnswers } from "./store/health.js";
+import { migrate } from "./store/migrations.js";
+import { ReadingStore } from "./store/readingStore.js";
+import { BatchWriter } from "./twin/batchWriter.js";
+import { EventBus } from "./twin/eventBus.js";
+import type { TwinEvents } from "./twin/events.js";
+import { IngestPipeline } from "./twin/ingest.js";
+import { LiveState } from "./twin/liveState.js";
+
+export interface AppOptions {
+  readonly config: Pick<Config, "host" | "port" | "ingest">;
+  readonly driver: Driver;
+  /** The database URI, for messages. */
+  readonly uri: string;
+  readonly log: Logger;
+  readonly clock?: () => number;
+}
+
+export interface App {
+  readonly services: TwinServices;
+  readonly writer: BatchWriter;
+  readonly server: RunningServer;
+  health(): Promise<HealthReport>;
+  /** Stops serving, writes every pending reading, then returns (the driver stays open). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the twin on a connected driver: migrations, live state warmed from Neo4j, the ingest
+ * pipeline and batch writer, the GraphQL schema and the HTTP/WebSocket server.
+ */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { driver, log } = options;
+  const clock = options.clock ?? Date.now;
+  await migrate(driver);
+
+  const readings = new ReadingStore(driver);
+  const bus = new EventBus<TwinEvents>(log.child("bus"));
+  const live = new LiveState();
+  for (const sensor of await readings.sensorSnapshots()) {
+    if (sensor.currentValue !== null && sensor.lastUpdatedMs !== null) live.seed(sensor.sensorId, sensor.currentValue, sensor.lastUpdatedMs);
+  }
+  const writer = new BatchWriter(readings, options.config.ingest, log.child("writer"), {
+    onCommitted: (count, created) => bus.emit("batchCommitted", { count, created }),
+    onAvailabilityChanged: (available, error) => bus.emit("storeAvailability", { available, error }),
+  });
+  const ingest = new IngestPipeline(writer, live, bus, clock, log.child("ingest"));
+  const services: TwinServices = { ingest, live, readings, bus, log, clock };
+
+  const { schema, neoSchema } = await buildSchema(createResolvers(services), driver);
+  try {
+    await neoSchema.checkNeo4jCompat();
+  } catch (error) {
+    throw new UnavailableError(
+      `the database at ${options.uri} cannot serve this API: ${(error as Error).message}. ` +
+        "It needs Neo4j 5.23+ with the APOC core plugin (the embedded default has both).",
+    );
+  }
+
+  const health = async (): Promise<HealthReport> => {
+    const up = await databaseAnswers(driver);
+    const status = writer.status();
+    return {
+      status: up ? "ok" : "unavailable",
+      neo4j: up ? "up" : "down",
+      ingest: { pending: status.pending, capacity: status.capacity, committed: status.committed },
+    };
+  };
+  const server = await startHttpServer({ schema, host: options.config.host, port: options.config.port, log: log.child("http"), health });
+
+  return {
+    services,
+    writer,
+    server,
+    health,
+    stop: async () => {
+      await server.close();
+      await writer.stop(true);
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { isIP } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Where the project lives; the embedded database and its jars default to folders under it. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export type DeviceMode = "sim" | "virtual" | "none";
+
+export interface Neo4jTarget {
+  /** bolt/neo4j URI of an external server; undefined means "run the embedded database". */
+  readonly uri: string | undefined;
+  readonly user: string;
+  readonly password: string;
+  readonly embeddedPort: number;
+  readonly dataDir: string;
+}
+
+export interface IngestSettings {
+  /** Readings per write transaction. */
+  readonly batchSize: number;
+  /** How long a partial batch may wait for more readings before it is written (ms). */
+  readonly lingerMs: number;
+  /** Readings accepted but not yet committed that the process keeps at most. */
+  readonly bufferCapacity: number;
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly neo4j: Neo4jTarget;
+  readonly ingest: IngestSettings;
+  readonly serialPorts: readonly string[];
+  readonly serialBaud: number;
+  readonly device: DeviceMode | undefined;
+  readonly authOff: boolean;
+  readonly logLevel: "debug" | "info" | "warn" | "error";
+}
+
+/** A configuration value that cannot be used; the message names the variable and the fix. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === "" ? undefined : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name}=${raw} is not an integer in ${min}..${max}; fix or unset it (default ${fallback})`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[]): T | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name}=${raw} is not one of ${allowed.join(", ")}`);
+  }
+  return raw as T;
+}
+
+/** True for addresses that only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  if (host === "localhost") return true;
+  if (isIP(host) === 4) return host.startsWith("127.");
+  return host === "::1";
+}
+
+/** Reads, validates and freezes the configuration; the only reader of process.env. */
+export function loadConfig(env: Env = process.env): Config {
+  const host = text(env, "HOST") ?? "127.0.0.1";
+  const authOff = text(env, "AUTH") === "off";
+  if (text(env, "AUTH") !== undefined && !authOff) {
+    throw new ConfigError(`AUTH=${text(env, "AUTH")} is not understood; the only value is "off"`);
+  }
+  if (text(env, "JWT_SECRET") !== undefined || text(env, "JWKS_URL") !== undefined) {
+    throw new ConfigError(
+      "JWT_SECRET/JWKS_URL are set but token verification is not available in this version; " +
+        "unset them and listen on a loopback HOST, or set AUTH=off to serve without auth",
+    );
+  }
+  if (!isLoopback(host) && !authOff) {
+    throw new ConfigError(
+      `HOST=${host} is reachable from other machines but no authentication is configured; ` +
+        "listen on 127.0.0.1, or set AUTH=off to accept unauthenticated requests from the network",
+    );
+  }
+  const uri = text(env, "NEO4J_URI");
+  const config: Config = {
+    port: integer(env, "PORT", 4000, 0, 65535),
+    host,
+    neo4j: {
+      uri,
+      user: text(env, "NEO4J_USER") ?? "neo4j",
+      password: text(env, "NEO4J_PASSWORD") ?? "",
+      embeddedPort: integer(env, "NEO4J_EMBEDDED_PORT", 7687, 1, 65535),
+      dataDir: path.resolve(projectRoot, text(env, "NEO4J_DATA_DIR") ?? "db/.data"),
+    },
+    ingest: {
+      batchSize: integer(env, "INGEST_BATCH_SIZE", 2000, 1, 50_000),
+      lingerMs: integer(env, "INGEST_LINGER_MS", 20, 0, 10_000),
+      bufferCapacity: integer(env, "INGEST_BUFFER", 100_000, 1, 10_000_000),
+    },
+    serialPorts: (text(env, "SERIAL_PORTS") ?? "").split(",").map((p) => p.trim()).filter((p) => p !== ""),
+    serialBaud: integer(env, "SERIAL_BAUD", 115200, 300, 4_000_000),
+    device: oneOf(env, "DEVICE", ["sim", "virtual", "none"] as const),
+    authOff,
+    logLevel: oneOf(env, "LOG_LEVEL", ["debug", "info", "warn", "error"] as const) ?? "info",
+  };
+  if (config.ingest.bufferCapacity < config.ingest.batchSize) {
+    throw new ConfigError(
+      `INGEST_BUFFER=${config.ingest.bufferCapacity} is smaller than INGEST_BATCH_SIZE=${config.ingest.batchSize}; raise the buffer`,
+    );
+  }
+  return Object.freeze({ ...config, neo4j: Object.freeze(config.neo4j), ingest: Object.freeze(config.ingest) });
+}

@@ -1,0 +1,48 @@
+import { InvalidInputError } from "../../errors.js";
+import type { MutationResolvers, SubscriptionResolvers } from "../../generated/graphql.js";
+import type { Reading } from "../../twin/reading.js";
+import { idProblem } from "../../twin/validate.js";
+import { busIterator } from "../liveIterator.js";
+import type { TwinServices } from "../services.js";
+
+export const MAX_READINGS_PER_CALL = 10_000;
+/** How long recordReadings waits for buffer room while the database catches up. */
+const ROOM_WAIT_MS = 2_000;
+
+export function ingestMutations(services: TwinServices): Pick<MutationResolvers, "recordReadings"> {
+  return {
+    recordReadings: async (_parent, { readings }) => {
+      if (readings.length > MAX_READINGS_PER_CALL) {
+        throw new InvalidInputError(
+          `recordReadings takes at most ${MAX_READINGS_PER_CALL} readings per call, got ${readings.length}; split them into several calls`,
+        );
+      }
+      const outcome = await services.ingest.ingestWhenRoom(readings, ROOM_WAIT_MS);
+      return { accepted: outcome.accepted, rejected: outcome.rejected, errors: [...outcome.errors] };
+    },
+  };
+}
+
+let subscriberSeq = 0;
+
+export function ingestSubscriptions(services: TwinServices): Pick<SubscriptionResolvers, "readingAdded"> {
+  return {
+    readingAdded: {
+      subscribe: (_parent, { sensorIds }) => {
+        const wanted = sensorIds === undefined || sensorIds === null ? null : new Set(sensorIds);
+        for (const id of sensorIds ?? []) {
+          const problem = idProblem(id);
+          if (problem !== null) throw new InvalidInputError(`readingAdded(sensorIds): ${problem}`);
+        }
+        return busIterator(
+          services.bus,
+          "readingAccepted",
+          `subscription:readingAdded:${++subscriberSeq}`,
+          (reading: Reading) => wanted === null || wanted.has(reading.sensorId),
+          services.log,
+        );
+      },
+      resolve: (reading: Reading) => reading,
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Neo4jGraphQL } from "@neo4j/graphql";
+import { GraphQLScalarType, Kind, type GraphQLSchema } from "graphql";
+import type { Driver } from "neo4j-driver";
+import { projectRoot } from "../config.js";
+import type { Resolvers } from "../generated/graphql.js";
+import { ingestMutations, ingestSubscriptions } from "./resolvers/ingestResolvers.js";
+import { liveReadingFields, sensorFields, sensorQueries } from "./resolvers/sensorResolvers.js";
+import type { TwinServices } from "./services.js";
+
+type NeoResolvers = NonNullable<ConstructorParameters<typeof Neo4jGraphQL>[0]["resolvers"]>;
+
+export const typeDefsPath = path.join(projectRoot, "schema.graphql");
+
+/** The resolvers of every field schema.graphql adds to what @neo4j/graphql generates. */
+export function createResolvers(services: TwinServices): Resolvers {
+  return {
+    Query: { ...sensorQueries(services) },
+    Mutation: { ...ingestMutations(services) },
+    Subscription: { ...ingestSubscriptions(services) },
+    Sensor: { ...sensorFields(services) },
+    LiveReading: liveReadingFields,
+  };
+}
+
+export interface TwinSchema {
+  readonly schema: GraphQLSchema;
+  readonly neoSchema: Neo4jGraphQL;
+}
+
+/** Builds the served schema: @neo4j/graphql over schema.graphql, with our resolvers. */
+export async function buildSchema(resolvers: Resolvers, driver?: Driver): Promise<TwinSchema> {
+  const typeDefs = readFileSync(typeDefsPath, "utf8");
+  const neoSchema = new Neo4jGraphQL({
+    typeDefs,
+    ...(driver === undefined ? {} : { driver }),
+    resolvers: resolvers as NeoResolvers,
+  });
+  const schema = await neoSchema.getSchema();
+  acceptAnyDateTimeText(schema);
+  return { schema, neoSchema };
+}
+
+/**
+ * The DateTime scalar of @neo4j/graphql rejects unparseable text during variable coercion,
+ * which fails a whole recordReadings call for one bad item. Input text is passed through
+ * instead: recordReadings validates each item strictly (and refuses only that item), and a
+ * bad value in a generated filter is refused by Neo4j ("Text cannot be parsed to a DateTime"),
+ * which the error formatter reports as bad user input.
+ */
+function acceptAnyDateTimeText(schema: GraphQLSchema): void {
+  const scalar = schema.getType("DateTime");
+  if (!(scalar instanceof GraphQLScalarType)) return;
+  const strictValue = scalar.parseValue.bind(scalar);
+  scalar.parseValue = (value: unknown) => (typeof value === "string" ? value : strictValue(value));
+  scalar.parseLiteral = (ast) => {
+    if (ast.kind !== Kind.STRING) throw new TypeError("DateTime must be an ISO-8601 string, e.g. \"2026-01-31T12:00:00Z\"");
+    return ast.value;
+  };
+}

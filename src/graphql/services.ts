@@ -1,0 +1,16 @@
+import type { Logger } from "../log.js";
+import type { ReadingStore } from "../store/readingStore.js";
+import type { EventBus } from "../twin/eventBus.js";
+import type { TwinEvents } from "../twin/events.js";
+import type { IngestPipeline } from "../twin/ingest.js";
+import type { LiveState } from "../twin/liveState.js";
+
+/** What the resolvers need; main.ts builds it, tests may build it around a real store. */
+export interface TwinServices {
+  readonly ingest: IngestPipeline;
+  readonly live: LiveState;
+  readonly readings: ReadingStore;
+  readonly bus: EventBus<TwinEvents>;
+  readonly log: Logger;
+  readonly clock: () => number;
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import type { GraphQLSchema } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import type { Logger } from "../log.js";
+import type { TwinContext } from "../graphql/context.js";
+import { createErrorFormatter } from "../graphql/errors.js";
+
+export interface HealthReport {
+  readonly status: "ok" | "unavailable";
+  readonly neo4j: "up" | "down";
+  readonly [detail: string]: unknown;
+}
+
+export interface HttpOptions {
+  readonly schema: GraphQLSchema;
+  readonly host: string;
+  readonly port: number;
+  readonly log: Logger;
+  readonly health: () => Promise<HealthReport>;
+}
+
+export interface RunningServer {
+  /** http://host:port/graphql */
+  readonly url: string;
+  readonly wsUrl: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** The port is taken or not ours to use; the message says which variable to change. */
+export class ListenError extends Error {
+  override readonly name = "ListenError";
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      server.off("listening", onListening);
+      if (error.code === "EADDRINUSE") {
+        reject(new ListenError(`port ${port} on ${host} is already in use (another twin running?); stop it or set PORT to a free port`));
+      } else if (error.code === "EACCES") {
+        reject(new ListenError(`not allowed to listen on ${host}:${port}; choose a PORT above 1023`));
+      } else if (error.code === "EADDRNOTAVAIL") {
+        reject(new ListenError(`HOST=${host} is not an address of this machine`));
+      } else {
+        reject(error);
+      }
+    };
+    const onListening = (): void => {
+      server.off("error", onError);
+      resolve();
+    };
+    server.once("error", onError);
+    server.once("listening", onListening);
+    server.listen(port, host);
+  });
+}
+
+/**
+ * One HTTP server carries everything: GraphQL over HTTP (Apollo) and over WebSocket
+ * (graphql-ws, for subscriptions) on /graphql, and /healthz.
+ */
+export async function startHttpServer(options: HttpOptions): Promise<RunningServer> {
+  const { schema, log } = options;
+  const app = express();
+  const httpServer = createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  const wsCleanup = useServer<Record<string, unknown>, { context?: TwinContext }>(
+    {
+      schema,
+      context: (): TwinContext => ({ requestId: randomUUID() }),
+      onError: (_ctx, _id, _payload, errors) => {
+        log.warn("subscription error", { errors: errors.map((e) => e.message) });
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<TwinContext>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(log.child("graphql")),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get("/healthz", async (_req, res) => {
+    const report = await options.health();
+    res.status(report.status === "ok" ? 200 : 503).json(report);
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "16mb" }),
+    expressMiddleware(apollo, { context: async (): Promise<TwinContext> => ({ requestId: randomUUID() }) }),
+  );
+
+  try {
+    await listen(httpServer, options.host, options.port);
+  } catch (error) {
+    await apollo.stop().catch(() => undefined);
+    wsServer.close();
+    throw error;
+  }
+  const port = (httpServer.address() as AddressInfo).port;
+  const shownHost = options.host.includes(":") ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    wsUrl: `ws://${shownHost}:${port}/graphql`,
+    port,
+    close: async () => {
+      await apollo.stop();
+      wsServer.close();
+    },
+  };
+}

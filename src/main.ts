@@ -1,0 +1,63 @@
+import { createApp, type App } from "./app.js";
+import { ConfigError, loadConfig, projectRoot } from "./config.js";
+import { DomainError } from "./errors.js";
+import { ListenError } from "./http/server.js";
+import { createLogger } from "./log.js";
+import { createDriver, verifyDatabase } from "./store/driver.js";
+import { EmbeddedStartError, startEmbedded, type EmbeddedDatabase } from "./store/embedded.js";
+
+/** Composition root: config → database → twin → server; SIGTERM flushes before exit. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+
+  let embedded: EmbeddedDatabase | undefined;
+  let uri = config.neo4j.uri;
+  if (uri === undefined) {
+    embedded = await startEmbedded({ projectRoot, port: config.neo4j.embeddedPort, dataDir: config.neo4j.dataDir, log: log.child("neo4j") });
+    uri = embedded.uri;
+  }
+  const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
+  let app: App | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: stopping; writing pending readings first`, { pending: app?.writer.pending ?? 0 });
+    try {
+      await app?.stop();
+      await driver.close();
+      if (embedded?.owned === true) await embedded.stop();
+      log.info("stopped cleanly");
+      process.exit(0);
+    } catch (error) {
+      log.error("unclean stop", { error });
+      process.exit(1);
+    }
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+
+  try {
+    await verifyDatabase(driver, uri);
+    app = await createApp({ config, driver, uri, log });
+  } catch (error) {
+    await driver.close();
+    if (embedded?.owned === true) await embedded.stop();
+    throw error;
+  }
+  log.info(`GraphQL API ready: ${app.server.url} (subscriptions: ${app.server.wsUrl}); health: ${app.server.url.replace(/graphql$/, "healthz")}`);
+  if (!config.authOff) log.info(`no authentication configured: serving ${config.host} only (loopback)`);
+  else log.warn("AUTH=off: every request is allowed, from any address that can reach this port");
+  void embedded?.exited.then((code) => {
+    if (!stopping) log.error("the embedded Neo4j stopped unexpectedly; readings are buffered until it is back", { code });
+  });
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof EmbeddedStartError || error instanceof ListenError || error instanceof DomainError;
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`\nThe twin could not start: ${message}\n`);
+  if (!known) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import type { Driver } from "neo4j-driver";
+
+/**
+ * Schema statements applied at every start-up; each is idempotent (IF NOT EXISTS), so running
+ * them against an existing database changes nothing.
+ */
+export const MIGRATIONS: readonly string[] = [
+  "CREATE CONSTRAINT sensor_id IF NOT EXISTS FOR (n:Sensor) REQUIRE n.sensorId IS UNIQUE",
+  "CREATE CONSTRAINT device_id IF NOT EXISTS FOR (n:Device) REQUIRE n.deviceId IS UNIQUE",
+  "CREATE CONSTRAINT actuator_id IF NOT EXISTS FOR (n:Actuator) REQUIRE n.actuatorId IS UNIQUE",
+  "CREATE CONSTRAINT location_id IF NOT EXISTS FOR (n:Location) REQUIRE n.locationId IS UNIQUE",
+  "CREATE RANGE INDEX reading_sensor_time IF NOT EXISTS FOR (r:Reading) ON (r.sensorId, r.timestamp)",
+];
+
+/** Applies the schema and waits until the indexes are online, so the first query can use them. */
+export async function migrate(driver: Driver): Promise<void> {
+  for (const statement of MIGRATIONS) await driver.executeQuery(statement);
+  await driver.executeQuery("CALL db.awaitIndexes(300)");
+}

@@ -1,0 +1,220 @@
+import type { Logger } from "../log.js";
+import type { IngestSettings } from "../config.js";
+import type { Reading } from "./reading.js";
+
+/** The one operation the writer needs from the store. */
+export interface BatchSink {
+  writeBatch(readings: readonly Reading[]): Promise<number>;
+}
+
+export interface WriterStatus {
+  /** Readings accepted and not yet committed. */
+  readonly pending: number;
+  readonly capacity: number;
+  /** False after a failed write until the next write succeeds. */
+  readonly storeAvailable: boolean;
+  readonly lastError: string | null;
+  readonly committed: number;
+  readonly batches: number;
+}
+
+export interface WriterEvents {
+  onCommitted?(count: number, created: number): void;
+  onAvailabilityChanged?(available: boolean, error: string | null): void;
+}
+
+const MIN_BACKOFF_MS = 100;
+const MAX_BACKOFF_MS = 5_000;
+
+/**
+ * Buffers accepted readings and writes them in batches: one transaction per batch, bounded by
+ * `batchSize` and by `lingerMs` (a partial batch waits that long for more). One batch is in
+ * flight at a time, so batches commit in arrival order. A failed batch stays at the head of
+ * the buffer and is retried with backoff until the store answers; nothing is dropped. The
+ * buffer is bounded: `offer` takes only what fits, `waitForSpace` is the back-pressure.
+ */
+export class BatchWriter {
+  private queue: Reading[] = [];
+  private head = 0;
+  private inFlight: Promise<void> | null = null;
+  private lingerTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private backoffMs = MIN_BACKOFF_MS;
+  private available = true;
+  private lastError: string | null = null;
+  private committed = 0;
+  private batches = 0;
+  private stopped = false;
+  private spaceWaiters: Array<{ need: number; resolve: () => void }> = [];
+  private drainWaiters: Array<() => void> = [];
+
+  constructor(
+    private readonly sink: BatchSink,
+    private readonly settings: IngestSettings,
+    private readonly log: Logger,
+    private readonly events: WriterEvents = {},
+  ) {}
+
+  get pending(): number {
+    return this.queue.length - this.head;
+  }
+
+  get freeSpace(): number {
+    return Math.max(0, this.settings.bufferCapacity - this.pending);
+  }
+
+  status(): WriterStatus {
+    return {
+      pending: this.pending,
+      capacity: this.settings.bufferCapacity,
+      storeAvailable: this.available,
+      lastError: this.lastError,
+      committed: this.committed,
+      batches: this.batches,
+    };
+  }
+
+  /** Queues as many readings as fit; returns how many were taken (a prefix of `readings`). */
+  offer(readings: readonly Reading[]): number {
+    if (this.stopped) return 0;
+    const take = Math.min(readings.length, this.freeSpace);
+    for (let i = 0; i < take; i++) this.queue.push(readings[i] as Reading);
+    if (take > 0) this.schedule();
+    return take;
+  }
+
+  /** Resolves when `need` readings fit in the buffer, or after `timeoutMs`; returns whether they fit. */
+  async waitForSpace(need: number, timeoutMs: number): Promise<boolean> {
+    const wanted = Math.min(need, this.settings.bufferCapacity);
+    if (this.freeSpace >= wanted) return true;
+    return new Promise<boolean>((resolve) => {
+      const waiter = {
+        need: wanted,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.spaceWaiters = this.spaceWaiters.filter((w) => w !== waiter);
+        resolve(this.freeSpace >= wanted);
+      }, timeoutMs);
+      this.spaceWaiters.push(waiter);
+    });
+  }
+
+  /** Writes everything pending now (no linger); resolves when the buffer is empty. */
+  async flush(): Promise<void> {
+    if (this.pending === 0 && this.inFlight === null) return;
+    const drained = new Promise<void>((resolve) => this.drainWaiters.push(resolve));
+    this.clearLinger();
+    this.pump(true);
+    await drained;
+  }
+
+  /** Stops taking readings; pending ones are flushed first when `flushFirst`. */
+  async stop(flushFirst = true): Promise<void> {
+    if (flushFirst) await this.flush();
+    this.stopped = true;
+    this.clearLinger();
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    if (this.inFlight !== null) await this.inFlight;
+  }
+
+  private schedule(): void {
+    if (this.inFlight !== null || this.retryTimer !== null) return;
+    if (this.pending >= this.settings.batchSize || this.settings.lingerMs === 0) {
+      this.clearLinger();
+      this.pump(false);
+    } else if (this.lingerTimer === null) {
+      this.lingerTimer = setTimeout(() => {
+        this.lingerTimer = null;
+        this.pump(true);
+      }, this.settings.lingerMs);
+    }
+  }
+
+  private pump(force: boolean): void {
+    if (this.inFlight !== null || this.retryTimer !== null || this.pending === 0) {
+      if (this.pending === 0 && this.inFlight === null) this.resolveDrained();
+      return;
+    }
+    if (!force && this.pending < this.settings.batchSize) return this.schedule();
+    const end = Math.min(this.queue.length, this.head + this.settings.batchSize);
+    const batch = this.queue.slice(this.head, end);
+    this.inFlight = this.write(batch).finally(() => {
+      this.inFlight = null;
+      if (this.retryTimer === null) {
+        if (this.pending > 0) this.pump(this.drainWaiters.length > 0 || this.pending >= this.settings.batchSize);
+        if (this.pending > 0 && this.inFlight === null) this.schedule();
+        if (this.pending === 0) this.resolveDrained();
+      }
+    });
+  }
+
+  private async write(batch: Reading[]): Promise<void> {
+    try {
+      const created = await this.sink.writeBatch(batch);
+      this.head += batch.length;
+      this.compact();
+      this.committed += batch.length;
+      this.batches += 1;
+      this.backoffMs = MIN_BACKOFF_MS;
+      if (!this.available) {
+        this.available = true;
+        this.lastError = null;
+        this.log.info("database reachable again; writing the buffered readings", { pending: this.pending });
+        this.events.onAvailabilityChanged?.(true, null);
+      }
+      this.events.onCommitted?.(batch.length, created);
+      this.wakeSpaceWaiters();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (this.available) {
+        this.log.warn("writing a batch failed; readings stay buffered and are retried", {
+          pending: this.pending,
+          capacity: this.settings.bufferCapacity,
+          error: message,
+        });
+        this.available = false;
+        this.events.onAvailabilityChanged?.(false, message);
+      }
+      this.lastError = message;
+      const delay = this.backoffMs;
+      this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs * 2);
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.pump(true);
+      }, delay);
+    }
+  }
+
+  private compact(): void {
+    // Drop the written prefix once it dominates, keeping `offer` amortised O(1).
+    if (this.head > 4096 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  private wakeSpaceWaiters(): void {
+    if (this.spaceWaiters.length === 0) return;
+    const free = this.freeSpace;
+    const ready = this.spaceWaiters.filter((w) => w.need <= free);
+    this.spaceWaiters = this.spaceWaiters.filter((w) => w.need > free);
+    for (const waiter of ready) waiter.resolve();
+  }
+
+  private resolveDrained(): void {
+    const waiters = this.drainWaiters;
+    this.drainWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private clearLinger(): void {
+    if (this.lingerTimer !== null) {
+      clearTimeout(this.lingerTimer);
+      this.lingerTimer = null;
+    }
+  }
+}
