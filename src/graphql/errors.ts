@@ -39,8 +39,8 @@ export function createErrorFormatter(log: Logger) {
       };
     }
     if (name.startsWith("Neo4jGraphQL")) {
-      const forbidden = /Forbidden|Authentication/.test(name);
-      return { ...formatted, message: (cause as Error).message, extensions: { code: forbidden ? "FORBIDDEN" : "BAD_USER_INPUT" } };
+      const code = /Forbidden|Authentication/.test(name) ? "FORBIDDEN" : /ConstraintValidation/.test(name) ? "CONFLICT" : "BAD_USER_INPUT";
+      return { ...formatted, message: (cause as Error).message, extensions: { code } };
     }
     if (formatted.extensions?.["code"] === "BAD_USER_INPUT" || formatted.extensions?.["code"] === "GRAPHQL_VALIDATION_FAILED") {
       return formatted;

@@ -24,27 +24,32 @@ interface SensorRow {
   latestMs: number;
 }
 
-// Sensors first: created on their first reading, current value moved only forward in time.
-const UPSERT_SENSORS = `
-UNWIND $sensors AS s
-MERGE (sensor:Sensor {sensorId: s.sensorId})
-  ON CREATE SET sensor.kind = s.kind, sensor.unit = s.unit
-WITH sensor, s, datetime({epochMillis: toInteger(s.latestMs)}) AS latest
-WHERE sensor.lastUpdated IS NULL OR sensor.lastUpdated <= latest
-SET sensor.currentValue = s.latestValue, sensor.lastUpdated = latest`;
-
-// A reading already stored with the same (sensorId, timestamp, seq) is skipped, so a batch
-// retried after a commit whose answer was lost is stored once.
+// Sensors are created on their first reading. A reading already stored with the same
+// (sensorId, timestamp, seq) is skipped, so a batch retried after a commit whose answer was
+// lost is stored once; the index lookup is needed only for readings not newer than the
+// sensor's lastUpdated (the newest stored timestamp), which in-order streams never are.
 const INSERT_READINGS = `
 UNWIND $groups AS g
-MATCH (sensor:Sensor {sensorId: g.sensorId})
+MERGE (sensor:Sensor {sensorId: g.sensorId})
+  ON CREATE SET sensor.kind = g.kind, sensor.unit = g.unit
+WITH sensor, g, sensor.lastUpdated AS prev
 UNWIND g.rows AS row
-WITH sensor, g, row, datetime({epochMillis: toInteger(row[1])}) AS ts
-OPTIONAL MATCH (dup:Reading {sensorId: g.sensorId, timestamp: ts})
-  WHERE coalesce(dup.seq, -1) = coalesce(toInteger(row[2]), -1)
-WITH sensor, g, row, ts, dup WHERE dup IS NULL
+WITH sensor, g, prev, row, datetime({epochMillis: toInteger(row[1])}) AS ts
+WHERE CASE WHEN prev IS NULL OR ts > prev THEN true
+      ELSE NOT EXISTS {
+        MATCH (dup:Reading {sensorId: g.sensorId, timestamp: ts})
+        WHERE coalesce(dup.seq, -1) = coalesce(toInteger(row[2]), -1)
+      } END
 CREATE (sensor)-[:HAS_READING]->(:Reading {sensorId: g.sensorId, value: row[0], timestamp: ts, seq: toInteger(row[2])})
 RETURN count(*) AS created`;
+
+// The current value moves only forward in time: an old reading arriving late leaves it alone.
+const ADVANCE_SENSORS = `
+UNWIND $groups AS g
+MATCH (sensor:Sensor {sensorId: g.sensorId})
+WITH sensor, g, datetime({epochMillis: toInteger(g.latestMs)}) AS latest
+WHERE sensor.lastUpdated IS NULL OR sensor.lastUpdated <= latest
+SET sensor.currentValue = g.latestValue, sensor.lastUpdated = latest`;
 
 /** Everything the twin reads and writes about readings and sensors' current values. */
 export class ReadingStore {
@@ -53,12 +58,12 @@ export class ReadingStore {
   /** Writes one batch in one transaction; returns how many readings were new. */
   async writeBatch(readings: readonly Reading[]): Promise<number> {
     if (readings.length === 0) return 0;
-    const { sensors, groups } = shapeBatch(readings);
+    const groups = groupBySensor(readings);
     const session = this.driver.session();
     try {
       return await session.executeWrite(async (tx) => {
-        await tx.run(UPSERT_SENSORS, { sensors });
         const result = await tx.run(INSERT_READINGS, { groups });
+        await tx.run(ADVANCE_SENSORS, { groups });
         return Number(result.records[0]?.get("created") ?? 0);
       });
     } finally {
@@ -105,28 +110,30 @@ export class ReadingStore {
   }
 }
 
-/** Groups a batch per sensor: one sensor row (its newest reading) and the compact reading rows. */
-function shapeBatch(readings: readonly Reading[]): {
-  sensors: SensorRow[];
-  groups: Array<{ sensorId: string; rows: Array<[number, number, number | null]> }>;
-} {
-  const sensors = new Map<string, SensorRow>();
-  const groups = new Map<string, Array<[number, number, number | null]>>();
+interface SensorGroup {
+  sensorId: string;
+  kind: string;
+  unit: string | null;
+  latestValue: number;
+  latestMs: number;
+  /** [value, timestampMs, seq] — arrays keep the Bolt message small. */
+  rows: Array<[number, number, number | null]>;
+}
+
+/** Groups a batch per sensor, noting each sensor's newest reading. */
+function groupBySensor(readings: readonly Reading[]): SensorGroup[] {
+  const groups = new Map<string, SensorGroup>();
   for (const r of readings) {
-    const known = sensors.get(r.sensorId);
-    if (known === undefined) {
+    let group = groups.get(r.sensorId);
+    if (group === undefined) {
       const kind = kindFromId(r.sensorId);
-      sensors.set(r.sensorId, { sensorId: r.sensorId, kind, unit: defaultUnit(kind), latestValue: r.value, latestMs: r.timestampMs });
-    } else if (r.timestampMs >= known.latestMs) {
-      known.latestValue = r.value;
-      known.latestMs = r.timestampMs;
+      group = { sensorId: r.sensorId, kind, unit: defaultUnit(kind), latestValue: r.value, latestMs: r.timestampMs, rows: [] };
+      groups.set(r.sensorId, group);
+    } else if (r.timestampMs >= group.latestMs) {
+      group.latestValue = r.value;
+      group.latestMs = r.timestampMs;
     }
-    let rows = groups.get(r.sensorId);
-    if (rows === undefined) groups.set(r.sensorId, (rows = []));
-    rows.push([r.value, r.timestampMs, r.seq]);
+    group.rows.push([r.value, r.timestampMs, r.seq]);
   }
-  return {
-    sensors: [...sensors.values()],
-    groups: [...groups].map(([sensorId, rows]) => ({ sensorId, rows })),
-  };
+  return [...groups.values()];
 }

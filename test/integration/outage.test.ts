@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp, type App } from "../../src/app.js";
+import { projectRoot } from "../../src/config.js";
+import { createLogger, silentLogger } from "../../src/log.js";
+import { createDriver } from "../../src/store/driver.js";
+import { startEmbedded, type EmbeddedDatabase } from "../../src/store/embedded.js";
+import type { Driver } from "neo4j-driver";
+import { eventually, gql } from "../support/testApp.js";
+
+// This test stops and restarts a database, so it runs its own embedded Neo4j (own port and
+// data folder) instead of the shared one.
+const PORT = Number(process.env["TEST_OUTAGE_NEO4J_PORT"] ?? 7696);
+const RECORD = `mutation ($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { accepted rejected errors { index message } } }`;
+interface Recorded {
+  recordReadings: { accepted: number; rejected: number; errors: Array<{ index: number; message: string }> };
+}
+
+let dataDir: string;
+let db: EmbeddedDatabase;
+let driver: Driver;
+let app: App;
+
+const startDb = (): Promise<EmbeddedDatabase> => startEmbedded({ projectRoot, port: PORT, dataDir, log: createLogger("warn"), pageCacheMb: 128 });
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), "twin-outage-"));
+  db = await startDb();
+  driver = createDriver({ uri: db.uri, user: "neo4j", password: "" });
+  app = await createApp({
+    config: { host: "127.0.0.1", port: 0, ingest: { batchSize: 100, lingerMs: 5, bufferCapacity: 2_000 } },
+    driver,
+    uri: db.uri,
+    log: silentLogger,
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await app?.stop();
+  await driver?.close();
+  await db?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const health = async (): Promise<{ code: number; body: Record<string, unknown> }> => {
+  const res = await fetch(app.server.url.replace(/graphql$/, "healthz"));
+  return { code: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+describe("database lost while running", () => {
+  it("buffers accepted readings, answers 503, refuses what it cannot keep, and stores every accepted reading exactly once", async () => {
+    const url = app.server.url;
+    const sensorId = "temp_outage";
+    const base = Date.parse("2026-06-01T00:00:00Z");
+    let next = 0;
+    const accepted = new Set<number>();
+    const send = async (count: number): Promise<Recorded["recordReadings"]> => {
+      const readings = Array.from({ length: count }, () => {
+        const i = next++;
+        return { sensorId, value: i, timestamp: new Date(base + i * 1000).toISOString(), seq: i };
+      });
+      const res = await gql<Recorded>(url, RECORD, { readings });
+      const result = res.data!.recordReadings;
+      const refused = new Set(result.errors.map((e) => e.index));
+      readings.forEach((r, index) => {
+        if (!refused.has(index)) accepted.add(r.seq);
+      });
+      return result;
+    };
+
+    expect((await health()).code).toBe(200);
+    for (let i = 0; i < 5; i++) await send(200);
+
+    await db.stop();
+    // While the database is down, readings are still accepted into the buffer…
+    const during = await send(500);
+    expect(during.accepted).toBeGreaterThan(0);
+    const down = await health();
+    expect(down.code).toBe(503);
+    expect(down.body).toMatchObject({ status: "unavailable", neo4j: "down" });
+
+    // …until it is full: then each refused item says the database is unavailable.
+    let refusedMessage = "";
+    for (let i = 0; i < 10 && refusedMessage === ""; i++) {
+      const result = await send(400);
+      refusedMessage = result.errors[0]?.message ?? "";
+    }
+    expect(refusedMessage).toMatch(/database unavailable/);
+    expect(app.writer.pending).toBe(2_000);
+
+    db = await startDb();
+    await eventually(async () => (app.writer.pending === 0 ? true : undefined), 60_000, "the buffer to drain");
+    expect((await health()).code).toBe(200);
+    await send(100);
+    await app.writer.flush();
+
+    const { records } = await driver.executeQuery(
+      "MATCH (r:Reading {sensorId: $sensorId}) RETURN count(r) AS n, count(DISTINCT r.seq) AS distinct, collect(r.seq) AS seqs",
+      { sensorId },
+    );
+    const row = records[0]!;
+    expect(row.get("n")).toBe(accepted.size);
+    expect(row.get("distinct")).toBe(accepted.size);
+    expect(new Set(row.get("seqs") as number[])).toEqual(accepted);
+    const sensor = await driver.executeQuery("MATCH (s:Sensor {sensorId: $sensorId}) RETURN s.currentValue AS v", { sensorId });
+    expect(sensor.records[0]!.get("v")).toBe(Math.max(...accepted));
+  }, 240_000);
+});

@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import { inject } from "vitest";
+import type { Driver } from "neo4j-driver";
+import { createApp, type App } from "../../src/app.js";
+import type { IngestSettings } from "../../src/config.js";
+import { silentLogger, type Logger } from "../../src/log.js";
+import { createDriver } from "../../src/store/driver.js";
+
+export function testDriver(): Driver {
+  return createDriver({ uri: inject("neo4jUri"), user: inject("neo4jUser"), password: inject("neo4jPassword") });
+}
+
+export interface TestTwin {
+  readonly app: App;
+  readonly driver: Driver;
+  readonly url: string;
+  readonly wsUrl: string;
+  /** A prefix unique to this twin: tests name their sensors with it to stay isolated. */
+  readonly prefix: string;
+  close(): Promise<void>;
+}
+
+/** Starts the whole twin (schema, ingest, HTTP + WebSocket) on a free port against the test database. */
+export async function startTestTwin(
+  options: { ingest?: Partial<IngestSettings>; log?: Logger; clock?: () => number } = {},
+): Promise<TestTwin> {
+  const driver = testDriver();
+  const app = await createApp({
+    config: {
+      host: "127.0.0.1",
+      port: 0,
+      ingest: { batchSize: 500, lingerMs: 10, bufferCapacity: 50_000, ...options.ingest },
+    },
+    driver,
+    uri: inject("neo4jUri"),
+    log: options.log ?? silentLogger,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
+  return {
+    app,
+    driver,
+    url: app.server.url,
+    wsUrl: app.server.wsUrl,
+    prefix: `t${randomUUID().slice(0, 8)}`,
+    close: async () => {
+      await app.stop();
+      await driver.close();
+    },
+  };
+}
+
+export interface GraphQLResponse<T> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+/** POSTs one GraphQL operation and returns the parsed response. */
+export async function gql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+/** Polls until `check` returns a value that is not undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000, what = "condition"): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
