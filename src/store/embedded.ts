@@ -77,6 +77,22 @@ function requireJava(): void {
   }
 }
 
+/**
+ * Compiles db/Launcher.java once per source version (saves seconds on every start); falls back
+ * to Java's single-file source mode where only a JRE (no javac) is installed.
+ */
+function compileLauncher(projectRoot: string, lib: string, log: Logger): { classpath: string; main: string } {
+  const source = path.join(projectRoot, "db", "Launcher.java");
+  const jars = path.join(lib, "*");
+  const hash = createHash("sha256").update(readFileSync(source)).digest("hex").slice(0, 16);
+  const classes = path.join(projectRoot, "db", ".cache", "classes", hash);
+  if (existsSync(path.join(classes, "Launcher.class"))) return { classpath: `${jars}${path.delimiter}${classes}`, main: "Launcher" };
+  const javac = spawnSync("javac", ["-nowarn", "-cp", jars, "-d", classes, source], { encoding: "utf8" });
+  if (javac.error === undefined && javac.status === 0) return { classpath: `${jars}${path.delimiter}${classes}`, main: "Launcher" };
+  log.debug("javac unavailable or failed; running the launcher in source mode", { error: javac.stderr || String(javac.error) });
+  return { classpath: jars, main: source };
+}
+
 /** True if something accepts TCP connections on 127.0.0.1:port. */
 export function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -125,13 +141,14 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
   requireJava();
   const lib = ensureJars(projectRoot, log);
   mkdirSync(dataDir, { recursive: true });
+  const launcher = compileLauncher(projectRoot, lib, log);
   const args = [
     "-XX:+UseG1GC",
     "-Xms256m",
     "-Xmx1g",
     "-cp",
-    path.join(lib, "*"),
-    path.join(projectRoot, "db", "Launcher.java"),
+    launcher.classpath,
+    launcher.main,
     String(port),
     dataDir,
     String(options.pageCacheMb ?? 384),

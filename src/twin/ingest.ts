@@ -89,7 +89,10 @@ export class IngestPipeline {
 
   /** Like `ingest`, but first waits up to `waitMs` for buffer room (sources that can wait). */
   async ingestWhenRoom(candidates: readonly ReadingCandidate[], waitMs: number): Promise<IngestOutcome> {
-    if (this.writer.freeSpace < candidates.length) await this.writer.waitForSpace(candidates.length, waitMs);
+    // Waiting helps only while the database is writing; during an outage nothing frees room.
+    if (this.writer.freeSpace < candidates.length && this.writer.status().storeAvailable) {
+      await this.writer.waitForSpace(candidates.length, waitMs);
+    }
     return this.ingest(candidates);
   }
 

@@ -1,0 +1,69 @@
+import { createServer, type Server } from "node:net";
+import type { AddressInfo } from "node:net";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { gql, testDriver } from "../support/testApp.js";
+import { runTwin } from "../support/twinProcess.js";
+
+async function failsWith(env: Record<string, string>, pattern: RegExp): Promise<string> {
+  const twin = runTwin(env);
+  expect(await twin.exited).toBe(1);
+  const text = twin.output.join("\n");
+  expect(text).toMatch(pattern);
+  expect(text).not.toMatch(/^\s+at /m); // a message, not a stack trace
+  return text;
+}
+
+describe("start-up failures are clear messages with a non-zero exit", () => {
+  it("Neo4j unreachable", async () => {
+    await failsWith({ NEO4J_URI: "bolt://127.0.0.1:1" }, /could not start: Neo4j at bolt:\/\/127\.0\.0\.1:1 does not answer.*start it, or unset NEO4J_URI/s);
+  });
+
+  it("an invalid setting names the variable", async () => {
+    await failsWith({ PORT: "forty" }, /PORT=forty is not an integer in 0\.\.65535/);
+  });
+
+  it("a non-loopback HOST without authentication is refused unless AUTH=off", async () => {
+    await failsWith({ HOST: "0.0.0.0" }, /HOST=0\.0\.0\.0 is reachable from other machines.*set AUTH=off/);
+  });
+
+  it("the embedded database's port held by another program", async () => {
+    const squatter: Server = createServer((socket) => socket.end("not bolt\n"));
+    await new Promise<void>((resolve) => squatter.listen(0, "127.0.0.1", resolve));
+    const port = (squatter.address() as AddressInfo).port;
+    try {
+      await failsWith({ NEO4J_EMBEDDED_PORT: String(port) }, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is taken by a program that is not Neo4j`));
+    } finally {
+      squatter.close();
+    }
+  });
+});
+
+describe("a running twin process", () => {
+  const uri = inject("neo4jUri");
+  const driver = testDriver();
+  afterAll(async () => {
+    await driver.close();
+  });
+
+  it("serves /healthz and, on SIGTERM, writes its pending readings before it exits", async () => {
+    // A linger of ten minutes: only the SIGTERM flush can write these readings.
+    const twin = runTwin({ NEO4J_URI: uri, INGEST_LINGER_MS: "600000", INGEST_BATCH_SIZE: "50000" });
+    const url = await twin.ready;
+    const health = await fetch(url.replace(/graphql$/, "healthz"));
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: "ok", neo4j: "up" });
+
+    const sensorId = `temp_sigterm_${Date.now()}`;
+    const readings = Array.from({ length: 250 }, (_, i) => ({ sensorId, value: i, timestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() }));
+    const res = await gql<{ recordReadings: { accepted: number } }>(url, `mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted } }`, { r: readings });
+    expect(res.data?.recordReadings.accepted).toBe(250);
+    const before = await driver.executeQuery("MATCH (r:Reading {sensorId: $sensorId}) RETURN count(r) AS n", { sensorId });
+    expect(before.records[0]!.get("n")).toBe(0);
+
+    twin.child.kill("SIGTERM");
+    expect(await twin.exited).toBe(0);
+    const after = await driver.executeQuery("MATCH (r:Reading {sensorId: $sensorId}) RETURN count(r) AS n", { sensorId });
+    expect(after.records[0]!.get("n")).toBe(250);
+    expect(twin.output.join("\n")).toMatch(/SIGTERM: stopping; writing pending readings first \{"pending":250\}/);
+  });
+});

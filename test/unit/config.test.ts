@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, isLoopback, loadConfig } from "../../src/config.js";
+
+describe("loadConfig", () => {
+  it("has the documented defaults", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 4000,
+      host: "127.0.0.1",
+      neo4j: { uri: undefined, embeddedPort: 7687, user: "neo4j", password: "" },
+      serialPorts: [],
+      serialBaud: 115200,
+      device: undefined,
+      authOff: false,
+    });
+    expect(config.neo4j.dataDir).toMatch(/db\/\.data$/);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("reads every variable", () => {
+    const config = loadConfig({
+      PORT: "4100",
+      NEO4J_URI: "neo4j://db:7687",
+      NEO4J_USER: "twin",
+      NEO4J_PASSWORD: "secret",
+      NEO4J_EMBEDDED_PORT: "7700",
+      SERIAL_PORTS: "/dev/ttyACM0, /dev/ttyUSB1,",
+      SERIAL_BAUD: "57600",
+      DEVICE: "virtual",
+      INGEST_BATCH_SIZE: "100",
+    });
+    expect(config.port).toBe(4100);
+    expect(config.neo4j).toMatchObject({ uri: "neo4j://db:7687", user: "twin", password: "secret", embeddedPort: 7700 });
+    expect(config.serialPorts).toEqual(["/dev/ttyACM0", "/dev/ttyUSB1"]);
+    expect(config.serialBaud).toBe(57600);
+    expect(config.device).toBe("virtual");
+    expect(config.ingest.batchSize).toBe(100);
+  });
+
+  it.each([
+    [{ PORT: "70000" }, /PORT=70000 is not an integer in 0\.\.65535/],
+    [{ DEVICE: "arduino" }, /DEVICE=arduino is not one of sim, virtual, none/],
+    [{ HOST: "192.168.1.5" }, /no authentication is configured.*AUTH=off/],
+    [{ AUTH: "maybe" }, /AUTH=maybe is not understood/],
+    [{ INGEST_BUFFER: "10", INGEST_BATCH_SIZE: "100" }, /smaller than INGEST_BATCH_SIZE/],
+  ])("refuses %j", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("serves a non-loopback address when AUTH=off is explicit", () => {
+    expect(loadConfig({ HOST: "0.0.0.0", AUTH: "off" })).toMatchObject({ host: "0.0.0.0", authOff: true });
+  });
+
+  it("knows loopback addresses", () => {
+    expect(["127.0.0.1", "127.1.2.3", "::1", "localhost"].every(isLoopback)).toBe(true);
+    expect(["0.0.0.0", "10.0.0.1", "::", "example.org"].some(isLoopback)).toBe(false);
+  });
+});
