@@ -40,7 +40,12 @@ export function createErrorFormatter(log: Logger) {
     }
     if (name.startsWith("Neo4jGraphQL")) {
       const code = /Forbidden|Authentication/.test(name) ? "FORBIDDEN" : /ConstraintValidation/.test(name) ? "CONFLICT" : "BAD_USER_INPUT";
-      return { ...formatted, message: (cause as Error).message, extensions: { code } };
+      // @neo4j/graphql drops Neo4j's explanation of a constraint failure; say what it means here.
+      const message =
+        code === "CONFLICT"
+          ? `${(cause as Error).message}: a node with this id already exists (sensorId, deviceId, actuatorId and locationId are unique); use another id or update the existing node`
+          : (cause as Error).message;
+      return { ...formatted, message, extensions: { code } };
     }
     if (formatted.extensions?.["code"] === "BAD_USER_INPUT" || formatted.extensions?.["code"] === "GRAPHQL_VALIDATION_FAILED") {
       return formatted;
