@@ -30,6 +30,7 @@ const config: CodegenConfig = {
         mappers: {
           LiveReading: "../twin/reading.js#Reading",
           Reading: "../graphql/models.js#ReadingModel",
+          DeviceStatus: "../twin/events.js#DeviceStatusEvent",
         },
       },
     },

@@ -1,10 +1,12 @@
 import type { Driver } from "neo4j-driver";
+import { Bridge } from "./bridge/bridge.js";
 import type { Config } from "./config.js";
 import { UnavailableError } from "./errors.js";
 import { buildSchema, createResolvers } from "./graphql/schema.js";
 import type { TwinServices } from "./graphql/services.js";
 import { startHttpServer, type HealthReport, type RunningServer } from "./http/server.js";
 import type { Logger } from "./log.js";
+import { DeviceStore } from "./store/deviceStore.js";
 import { databaseAnswers } from "./store/health.js";
 import { migrate } from "./store/migrations.js";
 import { ReadingStore } from "./store/readingStore.js";
@@ -21,14 +23,18 @@ export interface AppOptions {
   readonly uri: string;
   readonly log: Logger;
   readonly clock?: () => number;
+  /** Reading timestamps from serial devices: host arrival time (default) or device uptime. */
+  readonly serialTimestamps?: "host" | "device";
 }
 
 export interface App {
   readonly services: TwinServices;
   readonly writer: BatchWriter;
   readonly server: RunningServer;
+  /** Serial links to devices; main.ts attaches ports, the simulated or the virtual node. */
+  readonly bridge: Bridge;
   health(): Promise<HealthReport>;
-  /** Stops serving, writes every pending reading, then returns (the driver stays open). */
+  /** Closes device links, stops serving, writes every pending reading (the driver stays open). */
   stop(): Promise<void>;
 }
 
@@ -52,7 +58,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     onAvailabilityChanged: (available, error) => bus.emit("storeAvailability", { available, error }),
   });
   const ingest = new IngestPipeline(writer, live, bus, clock, log.child("ingest"));
-  const services: TwinServices = { ingest, live, readings, bus, log, clock };
+  const bridge = new Bridge({
+    ingest,
+    devices: new DeviceStore(driver),
+    bus,
+    clock,
+    log: log.child("bridge"),
+    ...(options.serialTimestamps === undefined ? {} : { timestamps: options.serialTimestamps }),
+  });
+  const services: TwinServices = { ingest, live, readings, bus, log, clock, bridge };
 
   const { schema, neoSchema } = await buildSchema(createResolvers(services), driver);
   try {
@@ -79,8 +93,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     services,
     writer,
     server,
+    bridge,
     health,
     stop: async () => {
+      await bridge.stop();
       await server.close();
       await writer.stop(true);
     },

@@ -33,6 +33,10 @@ export interface Config {
   readonly serialPorts: readonly string[];
   readonly serialBaud: number;
   readonly device: DeviceMode | undefined;
+  /** Reading timestamps from serial devices: host arrival time or the device's uptime clock. */
+  readonly serialTimestamps: "host" | "device";
+  /** Extra arguments for the simulated node (plant parameters, scenarios). */
+  readonly simArgs: readonly string[];
   readonly authOff: boolean;
   readonly logLevel: "debug" | "info" | "warn" | "error";
 }
@@ -113,6 +117,8 @@ export function loadConfig(env: Env = process.env): Config {
     serialPorts: (text(env, "SERIAL_PORTS") ?? "").split(",").map((p) => p.trim()).filter((p) => p !== ""),
     serialBaud: integer(env, "SERIAL_BAUD", 115200, 300, 4_000_000),
     device: oneOf(env, "DEVICE", ["sim", "virtual", "none"] as const),
+    serialTimestamps: oneOf(env, "SERIAL_TIMESTAMPS", ["host", "device"] as const) ?? "host",
+    simArgs: (text(env, "SIM_ARGS") ?? "").split(/\s+/).filter((a) => a !== ""),
     authOff,
     logLevel: oneOf(env, "LOG_LEVEL", ["debug", "info", "warn", "error"] as const) ?? "info",
   };

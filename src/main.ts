@@ -1,4 +1,5 @@
 import { createApp, type App } from "./app.js";
+import { startDevices, type StartedDevices } from "./devices.js";
 import { ConfigError, loadConfig, projectRoot } from "./config.js";
 import { DomainError } from "./errors.js";
 import { ListenError } from "./http/server.js";
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   }
   const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
   let app: App | undefined;
+  let devices: StartedDevices | undefined;
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     log.info(`${signal}: stopping; writing pending readings first`, { pending: app?.writer.pending ?? 0 });
     try {
       await app?.stop();
+      await devices?.stop();
       await driver.close();
       if (embedded?.owned === true) await embedded.stop();
       log.info("stopped cleanly");
@@ -40,8 +43,10 @@ async function main(): Promise<void> {
 
   try {
     await verifyDatabase(driver, uri);
-    app = await createApp({ config, driver, uri, log });
+    app = await createApp({ config, driver, uri, log, serialTimestamps: config.serialTimestamps });
+    devices = startDevices(config, app.bridge, projectRoot, log.child("devices"));
   } catch (error) {
+    await app?.stop().catch(() => undefined);
     await driver.close();
     if (embedded?.owned === true) await embedded.stop();
     throw error;

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Reading as ReadingModel } from '../twin/reading.js';
 import type { ReadingModel as ReadingModelModel } from '../graphql/models.js';
+import type { DeviceStatusEvent as DeviceStatusEventModel } from '../twin/events.js';
 import type { TwinContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -885,6 +886,22 @@ export type DeviceSort = {
   firmware?: InputMaybe<SortDirection>;
   lastSeen?: InputMaybe<SortDirection>;
   port?: InputMaybe<SortDirection>;
+};
+
+/** A device's link as the serial bridge sees it: connected, silent or gone, and what it lost. */
+export type DeviceStatus = {
+  __typename?: 'DeviceStatus';
+  deviceId: Scalars['ID']['output'];
+  firmware: Maybe<Scalars['String']['output']>;
+  lastSeen: Maybe<Scalars['DateTime']['output']>;
+  /** Readings the device sent that never arrived (gaps in its sequence numbers). */
+  lostReadings: Scalars['Int']['output'];
+  online: Scalars['Boolean']['output'];
+  port: Maybe<Scalars['String']['output']>;
+  /** Readings accepted from this device since its link opened. */
+  readings: Scalars['Int']['output'];
+  /** Lines from this device that could not be used (garbage, unknown types, unannounced sensors…). */
+  rejectedLines: Scalars['Int']['output'];
 };
 
 export type DeviceUpdateInput = {
@@ -1945,6 +1962,8 @@ export type Query = {
   __typename?: 'Query';
   actuators: Array<Actuator>;
   actuatorsConnection: ActuatorsConnection;
+  /** Every device with an open link (serial port, simulated or virtual node). */
+  deviceStatuses: Array<DeviceStatus>;
   devices: Array<Device>;
   devicesConnection: DevicesConnection;
   locations: Array<Location>;
@@ -2858,8 +2877,15 @@ export type StringScalarMutations = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Fired when a device connects, disconnects, goes silent or loses readings; only the given devices when deviceIds is set. */
+  deviceStatus: DeviceStatus;
   /** Readings as they are accepted; only those of the given sensors when sensorIds is set. */
   readingAdded: LiveReading;
+};
+
+
+export type SubscriptionDeviceStatusArgs = {
+  deviceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -3063,6 +3089,7 @@ export type ResolversTypes = {
   DeviceSensorsUpdateConnectionInput: DeviceSensorsUpdateConnectionInput;
   DeviceSensorsUpdateFieldInput: DeviceSensorsUpdateFieldInput;
   DeviceSort: DeviceSort;
+  DeviceStatus: ResolverTypeWrapper<DeviceStatusEventModel>;
   DeviceUpdateInput: DeviceUpdateInput;
   DeviceWhere: DeviceWhere;
   DevicesConnection: ResolverTypeWrapper<Omit<DevicesConnection, 'edges'> & { edges: Array<ResolversTypes['DeviceEdge']> }>;
@@ -3295,6 +3322,7 @@ export type ResolversParentTypes = {
   DeviceSensorsUpdateConnectionInput: DeviceSensorsUpdateConnectionInput;
   DeviceSensorsUpdateFieldInput: DeviceSensorsUpdateFieldInput;
   DeviceSort: DeviceSort;
+  DeviceStatus: DeviceStatusEventModel;
   DeviceUpdateInput: DeviceUpdateInput;
   DeviceWhere: DeviceWhere;
   DevicesConnection: Omit<DevicesConnection, 'edges'> & { edges: Array<ResolversParentTypes['DeviceEdge']> };
@@ -3624,6 +3652,17 @@ export type DeviceSensorsRelationshipResolvers<ContextType = TwinContext, Parent
   node?: Resolver<ResolversTypes['Sensor'], ParentType, ContextType>;
 };
 
+export type DeviceStatusResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['DeviceStatus'] = ResolversParentTypes['DeviceStatus']> = {
+  deviceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  firmware?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastSeen?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lostReadings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  port?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  readings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejectedLines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type DevicesConnectionResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['DevicesConnection'] = ResolversParentTypes['DevicesConnection']> = {
   aggregate?: Resolver<ResolversTypes['DeviceAggregate'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['DeviceEdge']>, ParentType, ContextType>;
@@ -3769,6 +3808,7 @@ export type PageInfoResolvers<ContextType = TwinContext, ParentType extends Reso
 export type QueryResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   actuators?: Resolver<Array<ResolversTypes['Actuator']>, ParentType, ContextType, Partial<QueryActuatorsArgs>>;
   actuatorsConnection?: Resolver<ResolversTypes['ActuatorsConnection'], ParentType, ContextType, Partial<QueryActuatorsConnectionArgs>>;
+  deviceStatuses?: Resolver<Array<ResolversTypes['DeviceStatus']>, ParentType, ContextType>;
   devices?: Resolver<Array<ResolversTypes['Device']>, ParentType, ContextType, Partial<QueryDevicesArgs>>;
   devicesConnection?: Resolver<ResolversTypes['DevicesConnection'], ParentType, ContextType, Partial<QueryDevicesConnectionArgs>>;
   locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType, Partial<QueryLocationsArgs>>;
@@ -3920,6 +3960,7 @@ export type StringAggregateSelectionResolvers<ContextType = TwinContext, ParentT
 };
 
 export type SubscriptionResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  deviceStatus?: SubscriptionResolver<ResolversTypes['DeviceStatus'], "deviceStatus", ParentType, ContextType, Partial<SubscriptionDeviceStatusArgs>>;
   readingAdded?: SubscriptionResolver<ResolversTypes['LiveReading'], "readingAdded", ParentType, ContextType, Partial<SubscriptionReadingAddedArgs>>;
 };
 
@@ -3988,6 +4029,7 @@ export type Resolvers<ContextType = TwinContext> = {
   DeviceSensorSensorsNodeAggregateSelection?: DeviceSensorSensorsNodeAggregateSelectionResolvers<ContextType>;
   DeviceSensorsConnection?: DeviceSensorsConnectionResolvers<ContextType>;
   DeviceSensorsRelationship?: DeviceSensorsRelationshipResolvers<ContextType>;
+  DeviceStatus?: DeviceStatusResolvers<ContextType>;
   DevicesConnection?: DevicesConnectionResolvers<ContextType>;
   FloatAggregateSelection?: FloatAggregateSelectionResolvers<ContextType>;
   IngestError?: IngestErrorResolvers<ContextType>;

@@ -5,6 +5,7 @@ import { GraphQLScalarType, Kind, type GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { projectRoot } from "../config.js";
 import type { Resolvers } from "../generated/graphql.js";
+import { deviceQueries, deviceStatusFields, deviceSubscriptions } from "./resolvers/deviceResolvers.js";
 import { ingestMutations, ingestSubscriptions } from "./resolvers/ingestResolvers.js";
 import { liveReadingFields, sensorFields, sensorQueries } from "./resolvers/sensorResolvers.js";
 import type { TwinServices } from "./services.js";
@@ -16,11 +17,12 @@ export const typeDefsPath = path.join(projectRoot, "schema.graphql");
 /** The resolvers of every field schema.graphql adds to what @neo4j/graphql generates. */
 export function createResolvers(services: TwinServices): Resolvers {
   return {
-    Query: { ...sensorQueries(services) },
+    Query: { ...sensorQueries(services), ...deviceQueries(services) },
     Mutation: { ...ingestMutations(services) },
-    Subscription: { ...ingestSubscriptions(services) },
+    Subscription: { ...ingestSubscriptions(services), ...deviceSubscriptions(services) },
     Sensor: { ...sensorFields(services) },
     LiveReading: liveReadingFields,
+    DeviceStatus: deviceStatusFields,
   };
 }
 

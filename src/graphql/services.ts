@@ -1,3 +1,4 @@
+import type { Bridge } from "../bridge/bridge.js";
 import type { Logger } from "../log.js";
 import type { ReadingStore } from "../store/readingStore.js";
 import type { EventBus } from "../twin/eventBus.js";
@@ -13,4 +14,5 @@ export interface TwinServices {
   readonly bus: EventBus<TwinEvents>;
   readonly log: Logger;
   readonly clock: () => number;
+  readonly bridge: Bridge;
 }

@@ -1,5 +1,17 @@
 import type { Reading } from "./reading.js";
 
+/** A device's connection state, as the deviceStatus subscription reports it. */
+export interface DeviceStatusEvent {
+  readonly deviceId: string;
+  readonly port: string;
+  readonly firmware: string | null;
+  readonly online: boolean;
+  readonly lastSeenMs: number | null;
+  readonly lostReadings: number;
+  readonly rejectedLines: number;
+  readonly readings: number;
+}
+
 /** Every event of the twin's bus, with its payload. */
 export interface TwinEvents {
   /** A validated reading, published before it is committed. */
@@ -8,4 +20,8 @@ export interface TwinEvents {
   storeAvailability: { readonly available: boolean; readonly error: string | null };
   /** A batch was committed: `count` readings written, `created` of them new. */
   batchCommitted: { readonly count: number; readonly created: number };
+  /** A device connected, disconnected, went silent or lost readings. */
+  deviceStatus: DeviceStatusEvent;
+  /** A device acknowledged an actuator state (its reported state). */
+  actuatorReported: { readonly deviceId: string; readonly actuatorId: string; readonly state: "ON" | "OFF"; readonly atMs: number };
 }

@@ -1,0 +1,118 @@
+import type { Logger } from "../log.js";
+import type { DeviceStore } from "../store/deviceStore.js";
+import type { EventBus } from "../twin/eventBus.js";
+import type { TwinEvents } from "../twin/events.js";
+import type { IngestPipeline } from "../twin/ingest.js";
+import { DeviceGoneError, type CommandAnswer } from "./correlator.js";
+import { DeviceSession, type CommandBody, type DeviceStatusSnapshot } from "./deviceSession.js";
+import type { DeviceLink } from "./link.js";
+import { PortRunner } from "./portRunner.js";
+
+export interface BridgeOptions {
+  readonly ingest: Pick<IngestPipeline, "ingest">;
+  readonly devices: Pick<DeviceStore, "register" | "touch" | "setReportedState">;
+  readonly bus: EventBus<TwinEvents>;
+  readonly clock: () => number;
+  readonly log: Logger;
+  readonly timestamps?: "host" | "device";
+  /** How often Device.lastSeen is written while readings flow. */
+  readonly touchEveryMs?: number;
+}
+
+/**
+ * The twin's side of every serial line: one session per open link, reopened when it drops;
+ * readings go to the ingest pipeline, device status to the bus, devices to the graph, and
+ * commands to the right port.
+ */
+export class Bridge {
+  private readonly runners: PortRunner[] = [];
+  private readonly sessions = new Map<string, DeviceSession>();
+  private readonly touchTimer: NodeJS.Timeout;
+  private readonly touched = new Map<string, number>();
+
+  constructor(private readonly options: BridgeOptions) {
+    this.touchTimer = setInterval(() => void this.flushLastSeen(), options.touchEveryMs ?? 5_000);
+    this.touchTimer.unref();
+  }
+
+  /** Keeps a link open (reopening with backoff) and runs a session on it. */
+  attach(name: string, connect: () => Promise<DeviceLink>): void {
+    const runner = new PortRunner(name, connect, (link) => this.runSession(link), this.options.log.child("port"));
+    this.runners.push(runner);
+    runner.start();
+  }
+
+  /** Sends a command to a connected device and waits for its answer. */
+  send(deviceId: string, body: CommandBody, timeoutMs: number): Promise<CommandAnswer> {
+    const session = this.sessionOf(deviceId);
+    if (session === undefined) {
+      const known = this.statuses().map((s) => s.deviceId);
+      return Promise.reject(new DeviceGoneError(`device ${deviceId} is not connected${known.length > 0 ? ` (connected: ${known.join(", ")})` : ""}`));
+    }
+    return session.send(body, timeoutMs);
+  }
+
+  /** The status of every device with an open link. */
+  statuses(): DeviceStatusSnapshot[] {
+    return [...this.sessions.values()].filter((s) => s.deviceId !== null).map((s) => s.snapshot());
+  }
+
+  isConnected(deviceId: string): boolean {
+    return this.sessionOf(deviceId) !== undefined;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.touchTimer);
+    await Promise.all(this.runners.map((r) => r.stop()));
+    for (const session of this.sessions.values()) session.stop("bridge stopped");
+    this.sessions.clear();
+    await this.flushLastSeen();
+  }
+
+  private sessionOf(deviceId: string): DeviceSession | undefined {
+    for (const session of this.sessions.values()) if (session.deviceId === deviceId) return session;
+    return undefined;
+  }
+
+  private runSession(link: DeviceLink): void {
+    const { ingest, devices, bus, clock, log } = this.options;
+    const session = new DeviceSession(
+      link,
+      {
+        ingest: (candidate) => {
+          const outcome = ingest.ingest([candidate]);
+          if (outcome.rejected === 0) {
+            const deviceId = session.deviceId;
+            if (deviceId !== null) this.touched.set(deviceId, clock());
+            return null;
+          }
+          return outcome.errors[0]?.message ?? "refused";
+        },
+        registered: (hello, port, atMs) =>
+          devices.register({ deviceId: hello.dev, port, firmware: hello.fw, seenAtMs: atMs, sensors: hello.sensors, actuators: hello.acts }),
+        status: (snapshot) => bus.emit("deviceStatus", snapshot),
+        actuatorReported: (deviceId, actuatorId, state, atMs) => {
+          bus.emit("actuatorReported", { deviceId, actuatorId, state, atMs });
+          devices.setReportedState(actuatorId, state, atMs).catch((error: unknown) => log.error("storing an actuator's reported state failed", { actuatorId, error }));
+        },
+      },
+      { clock, log: log.child("device"), ...(this.options.timestamps === undefined ? {} : { timestamps: this.options.timestamps }) },
+    );
+    this.sessions.set(link.name, session);
+    link.once("close", () => {
+      if (this.sessions.get(link.name) === session) this.sessions.delete(link.name);
+    });
+    session.start();
+  }
+
+  private async flushLastSeen(): Promise<void> {
+    if (this.touched.size === 0) return;
+    const seen = [...this.touched].map(([deviceId, atMs]) => ({ deviceId, atMs }));
+    this.touched.clear();
+    try {
+      await this.options.devices.touch(seen);
+    } catch (error) {
+      this.options.log.warn("updating Device.lastSeen failed; will retry with the next readings", { error });
+    }
+  }
+}

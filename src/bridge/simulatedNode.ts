@@ -1,0 +1,112 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import type { Logger } from "../log.js";
+
+export interface SimulatedNodeOptions {
+  readonly projectRoot: string;
+  readonly log: Logger;
+  /** Extra simnode arguments (plant parameters, scenarios, --speed, --seed, --device-id). */
+  readonly args?: readonly string[];
+  /** Every JSON line simnode prints after the pty line (plant traces, actuator changes). */
+  readonly onLine?: (message: Record<string, unknown>) => void;
+}
+
+/** True when `make -C firmware` can build the firmware and the simulator here. */
+export function avrToolchainAvailable(): boolean {
+  const ok = (cmd: string, args: string[]): boolean => spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
+  return ok("avr-gcc", ["--version"]) && ok("pkg-config", ["--exists", "simavr"]) && existsSync("/usr/share/arduino/hardware/arduino/avr/cores/arduino");
+}
+
+export const TOOLCHAIN_HINT =
+  "install the AVR toolchain to run the real firmware in a simulator: apt-get install gcc-avr avr-libc binutils-avr arduino-core-avr simavr libsimavr-dev libsimavrparts1 libelf-dev pkg-config";
+
+/** Builds firmware/build/node.elf and firmware/build/simnode (incremental, ~3 s from scratch). */
+export function buildFirmware(projectRoot: string): void {
+  const result = spawnSync("make", ["-C", path.join(projectRoot, "firmware")], { encoding: "utf8" });
+  if (result.status !== 0) {
+    const tail = `${result.stdout}\n${result.stderr}`.trim().split("\n").slice(-8).join("\n");
+    throw new Error(`building the firmware failed (make -C firmware):\n${tail}`);
+  }
+}
+
+/**
+ * The firmware running in simavr (firmware/build/simnode) with its room plant: started on
+ * demand, restarted when it exits; each run exposes the node's UART as a new pty.
+ */
+export class SimulatedNode {
+  private child: ChildProcess | null = null;
+  private path: Promise<string> | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: SimulatedNodeOptions) {}
+
+  /** The pty of the running simulator, starting it first if needed. */
+  ptyPath(): Promise<string> {
+    if (this.stopped) return Promise.reject(new Error("the simulated node was stopped"));
+    if (this.path === null) this.path = this.launch();
+    return this.path;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Stops the simulator (SIGTERM; it exits within milliseconds). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.kill();
+  }
+
+  /** Kills the running simulator without stopping for good (tests of reconnection). */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (child === null || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+
+  private launch(): Promise<string> {
+    const binary = path.join(this.options.projectRoot, "firmware", "build", "simnode");
+    const elf = path.join(this.options.projectRoot, "firmware", "build", "node.elf");
+    const args = ["--elf", elf, "--trace-ms", "0", ...(this.options.args ?? [])];
+    const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+    this.child = child;
+    const log = this.options.log;
+    const stderr: string[] = [];
+    createInterface({ input: child.stderr! }).on("line", (line) => {
+      stderr.push(line);
+      if (stderr.length > 10) stderr.shift();
+      log.debug(`simnode: ${line}`);
+    });
+    return new Promise<string>((resolve, reject) => {
+      let resolved = false;
+      createInterface({ input: child.stdout! }).on("line", (line) => {
+        let message: Record<string, unknown>;
+        try {
+          message = JSON.parse(line) as Record<string, unknown>;
+        } catch {
+          return;
+        }
+        if (!resolved && message["t"] === "pty" && typeof message["path"] === "string") {
+          resolved = true;
+          log.info(`simulated node running (pid ${child.pid}) on ${message["path"]}`);
+          resolve(message["path"]);
+        } else if (message["t"] === "error") {
+          log.error(`simulated node: ${String(message["msg"])}`);
+        } else {
+          this.options.onLine?.(message);
+        }
+      });
+      child.once("error", (error) => reject(new Error(`cannot start ${binary}: ${error.message}`)));
+      child.once("exit", (code, signal) => {
+        this.child = null;
+        this.path = null;
+        if (!resolved) reject(new Error(`simnode exited (${code ?? signal}) before it was ready: ${stderr.join(" | ")}`));
+        else if (!this.stopped) log.warn(`simulated node exited (${code ?? signal}); it is restarted when the bridge reconnects`);
+      });
+    });
+  }
+}

@@ -1,0 +1,171 @@
+import { EventEmitter } from "node:events";
+import { INTERVAL_RANGE_MS, MAX_COMMAND_BYTES, PROTOCOL_VERSION } from "../../protocol/messages.js";
+import type { DeviceLink, LinkEvents } from "../link.js";
+import { DEFAULT_ROOM, gaussian, seededRandom, stepRoom, type RoomActuators, type RoomParameters, type RoomState } from "./roomPlant.js";
+
+const SENSORS = [
+  { id: "temp_1", kind: "TEMPERATURE", unit: "C", read: (s: RoomState) => s.temperature, noise: 0.05, decimals: 2 },
+  { id: "humidity_1", kind: "HUMIDITY", unit: "%RH", read: (s: RoomState) => s.humidity, noise: 0.2, decimals: 2 },
+  { id: "pressure_1", kind: "PRESSURE", unit: "hPa", read: (s: RoomState) => s.pressure, noise: 0.1, decimals: 2 },
+  { id: "distance_1", kind: "DISTANCE", unit: "cm", read: (s: RoomState) => s.distance, noise: 0.3, decimals: 1 },
+] as const;
+
+const ACTUATORS: ReadonlyArray<{ id: string; kind: string; key: keyof RoomActuators }> = [
+  { id: "fan_1", kind: "FAN", key: "fan" },
+  { id: "heater_1", kind: "HEATER", key: "heater" },
+  { id: "dehumidifier_1", kind: "DEHUMIDIFIER", key: "dehumidifier" },
+  { id: "cooler_1", kind: "COOLER", key: "cooler" },
+];
+
+export interface VirtualDeviceOptions {
+  readonly deviceId?: string;
+  readonly intervalMs?: number;
+  readonly seed?: number;
+  readonly room?: Partial<RoomParameters>;
+  readonly initial?: Partial<RoomState>;
+}
+
+/**
+ * A room node in TypeScript that speaks protocol v1 exactly like the firmware: the fallback
+ * when the AVR toolchain is missing. It is a DeviceLink, so the bridge runs the very same
+ * session on it as on a serial port.
+ */
+export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLink {
+  readonly name: string;
+  private readonly deviceId: string;
+  private readonly room: RoomParameters;
+  private readonly state: RoomState;
+  private readonly actuators: RoomActuators = { fan: false, heater: false, dehumidifier: false, cooler: false };
+  private readonly offsets = new Map<string, number>();
+  private readonly random: () => number;
+  private intervalMs: number;
+  private seq = 0;
+  private bootMs = 0;
+  private lastStepMs = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private input = "";
+  private isOpen = false;
+
+  constructor(options: VirtualDeviceOptions = {}) {
+    super();
+    this.deviceId = options.deviceId ?? "virtual-1";
+    this.name = `virtual:${this.deviceId}`;
+    this.room = { ...DEFAULT_ROOM, ...options.room };
+    this.state = { temperature: 21, humidity: 50, pressure: 1013.25, distance: 120, ...options.initial };
+    this.intervalMs = options.intervalMs ?? 1_000;
+    this.random = seededRandom(options.seed ?? 1);
+  }
+
+  async open(): Promise<void> {
+    this.isOpen = true;
+    this.bootMs = Date.now();
+    this.lastStepMs = this.bootMs;
+    this.schedule();
+  }
+
+  async write(data: string): Promise<void> {
+    if (!this.isOpen) throw new Error(`${this.name} is not open`);
+    this.input += data;
+    let nl = this.input.indexOf("\n");
+    while (nl !== -1) {
+      const line = this.input.slice(0, nl).replace(/\r$/, "");
+      this.input = this.input.slice(nl + 1);
+      if (line.trim() !== "") setImmediate(() => this.answer(line));
+      nl = this.input.indexOf("\n");
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.isOpen) return;
+    this.isOpen = false;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.emit("close", null);
+  }
+
+  private schedule(): void {
+    this.timer = setTimeout(() => {
+      this.sample();
+      if (this.isOpen) this.schedule();
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  private sample(): void {
+    const now = Date.now();
+    let elapsedMin = (now - this.lastStepMs) / 60_000;
+    this.lastStepMs = now;
+    while (elapsedMin > 0) {
+      const step = Math.min(elapsedMin, 1 / 60);
+      stepRoom(this.state, this.actuators, this.room, step);
+      elapsedMin -= step;
+    }
+    this.state.pressure += (1013.25 - this.state.pressure) / 30 / 60 + 0.05 * gaussian(this.random);
+    for (const sensor of SENSORS) {
+      const value = sensor.read(this.state) + sensor.noise * gaussian(this.random) + (this.offsets.get(sensor.id) ?? 0);
+      this.send({ t: "r", s: sensor.id, v: Number(value.toFixed(sensor.decimals)), n: ++this.seq, up: now - this.bootMs });
+    }
+  }
+
+  private answer(line: string): void {
+    if (Buffer.byteLength(line) > MAX_COMMAND_BYTES) return this.send({ t: "err", code: "LINE_TOO_LONG", msg: "line longer than 127 bytes" });
+    let command: Record<string, unknown>;
+    try {
+      const parsed: unknown = JSON.parse(line);
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
+      command = parsed as Record<string, unknown>;
+    } catch {
+      return this.send({ t: "err", code: "BAD_JSON", msg: "not one JSON object" });
+    }
+    const id = command["id"];
+    if (typeof id !== "string" || id.length === 0 || id.length > 16) return this.send({ t: "err", code: "BAD_VALUE", msg: "id must be a string of 1..16 chars" });
+    const refuse = (code: string, msg: string): void => this.send({ t: "err", id, code, msg });
+    switch (command["t"]) {
+      case "status":
+        return this.send(this.hello(id));
+      case "set": {
+        const actuator = ACTUATORS.find((a) => a.id === command["a"]);
+        if (actuator === undefined) return refuse("UNKNOWN_ACTUATOR", `a must be ${ACTUATORS.map((a) => a.id).join(", ")}`);
+        if (command["state"] !== "ON" && command["state"] !== "OFF") return refuse("BAD_STATE", "state must be ON or OFF");
+        this.actuators[actuator.key] = command["state"] === "ON";
+        return this.send({ t: "ack", id, a: actuator.id, state: command["state"] });
+      }
+      case "interval": {
+        const ms = command["ms"];
+        if (typeof ms !== "number" || !Number.isInteger(ms) || ms < INTERVAL_RANGE_MS.min || ms > INTERVAL_RANGE_MS.max) return refuse("BAD_INTERVAL", "ms must be an integer 100..60000");
+        this.intervalMs = ms;
+        if (this.timer !== null) clearTimeout(this.timer);
+        this.schedule();
+        return this.send({ t: "ack", id, ms });
+      }
+      case "cal": {
+        const sensor = SENSORS.find((s) => s.id === command["s"]);
+        const off = command["off"];
+        if (sensor === undefined) return refuse("UNKNOWN_SENSOR", `s must be ${SENSORS.map((s) => s.id).join(", ")}`);
+        if (typeof off !== "number" || !Number.isFinite(off) || Math.abs(off) > 1000) return refuse("BAD_VALUE", "off must be a number -1000..1000");
+        this.offsets.set(sensor.id, off);
+        return this.send({ t: "ack", id, s: sensor.id, off });
+      }
+      default:
+        return refuse("UNKNOWN_TYPE", "t must be set, interval, cal or status");
+    }
+  }
+
+  private hello(id: string): Record<string, unknown> {
+    return {
+      t: "hello",
+      id,
+      v: PROTOCOL_VERSION,
+      dev: this.deviceId,
+      fw: "virtual-1.0.0",
+      up: Date.now() - this.bootMs,
+      seq: this.seq,
+      ms: this.intervalMs,
+      sensors: SENSORS.map((s) => ({ id: s.id, kind: s.kind, unit: s.unit, off: this.offsets.get(s.id) ?? 0 })),
+      acts: ACTUATORS.map((a) => ({ id: a.id, kind: a.kind, state: this.actuators[a.key] ? "ON" : "OFF" })),
+    };
+  }
+
+  private send(message: Record<string, unknown>): void {
+    if (this.isOpen) this.emit("data", Buffer.from(JSON.stringify(message) + "\n"));
+  }
+}

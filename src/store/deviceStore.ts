@@ -1,0 +1,83 @@
+import type { Driver } from "neo4j-driver";
+import { SENSOR_KINDS, kindFromId } from "../twin/sensorKind.js";
+
+export const ACTUATOR_KINDS = ["FAN", "HEATER", "COOLER", "DEHUMIDIFIER", "HUMIDIFIER", "RELAY", "OTHER"] as const;
+export type ActuatorKind = (typeof ACTUATOR_KINDS)[number];
+
+export interface DeviceRegistration {
+  readonly deviceId: string;
+  readonly port: string;
+  readonly firmware: string;
+  readonly seenAtMs: number;
+  readonly sensors: ReadonlyArray<{ readonly id: string; readonly kind: string; readonly unit: string }>;
+  readonly actuators: ReadonlyArray<{ readonly id: string; readonly kind: string; readonly state: string }>;
+}
+
+/** A declared kind if the graph knows it, else what the id implies (sensors) or OTHER. */
+function sensorKind(declared: string, id: string): string {
+  return (SENSOR_KINDS as readonly string[]).includes(declared) ? declared : kindFromId(id);
+}
+
+function actuatorKind(declared: string): string {
+  return (ACTUATOR_KINDS as readonly string[]).includes(declared) ? declared : "OTHER";
+}
+
+const REGISTER = `
+MERGE (d:Device {deviceId: $deviceId})
+SET d.port = $port, d.firmware = $firmware, d.lastSeen = datetime({epochMillis: toInteger($seenAtMs)})
+WITH d
+CALL (d) {
+  UNWIND $sensors AS s
+  MERGE (sensor:Sensor {sensorId: s.id})
+  ON CREATE SET sensor.kind = s.kind
+  SET sensor.unit = s.unit
+  MERGE (d)-[:HAS_SENSOR]->(sensor)
+}
+CALL (d) {
+  UNWIND $actuators AS a
+  MERGE (act:Actuator {actuatorId: a.id})
+  ON CREATE SET act.kind = a.kind
+  SET act.reportedState = a.state, act.reportedAt = datetime({epochMillis: toInteger($seenAtMs)}),
+      act.updatedAt = datetime({epochMillis: toInteger($seenAtMs)})
+  MERGE (d)-[:HAS_ACTUATOR]->(act)
+}`;
+
+/** Devices, their sensors and actuators as the bridge learns them from hello messages. */
+export class DeviceStore {
+  constructor(private readonly driver: Driver) {}
+
+  /** Creates or updates a device and everything it announced (idempotent). */
+  async register(device: DeviceRegistration): Promise<void> {
+    await this.driver.executeQuery(REGISTER, {
+      deviceId: device.deviceId,
+      port: device.port,
+      firmware: device.firmware,
+      seenAtMs: device.seenAtMs,
+      sensors: device.sensors.map((s) => ({ id: s.id, kind: sensorKind(s.kind, s.id), unit: s.unit })),
+      actuators: device.actuators.map((a) => ({ id: a.id, kind: actuatorKind(a.kind), state: a.state })),
+    });
+  }
+
+  /** Moves lastSeen forward for several devices at once (never backwards). */
+  async touch(seen: ReadonlyArray<{ readonly deviceId: string; readonly atMs: number }>): Promise<void> {
+    if (seen.length === 0) return;
+    await this.driver.executeQuery(
+      `UNWIND $seen AS s
+       MATCH (d:Device {deviceId: s.deviceId})
+       WITH d, datetime({epochMillis: toInteger(s.atMs)}) AS at
+       WHERE d.lastSeen IS NULL OR d.lastSeen < at
+       SET d.lastSeen = at`,
+      { seen },
+    );
+  }
+
+  /** Records the state a device acknowledged for one of its actuators. */
+  async setReportedState(actuatorId: string, state: string, atMs: number): Promise<void> {
+    await this.driver.executeQuery(
+      `MATCH (a:Actuator {actuatorId: $actuatorId})
+       SET a.reportedState = $state, a.reportedAt = datetime({epochMillis: toInteger($atMs)}),
+           a.updatedAt = datetime({epochMillis: toInteger($atMs)})`,
+      { actuatorId, state, atMs },
+    );
+  }
+}
