@@ -20,7 +20,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["test/integration/**/*.test.ts"],
+          // e2e tests (firmware in the simulator → bridge → Neo4j → API) share the database.
+          include: ["test/integration/**/*.test.ts", "test/e2e/**/*.test.ts"],
           globalSetup: ["test/support/globalSetup.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,

@@ -47,6 +47,8 @@ type Omitted<T> = T extends unknown ? Omit<T, "id"> : never;
 export type CommandBody = Omitted<DeviceCommand>;
 
 const MAX_IN_FLIGHT = 2; // the node buffers 256 bytes: a few short commands, not a burst
+/** Readings that arrive before the hello are held (a node that does not reset on open). */
+const MAX_EARLY_READINGS = 256;
 
 /**
  * One device on one link: the protocol conversation. Asks for hello until it comes, turns
@@ -66,6 +68,8 @@ export class DeviceSession {
   private lastLineMs: number | null = null;
   private online = false;
   private anchor: { hostMs: number; up: number } | null = null;
+  private early: Array<{ reading: ReadingMessage; atMs: number }> = [];
+  private firstLine = true;
   private helloTimer: NodeJS.Timeout | null = null;
   private livenessTimer: NodeJS.Timeout | null = null;
   private nextId = 0;
@@ -188,6 +192,14 @@ export class DeviceSession {
     const now = this.options.clock();
     this.lastLineMs = now;
     const decoded = decodeLine(line);
+    const first = this.firstLine;
+    this.firstLine = false;
+    if (!decoded.ok && first) {
+      // The port was opened in the middle of a line: its tail is expected noise, not an error.
+      this.rejects.partialLines += 1;
+      this.options.log.debug("dropped the partial line that was in flight when the port opened", { port: this.link.name });
+      return;
+    }
     if (!decoded.ok) {
       const key = decoded.problem === "bad_json" || decoded.problem === "not_object" ? "badJson" : decoded.problem === "too_long" ? "tooLong" : decoded.problem === "unknown_type" ? "unknownType" : "badField";
       this.reject(key, `unusable line: ${decoded.detail}`, line);
@@ -225,9 +237,13 @@ export class DeviceSession {
     const rebooted = this.hello !== null && (hello.up < (this.anchor?.up ?? 0) || hello.dev !== this.hello.dev);
     this.hello = hello;
     this.sensors = new Set(hello.sensors.map((s) => s.id));
-    this.lastSeq = hello.seq;
     this.anchor = { hostMs: now, up: hello.up };
     this.online = true;
+    const early = this.early;
+    this.early = [];
+    this.lastSeq = early.length > 0 ? (early[0] as { reading: ReadingMessage }).reading.n - 1 : hello.seq;
+    for (const held of early) this.onReading(held.reading, held.atMs);
+    this.lastSeq = Math.max(this.lastSeq ?? 0, hello.seq);
     if (first || rebooted) this.options.log.info(`device ${hello.dev} ${first ? "connected" : "restarted"} on ${this.link.name}`, { firmware: hello.fw, sensors: hello.sensors.length, actuators: hello.acts.length, intervalMs: hello.ms });
     this.hooks.registered(hello, this.link.name, now).catch((error: unknown) => {
       this.options.log.error("registering the device in the graph failed; readings still flow", { deviceId: hello.dev, error });
@@ -237,7 +253,11 @@ export class DeviceSession {
 
   private onReading(reading: ReadingMessage, now: number): void {
     if (this.hello === null) {
-      this.reject("beforeHello", "reading from a device that has not said hello yet; it is dropped until the device identifies itself", JSON.stringify(reading));
+      if (this.early.length < MAX_EARLY_READINGS) {
+        this.early.push({ reading, atMs: now });
+        return;
+      }
+      this.reject("beforeHello", `reading from a device that has not said hello (${MAX_EARLY_READINGS} already held); dropped until the device identifies itself`, JSON.stringify(reading));
       return;
     }
     if (!this.sensors.has(reading.s)) {

@@ -26,7 +26,8 @@ async function storedValues(sensorId: string): Promise<number[]> {
 describe("serial bridge over a socat pty pair", () => {
   it("registers the device, stores its readings, and reconnects after the cable is pulled and replugged", async () => {
     const deviceId = `pty-${twin.prefix}`;
-    const device = new ScriptedSerialDevice(pair.a, deviceId);
+    const p = `${twin.prefix}_`;
+    const device = new ScriptedSerialDevice(pair.a, deviceId, p);
     await device.open();
     twin.app.bridge.attach(pair.b, async () => new SerialLink(pair.b, 115200));
     await eventually(async () => (twin.app.bridge.isConnected(deviceId) ? true : undefined), 10_000, "the hello handshake");
@@ -39,9 +40,9 @@ describe("serial bridge over a socat pty pair", () => {
       );
       return res.data?.devices.length === 1 ? res.data.devices : undefined;
     }, 10_000, "the device in the graph");
-    expect(registered).toEqual([{ deviceId, port: pair.b, sensors: [{ sensorId: "humidity_1" }, { sensorId: "temp_1" }], actuators: [{ actuatorId: "fan_1", reportedState: "OFF" }] }]);
+    expect(registered).toEqual([{ deviceId, port: pair.b, sensors: [{ sensorId: `humidity_${p}1` }, { sensorId: `temp_${p}1` }], actuators: [{ actuatorId: `fan_${p}1`, reportedState: "OFF" }] }]);
 
-    const sensor = "temp_1";
+    const sensor = `temp_${p}1`;
     const before = (await storedValues(sensor)).length;
     await device.reading(sensor, 20.5);
     await device.send("garbage that is not json\n");

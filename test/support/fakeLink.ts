@@ -39,7 +39,7 @@ export class FakeLink extends EventEmitter<LinkEvents> implements DeviceLink {
   }
 }
 
-export function helloMessage(id: string | undefined, seq = 0, dev = "node-1"): Record<string, unknown> {
+export function helloMessage(id: string | undefined, seq = 0, dev = "node-1", sensorPrefix = ""): Record<string, unknown> {
   return {
     t: "hello",
     ...(id === undefined ? {} : { id }),
@@ -50,9 +50,9 @@ export function helloMessage(id: string | undefined, seq = 0, dev = "node-1"): R
     seq,
     ms: 1000,
     sensors: [
-      { id: "temp_1", kind: "TEMPERATURE", unit: "C", off: 0 },
-      { id: "humidity_1", kind: "HUMIDITY", unit: "%RH", off: 0 },
+      { id: `temp_${sensorPrefix}1`, kind: "TEMPERATURE", unit: "C", off: 0 },
+      { id: `humidity_${sensorPrefix}1`, kind: "HUMIDITY", unit: "%RH", off: 0 },
     ],
-    acts: [{ id: "fan_1", kind: "FAN", state: "OFF" }],
+    acts: [{ id: `fan_${sensorPrefix}1`, kind: "FAN", state: "OFF" }],
   };
 }

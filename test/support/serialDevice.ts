@@ -11,6 +11,8 @@ export class ScriptedSerialDevice {
   constructor(
     private readonly path: string,
     private readonly deviceId = "pty-node",
+    /** Sensor and actuator ids become temp_<prefix>1, fan_<prefix>1…, unique per test. */
+    private readonly sensorPrefix = "",
   ) {}
 
   async open(): Promise<void> {
@@ -46,7 +48,7 @@ export class ScriptedSerialDevice {
       const command = JSON.parse(this.buffer.slice(0, nl)) as Record<string, unknown>;
       this.buffer = this.buffer.slice(nl + 1);
       this.commands.push(command);
-      if (command["t"] === "status") void this.send(JSON.stringify(helloMessage(command["id"] as string, this.seq, this.deviceId)) + "\n");
+      if (command["t"] === "status") void this.send(JSON.stringify(helloMessage(command["id"] as string, this.seq, this.deviceId, this.sensorPrefix)) + "\n");
       if (command["t"] === "set") void this.send(JSON.stringify({ t: "ack", id: command["id"], a: command["a"], state: command["state"] }) + "\n");
       nl = this.buffer.indexOf("\n");
     }

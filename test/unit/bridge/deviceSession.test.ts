@@ -86,6 +86,13 @@ describe("DeviceSession", () => {
     expect(session.snapshot().lostReadings).toBe(7);
   });
 
+  it("treats a first line cut by the port opening as a partial line, not an error", async () => {
+    const { link, session } = setup({ answerStatus: false });
+    link.deviceSends('"unit":"cm"}],"acts":[]}\n');
+    link.deviceSends("{broken\n");
+    expect(session.rejects).toMatchObject({ partialLines: 1, badJson: 1 });
+  });
+
   it("survives hostile input: each bad line counted, the valid readings around it kept", async () => {
     const { link, session, readings, logLines } = setup();
     await tick();
@@ -103,12 +110,25 @@ describe("DeviceSession", () => {
     expect(logLines.filter((l) => l.includes("WARN")).length).toBeGreaterThanOrEqual(4);
   });
 
-  it("drops readings from a device that has not said hello, counting them", async () => {
+  it("holds readings that arrive before the hello and delivers them once the device identifies itself", async () => {
     const { link, session, readings } = setup({ answerStatus: false });
-    link.deviceSendsLine({ t: "r", s: "temp_1", v: 20, n: 1, up: 1 });
-    link.deviceSendsLine({ t: "r", s: "temp_1", v: 20, n: 2, up: 2 });
+    link.deviceSendsLine({ t: "r", s: "temp_1", v: 20, n: 40, up: 1 });
+    link.deviceSendsLine({ t: "r", s: "temp_1", v: 21, n: 41, up: 2 });
     expect(readings).toEqual([]);
-    expect(session.rejects.beforeHello).toBe(2);
+    link.deviceSendsLine(helloMessage(undefined, 41));
+    expect(readings.map((r) => [r.value, r.seq])).toEqual([
+      [20, 40],
+      [21, 41],
+    ]);
+    link.deviceSendsLine({ t: "r", s: "temp_1", v: 22, n: 42, up: 3 });
+    expect(session.snapshot()).toMatchObject({ lostReadings: 0, rejectedLines: 0, readings: 3 });
+  });
+
+  it("drops readings beyond what it holds for a device that never says hello, counting them", async () => {
+    const { link, session, readings } = setup({ answerStatus: false });
+    for (let n = 1; n <= 300; n++) link.deviceSendsLine({ t: "r", s: "temp_1", v: 20, n, up: n });
+    expect(readings).toEqual([]);
+    expect(session.rejects.beforeHello).toBe(44);
   });
 
   it("counts readings the twin refuses and logs why", async () => {

@@ -1,0 +1,83 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SerialLink } from "../../src/bridge/serialLink.js";
+import { SimulatedNode, TOOLCHAIN_HINT, avrToolchainAvailable, buildFirmware } from "../../src/bridge/simulatedNode.js";
+import { projectRoot } from "../../src/config.js";
+import { createLogger, silentLogger } from "../../src/log.js";
+import { eventually, gql, startTestTwin, type TestTwin } from "../support/testApp.js";
+import { subscribe, wsClient } from "../support/wsClient.js";
+
+// The real firmware image in simavr, with its room plant, talking to the twin over a pty.
+// Sensor ids are the firmware's own (temp_1…): no other test may use them in the shared database.
+const SPEED = 10;
+let twin: TestTwin;
+let sim: SimulatedNode;
+const deviceId = `e2e-${randomBytes(3).toString("hex")}`;
+const plant: Array<{ simMs: number; T: number; fan: number }> = [];
+
+beforeAll(async () => {
+  if (!avrToolchainAvailable()) throw new Error(`the end-to-end tests need the simulated node; ${TOOLCHAIN_HINT}`);
+  buildFirmware(projectRoot);
+  twin = await startTestTwin({ log: process.env["DEBUG_TEST"] ? createLogger("debug") : silentLogger });
+  sim = new SimulatedNode({
+    projectRoot,
+    log: silentLogger,
+    // Ten times real time and a strong fan, so the plant visibly reacts within seconds.
+    args: ["--device-id", deviceId, "--speed", String(SPEED), "--seed", "11", "--t0", "26", "--tamb", "26", "--fan-gain", "3", "--trace-ms", "1000"],
+    onLine: (m) => {
+      if (m["t"] === "plant") plant.push({ simMs: m["simMs"] as number, T: m["T"] as number, fan: m["fan"] as number });
+    },
+  });
+  twin.app.bridge.attach("simulated node", async () => new SerialLink(await sim.ptyPath(), 115_200));
+  await eventually(async () => (twin.app.bridge.isConnected(deviceId) ? true : undefined), 20_000, "the firmware's hello");
+}, 120_000);
+
+afterAll(async () => {
+  await sim?.stop();
+  await twin?.close();
+});
+
+describe("firmware in the simulator → bridge → Neo4j → GraphQL", () => {
+  it("streams firmware readings to a graphql-ws subscriber and stores them", async () => {
+    const client = wsClient(twin.wsUrl);
+    const sub = subscribe<{ sensorId: string; value: number; seq: number }>(client, `subscription { readingAdded(sensorIds: ["temp_1", "humidity_1"]) { sensorId value timestamp seq } }`);
+    const got = await sub.take(10, 20_000);
+    expect(new Set(got.map((r) => r.sensorId))).toEqual(new Set(["temp_1", "humidity_1"]));
+    for (const r of got.filter((r) => r.sensorId === "temp_1")) expect(r.value).toBeGreaterThan(20);
+    const seqs = got.map((r) => r.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    await sub.close();
+    await client.dispose();
+
+    await twin.app.writer.flush();
+    const stored = await twin.app.services.readings.latestReadings("temp_1", 5);
+    expect(stored.length).toBe(5);
+    const statuses = await gql<{ deviceStatuses: Array<{ deviceId: string; online: boolean; firmware: string; lostReadings: number; rejectedLines: number }> }>(twin.url, "{ deviceStatuses { deviceId online firmware lostReadings rejectedLines } }");
+    expect(statuses.data?.deviceStatuses.find((d) => d.deviceId === deviceId)).toEqual({ deviceId, online: true, firmware: "1.0.0", lostReadings: 0, rejectedLines: 0 });
+  }, 60_000);
+
+  it("a command acked by the firmware changes the plant: fan on, the room cools", async () => {
+    const temperatures = (): Promise<number[]> => twin.app.services.readings.latestReadings("temp_1", 10).then((rows) => rows.map((r) => r.value));
+    await twin.app.writer.flush();
+    const before = mean(await temperatures());
+
+    const ack = await twin.app.bridge.send(deviceId, { t: "set", a: "fan_1", state: "ON" }, 1_000);
+    expect(ack).toMatchObject({ t: "ack", a: "fan_1", state: "ON" });
+    await eventually(async () => {
+      const { records } = await twin.driver.executeQuery("MATCH (a:Actuator {actuatorId: 'fan_1'}) RETURN a.reportedState AS s");
+      return records[0]?.get("s") === "ON" ? true : undefined;
+    }, 5_000, "the fan's reported state");
+
+    // 3 °C/min of simulated time at 10× speed: about half a degree per wall second.
+    await new Promise((r) => setTimeout(r, 8_000));
+    await twin.app.writer.flush();
+    const after = mean(await temperatures());
+    expect(after).toBeLessThan(before - 2);
+    expect(plant.some((p) => p.fan === 1)).toBe(true);
+    await twin.app.bridge.send(deviceId, { t: "set", a: "fan_1", state: "OFF" }, 1_000);
+  }, 60_000);
+});
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
