@@ -1,0 +1,92 @@
+import type { SensorKind } from "../twin/sensorKind.js";
+import type { ActiveEpisode } from "./anomalyTypes.js";
+import { classifyDirection, slopeIsSignificant, type Direction } from "./direction.js";
+import { classifyFreshness, DEFAULT_STALENESS, staleLimitMs, typicalIntervalOf, type Freshness, type StalenessRule } from "./freshness.js";
+import { atLevel, kindProfile } from "./kindProfiles.js";
+import type { Point } from "./point.js";
+import type { SeriesWindow } from "./seriesWindow.js";
+import { stabilityPercent } from "./stability.js";
+import { statsOf, type WindowStats } from "./windowStats.js";
+
+/** What the twin reports about one sensor over the window (asOf − window, asOf]. */
+export interface Traits {
+  readonly readingCount: number;
+  readonly mean: number | null;
+  readonly stdDev: number | null;
+  /** σ around the least-squares line (what stability is computed from). */
+  readonly residualStdDev: number | null;
+  readonly stabilityPercent: number | null;
+  /** Least-squares slope, units per minute. */
+  readonly driftPerMinute: number | null;
+  /** Whether the drift is significant against the noise (|b| > 3·SE). */
+  readonly driftSignificant: boolean;
+  /** asOf − newest reading at or before asOf (seconds); null if the sensor never reported. */
+  readonly freshnessSeconds: number | null;
+  readonly freshness: Freshness;
+  readonly staleLimitMs: number;
+  readonly typicalIntervalMs: number | null;
+  readonly trend: Direction;
+  /** An anomaly episode is open. */
+  readonly anomaly: boolean;
+  /** Value of the newest reading at or before asOf. */
+  readonly current: number | null;
+}
+
+export interface TraitsContext {
+  readonly kind: SensorKind;
+  readonly asOfMs: number;
+  readonly windowMs: number;
+  /** Open episodes from the sensor's `AnomalyDetector` (empty when unknown). */
+  readonly activeEpisodes?: readonly ActiveEpisode[];
+  /** Fixed stale limit (threshold override); null/undefined derives it from the interval. */
+  readonly staleAfterMs?: number | null;
+  /** Noise scale override for stability. */
+  readonly sigmaMax?: number | null;
+}
+
+/** Traits from precomputed window stats; both the live and the history paths end here. */
+export function traitsFromStats(
+  stats: WindowStats,
+  latest: Point | null,
+  typicalIntervalMs: number | null,
+  context: TraitsContext,
+): Traits {
+  const rule: StalenessRule = { ...DEFAULT_STALENESS, staleAfterMs: context.staleAfterMs ?? null };
+  const limit = staleLimitMs(typicalIntervalMs, rule);
+  const ageMs = latest === null ? null : Math.max(0, context.asOfMs - latest.timestampMs);
+  const slope = stats.slopePerMinute;
+  return {
+    readingCount: stats.count,
+    mean: stats.mean,
+    stdDev: stats.stdDev,
+    residualStdDev: stats.residualStdDev,
+    stabilityPercent: stabilityPercent(stats, context.kind, context.sigmaMax ?? null),
+    driftPerMinute: slope,
+    driftSignificant: slopeIsSignificant(stats),
+    freshnessSeconds: ageMs === null ? null : ageMs / 1000,
+    freshness: classifyFreshness(ageMs, limit, rule),
+    staleLimitMs: limit,
+    typicalIntervalMs,
+    trend: classifyDirection(stats, atLevel(kindProfile(context.kind).trendMinChange, stats.mean)),
+    anomaly: (context.activeEpisodes ?? []).length > 0,
+    current: latest?.value ?? null,
+  };
+}
+
+/** Traits from the live rolling window: O(log n). */
+export function traitsFromWindow(window: SeriesWindow, context: TraitsContext): Traits {
+  const stats = window.stats(context.asOfMs - context.windowMs, context.asOfMs);
+  return traitsFromStats(stats, window.latestAtOrBefore(context.asOfMs), window.typicalIntervalMs(context.asOfMs), context);
+}
+
+/**
+ * Traits from readings read from the database: `points` in time order, covering the window and
+ * ideally the reading just before it (so freshness and the interval are known when the window
+ * is empty); readings outside (asOf − window, asOf] only feed freshness and the interval.
+ */
+export function traitsFromPoints(points: readonly Point[], context: TraitsContext): Traits {
+  const from = context.asOfMs - context.windowMs;
+  const upToAsOf = points.filter((p) => p.timestampMs <= context.asOfMs);
+  const inWindow = upToAsOf.filter((p) => p.timestampMs > from);
+  return traitsFromStats(statsOf(inWindow), upToAsOf[upToAsOf.length - 1] ?? null, typicalIntervalOf(upToAsOf), context);
+}
