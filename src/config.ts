@@ -111,7 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     ingest: {
       batchSize: integer(env, "INGEST_BATCH_SIZE", 2000, 1, 50_000),
-      lingerMs: integer(env, "INGEST_LINGER_MS", 20, 0, 3_600_000),
+      lingerMs: integer(env, "INGEST_LINGER_MS", 500, 0, 3_600_000),
       bufferCapacity: integer(env, "INGEST_BUFFER", 100_000, 1, 10_000_000),
     },
     serialPorts: (text(env, "SERIAL_PORTS") ?? "").split(",").map((p) => p.trim()).filter((p) => p !== ""),

@@ -39,7 +39,8 @@ export class FakeLink extends EventEmitter<LinkEvents> implements DeviceLink {
   }
 }
 
-export function helloMessage(id: string | undefined, seq = 0, dev = "node-1", sensorPrefix = ""): Record<string, unknown> {
+/** A hello as the firmware sends it; `onlySensors` replaces the sensor list (compact, kind OTHER). */
+export function helloMessage(id: string | undefined, seq = 0, dev = "node-1", sensorPrefix = "", onlySensors: readonly string[] = []): Record<string, unknown> {
   return {
     t: "hello",
     ...(id === undefined ? {} : { id }),
@@ -49,10 +50,13 @@ export function helloMessage(id: string | undefined, seq = 0, dev = "node-1", se
     up: 1000,
     seq,
     ms: 1000,
-    sensors: [
-      { id: `temp_${sensorPrefix}1`, kind: "TEMPERATURE", unit: "C", off: 0 },
-      { id: `humidity_${sensorPrefix}1`, kind: "HUMIDITY", unit: "%RH", off: 0 },
-    ],
+    sensors:
+      onlySensors.length > 0
+        ? onlySensors.map((id) => ({ id, kind: "OTHER", unit: "C" }))
+        : [
+            { id: `temp_${sensorPrefix}1`, kind: "TEMPERATURE", unit: "C", off: 0 },
+            { id: `humidity_${sensorPrefix}1`, kind: "HUMIDITY", unit: "%RH", off: 0 },
+          ],
     acts: [{ id: `fan_${sensorPrefix}1`, kind: "FAN", state: "OFF" }],
   };
 }

@@ -13,6 +13,8 @@ export class ScriptedSerialDevice {
     private readonly deviceId = "pty-node",
     /** Sensor and actuator ids become temp_<prefix>1, fan_<prefix>1…, unique per test. */
     private readonly sensorPrefix = "",
+    /** Announce these sensors instead of the default two (benchmarks). */
+    private readonly onlySensors: readonly string[] = [],
   ) {}
 
   async open(): Promise<void> {
@@ -36,9 +38,13 @@ export class ScriptedSerialDevice {
     return new Promise((resolve, reject) => port.write(text, (e) => (e ? reject(e) : port.drain(() => resolve()))));
   }
 
-  reading(sensorId: string, value: number): Promise<void> {
+  /** Sends a reading; `beforeWrite` sees its sequence number just before the write (latency t0). */
+  async reading(sensorId: string, value: number, beforeWrite?: (seq: number) => void): Promise<number> {
     this.seq += 1;
-    return this.send(JSON.stringify({ t: "r", s: sensorId, v: value, n: this.seq, up: this.seq * 1000 }) + "\n");
+    const seq = this.seq;
+    beforeWrite?.(seq);
+    await this.send(JSON.stringify({ t: "r", s: sensorId, v: value, n: seq, up: seq * 1000 }) + "\n");
+    return seq;
   }
 
   private onData(chunk: Buffer): void {
@@ -48,7 +54,7 @@ export class ScriptedSerialDevice {
       const command = JSON.parse(this.buffer.slice(0, nl)) as Record<string, unknown>;
       this.buffer = this.buffer.slice(nl + 1);
       this.commands.push(command);
-      if (command["t"] === "status") void this.send(JSON.stringify(helloMessage(command["id"] as string, this.seq, this.deviceId, this.sensorPrefix)) + "\n");
+      if (command["t"] === "status") void this.send(JSON.stringify(helloMessage(command["id"] as string, this.seq, this.deviceId, this.sensorPrefix, this.onlySensors)) + "\n");
       if (command["t"] === "set") void this.send(JSON.stringify({ t: "ack", id: command["id"], a: command["a"], state: command["state"] }) + "\n");
       nl = this.buffer.indexOf("\n");
     }
