@@ -78,6 +78,18 @@ describe("firmware in the simulator → bridge → Neo4j → GraphQL", () => {
   }, 60_000);
 });
 
+describe("the simulator restarts", () => {
+  it("the bridge reconnects to the new simulator process and readings flow again", async () => {
+    const before = twin.app.services.live.get("temp_1")?.lastUpdateMs ?? 0;
+    const oldPid = sim.pid;
+    await sim.kill();
+    await eventually(async () => (twin.app.bridge.isConnected(deviceId) ? undefined : true), 10_000, "the disconnect");
+    await eventually(async () => (twin.app.bridge.isConnected(deviceId) ? true : undefined), 30_000, "the reconnect to a new simulator");
+    expect(sim.pid).not.toBe(oldPid);
+    await eventually(async () => ((twin.app.services.live.get("temp_1")?.lastUpdateMs ?? 0) > before + 1_000 ? true : undefined), 10_000, "fresh readings");
+  }, 60_000);
+});
+
 function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
