@@ -81,16 +81,24 @@ try {
   const store = new ReadingStore(db.driver);
   await bare(store, "warm", 0, 20_000); // JIT, query plans and page cache warm for every phase alike
   await pipeline(store, "warmp", 0, 20_000);
-  // Interleaved halves, so a database that speeds up or slows down as it grows affects both alike.
-  const half = TOTAL / 2;
+  // Quarters in ABBA order (bare, pipeline, pipeline, bare, …), so a database that speeds up
+  // or slows down as it grows affects both alike.
+  const quarter = TOTAL / 4;
   let bareSeconds = 0;
   let pipeSeconds = 0;
   let peakRssMb = 0;
-  for (const from of [0, half]) {
-    bareSeconds += await bare(store, "bare", from, half);
-    const run = await pipeline(store, "pipe", from, half);
-    pipeSeconds += run.seconds;
-    peakRssMb = Math.max(peakRssMb, run.peakRssMb);
+  const order = ["bare", "pipe", "pipe", "bare", "bare", "pipe", "pipe", "bare"] as const;
+  const next = { bare: 0, pipe: 0 };
+  for (const which of order) {
+    const from = next[which];
+    next[which] += quarter;
+    if (which === "bare") {
+      bareSeconds += await bare(store, "bare", from, quarter);
+    } else {
+      const run = await pipeline(store, "pipe", from, quarter);
+      pipeSeconds += run.seconds;
+      peakRssMb = Math.max(peakRssMb, run.peakRssMb);
+    }
   }
   const bareDriverPerSec = TOTAL / bareSeconds;
   const perSec = TOTAL / pipeSeconds;

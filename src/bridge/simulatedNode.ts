@@ -71,7 +71,9 @@ export class SimulatedNode {
   private launch(): Promise<string> {
     const binary = path.join(this.options.projectRoot, "firmware", "build", "simnode");
     const elf = path.join(this.options.projectRoot, "firmware", "build", "node.elf");
-    const args = ["--elf", elf, "--trace-ms", "0", ...(this.options.args ?? [])];
+    // A plant trace every 10 s even when nobody asked: simnode notices a vanished reader at its
+    // next trace line, so it cannot outlive a twin that was killed hard.
+    const args = ["--elf", elf, "--trace-ms", "10000", ...(this.options.args ?? [])];
     const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
     this.child = child;
     const log = this.options.log;
