@@ -1,10 +1,12 @@
 // Replays NAB files through the streaming anomaly detector and prints, per file, which labelled
 // windows it caught, how soon, and how many episodes it raised outside them, beside the naive
-// "3σ from the 24 h mean" rule. Usage: tsx scripts/evalNab.ts [<folder>/<file>.csv ...]
+// "3σ from the 24 h mean" rule; for labelled files also the failure-risk replay (lead time of
+// P > 0.5 per window, share of time above 0.5 outside). Usage: tsx scripts/evalNab.ts [files…]
 import { projectRoot } from "../src/config.js";
 import { readDatasetText } from "../src/datasets/files.js";
 import { parseNabCsv, parseNabWindows } from "../src/datasets/nab.js";
 import { replayNab } from "../src/datasets/nabReplay.js";
+import { riskReport } from "../src/datasets/riskReport.js";
 
 const DEFAULT_FILES = [
   "realKnownCause/machine_temperature_system_failure.csv",
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
         falseAlarmEpisodes: replay.naive.falseAlarmEpisodes,
         totalEpisodes: replay.naive.totalEpisodes,
       },
+      ...(windows.length > 0 ? { failureRisk: riskReport(parsed.value, windows) } : {}),
     });
   }
   const report = {

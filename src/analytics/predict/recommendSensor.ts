@@ -1,0 +1,79 @@
+import { formatDuration, num } from "../format.js";
+import type { Recommendation, SensorSituation } from "./recommendTypes.js";
+
+/** Below this stability (%) the noise is beyond what an offset (recalibration) can fix. */
+const REPLACE_BELOW_STABILITY = 30;
+
+/**
+ * The sensor's own recommendations, from its traits, health, maintenance and alerts:
+ * - INSPECT: OFFLINE (HIGH, 0.9) or STALE (MEDIUM, 0.7) — silence is a power, cable or node
+ *   problem; an open STUCK or OUT_OF_RANGE alert (HIGH, 0.8) — wiring or a dead element.
+ * - REPLACE: health FAILED with maintenance URGENT and stability under 30 % now (HIGH, 0.6) —
+ *   noise that large is the element itself.
+ * - RECALIBRATE: maintenance says so (URGENT → HIGH 0.8, else MEDIUM 0.7; an expired or expiring
+ *   calibration alone → LOW/MEDIUM 0.9, it is a fact), or health calls it drifting (MEDIUM 0.6):
+ *   an offset that wanders is what calibration corrects.
+ * - CONTINUE_MONITORING (LOW 0.6) when maintenance says MONITOR.
+ */
+export function sensorRecommendations(s: SensorSituation): Recommendation[] {
+  const out: Recommendation[] = [];
+  const base = { targetId: s.sensorId, sensorId: s.sensorId, command: null };
+  const t = s.traits;
+  if (t !== null && (t.freshness === "OFFLINE" || t.freshness === "STALE")) {
+    const silent = t.freshnessSeconds === null ? "never reported" : `silent for ${formatDuration(t.freshnessSeconds * 1000)} (limit ${formatDuration(t.staleLimitMs)})`;
+    out.push({
+      ...base,
+      action: "INSPECT",
+      urgency: t.freshness === "OFFLINE" ? "HIGH" : "MEDIUM",
+      confidence: t.freshness === "OFFLINE" ? 0.9 : 0.7,
+      reason: `${s.sensorId} is ${t.freshness}: ${silent}; check its power, cable and node`,
+      expectedEffect: "readings resume",
+    });
+  }
+  const hardware = s.activeAlerts.find((a) => a.type === "STUCK" || a.type === "OUT_OF_RANGE");
+  if (hardware !== undefined) {
+    out.push({
+      ...base,
+      action: "INSPECT",
+      urgency: "HIGH",
+      confidence: 0.8,
+      reason: `${hardware.type} alert open since ${new Date(hardware.raisedAtMs).toISOString()}: a wiring fault or a dead sensing element`,
+      expectedEffect: "plausible readings again",
+    });
+  }
+  const m = s.maintenance;
+  const failed = s.health?.status === "FAILED";
+  if (failed && m !== null && m.status === "URGENT" && m.currentStability !== null && m.currentStability < REPLACE_BELOW_STABILITY) {
+    out.push({
+      ...base,
+      action: "REPLACE",
+      urgency: "HIGH",
+      confidence: 0.6,
+      reason: `health FAILED and stability ${num(m.currentStability)} % (< ${REPLACE_BELOW_STABILITY} %): noise this large is the element, which recalibration does not fix`,
+      expectedEffect: "a stable sensor",
+    });
+  } else if (m !== null && m.recommendedAction === "RECALIBRATE") {
+    const trendDriven = m.hoursUntilMaintenance !== null && m.hoursUntilMaintenance < 72;
+    out.push({
+      ...base,
+      action: "RECALIBRATE",
+      urgency: m.status === "URGENT" ? "HIGH" : trendDriven || (m.calibrationHoursLeft ?? 1) <= 0 ? "MEDIUM" : "LOW",
+      confidence: trendDriven ? (m.status === "URGENT" ? 0.8 : 0.7) : 0.9,
+      reason: m.reasons.join("; "),
+      expectedEffect: trendDriven ? "stability back above 60 % and a new calibration period" : "a valid calibration",
+    });
+  } else if (t !== null && s.health?.issues.some((i) => i.startsWith("Drifting")) === true) {
+    out.push({
+      ...base,
+      action: "RECALIBRATE",
+      urgency: "MEDIUM",
+      confidence: 0.6,
+      reason: `drifting at ${num(t.driftPerMinute ?? 0)}/min (significant): the offset wanders`,
+      expectedEffect: "drift reset to zero",
+    });
+  }
+  if (out.length === 0 && m !== null && m.recommendedAction === "MONITOR") {
+    out.push({ ...base, action: "CONTINUE_MONITORING", urgency: "LOW", confidence: 0.6, reason: m.reasons.join("; "), expectedEffect: null });
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import type { Point } from "../analytics/point.js";
+import { FAILURE_RISK_METHOD } from "../analytics/predict/failureRisk.js";
+import { replayRisk, scoreRisk } from "../analytics/predict/riskReplay.js";
+import type { NabWindow } from "./nab.js";
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * Replays a labelled series through the anomaly detector and the failure-risk model with asOf
+ * stepping every hour, and scores it against the windows: per window, when the risk first
+ * exceeded 0.5 (hours after the window opened; negative = before), and how often it was above
+ * 0.5 elsewhere.
+ */
+export function riskReport(points: readonly Point[], windows: readonly NabWindow[], horizonHours = 24): Record<string, unknown> {
+  const started = performance.now();
+  const samples = replayRisk(points, { kind: "OTHER", hours: horizonHours });
+  const score = scoreRisk(samples, windows, horizonHours);
+  return {
+    model: FAILURE_RISK_METHOD,
+    replay: `asOf every hour; alerts from AnomalyDetector (kind OTHER) as known at each asOf; horizon ${horizonHours} h`,
+    scoring:
+      `lead = first asOf with P > ${score.threshold} in [window start − ${horizonHours} h, window end], minus the window start (hours; negative = before the window); ` +
+      `shareAboveOutside excludes the windows and their ${horizonHours} h lead-in, shareAboveOutsideStrict only the windows`,
+    steps: score.steps,
+    windows: score.windows.map((w) => ({
+      start: iso(w.startMs),
+      end: iso(w.endMs),
+      firstAbove: iso(w.firstAboveMs),
+      leadHours: w.leadHours === null ? null : Number(w.leadHours.toFixed(1)),
+      peakBefore: Number(w.peakBefore.toFixed(3)),
+    })),
+    windowsWarned: score.windowsWarned,
+    windowsWarnedBefore: score.windowsWarnedBefore,
+    shareAboveOutside: Number(score.shareAboveOutside.toFixed(4)),
+    shareAboveOutsideStrict: Number(score.shareAboveOutsideStrict.toFixed(4)),
+    seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+  };
+}

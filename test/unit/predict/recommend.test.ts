@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import type { Health } from "../../../src/analytics/health.js";
+import type { Forecast } from "../../../src/analytics/predict/forecast.js";
+import type { Maintenance } from "../../../src/analytics/predict/maintenance.js";
+import { recommend } from "../../../src/analytics/predict/recommend.js";
+import type { CandidateAction, LocationActuators, SensorSituation } from "../../../src/analytics/predict/recommendTypes.js";
+import type { Simulation } from "../../../src/analytics/predict/simulate.js";
+import type { Traits } from "../../../src/analytics/traits.js";
+
+const traits = (current: number, overrides: Partial<Traits> = {}): Traits => ({
+  readingCount: 60,
+  mean: current,
+  stdDev: 0.1,
+  residualStdDev: 0.1,
+  stabilityPercent: 95,
+  driftPerMinute: 0,
+  driftSignificant: false,
+  freshnessSeconds: 5,
+  freshness: "FRESH",
+  staleLimitMs: 15_000,
+  typicalIntervalMs: 5_000,
+  trend: "STABLE",
+  anomaly: false,
+  current,
+  ...overrides,
+});
+const healthy: Health = { status: "HEALTHY", score: 100, issues: [] };
+const forecastOf = (value: number, threshold: number | null, minutesToThreshold: number | null, spread = 1): Forecast => ({
+  horizonMinutes: 60,
+  value,
+  lower: value - spread,
+  upper: value + spread,
+  ratePerMinute: 0.1,
+  minutesToThreshold,
+  threshold,
+  method: "test",
+  parameters: { alpha: 0.5, beta: 0.1, phi: 0.9, stepMinutes: 1 },
+  calibrationErrors: 100,
+  lastReadingMs: 0,
+});
+const maintenanceOf = (overrides: Partial<Maintenance>): Maintenance => ({
+  currentStability: 90,
+  degradationRatePerHour: 0,
+  degradationStdError: 0.1,
+  hoursUntilMaintenance: null,
+  status: "HEALTHY",
+  recommendedAction: "NONE",
+  calibrationValidUntil: null,
+  calibrationHoursLeft: null,
+  reasons: [],
+  hourly: [],
+  ...overrides,
+});
+const sensor = (overrides: Partial<SensorSituation> & Pick<SensorSituation, "sensorId" | "kind">): SensorSituation => ({
+  locationId: "lab",
+  traits: traits(21),
+  health: healthy,
+  maintenance: null,
+  forecast: null,
+  activeAlerts: [],
+  ...overrides,
+});
+const lab: LocationActuators = {
+  locationId: "lab",
+  actuators: [
+    { actuatorId: "heater_1", kind: "HEATER", reportedState: "ON" },
+    { actuatorId: "cooler_1", kind: "COOLER", reportedState: "OFF" },
+    { actuatorId: "fan_1", kind: "FAN", reportedState: "OFF" },
+    { actuatorId: "dehumidifier_1", kind: "DEHUMIDIFIER", reportedState: "OFF" },
+  ],
+};
+const simulation = (minutesToThreshold: number | null): Simulation => ({
+  trajectory: [
+    { timestampMs: 0, value: 0, lower: 0, upper: 0 },
+    { timestampMs: 2 * 3_600_000, value: 0, lower: 0, upper: 0 },
+  ],
+  crossesThresholdAtMs: minutesToThreshold === null ? null : minutesToThreshold * 60_000,
+  minutesToThreshold,
+  thresholdMinutesRange: null,
+  method: "test",
+});
+
+describe("recommend", () => {
+  it("turns the dehumidifier on for humidity above its limit, with the simulated effect", () => {
+    const asked: CandidateAction[] = [];
+    const recs = recommend({
+      sensors: [sensor({ sensorId: "humidity_1", kind: "HUMIDITY", traits: traits(66), forecast: forecastOf(68, 60, 0), limit: { value: 60, side: "MAX" } })],
+      locations: [lab],
+      simulate: (candidate) => {
+        asked.push(candidate);
+        return simulation(25);
+      },
+    });
+    expect(recs).toHaveLength(1);
+    expect(recs[0]).toMatchObject({
+      action: "ACTUATE",
+      targetId: "dehumidifier_1",
+      command: "DEHUMIDIFIER ON",
+      urgency: "HIGH",
+      expectedEffect: "humidity back under 60 % in ≈25 min",
+      sensorId: "humidity_1",
+    });
+    expect(recs[0]?.confidence).toBeCloseTo(0.9, 5);
+    expect(recs[0]?.reason).toMatch(/humidity 66 % is above the 60 % limit/);
+    expect(asked).toEqual([expect.objectContaining({ actuatorId: "dehumidifier_1", state: "ON", direction: "LOWER", quantity: "humidity" })]);
+  });
+
+  it("against a forecast rise in temperature: heater off, cooler and fan on, the faster first", () => {
+    const recs = recommend({
+      sensors: [sensor({ sensorId: "temp_1", kind: "TEMPERATURE", traits: traits(27), forecast: forecastOf(29.5, 28, 20, 0.5) })],
+      locations: [lab],
+      simulate: (c) => simulation(c.actuatorId === "cooler_1" ? null : c.actuatorId === "heater_1" ? 50 : 10),
+    });
+    expect(recs.map((r) => r.command)).toEqual(["COOLER ON", "HEATER OFF", "FAN ON"]);
+    expect(recs.every((r) => r.urgency === "HIGH")).toBe(true); // breach within 30 min
+    expect(recs[0]?.expectedEffect).toBe("keeps temperature under 28 °C for the next 2 h");
+    expect(recs[1]?.expectedEffect).toBe("delays reaching 28 °C to ≈50 min (from ≈20)");
+    expect(recs[2]?.expectedEffect).toBe("does not stop temperature reaching 28 °C (≈10 min)");
+    expect(recs[1]?.reason).toMatch(/temperature forecast to reach 28 °C in ≈20 min .* HEATER raises temperature and is on/);
+  });
+
+  it("without a simulation falls back on the actuator table, less confident", () => {
+    const recs = recommend({
+      sensors: [sensor({ sensorId: "temp_1", kind: "TEMPERATURE", traits: traits(17), forecast: forecastOf(16, 18, 0), limit: { value: 18, side: "MIN" } })],
+      locations: [{ locationId: "lab", actuators: [{ actuatorId: "heater_1", kind: "HEATER", reportedState: "OFF" }] }],
+    });
+    expect(recs[0]).toMatchObject({ command: "HEATER ON", urgency: "HIGH", expectedEffect: "HEATER ON raises temperature" });
+    expect(recs[0]?.confidence).toBeCloseTo(0.9 * 0.7, 5);
+  });
+
+  it("ranks sensor problems by urgency: offline first, then recalibration, then quiet sensors", () => {
+    const recs = recommend({
+      sensors: [
+        sensor({ sensorId: "temp_2", kind: "TEMPERATURE" }),
+        sensor({
+          sensorId: "humidity_2",
+          kind: "HUMIDITY",
+          maintenance: maintenanceOf({ status: "SCHEDULE_SOON", hoursUntilMaintenance: 40, recommendedAction: "RECALIBRATE", reasons: ["stability falling 0.5 ± 0.1 %/h over 24 h, at 80 % now", "reaches 60 % in ~40 h"] }),
+        }),
+        sensor({ sensorId: "pressure_1", kind: "PRESSURE", traits: traits(1013, { freshness: "OFFLINE", freshnessSeconds: 3600 }) }),
+        sensor({ sensorId: "temp_3", kind: "TEMPERATURE", maintenance: maintenanceOf({ recommendedAction: "MONITOR", reasons: ["stability falling 0.2 %/h"] }) }),
+      ],
+      locations: [lab],
+    });
+    expect(recs.map((r) => [r.action, r.targetId, r.urgency])).toEqual([
+      ["INSPECT", "pressure_1", "HIGH"],
+      ["RECALIBRATE", "humidity_2", "MEDIUM"],
+      ["CONTINUE_MONITORING", "temp_3", "LOW"],
+      ["CONTINUE_MONITORING", "temp_2", "NONE"],
+    ]);
+    expect(recs[0]?.reason).toMatch(/pressure_1 is OFFLINE: silent for 60 min/);
+    expect(recs[1]?.reason).toMatch(/reaches 60 % in ~40 h/);
+  });
+
+  it("inspects a stuck sensor, replaces one whose noise is beyond recalibration, recalibrates a drifting one", () => {
+    const failed: Health = { status: "FAILED", score: 40, issues: ["Unstable (…)"] };
+    const recs = recommend({
+      sensors: [
+        sensor({ sensorId: "temp_4", kind: "TEMPERATURE", activeAlerts: [{ type: "STUCK", severity: "MEDIUM", raisedAtMs: Date.UTC(2026, 0, 1) }] }),
+        sensor({ sensorId: "temp_5", kind: "TEMPERATURE", health: failed, maintenance: maintenanceOf({ currentStability: 12, status: "URGENT", hoursUntilMaintenance: 0, recommendedAction: "RECALIBRATE" }) }),
+        sensor({ sensorId: "temp_6", kind: "TEMPERATURE", traits: traits(21, { driftPerMinute: 0.3, driftSignificant: true }), health: { status: "DEGRADED", score: 80, issues: ["Drifting (+0.30/min, limit ±0.10/min)"] } }),
+      ],
+      locations: [],
+    });
+    expect(recs.map((r) => [r.action, r.targetId, r.urgency])).toEqual([
+      ["INSPECT", "temp_4", "HIGH"],
+      ["REPLACE", "temp_5", "HIGH"],
+      ["RECALIBRATE", "temp_6", "MEDIUM"],
+    ]);
+    expect(recs[0]?.reason).toMatch(/STUCK alert open since 2026-01-01/);
+  });
+
+  it("trusts a failing sensor's forecast less", () => {
+    const failing: Health = { status: "FAILED", score: 40, issues: [] };
+    const situation = { sensorId: "humidity_1", kind: "HUMIDITY" as const, traits: traits(66), forecast: forecastOf(68, 60, 0), limit: { value: 60, side: "MAX" as const } };
+    const good = recommend({ sensors: [sensor(situation)], locations: [lab], simulate: () => simulation(25) });
+    const bad = recommend({ sensors: [sensor({ ...situation, health: failing })], locations: [lab], simulate: () => simulation(25) });
+    expect(bad[0]?.confidence).toBeCloseTo((good[0]?.confidence ?? 0) * 0.4, 5);
+  });
+});
