@@ -4,12 +4,16 @@ import type { Config } from "./config.js";
 import { UnavailableError } from "./errors.js";
 import { buildSchema, createResolvers } from "./graphql/schema.js";
 import type { TwinServices } from "./graphql/services.js";
+import { exportRouter } from "./http/export.js";
 import { startHttpServer, type HealthReport, type RunningServer } from "./http/server.js";
 import type { Logger } from "./log.js";
+import { AlertStore } from "./store/alertStore.js";
 import { DeviceStore } from "./store/deviceStore.js";
 import { databaseAnswers } from "./store/health.js";
 import { migrate } from "./store/migrations.js";
 import { ReadingStore } from "./store/readingStore.js";
+import { loadThresholds } from "./store/thresholdStore.js";
+import { startAnalytics, type AnalyticsRuntime } from "./twin/analyticsRuntime.js";
 import { BatchWriter } from "./twin/batchWriter.js";
 import { EventBus } from "./twin/eventBus.js";
 import type { TwinEvents } from "./twin/events.js";
@@ -17,7 +21,7 @@ import { IngestPipeline } from "./twin/ingest.js";
 import { LiveState } from "./twin/liveState.js";
 
 export interface AppOptions {
-  readonly config: Pick<Config, "host" | "port" | "ingest">;
+  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics">>;
   readonly driver: Driver;
   /** The database URI, for messages. */
   readonly uri: string;
@@ -33,6 +37,7 @@ export interface App {
   readonly server: RunningServer;
   /** Serial links to devices; main.ts attaches ports, the simulated or the virtual node. */
   readonly bridge: Bridge;
+  readonly analytics: AnalyticsRuntime;
   health(): Promise<HealthReport>;
   /** Closes device links, stops serving, writes every pending reading (the driver stays open). */
   stop(): Promise<void>;
@@ -58,6 +63,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     onAvailabilityChanged: (available, error) => bus.emit("storeAvailability", { available, error }),
   });
   const ingest = new IngestPipeline(writer, live, bus, clock, log.child("ingest"));
+  const alerts = new AlertStore(driver);
+  const analytics = startAnalytics({
+    bus,
+    readings,
+    alerts,
+    loadThresholds: () => loadThresholds(driver),
+    retentionMs: options.config.analytics?.retentionMs ?? 24 * 3_600_000,
+    clock,
+    log,
+  });
   const bridge = new Bridge({
     ingest,
     devices: new DeviceStore(driver),
@@ -66,7 +81,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     log: log.child("bridge"),
     ...(options.serialTimestamps === undefined ? {} : { timestamps: options.serialTimestamps }),
   });
-  const services: TwinServices = { ingest, live, readings, bus, log, clock, bridge };
+  const services: TwinServices = { ingest, live, readings, bus, log, clock, bridge, diagnostics: analytics.diagnostics, alerts, catalog: analytics.catalog };
 
   const { schema, neoSchema } = await buildSchema(createResolvers(services), driver);
   try {
@@ -87,18 +102,21 @@ export async function createApp(options: AppOptions): Promise<App> {
       ingest: { pending: status.pending, capacity: status.capacity, committed: status.committed },
     };
   };
-  const server = await startHttpServer({ schema, host: options.config.host, port: options.config.port, log: log.child("http"), health });
+  const routes = [exportRouter({ readings, catalog: analytics.catalog, clock, log: log.child("export") })];
+  const server = await startHttpServer({ schema, host: options.config.host, port: options.config.port, log: log.child("http"), health, routes });
 
   return {
     services,
     writer,
     server,
     bridge,
+    analytics,
     health,
     stop: async () => {
       await bridge.stop();
       await server.close();
       await writer.stop(true);
+      await analytics.stop();
     },
   };
 }

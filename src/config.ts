@@ -25,11 +25,17 @@ export interface IngestSettings {
   readonly bufferCapacity: number;
 }
 
+export interface AnalyticsSettings {
+  /** How much recent history each sensor keeps in memory for the live path. */
+  readonly retentionMs: number;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
   readonly neo4j: Neo4jTarget;
   readonly ingest: IngestSettings;
+  readonly analytics: AnalyticsSettings;
   readonly serialPorts: readonly string[];
   readonly serialBaud: number;
   readonly device: DeviceMode | undefined;
@@ -114,6 +120,7 @@ export function loadConfig(env: Env = process.env): Config {
       lingerMs: integer(env, "INGEST_LINGER_MS", 500, 0, 3_600_000),
       bufferCapacity: integer(env, "INGEST_BUFFER", 100_000, 1, 10_000_000),
     },
+    analytics: { retentionMs: integer(env, "ANALYTICS_RETENTION_HOURS", 24, 1, 24 * 30) * 3_600_000 },
     serialPorts: (text(env, "SERIAL_PORTS") ?? "").split(",").map((p) => p.trim()).filter((p) => p !== ""),
     serialBaud: integer(env, "SERIAL_BAUD", 115200, 300, 4_000_000),
     device: oneOf(env, "DEVICE", ["sim", "virtual", "none"] as const),
@@ -127,5 +134,5 @@ export function loadConfig(env: Env = process.env): Config {
       `INGEST_BUFFER=${config.ingest.bufferCapacity} is smaller than INGEST_BATCH_SIZE=${config.ingest.batchSize}; raise the buffer`,
     );
   }
-  return Object.freeze({ ...config, neo4j: Object.freeze(config.neo4j), ingest: Object.freeze(config.ingest) });
+  return Object.freeze({ ...config, neo4j: Object.freeze(config.neo4j), ingest: Object.freeze(config.ingest), analytics: Object.freeze(config.analytics) });
 }

@@ -51,13 +51,13 @@ export function statsFromMoments(m: Moments): WindowStats {
   if (n === 0) return EMPTY_STATS;
   const svv = Math.max(0, m.svv);
   const stt = Math.max(0, m.stt);
-  const variance = n > 1 ? svv / (n - 1) : 0;
+  const variance = n > 1 ? svv / (n - 1) : null; // a sample variance needs two readings
   const hasSlope = n >= 2 && stt > 0;
   const slope = hasSlope ? m.stv / stt : null;
   let residualStdDev: number | null = null;
   let slopeStdError: number | null = null;
   if (n >= 3 && slope === null) {
-    residualStdDev = Math.sqrt(variance); // no line to fit: all readings share one instant
+    residualStdDev = Math.sqrt(variance ?? 0); // no line to fit: all readings share one instant
   } else if (n >= 3 && slope !== null) {
     const ssRes = Math.max(0, svv - slope * m.stv);
     residualStdDev = Math.sqrt(ssRes / (n - 2));
@@ -67,7 +67,7 @@ export function statsFromMoments(m: Moments): WindowStats {
     count: n,
     mean: m.meanValue,
     variance,
-    stdDev: Math.sqrt(variance),
+    stdDev: variance === null ? null : Math.sqrt(variance),
     slopePerMinute: slope,
     residualStdDev,
     slopeStdError,

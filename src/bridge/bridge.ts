@@ -88,8 +88,10 @@ export class Bridge {
           }
           return outcome.errors[0]?.message ?? "refused";
         },
-        registered: (hello, port, atMs) =>
-          devices.register({ deviceId: hello.dev, port, firmware: hello.fw, seenAtMs: atMs, sensors: hello.sensors, actuators: hello.acts }),
+        registered: async (hello, port, atMs) => {
+          bus.emit("sensorsDeclared", { sensors: hello.sensors.map((s) => ({ sensorId: s.id, kind: s.kind })) });
+          await devices.register({ deviceId: hello.dev, port, firmware: hello.fw, seenAtMs: atMs, sensors: hello.sensors, actuators: hello.acts });
+        },
         status: (snapshot) => bus.emit("deviceStatus", snapshot),
         actuatorReported: (deviceId, actuatorId, state, atMs) => {
           bus.emit("actuatorReported", { deviceId, actuatorId, state, atMs });

@@ -1,15 +1,15 @@
 import { EventEmitter } from "node:events";
-import { SerialPort } from "serialport";
+import { SerialPort, type SerialPortMock } from "serialport";
 import type { DeviceLink, LinkEvents } from "./link.js";
 
 /** The serialport binding to use; tests pass the mock binding, production the native one. */
-export type BindingFactory = (path: string, baudRate: number) => SerialPort;
+export type BindingFactory = (path: string, baudRate: number) => SerialPort | SerialPortMock;
 
 const nativePort: BindingFactory = (path, baudRate) => new SerialPort({ path, baudRate, autoOpen: false });
 
 /** A device on a serial port (USB-serial Arduino, a pty of the simulated node or socat). */
 export class SerialLink extends EventEmitter<LinkEvents> implements DeviceLink {
-  private port: SerialPort | null = null;
+  private port: SerialPort | SerialPortMock | null = null;
 
   constructor(
     readonly name: string,

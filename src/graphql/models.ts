@@ -5,3 +5,30 @@ export interface ReadingModel {
   readonly timestamp: string;
   readonly seq: number | null;
 }
+
+/** An anomaly episode as resolvers see it: a stored alert, or one just raised on the bus. */
+export interface AnomalyModel {
+  readonly alertId: string;
+  readonly sensorId: string;
+  readonly type: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly raisedAtMs: number;
+  readonly value: number | null;
+  readonly status?: string | null;
+  readonly clearedAtMs?: number | null;
+}
+
+/** An Alert node as GraphQL serves it (ISO timestamps), for resolvers outside @neo4j/graphql. */
+export interface AlertModel {
+  readonly alertId: string;
+  readonly sensorId: string;
+  readonly type: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly status: string;
+  readonly raisedAt: string;
+  readonly clearedAt: string | null;
+  readonly acknowledgedAt: string | null;
+  readonly value: number | null;
+}

@@ -5,6 +5,9 @@ import { GraphQLScalarType, Kind, type GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
 import { projectRoot } from "../config.js";
 import type { Resolvers } from "../generated/graphql.js";
+import { alertMutations, alertQueries, alertSubscriptions, anomalyFields } from "./resolvers/alertResolvers.js";
+import { bucketFields, diagnosticsQueries, diagnosticsSensorFields, rankingFields, sensorHealthFields, traitsFields, trendFields } from "./resolvers/diagnosticsResolvers.js";
+import { exportQueries } from "./resolvers/exportResolvers.js";
 import { deviceQueries, deviceStatusFields, deviceSubscriptions } from "./resolvers/deviceResolvers.js";
 import { ingestMutations, ingestSubscriptions } from "./resolvers/ingestResolvers.js";
 import { liveReadingFields, sensorFields, sensorQueries } from "./resolvers/sensorResolvers.js";
@@ -17,10 +20,16 @@ export const typeDefsPath = path.join(projectRoot, "schema.graphql");
 /** The resolvers of every field schema.graphql adds to what @neo4j/graphql generates. */
 export function createResolvers(services: TwinServices): Resolvers {
   return {
-    Query: { ...sensorQueries(services), ...deviceQueries(services) },
-    Mutation: { ...ingestMutations(services) },
-    Subscription: { ...ingestSubscriptions(services), ...deviceSubscriptions(services) },
-    Sensor: { ...sensorFields(services) },
+    Query: { ...sensorQueries(services), ...deviceQueries(services), ...diagnosticsQueries(services), ...alertQueries(services), ...exportQueries(services) },
+    Mutation: { ...ingestMutations(services), ...alertMutations(services) },
+    Subscription: { ...ingestSubscriptions(services), ...deviceSubscriptions(services), ...alertSubscriptions(services) },
+    Sensor: { ...sensorFields(services), ...diagnosticsSensorFields(services) },
+    Traits: traitsFields,
+    SensorHealth: sensorHealthFields,
+    Trend: trendFields,
+    Bucket: bucketFields,
+    SensorRanking: rankingFields,
+    Anomaly: anomalyFields,
     LiveReading: liveReadingFields,
     DeviceStatus: deviceStatusFields,
   };

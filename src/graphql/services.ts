@@ -1,6 +1,9 @@
 import type { Bridge } from "../bridge/bridge.js";
 import type { Logger } from "../log.js";
+import type { AlertStore } from "../store/alertStore.js";
 import type { ReadingStore } from "../store/readingStore.js";
+import type { Diagnostics } from "../twin/diagnostics.js";
+import type { SensorCatalog } from "../twin/sensorCatalog.js";
 import type { EventBus } from "../twin/eventBus.js";
 import type { TwinEvents } from "../twin/events.js";
 import type { IngestPipeline } from "../twin/ingest.js";
@@ -15,4 +18,7 @@ export interface TwinServices {
   readonly log: Logger;
   readonly clock: () => number;
   readonly bridge: Bridge;
+  readonly diagnostics: Diagnostics;
+  readonly alerts: AlertStore;
+  readonly catalog: SensorCatalog;
 }

@@ -5,7 +5,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
-import express from "express";
+import express, { type Router } from "express";
 import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
@@ -25,6 +25,8 @@ export interface HttpOptions {
   readonly port: number;
   readonly log: Logger;
   readonly health: () => Promise<HealthReport>;
+  /** More routes (CSV export) mounted before /graphql. */
+  readonly routes?: readonly Router[];
 }
 
 export interface RunningServer {
@@ -109,6 +111,7 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
     const report = await options.health();
     res.status(report.status === "ok" ? 200 : 503).json(report);
   });
+  for (const router of options.routes ?? []) app.use(router);
   app.use(
     "/graphql",
     express.json({ limit: "16mb" }),

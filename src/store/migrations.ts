@@ -9,7 +9,11 @@ export const MIGRATIONS: readonly string[] = [
   "CREATE CONSTRAINT device_id IF NOT EXISTS FOR (n:Device) REQUIRE n.deviceId IS UNIQUE",
   "CREATE CONSTRAINT actuator_id IF NOT EXISTS FOR (n:Actuator) REQUIRE n.actuatorId IS UNIQUE",
   "CREATE CONSTRAINT location_id IF NOT EXISTS FOR (n:Location) REQUIRE n.locationId IS UNIQUE",
+  "CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (n:Alert) REQUIRE n.alertId IS UNIQUE",
+  "CREATE CONSTRAINT kind_thresholds IF NOT EXISTS FOR (n:KindThresholds) REQUIRE n.kind IS UNIQUE",
   "CREATE RANGE INDEX reading_sensor_time IF NOT EXISTS FOR (r:Reading) ON (r.sensorId, r.timestamp)",
+  "CREATE RANGE INDEX alert_raised IF NOT EXISTS FOR (a:Alert) ON (a.raisedAt)",
+  "CREATE RANGE INDEX alert_sensor IF NOT EXISTS FOR (a:Alert) ON (a.sensorId, a.status)",
 ];
 
 /** Applies the schema and waits until the indexes are online, so the first query can use them. */

@@ -1,4 +1,5 @@
 import type { Driver } from "neo4j-driver";
+import type { Point } from "../analytics/point.js";
 import type { Reading } from "../twin/reading.js";
 import { defaultUnit, kindFromId } from "../twin/sensorKind.js";
 import { toEpochMs } from "./time.js";
@@ -98,6 +99,69 @@ export class ReadingStore {
       currentValue: (rec.get("currentValue") as number | null) ?? null,
       lastUpdatedMs: toEpochMs(rec.get("lastUpdated")),
     }));
+  }
+
+  /**
+   * A sensor's readings in (fromExclusiveMs, toInclusiveMs], oldest first — an index range scan
+   * on (sensorId, timestamp). The history path of every analytics field reads through here.
+   */
+  async window(sensorId: string, fromExclusiveMs: number, toInclusiveMs: number): Promise<Point[]> {
+    const { records } = await this.driver.executeQuery(
+      `MATCH (r:Reading)
+       WHERE r.sensorId = $sensorId
+         AND r.timestamp > datetime({epochMillis: toInteger($from)}) AND r.timestamp <= datetime({epochMillis: toInteger($to)})
+       RETURN r.timestamp.epochMillis AS t, r.value AS v ORDER BY r.timestamp`,
+      { sensorId, from: fromExclusiveMs, to: toInclusiveMs },
+    );
+    return records.map((rec) => ({ timestampMs: rec.get("t") as number, value: rec.get("v") as number }));
+  }
+
+  /** The newest `limit` readings at or before `asOfMs`, oldest first (freshness, typical interval). */
+  async recentBefore(sensorId: string, asOfMs: number, limit: number): Promise<Point[]> {
+    const { records } = await this.driver.executeQuery(
+      `MATCH (r:Reading)
+       WHERE r.sensorId = $sensorId AND r.timestamp <= datetime({epochMillis: toInteger($asOf)})
+       RETURN r.timestamp.epochMillis AS t, r.value AS v ORDER BY r.timestamp DESC LIMIT toInteger($limit)`,
+      { sensorId, asOf: asOfMs, limit },
+    );
+    return records.map((rec) => ({ timestampMs: rec.get("t") as number, value: rec.get("v") as number })).reverse();
+  }
+
+  /** Streams a sensor's readings in time order with constant memory (CSV export). */
+  async *stream(sensorId: string, fromExclusiveMs: number, toInclusiveMs: number): AsyncGenerator<Point> {
+    const session = this.driver.session({ fetchSize: 2_000, defaultAccessMode: "READ" });
+    try {
+      const result = session.run(
+        `MATCH (r:Reading)
+         WHERE r.sensorId = $sensorId
+           AND r.timestamp > datetime({epochMillis: toInteger($from)}) AND r.timestamp <= datetime({epochMillis: toInteger($to)})
+         RETURN r.timestamp.epochMillis AS t, r.value AS v ORDER BY r.timestamp`,
+        { sensorId, from: fromExclusiveMs, to: toInclusiveMs },
+      );
+      for await (const rec of result) yield { timestampMs: rec.get("t") as number, value: rec.get("v") as number };
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** How many readings of a sensor lie in (fromExclusiveMs, toInclusiveMs] (index-backed count). */
+  async countInWindow(sensorId: string, fromExclusiveMs: number, toInclusiveMs: number): Promise<number> {
+    const { records } = await this.driver.executeQuery(
+      `MATCH (r:Reading)
+       WHERE r.sensorId = $sensorId
+         AND r.timestamp > datetime({epochMillis: toInteger($from)}) AND r.timestamp <= datetime({epochMillis: toInteger($to)})
+       RETURN count(r) AS n`,
+      { sensorId, from: fromExclusiveMs, to: toInclusiveMs },
+    );
+    return Number(records[0]?.get("n") ?? 0);
+  }
+
+  /** Every sensor with its kind and newest stored reading time (start-up warm-up). */
+  async sensorsForWarmUp(): Promise<Array<{ sensorId: string; kind: string; lastUpdatedMs: number | null }>> {
+    const { records } = await this.driver.executeQuery(
+      "MATCH (s:Sensor) RETURN s.sensorId AS id, s.kind AS kind, s.lastUpdated.epochMillis AS last ORDER BY id",
+    );
+    return records.map((rec) => ({ sensorId: rec.get("id") as string, kind: (rec.get("kind") as string | null) ?? "OTHER", lastUpdatedMs: (rec.get("last") as number | null) ?? null }));
   }
 
   /** How many readings of a sensor are stored (tests, import progress). */

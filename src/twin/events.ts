@@ -1,3 +1,4 @@
+import type { RaisedAlert } from "../store/alertStore.js";
 import type { Reading } from "./reading.js";
 
 /** A device's connection state, as the deviceStatus subscription reports it. */
@@ -22,6 +23,12 @@ export interface TwinEvents {
   batchCommitted: { readonly count: number; readonly created: number };
   /** A device connected, disconnected, went silent or lost readings. */
   deviceStatus: DeviceStatusEvent;
+  /** An anomaly episode began (published before its Alert node is written). */
+  alertRaised: RaisedAlert;
+  /** An anomaly episode ended. */
+  alertCleared: { readonly alertId: string; readonly sensorId: string; readonly atMs: number };
+  /** A device announced its sensors with their kinds. */
+  sensorsDeclared: { readonly sensors: ReadonlyArray<{ readonly sensorId: string; readonly kind: string }> };
   /** A device acknowledged an actuator state (its reported state). */
   actuatorReported: { readonly deviceId: string; readonly actuatorId: string; readonly state: "ON" | "OFF"; readonly atMs: number };
 }

@@ -48,21 +48,3 @@ export function stepRoom(state: RoomState, actuators: RoomActuators, p: RoomPara
   state.temperature += dT * minutes;
   state.humidity = Math.min(100, Math.max(0, state.humidity + dH * minutes));
 }
-
-/** Seeded uniform PRNG (mulberry32), so a virtual node's noise is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A standard normal sample from a uniform source (Box–Muller). */
-export function gaussian(random: () => number): number {
-  const u = Math.max(random(), 1e-12);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
-}

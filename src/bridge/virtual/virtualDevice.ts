@@ -1,7 +1,8 @@
 import { EventEmitter } from "node:events";
 import { INTERVAL_RANGE_MS, MAX_COMMAND_BYTES, PROTOCOL_VERSION } from "../../protocol/messages.js";
 import type { DeviceLink, LinkEvents } from "../link.js";
-import { DEFAULT_ROOM, gaussian, seededRandom, stepRoom, type RoomActuators, type RoomParameters, type RoomState } from "./roomPlant.js";
+import { SeededRandom } from "../../analytics/random.js";
+import { DEFAULT_ROOM, stepRoom, type RoomActuators, type RoomParameters, type RoomState } from "./roomPlant.js";
 
 const SENSORS = [
   { id: "temp_1", kind: "TEMPERATURE", unit: "C", read: (s: RoomState) => s.temperature, noise: 0.05, decimals: 2 },
@@ -37,7 +38,7 @@ export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLin
   private readonly state: RoomState;
   private readonly actuators: RoomActuators = { fan: false, heater: false, dehumidifier: false, cooler: false };
   private readonly offsets = new Map<string, number>();
-  private readonly random: () => number;
+  private readonly random: SeededRandom;
   private intervalMs: number;
   private seq = 0;
   private bootMs = 0;
@@ -53,7 +54,7 @@ export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLin
     this.room = { ...DEFAULT_ROOM, ...options.room };
     this.state = { temperature: 21, humidity: 50, pressure: 1013.25, distance: 120, ...options.initial };
     this.intervalMs = options.intervalMs ?? 1_000;
-    this.random = seededRandom(options.seed ?? 1);
+    this.random = new SeededRandom(options.seed ?? 1);
   }
 
   async open(): Promise<void> {
@@ -99,9 +100,9 @@ export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLin
       stepRoom(this.state, this.actuators, this.room, step);
       elapsedMin -= step;
     }
-    this.state.pressure += (1013.25 - this.state.pressure) / 30 / 60 + 0.05 * gaussian(this.random);
+    this.state.pressure += (1013.25 - this.state.pressure) / 30 / 60 + this.random.gaussian(0, 0.05);
     for (const sensor of SENSORS) {
-      const value = sensor.read(this.state) + sensor.noise * gaussian(this.random) + (this.offsets.get(sensor.id) ?? 0);
+      const value = sensor.read(this.state) + this.random.gaussian(0, sensor.noise) + (this.offsets.get(sensor.id) ?? 0);
       this.send({ t: "r", s: sensor.id, v: Number(value.toFixed(sensor.decimals)), n: ++this.seq, up: now - this.bootMs });
     }
   }

@@ -7,7 +7,7 @@ import type { TwinServices } from "../services.js";
 
 export const MAX_READINGS_PER_CALL = 10_000;
 /** How long recordReadings waits for buffer room while the database catches up. */
-const ROOM_WAIT_MS = 2_000;
+const ROOM_WAIT_MS = 10_000;
 
 export function ingestMutations(services: TwinServices): Pick<MutationResolvers, "recordReadings"> {
   return {

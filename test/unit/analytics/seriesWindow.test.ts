@@ -83,7 +83,7 @@ describe("SeriesWindow", () => {
     expect(window.stats(0, T0)).toEqual(EMPTY_STATS);
     window.append(T0, 21.5);
     const one = window.stats(T0 - 1, T0);
-    expect(one).toMatchObject({ count: 1, mean: 21.5, variance: 0, slopePerMinute: null, residualStdDev: null, lastValue: 21.5 });
+    expect(one).toMatchObject({ count: 1, mean: 21.5, variance: null, stdDev: null, slopePerMinute: null, residualStdDev: null, lastValue: 21.5 });
     expect(window.stats(T0, T0 + 1000)).toEqual(EMPTY_STATS);
     expect(window.latestAtOrBefore(T0 - 1)).toBeNull();
     expect(window.latestAtOrBefore(T0 + 5)).toEqual({ timestampMs: T0, value: 21.5 });

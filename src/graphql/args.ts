@@ -1,0 +1,38 @@
+import { MAX_TREND_BUCKETS } from "../analytics/trend.js";
+import { InvalidInputError } from "../errors.js";
+import { parseTimestamp } from "../twin/validate.js";
+
+export const MAX_WINDOW_SECONDS = 30 * 24 * 3600;
+
+/** A DateTime argument as epoch ms; undefined when absent. */
+export function timeArg(value: string | null | undefined, name: string): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const ms = parseTimestamp(value);
+  if (ms === null) throw new InvalidInputError(`${name} "${value}" is not an ISO-8601 date-time with a zone, e.g. 2026-01-31T12:00:00Z`);
+  return ms;
+}
+
+/** A window length in seconds, as milliseconds: 1 s to 30 days. */
+export function windowArg(seconds: number | null | undefined, fallback: number, name = "windowSeconds"): number {
+  const value = seconds ?? fallback;
+  if (!Number.isInteger(value) || value <= 0 || value > MAX_WINDOW_SECONDS) {
+    throw new InvalidInputError(`${name} must be a whole number of seconds from 1 to ${MAX_WINDOW_SECONDS} (30 days), got ${value}`);
+  }
+  return value * 1000;
+}
+
+/** Chart buckets: 1 to 10,000. */
+export function bucketsArg(buckets: number | null | undefined): number {
+  const value = buckets ?? 60;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_TREND_BUCKETS) {
+    throw new InvalidInputError(`buckets must be from 1 to ${MAX_TREND_BUCKETS}, got ${value}`);
+  }
+  return value;
+}
+
+/** Two ordered times (from before to). */
+export function rangeArgs(fromMs: number, toMs: number, fromName = "from", toName = "to"): void {
+  if (fromMs >= toMs) {
+    throw new InvalidInputError(`${fromName} (${new Date(fromMs).toISOString()}) must be before ${toName} (${new Date(toMs).toISOString()})`);
+  }
+}

@@ -1,0 +1,51 @@
+import type { Driver } from "neo4j-driver";
+import type { ThresholdOverrides } from "../analytics/thresholds.js";
+
+/** Threshold properties a Sensor or a KindThresholds node may carry (GraphQL names). */
+export const THRESHOLD_PROPERTIES = ["minStabilityPercent", "maxDriftPerMinute", "staleAfterSeconds", "sigmaMax", "healthyAbove", "degradedAbove"] as const;
+
+export interface SensorThresholdRow {
+  readonly sensorId: string;
+  readonly kind: string;
+  readonly overrides: ThresholdOverrides;
+}
+
+export interface ThresholdSnapshot {
+  readonly sensors: readonly SensorThresholdRow[];
+  readonly kinds: ReadonlyMap<string, ThresholdOverrides>;
+}
+
+/** Node properties (staleAfterSeconds in seconds) → analytics overrides (staleAfterMs). */
+function overridesOf(props: Record<string, unknown>): ThresholdOverrides {
+  const num = (key: string): number | undefined => (typeof props[key] === "number" ? (props[key] as number) : undefined);
+  const stale = num("staleAfterSeconds");
+  const out: Record<string, number> = {};
+  for (const [key, value] of [
+    ["minStabilityPercent", num("minStabilityPercent")],
+    ["maxDriftPerMinute", num("maxDriftPerMinute")],
+    ["staleAfterMs", stale === undefined ? undefined : stale * 1000],
+    ["sigmaMax", num("sigmaMax")],
+    ["healthyAbove", num("healthyAbove")],
+    ["degradedAbove", num("degradedAbove")],
+  ] as const) {
+    if (value !== undefined) out[key] = value;
+  }
+  return out as ThresholdOverrides;
+}
+
+/** Every sensor with its kind and threshold overrides, plus the per-kind overrides. */
+export async function loadThresholds(driver: Driver): Promise<ThresholdSnapshot> {
+  const projection = THRESHOLD_PROPERTIES.map((p) => `.${p}`).join(", ");
+  const [sensors, kinds] = await Promise.all([
+    driver.executeQuery(`MATCH (s:Sensor) RETURN s.sensorId AS id, s.kind AS kind, s{${projection}} AS props`),
+    driver.executeQuery(`MATCH (k:KindThresholds) RETURN k.kind AS kind, k{${projection}} AS props`),
+  ]);
+  return {
+    sensors: sensors.records.map((r) => ({
+      sensorId: r.get("id") as string,
+      kind: (r.get("kind") as string | null) ?? "OTHER",
+      overrides: overridesOf(r.get("props") as Record<string, unknown>),
+    })),
+    kinds: new Map(kinds.records.map((r) => [r.get("kind") as string, overridesOf(r.get("props") as Record<string, unknown>)])),
+  };
+}

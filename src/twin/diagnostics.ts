@@ -1,0 +1,183 @@
+import type { ActiveEpisode } from "../analytics/anomalyTypes.js";
+import { typicalIntervalOf } from "../analytics/freshness.js";
+import { assessHealth, type Health } from "../analytics/health.js";
+import type { Point } from "../analytics/point.js";
+import { rankByReliability, type Reliability } from "../analytics/reliability.js";
+import { ThresholdError, resolveThresholds, type HealthThresholds } from "../analytics/thresholds.js";
+import { traitsFromStats, traitsFromWindow, type Traits } from "../analytics/traits.js";
+import { computeTrend, type Trend } from "../analytics/trend.js";
+import { statsOf, type WindowStats } from "../analytics/windowStats.js";
+import { NotFoundError } from "../errors.js";
+import type { AlertRecord, AlertStore } from "../store/alertStore.js";
+import type { ReadingStore } from "../store/readingStore.js";
+import type { LiveAnalytics } from "./liveAnalytics.js";
+import type { CatalogEntry, SensorCatalog } from "./sensorCatalog.js";
+import { kindFromId } from "./sensorKind.js";
+
+/** Which path answered: the in-memory rolling state, or a range scan of Neo4j. */
+export type AnalyticsSource = "LIVE" | "HISTORY";
+
+export interface SensorTraits extends Traits {
+  readonly sensorId: string;
+  readonly windowMs: number;
+  readonly asOfMs: number;
+  readonly source: AnalyticsSource;
+}
+
+export interface SensorHealthReport extends Health {
+  readonly sensorId: string;
+  readonly currentValue: number | null;
+  readonly traits: SensorTraits;
+}
+
+export interface SensorTrend extends Trend {
+  readonly sensorId: string;
+  readonly windowMs: number;
+  readonly asOfMs: number;
+  readonly source: AnalyticsSource;
+}
+
+export interface SensorRanking extends Reliability {
+  readonly readingCount: number;
+  readonly mean: number | null;
+  readonly stdDev: number | null;
+}
+
+/** Readings fetched to learn the reporting interval and the newest reading (history path). */
+const RECENT_FOR_INTERVAL = 65;
+
+const toEpisode = (a: AlertRecord): ActiveEpisode => ({
+  episodeKey: a.alertId,
+  type: a.type,
+  severity: a.severity,
+  message: a.message,
+  raisedAtMs: a.raisedAtMs,
+  lastSeenMs: a.raisedAtMs,
+});
+
+/**
+ * Answers the diagnostic questions for any `asOf`: from the live rolling state when it holds
+ * the whole window (O(log n)), else from an index range scan of Neo4j. Both paths end in the
+ * same pure functions, so they agree.
+ */
+export class Diagnostics {
+  constructor(
+    private readonly live: LiveAnalytics,
+    private readonly readings: ReadingStore,
+    private readonly alerts: AlertStore,
+    private readonly catalog: SensorCatalog,
+    private readonly clock: () => number,
+  ) {}
+
+  /** Traits of one sensor over (asOf − window, asOf]. */
+  async traits(sensorId: string, windowMs: number, asOfMs = this.clock()): Promise<SensorTraits> {
+    return (await this.traitsOf(await this.entry(sensorId), windowMs, asOfMs)).traits;
+  }
+
+  /** Health of one sensor. */
+  async sensorHealth(sensorId: string, windowMs: number, asOfMs = this.clock()): Promise<SensorHealthReport> {
+    return this.healthOf(await this.entry(sensorId), windowMs, asOfMs);
+  }
+
+  /** Health of every sensor, worst first. */
+  async health(windowMs: number, asOfMs = this.clock()): Promise<SensorHealthReport[]> {
+    const entries = await this.entries();
+    const reports = await Promise.all(entries.map((e) => this.healthOf(e, windowMs, asOfMs)));
+    return reports.sort((a, b) => a.score - b.score || a.sensorId.localeCompare(b.sensorId));
+  }
+
+  /** Downsampled trend of one sensor with its target status. */
+  async trend(sensorId: string, windowMs: number, buckets: number, targetMin: number | null, targetMax: number | null, asOfMs = this.clock()): Promise<SensorTrend> {
+    const entry = await this.entry(sensorId);
+    const from = asOfMs - windowMs;
+    const request = { windowStartMs: from, windowEndMs: asOfMs, buckets, targetMin, targetMax, kind: entry.kind };
+    const window = this.live.windowFor(sensorId, from);
+    if (window !== null) return { ...computeTrend(window, request), sensorId, windowMs, asOfMs, source: "LIVE" };
+    const points = await this.readings.window(sensorId, from, asOfMs);
+    return { ...computeTrend(points, request), sensorId, windowMs, asOfMs, source: "HISTORY" };
+  }
+
+  /** Every sensor ranked by its unit-free reliability score, best first. */
+  async ranking(windowMs: number, asOfMs = this.clock()): Promise<SensorRanking[]> {
+    const from = asOfMs - windowMs;
+    const [entries, counts] = await Promise.all([this.entries(), this.alerts.episodeCounts(from, asOfMs)]);
+    const inputs = await Promise.all(
+      entries.map(async (e) => {
+        const { stats, typicalIntervalMs, firstSeenMs } = await this.windowStats(e.sensorId, from, asOfMs);
+        const c = counts.get(e.sensorId);
+        return { sensorId: e.sensorId, kind: e.kind, stats, windowStartMs: from, asOfMs, typicalIntervalMs, firstSeenMs, stuckEpisodes: c?.stuck ?? 0, alertEpisodes: c?.other ?? 0 };
+      }),
+    );
+    const byId = new Map(inputs.map((i) => [i.sensorId, i.stats]));
+    return rankByReliability(inputs).map((r) => {
+      const stats = byId.get(r.sensorId) as WindowStats;
+      return { ...r, readingCount: stats.count, mean: stats.mean, stdDev: stats.stdDev };
+    });
+  }
+
+  /** Traits, and the anomaly episodes open at asOf that they (and health) account for. */
+  private async traitsOf(entry: CatalogEntry, windowMs: number, asOfMs: number): Promise<{ traits: SensorTraits; episodes: ActiveEpisode[] }> {
+    const { sensorId, kind } = entry;
+    const thresholds = this.thresholds(entry).thresholds;
+    const base = { kind, asOfMs, windowMs, staleAfterMs: thresholds.staleAfterMs, sigmaMax: thresholds.sigmaMax };
+    const window = this.live.windowFor(sensorId, asOfMs - windowMs);
+    if (window !== null) {
+      // The detector's state is the state at asOf unless readings after asOf have moved it on.
+      const newest = window.newestTimestampMs;
+      const episodes = newest === null || asOfMs >= newest ? (this.live.activeEpisodes(sensorId) ?? []) : (await this.alerts.openAt(sensorId, asOfMs)).map(toEpisode);
+      return { traits: { ...traitsFromWindow(window, { ...base, activeEpisodes: episodes }), sensorId, windowMs, asOfMs, source: "LIVE" }, episodes };
+    }
+    const [points, recent, open] = await Promise.all([
+      this.readings.window(sensorId, asOfMs - windowMs, asOfMs),
+      this.readings.recentBefore(sensorId, asOfMs, RECENT_FOR_INTERVAL),
+      this.alerts.openAt(sensorId, asOfMs),
+    ]);
+    const episodes = open.map(toEpisode);
+    const traits = traitsFromStats(statsOf(points), recent.at(-1) ?? null, typicalIntervalOf(recent), { ...base, activeEpisodes: episodes });
+    return { traits: { ...traits, sensorId, windowMs, asOfMs, source: "HISTORY" }, episodes };
+  }
+
+  private async healthOf(entry: CatalogEntry, windowMs: number, asOfMs: number): Promise<SensorHealthReport> {
+    const { traits, episodes } = await this.traitsOf(entry, windowMs, asOfMs);
+    const { thresholds, problem } = this.thresholds(entry);
+    const health = assessHealth(traits, thresholds, episodes);
+    const issues = problem === null ? health.issues : [...health.issues, `Invalid thresholds on the sensor or its kind (${problem}); defaults used`];
+    return { ...health, issues, sensorId: entry.sensorId, currentValue: traits.current, traits };
+  }
+
+  /** Stats, interval and first reading for ranking, from the live window when it covers. */
+  private async windowStats(sensorId: string, from: number, asOfMs: number): Promise<{ stats: WindowStats; typicalIntervalMs: number | null; firstSeenMs: number | null }> {
+    const window = this.live.windowFor(sensorId, from);
+    if (window !== null) {
+      const first = window.oldestTimestampMs;
+      return { stats: window.stats(from, asOfMs), typicalIntervalMs: window.typicalIntervalMs(asOfMs), firstSeenMs: first !== null && first > from ? first : null };
+    }
+    const points: Point[] = await this.readings.window(sensorId, from, asOfMs);
+    const first = points[0]?.timestampMs ?? null;
+    const before = first === null ? [] : await this.readings.recentBefore(sensorId, first - 1, 1);
+    return { stats: statsOf(points), typicalIntervalMs: typicalIntervalOf(points), firstSeenMs: before.length === 0 ? first : null };
+  }
+
+  private thresholds(entry: CatalogEntry): { thresholds: HealthThresholds; problem: string | null } {
+    try {
+      return { thresholds: resolveThresholds(entry.kind, ...entry.overrides), problem: null };
+    } catch (error) {
+      if (error instanceof ThresholdError) return { thresholds: resolveThresholds(entry.kind), problem: error.message };
+      throw error;
+    }
+  }
+
+  private async entry(sensorId: string): Promise<CatalogEntry> {
+    const entry = await this.catalog.get(sensorId);
+    if (entry !== undefined) return entry;
+    const kind = this.live.kindOf(sensorId);
+    if (kind !== undefined) return { sensorId, kind, overrides: [] }; // accepted, not committed yet
+    throw new NotFoundError(`no sensor with sensorId "${sensorId}"; sensorStates lists the known sensors`);
+  }
+
+  private async entries(): Promise<CatalogEntry[]> {
+    const entries = new Map(await this.catalog.all());
+    for (const id of this.live.sensorIds()) if (!entries.has(id)) entries.set(id, { sensorId: id, kind: this.live.kindOf(id) ?? kindFromId(id), overrides: [] });
+    return [...entries.values()].sort((a, b) => a.sensorId.localeCompare(b.sensorId));
+  }
+}

@@ -1,0 +1,65 @@
+import type { ThresholdOverrides } from "../analytics/thresholds.js";
+import type { ThresholdSnapshot } from "../store/thresholdStore.js";
+import { asSensorKind } from "./liveAnalytics.js";
+import type { SensorKind } from "./sensorKind.js";
+
+export interface CatalogEntry {
+  readonly sensorId: string;
+  readonly kind: SensorKind;
+  /** Per-kind, then per-sensor overrides, in the order they apply. */
+  readonly overrides: readonly ThresholdOverrides[];
+}
+
+const MAX_AGE_MS = 5_000;
+
+/**
+ * The sensors the graph knows, with their kinds and threshold overrides, read at most every
+ * 5 s: health over 20 sensors must not cost 20 database round trips per query.
+ */
+export class SensorCatalog {
+  private snapshot: { atMs: number; entries: Map<string, CatalogEntry> } | null = null;
+  private loading: Promise<Map<string, CatalogEntry>> | null = null;
+
+  constructor(
+    private readonly load: () => Promise<ThresholdSnapshot>,
+    private readonly clock: () => number,
+  ) {}
+
+  /** All sensors in the graph. */
+  async all(): Promise<Map<string, CatalogEntry>> {
+    if (this.snapshot !== null && this.clock() - this.snapshot.atMs < MAX_AGE_MS) return this.snapshot.entries;
+    return this.refresh();
+  }
+
+  /** One sensor; refreshes once before deciding it does not exist. */
+  async get(sensorId: string): Promise<CatalogEntry | undefined> {
+    const entry = (await this.all()).get(sensorId);
+    if (entry !== undefined) return entry;
+    return (await this.refresh()).get(sensorId);
+  }
+
+  /** Forgets the snapshot (after thresholds or sensors changed through the API). */
+  invalidate(): void {
+    this.snapshot = null;
+  }
+
+  private refresh(): Promise<Map<string, CatalogEntry>> {
+    if (this.loading !== null) return this.loading;
+    const startedAt = this.clock();
+    this.loading = this.load()
+      .then((snap) => {
+        const entries = new Map<string, CatalogEntry>();
+        for (const s of snap.sensors) {
+          const kind = asSensorKind(s.kind, s.sensorId);
+          const layers = [snap.kinds.get(kind), s.overrides].filter((l): l is ThresholdOverrides => l !== undefined);
+          entries.set(s.sensorId, { sensorId: s.sensorId, kind, overrides: layers });
+        }
+        this.snapshot = { atMs: startedAt, entries };
+        return entries;
+      })
+      .finally(() => {
+        this.loading = null;
+      });
+    return this.loading;
+  }
+}
