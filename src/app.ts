@@ -103,7 +103,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     };
   };
   const routes = [exportRouter({ readings, catalog: analytics.catalog, clock, log: log.child("export") })];
-  const server = await startHttpServer({ schema, host: options.config.host, port: options.config.port, log: log.child("http"), health, routes });
+  const server = await startHttpServer({ schema, host: options.config.host, port: options.config.port, log: log.child("http"), health, routes, afterMutation: () => analytics.catalog.invalidate() });
 
   return {
     services,

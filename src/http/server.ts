@@ -27,6 +27,8 @@ export interface HttpOptions {
   readonly health: () => Promise<HealthReport>;
   /** More routes (CSV export) mounted before /graphql. */
   readonly routes?: readonly Router[];
+  /** Called after every mutation (caches of graph data drop what may have changed). */
+  readonly afterMutation?: () => void;
 }
 
 export interface RunningServer {
@@ -95,6 +97,13 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ operation }) {
+              if (operation?.operation === "mutation") options.afterMutation?.();
+            },
+          };
+        },
         async serverWillStart() {
           return {
             async drainServer() {

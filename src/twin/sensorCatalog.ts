@@ -25,10 +25,11 @@ export class SensorCatalog {
     private readonly clock: () => number,
   ) {}
 
-  /** All sensors in the graph. */
+  /** All sensors in the graph (a stale snapshot is served while a fresh one loads). */
   async all(): Promise<Map<string, CatalogEntry>> {
-    if (this.snapshot !== null && this.clock() - this.snapshot.atMs < MAX_AGE_MS) return this.snapshot.entries;
-    return this.refresh();
+    if (this.snapshot === null) return this.refresh();
+    if (this.clock() - this.snapshot.atMs >= MAX_AGE_MS) this.refresh().catch(() => undefined);
+    return this.snapshot.entries;
   }
 
   /** One sensor; refreshes once before deciding it does not exist. */
@@ -38,7 +39,7 @@ export class SensorCatalog {
     return (await this.refresh()).get(sensorId);
   }
 
-  /** Forgets the snapshot (after thresholds or sensors changed through the API). */
+  /** Forgets the snapshot (after thresholds or sensors changed through the API); the next read waits for a fresh one. */
   invalidate(): void {
     this.snapshot = null;
   }

@@ -103,7 +103,6 @@ describe("traits", () => {
     expect(t).toMatchObject({ readingCount: 1, mean: 21.5, stdDev: null, stabilityPercent: null, driftPerMinute: null, current: 21.5, trend: "STABLE" });
     const none = `temp_${twin.prefix}_none`;
     await gql(twin.url, `mutation ($id: ID!) { createSensors(input: [{ sensorId: $id, kind: TEMPERATURE }]) { sensors { sensorId } } }`, { id: none });
-    twin.app.analytics.catalog.invalidate();
     const n = (await gql<{ traits: TraitsResult }>(twin.url, TRAITS, { id: none, w: 300 })).data!.traits;
     expect(n).toMatchObject({ readingCount: 0, mean: null, freshnessSeconds: null, freshness: "OFFLINE", current: null });
   });
@@ -138,15 +137,12 @@ describe("health", () => {
 
     // A per-sensor noise scale of 10 hPa makes the same noise acceptable.
     await gql(twin.url, `mutation ($id: ID!) { updateSensors(where: { sensorId: { eq: $id } }, update: { sigmaMax: { set: 10 } }) { sensors { sensorId } } }`, { id: noisy });
-    twin.app.analytics.catalog.invalidate();
     expect(await health(last + 500)).toMatchObject({ score: 100, status: "HEALTHY" });
 
     // A staleness limit of one hour for every PRESSURE sensor.
     await gql(twin.url, `mutation { createKindThresholds(input: [{ kind: PRESSURE, staleAfterSeconds: 3600 }]) { kindThresholds { kind } } }`);
-    twin.app.analytics.catalog.invalidate();
     expect(await health(last + 60_000)).toMatchObject({ score: 100, status: "HEALTHY" });
     await gql(twin.url, `mutation { deleteKindThresholds(where: { kind: { eq: PRESSURE } }) { nodesDeleted } }`);
-    twin.app.analytics.catalog.invalidate();
   });
 
   it("lists every sensor, worst first", async () => {
