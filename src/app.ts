@@ -7,13 +7,18 @@ import type { TwinServices } from "./graphql/services.js";
 import { exportRouter } from "./http/export.js";
 import { startHttpServer, type HealthReport, type RunningServer } from "./http/server.js";
 import type { Logger } from "./log.js";
+import { ActuatorStore } from "./store/actuatorStore.js";
 import { AlertStore } from "./store/alertStore.js";
+import { CalibrationStore } from "./store/calibrationStore.js";
 import { DeviceStore } from "./store/deviceStore.js";
 import { databaseAnswers } from "./store/health.js";
 import { migrate } from "./store/migrations.js";
 import { ReadingStore } from "./store/readingStore.js";
 import { loadThresholds } from "./store/thresholdStore.js";
 import { startAnalytics, type AnalyticsRuntime } from "./twin/analyticsRuntime.js";
+import { ActuatorLog } from "./twin/actuatorLog.js";
+import { CalibrationService } from "./twin/calibrationService.js";
+import { Predictions } from "./twin/predictions.js";
 import { BatchWriter } from "./twin/batchWriter.js";
 import { EventBus } from "./twin/eventBus.js";
 import type { TwinEvents } from "./twin/events.js";
@@ -73,15 +78,33 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     log,
   });
+  const devices = new DeviceStore(driver);
   const bridge = new Bridge({
     ingest,
-    devices: new DeviceStore(driver),
+    devices,
     bus,
     clock,
     log: log.child("bridge"),
     ...(options.serialTimestamps === undefined ? {} : { timestamps: options.serialTimestamps }),
   });
-  const services: TwinServices = { ingest, live, readings, bus, log, clock, bridge, diagnostics: analytics.diagnostics, alerts, catalog: analytics.catalog };
+  const actuators = new ActuatorStore(driver);
+  const predictions = new Predictions(analytics.diagnostics, analytics.live, alerts, actuators, new CalibrationStore(driver), clock);
+  const calibrations = new CalibrationService(
+    new CalibrationStore(driver),
+    devices,
+    bridge,
+    async (sensorId) => (await analytics.catalog.get(sensorId)) !== undefined,
+    clock,
+    log.child("calibration"),
+  );
+  // Every reported actuator state is logged with its time (the plant fit needs it).
+  const actuatorLog = new ActuatorLog(actuators, log.child("actuators"));
+  bus.on("actuatorReported", "physics", ({ actuatorId, state, atMs }) => {
+    predictions.forgetPlants();
+    void actuatorLog.record(actuatorId, state, atMs);
+  });
+  bus.on("deviceRegistered", "calibration", ({ deviceId, sensors }) => calibrations.onDeviceRegistered(deviceId, sensors));
+  const services: TwinServices = { ingest, live, readings, bus, log, clock, bridge, diagnostics: analytics.diagnostics, alerts, catalog: analytics.catalog, predictions, calibrations };
 
   const { schema, neoSchema } = await buildSchema(createResolvers(services), driver);
   try {
@@ -117,6 +140,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await server.close();
       await writer.stop(true);
       await analytics.stop();
+      await actuatorLog.flush();
     },
   };
 }

@@ -91,6 +91,8 @@ export class Bridge {
         registered: async (hello, port, atMs) => {
           bus.emit("sensorsDeclared", { sensors: hello.sensors.map((s) => ({ sensorId: s.id, kind: s.kind })) });
           await devices.register({ deviceId: hello.dev, port, firmware: hello.fw, seenAtMs: atMs, sensors: hello.sensors, actuators: hello.acts });
+          for (const act of hello.acts) bus.emit("actuatorReported", { deviceId: hello.dev, actuatorId: act.id, state: act.state, atMs });
+          bus.emit("deviceRegistered", { deviceId: hello.dev, sensors: hello.sensors.map((s) => ({ sensorId: s.id, offset: s.offset })) });
         },
         status: (snapshot) => bus.emit("deviceStatus", snapshot),
         actuatorReported: (deviceId, actuatorId, state, atMs) => {

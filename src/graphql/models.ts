@@ -32,3 +32,23 @@ export interface AlertModel {
   readonly acknowledgedAt: string | null;
   readonly value: number | null;
 }
+
+/** A Calibration node as GraphQL serves it. */
+export interface CalibrationModel {
+  readonly calibrationId: string;
+  readonly sensorId: string;
+  readonly offset: number;
+  readonly createdAt: string;
+  readonly validUntil: string;
+  readonly appliedAt: string | null;
+  readonly issuedBy: string | null;
+}
+
+/** A failure-risk answer for one sensor. */
+export interface FailureRiskModel {
+  readonly sensorId: string;
+  readonly horizonHours: number;
+  readonly probability: number;
+  readonly drivers: readonly string[];
+  readonly method: string;
+}

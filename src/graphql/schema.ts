@@ -8,6 +8,16 @@ import type { Resolvers } from "../generated/graphql.js";
 import { alertMutations, alertQueries, alertSubscriptions, anomalyFields } from "./resolvers/alertResolvers.js";
 import { bucketFields, diagnosticsQueries, diagnosticsSensorFields, rankingFields, sensorHealthFields, traitsFields, trendFields } from "./resolvers/diagnosticsResolvers.js";
 import { exportQueries } from "./resolvers/exportResolvers.js";
+import {
+  calibrationMutations,
+  failureRiskFields,
+  forecastFields,
+  maintenanceFields,
+  plantModelFields,
+  predictionQueries,
+  simPointFields,
+  simulationFields,
+} from "./resolvers/predictionResolvers.js";
 import { deviceQueries, deviceStatusFields, deviceSubscriptions } from "./resolvers/deviceResolvers.js";
 import { ingestMutations, ingestSubscriptions } from "./resolvers/ingestResolvers.js";
 import { liveReadingFields, sensorFields, sensorQueries } from "./resolvers/sensorResolvers.js";
@@ -20,8 +30,8 @@ export const typeDefsPath = path.join(projectRoot, "schema.graphql");
 /** The resolvers of every field schema.graphql adds to what @neo4j/graphql generates. */
 export function createResolvers(services: TwinServices): Resolvers {
   return {
-    Query: { ...sensorQueries(services), ...deviceQueries(services), ...diagnosticsQueries(services), ...alertQueries(services), ...exportQueries(services) },
-    Mutation: { ...ingestMutations(services), ...alertMutations(services) },
+    Query: { ...sensorQueries(services), ...deviceQueries(services), ...diagnosticsQueries(services), ...alertQueries(services), ...exportQueries(services), ...predictionQueries(services) },
+    Mutation: { ...ingestMutations(services), ...alertMutations(services), ...calibrationMutations(services) },
     Subscription: { ...ingestSubscriptions(services), ...deviceSubscriptions(services), ...alertSubscriptions(services) },
     Sensor: { ...sensorFields(services), ...diagnosticsSensorFields(services) },
     Traits: traitsFields,
@@ -30,6 +40,12 @@ export function createResolvers(services: TwinServices): Resolvers {
     Bucket: bucketFields,
     SensorRanking: rankingFields,
     Anomaly: anomalyFields,
+    Forecast: forecastFields,
+    MaintenancePrediction: maintenanceFields,
+    FailureRisk: failureRiskFields,
+    Simulation: simulationFields,
+    SimPoint: simPointFields,
+    PlantModel: plantModelFields,
     LiveReading: liveReadingFields,
     DeviceStatus: deviceStatusFields,
   };

@@ -2,7 +2,9 @@ import type { Bridge } from "../bridge/bridge.js";
 import type { Logger } from "../log.js";
 import type { AlertStore } from "../store/alertStore.js";
 import type { ReadingStore } from "../store/readingStore.js";
+import type { CalibrationService } from "../twin/calibrationService.js";
 import type { Diagnostics } from "../twin/diagnostics.js";
+import type { Predictions } from "../twin/predictions.js";
 import type { SensorCatalog } from "../twin/sensorCatalog.js";
 import type { EventBus } from "../twin/eventBus.js";
 import type { TwinEvents } from "../twin/events.js";
@@ -21,4 +23,6 @@ export interface TwinServices {
   readonly diagnostics: Diagnostics;
   readonly alerts: AlertStore;
   readonly catalog: SensorCatalog;
+  readonly predictions: Predictions;
+  readonly calibrations: CalibrationService;
 }

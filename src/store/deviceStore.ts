@@ -40,7 +40,17 @@ CALL (d) {
   SET act.reportedState = a.state, act.reportedAt = datetime({epochMillis: toInteger($seenAtMs)}),
       act.updatedAt = datetime({epochMillis: toInteger($seenAtMs)})
   MERGE (d)-[:HAS_ACTUATOR]->(act)
-}`;
+}
+// A node's sensors and actuators share a room unless someone placed them: without that, the
+// physics would not know which heater warms which thermometer.
+WITH d
+OPTIONAL MATCH (d)-[:HAS_SENSOR|HAS_ACTUATOR]->(x) WHERE NOT (x)-[:LOCATED_IN]->(:Location)
+WITH d, collect(x) AS unplaced
+FOREACH (_ IN CASE WHEN size(unplaced) > 0 THEN [1] ELSE [] END |
+  MERGE (l:Location {locationId: d.deviceId + "-room"})
+  ON CREATE SET l.name = "Room of " + d.deviceId
+  FOREACH (x IN unplaced | MERGE (x)-[:LOCATED_IN]->(l))
+)`;
 
 /** Devices, their sensors and actuators as the bridge learns them from hello messages. */
 export class DeviceStore {
@@ -69,6 +79,12 @@ export class DeviceStore {
        SET d.lastSeen = at`,
       { seen },
     );
+  }
+
+  /** The device a sensor belongs to, or null. */
+  async deviceOfSensor(sensorId: string): Promise<string | null> {
+    const { records } = await this.driver.executeQuery("MATCH (d:Device)-[:HAS_SENSOR]->(:Sensor {sensorId: $sensorId}) RETURN d.deviceId AS id LIMIT 1", { sensorId });
+    return (records[0]?.get("id") as string | undefined) ?? null;
   }
 
   /** Records the state a device acknowledged for one of its actuators. */

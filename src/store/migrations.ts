@@ -12,6 +12,9 @@ export const MIGRATIONS: readonly string[] = [
   "CREATE CONSTRAINT alert_id IF NOT EXISTS FOR (n:Alert) REQUIRE n.alertId IS UNIQUE",
   "CREATE CONSTRAINT kind_thresholds IF NOT EXISTS FOR (n:KindThresholds) REQUIRE n.kind IS UNIQUE",
   "CREATE RANGE INDEX reading_sensor_time IF NOT EXISTS FOR (r:Reading) ON (r.sensorId, r.timestamp)",
+  "CREATE CONSTRAINT calibration_id IF NOT EXISTS FOR (n:Calibration) REQUIRE n.calibrationId IS UNIQUE",
+  "CREATE RANGE INDEX calibration_sensor IF NOT EXISTS FOR (c:Calibration) ON (c.sensorId, c.createdAt)",
+  "CREATE RANGE INDEX actuator_change IF NOT EXISTS FOR (c:ActuatorChange) ON (c.actuatorId, c.at)",
   "CREATE RANGE INDEX alert_raised IF NOT EXISTS FOR (a:Alert) ON (a.raisedAt)",
   "CREATE RANGE INDEX alert_sensor IF NOT EXISTS FOR (a:Alert) ON (a.sensorId, a.status)",
 ];

@@ -8,6 +8,9 @@ export interface SensorThresholdRow {
   readonly sensorId: string;
   readonly kind: string;
   readonly overrides: ThresholdOverrides;
+  /** The band the value should stay in (comfort or process limits), when set. */
+  readonly targetMin: number | null;
+  readonly targetMax: number | null;
 }
 
 export interface ThresholdSnapshot {
@@ -37,7 +40,7 @@ function overridesOf(props: Record<string, unknown>): ThresholdOverrides {
 export async function loadThresholds(driver: Driver): Promise<ThresholdSnapshot> {
   const projection = THRESHOLD_PROPERTIES.map((p) => `.${p}`).join(", ");
   const [sensors, kinds] = await Promise.all([
-    driver.executeQuery(`MATCH (s:Sensor) RETURN s.sensorId AS id, s.kind AS kind, s{${projection}} AS props`),
+    driver.executeQuery(`MATCH (s:Sensor) RETURN s.sensorId AS id, s.kind AS kind, s{${projection}} AS props, s.targetMin AS targetMin, s.targetMax AS targetMax`),
     driver.executeQuery(`MATCH (k:KindThresholds) RETURN k.kind AS kind, k{${projection}} AS props`),
   ]);
   return {
@@ -45,6 +48,8 @@ export async function loadThresholds(driver: Driver): Promise<ThresholdSnapshot>
       sensorId: r.get("id") as string,
       kind: (r.get("kind") as string | null) ?? "OTHER",
       overrides: overridesOf(r.get("props") as Record<string, unknown>),
+      targetMin: typeof r.get("targetMin") === "number" ? (r.get("targetMin") as number) : null,
+      targetMax: typeof r.get("targetMax") === "number" ? (r.get("targetMax") as number) : null,
     })),
     kinds: new Map(kinds.records.map((r) => [r.get("kind") as string, overridesOf(r.get("props") as Record<string, unknown>)])),
   };

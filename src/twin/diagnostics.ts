@@ -158,6 +158,23 @@ export class Diagnostics {
     return { stats: statsOf(points), typicalIntervalMs: typicalIntervalOf(points), firstSeenMs: before.length === 0 ? first : null };
   }
 
+  /** A sensor's readings in (fromMs, toMs], from memory when it holds them, else from Neo4j. */
+  async series(sensorId: string, fromMs: number, toMs: number): Promise<Point[]> {
+    const window = this.live.windowFor(sensorId, fromMs);
+    return window !== null ? window.points(fromMs, toMs) : this.readings.window(sensorId, fromMs, toMs);
+  }
+
+  /** The sensor (kind, overrides) and its resolved thresholds; NOT_FOUND if unknown. */
+  async sensor(sensorId: string): Promise<{ entry: CatalogEntry; thresholds: HealthThresholds }> {
+    const entry = await this.entry(sensorId);
+    return { entry, thresholds: this.thresholds(entry).thresholds };
+  }
+
+  /** Every sensor the twin knows (graph and live). */
+  async sensors(): Promise<CatalogEntry[]> {
+    return this.entries();
+  }
+
   private thresholds(entry: CatalogEntry): { thresholds: HealthThresholds; problem: string | null } {
     try {
       return { thresholds: resolveThresholds(entry.kind, ...entry.overrides), problem: null };

@@ -29,6 +29,8 @@ export interface TwinEvents {
   alertCleared: { readonly alertId: string; readonly sensorId: string; readonly atMs: number };
   /** A device announced its sensors with their kinds. */
   sensorsDeclared: { readonly sensors: ReadonlyArray<{ readonly sensorId: string; readonly kind: string }> };
+  /** A device said hello and is registered in the graph (with the calibration offsets it applies). */
+  deviceRegistered: { readonly deviceId: string; readonly sensors: ReadonlyArray<{ readonly sensorId: string; readonly offset: number | null }> };
   /** A device acknowledged an actuator state (its reported state). */
   actuatorReported: { readonly deviceId: string; readonly actuatorId: string; readonly state: "ON" | "OFF"; readonly atMs: number };
 }

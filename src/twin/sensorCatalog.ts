@@ -8,6 +8,9 @@ export interface CatalogEntry {
   readonly kind: SensorKind;
   /** Per-kind, then per-sensor overrides, in the order they apply. */
   readonly overrides: readonly ThresholdOverrides[];
+  /** The band the value should stay in (Sensor.targetMin/targetMax), when set. */
+  readonly targetMin?: number | null;
+  readonly targetMax?: number | null;
 }
 
 const MAX_AGE_MS = 5_000;
@@ -53,7 +56,7 @@ export class SensorCatalog {
         for (const s of snap.sensors) {
           const kind = asSensorKind(s.kind, s.sensorId);
           const layers = [snap.kinds.get(kind), s.overrides].filter((l): l is ThresholdOverrides => l !== undefined);
-          entries.set(s.sensorId, { sensorId: s.sensorId, kind, overrides: layers });
+          entries.set(s.sensorId, { sensorId: s.sensorId, kind, overrides: layers, targetMin: s.targetMin, targetMax: s.targetMax });
         }
         this.snapshot = { atMs: startedAt, entries };
         return entries;

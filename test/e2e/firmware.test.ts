@@ -78,6 +78,77 @@ describe("firmware in the simulator → bridge → Neo4j → GraphQL", () => {
   }, 60_000);
 });
 
+describe("calibration and prediction on the live firmware", () => {
+  it("records a calibration, the firmware applies the offset, and readings shift by it", async () => {
+    const before = twin.app.services.live.get("temp_1")!.currentValue;
+    const res = await gql<{ recordCalibration: { calibrationId: string; offset: number; appliedAt: string | null; validUntil: string } }>(
+      twin.url,
+      `mutation { recordCalibration(sensorId: "temp_1", offset: 5, validDays: 30) { calibrationId offset appliedAt validUntil } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.recordCalibration.appliedAt).not.toBeNull();
+    expect(Date.parse(res.data!.recordCalibration.validUntil) - Date.now()).toBeGreaterThan(29 * 86_400_000);
+    await eventually(async () => (twin.app.services.live.get("temp_1")!.currentValue > before + 3 ? true : undefined), 10_000, "readings with the offset");
+    const bad = await gql(twin.url, `mutation { recordCalibration(sensorId: "temp_1", offset: 5000, validDays: 30) { calibrationId } }`);
+    expect(bad.errors?.[0]?.message).toMatch(/offset must be a number from -1000 to 1000, got 5000/);
+  }, 30_000);
+
+  it("forecasts, assesses risk and maintenance, simulates a what-if and recommends, from the node's own history", async () => {
+    // Some switching history for the plant fit: heater and cooler each on for a while.
+    for (const [actuator, state] of [["heater_1", "ON"], ["heater_1", "OFF"], ["cooler_1", "ON"], ["cooler_1", "OFF"]] as const) {
+      await twin.app.bridge.send(deviceId, { t: "set", a: actuator, state }, 1_000);
+      await new Promise((r) => setTimeout(r, 6_000)); // one simulated minute each
+    }
+    await gql(twin.url, `mutation { updateSensors(where: { sensorId: { eq: "temp_1" } }, update: { targetMax: { set: 24 } }) { sensors { sensorId } } }`);
+    const res = await gql<{
+      forecast: { value: number | null; lower: number | null; upper: number | null; method: string; unavailableReason: string | null };
+      maintenance: { status: string | null; unavailableReason: string | null };
+      failureRisk: { probability: number; drivers: string[]; method: string } | null;
+      simulate: { trajectory: Array<{ value: number; lower: number; upper: number }>; model: { kind: string; parameters: Array<{ name: string; value: number }>; fittedOn: number }; locationId: string } | null;
+      recommendations: Array<{ action: string; urgency: string; confidence: number }>;
+    }>(
+      twin.url,
+      `{
+        forecast(sensorId: "temp_1", minutes: 1) { value lower upper method unavailableReason }
+        maintenance(sensorId: "temp_1") { status unavailableReason }
+        failureRisk(sensorId: "temp_1", hours: 24) { probability drivers method }
+        simulate(scenario: { sensorId: "temp_1", hours: 1, actuators: [{ actuatorId: "heater_1", state: "ON" }], threshold: 40 }) {
+          locationId trajectory { value lower upper } model { kind fittedOn parameters { name value stdErr } }
+        }
+        recommendations { action urgency confidence }
+      }`,
+    );
+    const errors = res.errors?.map((e) => e.message) ?? [];
+    expect(errors.filter((m) => !/plant model|failure risk/i.test(m))).toEqual([]);
+    const { forecast, maintenance, recommendations } = res.data!;
+    expect(forecast.unavailableReason === null ? forecast.lower! <= forecast.value! && forecast.value! <= forecast.upper! : /history|readings/.test(forecast.unavailableReason)).toBe(true);
+    // Minutes of history: maintenance needs hours of it and says so.
+    expect(maintenance.status).toBeNull();
+    expect(maintenance.unavailableReason).toMatch(/hour/);
+    if (res.data!.simulate !== null) {
+      expect(res.data!.simulate.model.kind).toBe("first-order-newton");
+      expect(res.data!.simulate.locationId).toBe(`${deviceId}-room`);
+      expect(res.data!.simulate.trajectory.length).toBeGreaterThan(50);
+    } else {
+      expect(errors.join(" ")).toMatch(/no plant model for temp_1/);
+    }
+    const order = { HIGH: 0, MEDIUM: 1, LOW: 2, NONE: 3 } as const;
+    const ranks = recommendations.map((r) => order[r.urgency as keyof typeof order]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  }, 90_000);
+
+  it("refuses what-if scenarios it cannot honour, naming the problem", async () => {
+    const wrongActuator = await gql(twin.url, `{ simulate(scenario: { sensorId: "temp_1", hours: 1, actuators: [{ actuatorId: "kettle_9", state: "ON" }] }) { minutesToThreshold } }`);
+    expect(wrongActuator.errors?.[0]?.message).toMatch(/actuator kettle_9 is not in temp_1's location/);
+    const tooLong = await gql(twin.url, `{ simulate(scenario: { sensorId: "temp_1", hours: 500 }) { minutesToThreshold } }`);
+    expect(tooLong.errors?.[0]?.message).toMatch(/scenario.hours must be above 0 and at most 168/);
+    const notPhysics = await gql(twin.url, `{ simulate(scenario: { sensorId: "distance_1", hours: 1 }) { minutesToThreshold } }`);
+    expect(notPhysics.errors?.[0]?.message).toMatch(/distance_1 is a DISTANCE sensor/);
+    const horizon = await gql(twin.url, `{ forecast(sensorId: "temp_1", minutes: 0) { value } }`);
+    expect(horizon.errors?.[0]?.message).toMatch(/minutes must be a whole number from 1 to 10080/);
+  });
+});
+
 describe("the simulator restarts", () => {
   it("the bridge reconnects to the new simulator process and readings flow again", async () => {
     const before = twin.app.services.live.get("temp_1")?.lastUpdateMs ?? 0;
@@ -87,6 +158,12 @@ describe("the simulator restarts", () => {
     await eventually(async () => (twin.app.bridge.isConnected(deviceId) ? true : undefined), 30_000, "the reconnect to a new simulator");
     expect(sim.pid).not.toBe(oldPid);
     await eventually(async () => ((twin.app.services.live.get("temp_1")?.lastUpdateMs ?? 0) > before + 1_000 ? true : undefined), 10_000, "fresh readings");
+    // The new process booted without the calibration offset; the twin re-applied it at hello.
+    const { records } = await twin.driver.executeQuery("MATCH (c:Calibration {sensorId: 'temp_1'}) RETURN c.appliedAt.epochMillis AS at ORDER BY c.createdAt DESC LIMIT 1");
+    await eventually(async () => {
+      const again = await twin.driver.executeQuery("MATCH (c:Calibration {sensorId: 'temp_1'}) RETURN c.appliedAt.epochMillis AS at ORDER BY c.createdAt DESC LIMIT 1");
+      return (again.records[0]?.get("at") as number) > (records[0]?.get("at") as number) - 1 && (again.records[0]?.get("at") as number) > before ? true : undefined;
+    }, 10_000, "the offset re-applied after the restart");
   }, 60_000);
 });
 

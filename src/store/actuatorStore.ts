@@ -1,0 +1,111 @@
+import type { Driver } from "neo4j-driver";
+import type { ActuatorChange, ActuatorKind, ActuatorState } from "../analytics/predict/actuators.js";
+
+export interface LocatedActuator {
+  readonly actuatorId: string;
+  readonly kind: ActuatorKind;
+  readonly reportedState: ActuatorState | null;
+}
+
+export interface SensorLocation {
+  readonly locationId: string;
+  readonly name: string;
+  readonly actuators: readonly LocatedActuator[];
+}
+
+const asState = (s: unknown): ActuatorState | null => (s === "ON" || s === "OFF" ? s : null);
+
+/** Actuators as the physics needs them: where they are, and when each changed state. */
+export class ActuatorStore {
+  constructor(private readonly driver: Driver) {}
+
+  /**
+   * Logs an actuator's reported state with its time, unless it already had that state: the
+   * plant fit needs to know exactly when the heater or fan was on.
+   */
+  async recordState(actuatorId: string, state: ActuatorState, atMs: number): Promise<void> {
+    await this.driver.executeQuery(
+      `MATCH (a:Actuator {actuatorId: $actuatorId})
+       OPTIONAL MATCH (c:ActuatorChange) WHERE c.actuatorId = $actuatorId AND c.at IS NOT NULL
+       WITH a, c ORDER BY c.at DESC LIMIT 1
+       WITH a, c WHERE c IS NULL OR c.state <> $state
+       CREATE (a)-[:STATE_CHANGED]->(:ActuatorChange {actuatorId: $actuatorId, state: $state, at: datetime({epochMillis: toInteger($atMs)})})`,
+      { actuatorId, state, atMs },
+    );
+  }
+
+  /** State changes of some actuators in (fromMs, toMs], and each one's state just before fromMs. */
+  async history(actuatorIds: readonly string[], kinds: ReadonlyMap<string, ActuatorKind>, fromMs: number, toMs: number): Promise<{ changes: ActuatorChange[]; before: Record<string, ActuatorState> }> {
+    const { records } = await this.driver.executeQuery(
+      `UNWIND $ids AS id
+       CALL (id) {
+         OPTIONAL MATCH (c:ActuatorChange) WHERE c.actuatorId = id AND c.at <= datetime({epochMillis: toInteger($from)})
+         WITH c ORDER BY c.at DESC LIMIT 1
+         RETURN c.state AS before
+       }
+       CALL (id) {
+         OPTIONAL MATCH (c:ActuatorChange)
+         WHERE c.actuatorId = id AND c.at > datetime({epochMillis: toInteger($from)}) AND c.at <= datetime({epochMillis: toInteger($to)})
+         WITH c ORDER BY c.at
+         RETURN collect([c.state, c.at.epochMillis]) AS changes
+       }
+       RETURN id, before, changes`,
+      { ids: actuatorIds, from: fromMs, to: toMs },
+    );
+    const changes: ActuatorChange[] = [];
+    const before: Record<string, ActuatorState> = {};
+    for (const r of records) {
+      const id = r.get("id") as string;
+      const kind = kinds.get(id) ?? "OTHER";
+      before[id] = asState(r.get("before")) ?? "OFF";
+      for (const [state, at] of r.get("changes") as Array<[string, number]>) {
+        const s = asState(state);
+        if (s !== null) changes.push({ actuatorId: id, kind, state: s, atMs: at });
+      }
+    }
+    changes.sort((a, b) => a.atMs - b.atMs);
+    return { changes, before };
+  }
+
+  /** The location a sensor is in, with the actuators located there; null without a location. */
+  async locationOf(sensorId: string): Promise<SensorLocation | null> {
+    const { records } = await this.driver.executeQuery(
+      `MATCH (:Sensor {sensorId: $sensorId})-[:LOCATED_IN]->(l:Location)
+       OPTIONAL MATCH (a:Actuator)-[:LOCATED_IN]->(l)
+       RETURN l.locationId AS id, l.name AS name, collect(a{.actuatorId, .kind, .reportedState}) AS actuators LIMIT 1`,
+      { sensorId },
+    );
+    const r = records[0];
+    if (r === undefined) return null;
+    return {
+      locationId: r.get("id") as string,
+      name: r.get("name") as string,
+      actuators: (r.get("actuators") as Array<Record<string, unknown>>).map((a) => ({
+        actuatorId: a["actuatorId"] as string,
+        kind: ((a["kind"] as string | null) ?? "OTHER") as ActuatorKind,
+        reportedState: asState(a["reportedState"]),
+      })),
+    };
+  }
+
+  /** Every location with its actuators and the sensors placed there. */
+  async locations(): Promise<Array<SensorLocation & { readonly sensorIds: readonly string[] }>> {
+    const { records } = await this.driver.executeQuery(
+      `MATCH (l:Location)
+       OPTIONAL MATCH (a:Actuator)-[:LOCATED_IN]->(l)
+       WITH l, collect(a{.actuatorId, .kind, .reportedState}) AS actuators
+       OPTIONAL MATCH (s:Sensor)-[:LOCATED_IN]->(l)
+       RETURN l.locationId AS id, l.name AS name, actuators, collect(s.sensorId) AS sensorIds`,
+    );
+    return records.map((r) => ({
+      locationId: r.get("id") as string,
+      name: r.get("name") as string,
+      sensorIds: r.get("sensorIds") as string[],
+      actuators: (r.get("actuators") as Array<Record<string, unknown>>).map((a) => ({
+        actuatorId: a["actuatorId"] as string,
+        kind: ((a["kind"] as string | null) ?? "OTHER") as ActuatorKind,
+        reportedState: asState(a["reportedState"]),
+      })),
+    }));
+  }
+}

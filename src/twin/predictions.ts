@@ -1,0 +1,253 @@
+import type { ActuatorKind, ActuatorState, PlantQuantity } from "../analytics/predict/actuators.js";
+import { failureRisk, type FailureRisk } from "../analytics/predict/failureRisk.js";
+import { forecast, type Forecast } from "../analytics/predict/forecast.js";
+import { maintenance, type Maintenance } from "../analytics/predict/maintenance.js";
+import { fitPlant } from "../analytics/predict/plantFit.js";
+import type { PlantModel } from "../analytics/predict/plantModel.js";
+import { recommend } from "../analytics/predict/recommend.js";
+import type { Recommendation, SensorSituation, ValueLimit } from "../analytics/predict/recommendTypes.js";
+import type { Prediction } from "../analytics/predict/result.js";
+import { simulate, type ScheduledChange, type Simulation } from "../analytics/predict/simulate.js";
+import { DomainError, InvalidInputError } from "../errors.js";
+import type { ActuatorStore, SensorLocation } from "../store/actuatorStore.js";
+import type { AlertStore } from "../store/alertStore.js";
+import type { CalibrationStore } from "../store/calibrationStore.js";
+import type { Diagnostics } from "./diagnostics.js";
+import type { LiveAnalytics } from "./liveAnalytics.js";
+
+const HOUR_MS = 3_600_000;
+/** History the models learn from: what the live state holds by default. */
+const HISTORY_MS = 24 * HOUR_MS;
+const MAX_TRAINING_MS = 30 * 24 * HOUR_MS;
+/** A fitted plant is reused this long (or until an actuator of its location changes state). */
+const PLANT_TTL_MS = 5 * 60_000;
+/** Recommendations look this far ahead for breaches of a sensor's target band. */
+const RECOMMEND_HORIZON_MINUTES = 120;
+
+/** The model cannot answer this question yet; the message says what history would fix it. */
+export class PredictionUnavailableError extends DomainError {
+  constructor(message: string) {
+    super(message, "UNAVAILABLE");
+  }
+}
+
+export interface ScenarioRequest {
+  readonly sensorId: string;
+  readonly hours: number;
+  readonly actuators: readonly ScheduledChange[];
+  readonly ambient: number | null;
+  readonly threshold: number | null;
+  readonly asOfMs: number | undefined;
+  readonly trainingHours: number | null;
+}
+
+export interface SensorForecast {
+  readonly sensorId: string;
+  readonly asOfMs: number;
+  readonly horizonMinutes: number;
+  readonly forecast: Forecast | null;
+  readonly unavailableReason: string | null;
+}
+
+export interface SensorMaintenance {
+  readonly sensorId: string;
+  readonly asOfMs: number;
+  readonly maintenance: Maintenance | null;
+  readonly calibrationValidUntilMs: number | null;
+  readonly unavailableReason: string | null;
+}
+
+export interface ScenarioResult extends Simulation {
+  readonly sensorId: string;
+  readonly model: PlantModel;
+  readonly locationId: string;
+}
+
+function quantityOf(kind: string, sensorId: string): PlantQuantity {
+  if (kind === "TEMPERATURE") return "temperature";
+  if (kind === "HUMIDITY") return "humidity";
+  throw new InvalidInputError(`what-if physics models temperature and humidity; ${sensorId} is a ${kind} sensor`);
+}
+
+/**
+ * Answers "what will happen" and "what should we do" for any asOf: the pure predictive models
+ * fed from the live state (or Neo4j), alert history, calibrations and the actuator state log.
+ */
+export class Predictions {
+  private readonly plants = new Map<string, { model: Prediction<PlantModel>; atMs: number; locationId: string }>();
+
+  constructor(
+    private readonly diagnostics: Diagnostics,
+    private readonly live: LiveAnalytics,
+    private readonly alerts: AlertStore,
+    private readonly actuators: ActuatorStore,
+    private readonly calibrations: CalibrationStore,
+    private readonly clock: () => number,
+  ) {}
+
+  /** Drops fitted plants (an actuator changed state: the history has news for the fit). */
+  forgetPlants(): void {
+    this.plants.clear();
+  }
+
+  async forecast(sensorId: string, minutes: number, threshold: number | null, asOfMs = this.clock()): Promise<SensorForecast> {
+    await this.diagnostics.sensor(sensorId);
+    const points = await this.diagnostics.series(sensorId, asOfMs - HISTORY_MS, asOfMs);
+    const result = forecast(points, { horizonMinutes: minutes, asOfMs, threshold });
+    return { sensorId, asOfMs, horizonMinutes: minutes, forecast: result.ok ? result.value : null, unavailableReason: result.ok ? null : result.reason };
+  }
+
+  async maintenance(sensorId: string, asOfMs = this.clock()): Promise<SensorMaintenance> {
+    const { entry, thresholds } = await this.diagnostics.sensor(sensorId);
+    const [points, calibration] = await Promise.all([this.diagnostics.series(sensorId, asOfMs - HISTORY_MS, asOfMs), this.calibrations.latest(sensorId)]);
+    const validUntilMs = calibration !== null && calibration.createdAtMs <= asOfMs ? calibration.validUntilMs : null;
+    const result = maintenance(points, { asOfMs, kind: entry.kind, calibration: validUntilMs === null ? null : { validUntilMs }, sigmaMax: thresholds.sigmaMax });
+    return {
+      sensorId,
+      asOfMs,
+      maintenance: result.ok ? result.value : null,
+      calibrationValidUntilMs: validUntilMs,
+      unavailableReason: result.ok ? null : result.reason,
+    };
+  }
+
+  async failureRisk(sensorId: string, hours: number, asOfMs = this.clock()): Promise<FailureRisk & { sensorId: string }> {
+    const { entry, thresholds } = await this.diagnostics.sensor(sensorId);
+    const [points, raised, open] = await Promise.all([
+      this.diagnostics.series(sensorId, asOfMs - HISTORY_MS, asOfMs),
+      this.alerts.raisedBetween(asOfMs - HISTORY_MS, asOfMs, [sensorId], 10_000),
+      this.alerts.openAt(sensorId, asOfMs),
+    ]);
+    const history = new Map([...open, ...raised].map((a) => [a.alertId, a]));
+    const result = failureRisk(points, { asOfMs, hours, kind: entry.kind, thresholds, alertHistory: [...history.values()] });
+    if (!result.ok) throw new PredictionUnavailableError(`no failure risk for ${sensorId}: ${result.reason}`);
+    return { ...result.value, sensorId };
+  }
+
+  /** Simulates the sensor's location under a scenario with its fitted first-order plant. */
+  async simulate(request: ScenarioRequest): Promise<ScenarioResult> {
+    const { sensorId } = request;
+    const { entry } = await this.diagnostics.sensor(sensorId);
+    const quantity = quantityOf(entry.kind, sensorId);
+    const asOfMs = request.asOfMs ?? this.clock();
+    const location = await this.actuators.locationOf(sensorId);
+    if (location === null) {
+      throw new InvalidInputError(`${sensorId} has no location: place it and the actuators that act on it in one (Sensor.location, Actuator.location) so the twin knows what to simulate`);
+    }
+    const here = new Set(location.actuators.map((a) => a.actuatorId));
+    for (const change of request.actuators) {
+      if (!here.has(change.actuatorId)) {
+        throw new InvalidInputError(
+          `actuator ${change.actuatorId} is not in ${sensorId}'s location ${location.locationId} (there: ${[...here].join(", ") || "none"})`,
+        );
+      }
+      if (change.atMinute < 0 || change.atMinute > request.hours * 60) {
+        throw new InvalidInputError(`actuators: ${change.actuatorId} atMinute ${change.atMinute} lies outside the scenario's 0..${request.hours * 60} minutes`);
+      }
+    }
+    const trainingMs = request.trainingHours === null ? HISTORY_MS : request.trainingHours * HOUR_MS;
+    if (!(trainingMs > 0 && trainingMs <= MAX_TRAINING_MS)) throw new InvalidInputError(`trainingHours must be above 0 and at most ${MAX_TRAINING_MS / HOUR_MS}`);
+    const fit = await this.plantFor(sensorId, quantity, location, asOfMs, trainingMs);
+    if (!fit.ok) throw new PredictionUnavailableError(`no plant model for ${sensorId} in ${location.locationId}: ${fit.reason}`);
+    const latest = (await this.diagnostics.series(sensorId, asOfMs - HISTORY_MS, asOfMs)).at(-1);
+    if (latest === undefined) throw new PredictionUnavailableError(`${sensorId} has no reading in the 24 h before ${new Date(asOfMs).toISOString()} to start from`);
+    const initialStates = Object.fromEntries(location.actuators.map((a) => [a.actuatorId, a.reportedState ?? "OFF"])) as Record<string, ActuatorState>;
+    const simulation = simulate(fit.value, {
+      startValue: latest.value,
+      startMs: asOfMs,
+      hours: request.hours,
+      actuatorSchedule: request.actuators,
+      initialStates,
+      ambientOverride: request.ambient,
+      threshold: request.threshold,
+    });
+    return { ...simulation, sensorId, model: fit.value, locationId: location.locationId };
+  }
+
+  /** Ranked advice for every sensor: what to recalibrate, inspect, replace or switch now. */
+  async recommendations(asOfMs = this.clock()): Promise<Recommendation[]> {
+    const [entries, locations] = await Promise.all([this.diagnostics.sensors(), this.actuators.locations()]);
+    const locationOf = new Map<string, string>();
+    for (const l of locations) for (const s of l.sensorIds) locationOf.set(s, l.locationId);
+    const situations: SensorSituation[] = await Promise.all(
+      entries.map(async (entry): Promise<SensorSituation> => {
+        const [health, maint, open] = await Promise.all([
+          this.diagnostics.sensorHealth(entry.sensorId, 300_000, asOfMs),
+          this.maintenance(entry.sensorId, asOfMs),
+          this.live.activeEpisodes(entry.sensorId) ?? this.alerts.openAt(entry.sensorId, asOfMs).then((a) => a.map((x) => ({ ...x, episodeKey: x.alertId, lastSeenMs: x.raisedAtMs }))),
+        ]);
+        const limit = this.limitFor(entry.targetMin ?? null, entry.targetMax ?? null, health.traits.driftPerMinute, health.traits.current);
+        const predicted = limit === null ? null : (await this.forecast(entry.sensorId, RECOMMEND_HORIZON_MINUTES, limit.value, asOfMs)).forecast;
+        return {
+          sensorId: entry.sensorId,
+          kind: entry.kind,
+          locationId: locationOf.get(entry.sensorId) ?? null,
+          traits: health.traits,
+          health,
+          maintenance: maint.maintenance,
+          forecast: predicted,
+          limit,
+          activeAlerts: open.map((e) => ({ type: e.type, severity: e.severity, raisedAtMs: e.raisedAtMs })),
+        };
+      }),
+    );
+    const byLocation = new Map(locations.map((l) => [l.locationId, l]));
+    const models = new Map<string, Prediction<PlantModel>>();
+    for (const s of situations) {
+      if (s.locationId === null || s.limit === null || s.limit === undefined || (s.kind !== "TEMPERATURE" && s.kind !== "HUMIDITY")) continue;
+      const location = byLocation.get(s.locationId);
+      if (location !== undefined) models.set(s.sensorId, await this.plantFor(s.sensorId, quantityOf(s.kind, s.sensorId), location, asOfMs, HISTORY_MS));
+    }
+    return recommend({
+      sensors: situations,
+      locations: locations.map((l) => ({ locationId: l.locationId, actuators: l.actuators })),
+      simulate: (candidate) => {
+        const model = models.get(candidate.sensorId);
+        const current = situations.find((s) => s.sensorId === candidate.sensorId)?.traits?.current;
+        if (model === undefined || !model.ok || current === null || current === undefined) return null;
+        const location = byLocation.get(candidate.locationId);
+        const initialStates = Object.fromEntries((location?.actuators ?? []).map((a) => [a.actuatorId, a.reportedState ?? "OFF"])) as Record<string, ActuatorState>;
+        if (!model.value.actuators.some((a) => a.actuatorId === candidate.actuatorId)) return null;
+        return simulate(model.value, {
+          startValue: current,
+          startMs: asOfMs,
+          hours: 2,
+          actuatorSchedule: [{ actuatorId: candidate.actuatorId, state: candidate.state, atMinute: 0 }],
+          initialStates,
+          threshold: candidate.limit.value,
+          samples: 50,
+        });
+      },
+    });
+  }
+
+  /** The target limit a sensor heads for: the bound in the direction it moves (or the nearer one). */
+  private limitFor(min: number | null, max: number | null, drift: number | null, current: number | null): ValueLimit | null {
+    if (min === null && max === null) return null;
+    if (max !== null && (min === null || (drift ?? 0) > 0 || (current !== null && current >= max))) return { value: max, side: "MAX" };
+    if (min !== null) return { value: min, side: "MIN" };
+    return max === null ? null : { value: max, side: "MAX" };
+  }
+
+  private async plantFor(sensorId: string, quantity: PlantQuantity, location: SensorLocation, asOfMs: number, trainingMs: number): Promise<Prediction<PlantModel>> {
+    const key = `${sensorId}|${Math.floor(asOfMs / PLANT_TTL_MS)}|${trainingMs}`;
+    const cached = this.plants.get(key);
+    if (cached !== undefined) return cached.model;
+    const from = asOfMs - trainingMs;
+    const kinds = new Map<string, ActuatorKind>(location.actuators.map((a) => [a.actuatorId, a.kind]));
+    const [points, history] = await Promise.all([
+      this.diagnostics.series(sensorId, from, asOfMs),
+      this.actuators.history([...kinds.keys()], kinds, from, asOfMs),
+    ]);
+    const model = fitPlant({
+      points,
+      actuators: history.changes,
+      quantity,
+      knownActuators: location.actuators.map((a) => ({ actuatorId: a.actuatorId, kind: a.kind })),
+      initialStates: history.before,
+    });
+    if (this.plants.size > 500) this.plants.clear();
+    this.plants.set(key, { model, atMs: this.clock(), locationId: location.locationId });
+    return model;
+  }
+}

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SeededRandom } from "../../src/analytics/random.js";
+import { eventually, gql, startTestTwin, type TestTwin } from "../support/testApp.js";
+
+const MIN = 60_000;
+// The room the twin must discover: tau 40 min, ambient 20 °C, heater +0.15 °C/min, fan −0.1 °C/min.
+const TRUTH = { tau: 40, ambient: 20, heater: 0.15, fan: -0.1 };
+
+let twin: TestTwin;
+let ids: { room: string; sensor: string; heater: string; fan: string; humidity: string };
+let endMs: number;
+
+/** Steps the true room one minute (exact first-order response). */
+function step(x: number, heater: boolean, fan: boolean): number {
+  const target = TRUTH.ambient + TRUTH.tau * ((heater ? TRUTH.heater : 0) + (fan ? TRUTH.fan : 0));
+  return target + (x - target) * Math.exp(-1 / TRUTH.tau);
+}
+
+beforeAll(async () => {
+  twin = await startTestTwin();
+  const p = twin.prefix;
+  ids = { room: `room_${p}`, sensor: `temp_${p}_room`, heater: `heater_${p}`, fan: `fan_${p}`, humidity: `humidity_${p}_room` };
+  const created = await gql(
+    twin.url,
+    `mutation ($room: ID!, $sensor: ID!, $humidity: ID!, $heater: ID!, $fan: ID!) {
+      createLocations(input: [{ locationId: $room, name: "Test room",
+        sensors: { create: [{ node: { sensorId: $sensor, kind: TEMPERATURE, targetMax: 24 } }, { node: { sensorId: $humidity, kind: HUMIDITY } }] },
+        actuators: { create: [{ node: { actuatorId: $heater, kind: HEATER, reportedState: "OFF" } }, { node: { actuatorId: $fan, kind: FAN, reportedState: "OFF" } }] } }]) {
+        locations { locationId }
+      }
+    }`,
+    ids,
+  );
+  expect(created.errors).toBeUndefined();
+
+  // Eight hours of 1-min readings; heater and fan switched on a schedule, logged as the bridge does on acks.
+  const rng = new SeededRandom(17);
+  const start = Date.now() - 8 * 60 * MIN;
+  let x = 20;
+  let heater = false;
+  let fan = false;
+  const readings: Array<{ sensorId: string; value: number; timestamp: string }> = [];
+  for (let m = 0; m < 8 * 60; m++) {
+    const at = start + m * MIN;
+    const phase = Math.floor(m / 45) % 4; // 45 min each: heater, off, fan, off
+    const wantHeater = phase === 0;
+    const wantFan = phase === 2;
+    if (wantHeater !== heater) twin.app.services.bus.emit("actuatorReported", { deviceId: "test", actuatorId: ids.heater, state: wantHeater ? "ON" : "OFF", atMs: at });
+    if (wantFan !== fan) twin.app.services.bus.emit("actuatorReported", { deviceId: "test", actuatorId: ids.fan, state: wantFan ? "ON" : "OFF", atMs: at });
+    heater = wantHeater;
+    fan = wantFan;
+    readings.push({ sensorId: ids.sensor, value: Number((x + rng.gaussian(0, 0.03)).toFixed(3)), timestamp: new Date(at).toISOString() });
+    readings.push({ sensorId: ids.humidity, value: 45 + rng.gaussian(0, 0.2), timestamp: new Date(at).toISOString() });
+    x = step(x, heater, fan);
+  }
+  endMs = start + (8 * 60 - 1) * MIN;
+  const res = await gql<{ recordReadings: { accepted: number } }>(twin.url, `mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted } }`, { r: readings });
+  expect(res.data?.recordReadings.accepted).toBe(readings.length);
+  await twin.app.writer.flush();
+  // The actuator log is written asynchronously from the bus.
+  await eventually(async () => {
+    const { records } = await twin.driver.executeQuery("MATCH (c:ActuatorChange) WHERE c.actuatorId IN [$h, $f] RETURN count(c) AS n", { h: ids.heater, f: ids.fan });
+    return Number(records[0]!.get("n")) >= 10 ? true : undefined;
+  }, 10_000, "the actuator log");
+}, 120_000);
+
+afterAll(async () => {
+  await twin?.close();
+});
+
+describe("what-if on a fitted plant, through GraphQL", () => {
+  it("recovers the room's physics from its history and predicts when the heater brings it to 25 °C", async () => {
+    const asOf = new Date(endMs).toISOString();
+    const res = await gql<{
+      simulate: {
+        locationId: string;
+        minutesToThreshold: number;
+        minutesToThresholdLower: number;
+        minutesToThresholdUpper: number | null;
+        trajectory: Array<{ timestamp: string; value: number; lower: number; upper: number }>;
+        model: { kind: string; fittedOn: number; parameters: Array<{ name: string; value: number; stdErr: number }>; unidentified: Array<{ actuatorId: string }> };
+      };
+    }>(
+      twin.url,
+      `query ($s: ID!, $h: ID!, $f: ID!, $asOf: DateTime) {
+        simulate(scenario: { sensorId: $s, hours: 3, asOf: $asOf, threshold: 25,
+          actuators: [{ actuatorId: $h, state: "ON", atMinute: 0 }, { actuatorId: $f, state: "OFF", atMinute: 0 }] }) {
+          locationId minutesToThreshold minutesToThresholdLower minutesToThresholdUpper
+          trajectory { timestamp value lower upper }
+          model { kind fittedOn parameters { name value stdErr } unidentified { actuatorId } }
+        }
+      }`,
+      { s: ids.sensor, h: ids.heater, f: ids.fan, asOf },
+    );
+    expect(res.errors).toBeUndefined();
+    const sim = res.data!.simulate;
+    expect(sim.locationId).toBe(ids.room);
+    const param = (name: string): number => sim.model.parameters.find((q) => q.name.includes(name))!.value;
+    expect(param("tau")).toBeGreaterThan(TRUTH.tau * 0.85);
+    expect(param("tau")).toBeLessThan(TRUTH.tau * 1.15);
+    expect(param("ambient")).toBeCloseTo(TRUTH.ambient, 0);
+    expect(param(ids.heater)).toBeCloseTo(TRUTH.heater, 2);
+    expect(param(ids.fan)).toBeCloseTo(TRUTH.fan, 2);
+
+    // The truth, from the same start with the heater on.
+    const last = (await twin.app.services.readings.latestReadings(ids.sensor, 1))[0]!.value;
+    let x = last;
+    let truthMinutes: number | null = null;
+    for (let m = 1; m <= 180 && truthMinutes === null; m++) {
+      const next = step(x, true, false);
+      if (next >= 25) truthMinutes = m - 1 + (25 - x) / (next - x);
+      x = next;
+    }
+    expect(truthMinutes).not.toBeNull();
+    expect(Math.abs(sim.minutesToThreshold - truthMinutes!) / truthMinutes!).toBeLessThan(0.15);
+    expect(sim.trajectory.length).toBeGreaterThanOrEqual(180);
+    for (const p of sim.trajectory) expect(p.lower <= p.value && p.value <= p.upper).toBe(true);
+  });
+
+  it("says why when the history cannot identify the plant", async () => {
+    const res = await gql(twin.url, `query ($s: ID!) { simulate(scenario: { sensorId: $s, hours: 1 }) { minutesToThreshold } }`, { s: ids.humidity });
+    expect(res.data?.["simulate"]).toBeNull();
+    expect(res.errors?.[0]?.message).toMatch(new RegExp(`no plant model for ${ids.humidity}`));
+    expect(res.errors?.[0]?.extensions?.["code"]).toBe("UNAVAILABLE");
+  });
+});
+
+describe("forecast, risk, maintenance and recommendations", () => {
+  it("forecasts with a calibrated interval, and recommends switching the fan when the target band will be breached", async () => {
+    const asOf = new Date(endMs).toISOString();
+    const res = await gql<{
+      forecast: { value: number; lower: number; upper: number; minutesToThreshold: number | null; method: string };
+      failureRisk: { probability: number; drivers: string[]; method: string };
+      maintenance: { status: string; currentStability: number; reasons: string[] };
+      recommendations: Array<{ action: string; targetId: string; command: string | null; sensorId: string; urgency: string; reason: string; expectedEffect: string | null }>;
+    }>(
+      twin.url,
+      `query ($s: ID!, $asOf: DateTime) {
+        forecast(sensorId: $s, minutes: 30, threshold: 24, asOf: $asOf) { value lower upper minutesToThreshold method }
+        failureRisk(sensorId: $s, hours: 24, asOf: $asOf) { probability drivers method }
+        maintenance(sensorId: $s, asOf: $asOf) { status currentStability reasons }
+        recommendations(asOf: $asOf) { action targetId command sensorId urgency reason expectedEffect }
+      }`,
+      { s: ids.sensor, asOf },
+    );
+    expect(res.errors).toBeUndefined();
+    const { forecast, failureRisk, maintenance, recommendations } = res.data!;
+    expect(forecast.lower).toBeLessThanOrEqual(forecast.value);
+    expect(forecast.upper).toBeGreaterThanOrEqual(forecast.value);
+    expect(forecast.method).toMatch(/Holt/);
+    expect(failureRisk.probability).toBeGreaterThanOrEqual(0);
+    expect(failureRisk.probability).toBeLessThanOrEqual(1);
+    expect(failureRisk.method).toMatch(/P = 1/);
+    expect(["HEALTHY", "SCHEDULE_SOON", "URGENT", "IMPROVING"]).toContain(maintenance.status);
+    expect(maintenance.reasons.length).toBeGreaterThan(0);
+    const mine = recommendations.filter((r) => r.sensorId === ids.sensor);
+    expect(mine.length).toBeGreaterThan(0);
+    const order = ["HIGH", "MEDIUM", "LOW", "NONE"];
+    const ranks = recommendations.map((r) => order.indexOf(r.urgency));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  it("refuses bad horizons and unknown sensors clearly", async () => {
+    const res = await gql(twin.url, `{ failureRisk(sensorId: "temp_unknown_zz", hours: 24) { probability } }`);
+    expect(res.errors?.[0]).toMatchObject({ message: expect.stringMatching(/no sensor with sensorId "temp_unknown_zz"/), extensions: { code: "NOT_FOUND" } });
+    const hours = await gql(twin.url, `query ($s: ID!) { failureRisk(sensorId: $s, hours: 0) { probability } }`, { s: ids.sensor });
+    expect(hours.errors?.[0]?.message).toMatch(/hours must be a whole number from 1 to 168/);
+    const week = await gql(twin.url, `query ($s: ID!) { forecast(sensorId: $s, minutes: 20000) { value } }`, { s: ids.sensor });
+    expect(week.errors?.[0]?.message).toMatch(/minutes must be a whole number from 1 to 10080 \(7 days\), got 20000/);
+  });
+});
