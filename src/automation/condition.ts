@@ -1,0 +1,93 @@
+import { formatDuration, num } from "../analytics/format.js";
+import type { Observation } from "./observation.js";
+import type { Comparison, Condition, Rule } from "./ruleTypes.js";
+
+/**
+ * Where an observation puts a rule: FIRE — the condition holds; CLEAR — the clear band holds
+ * (without a band: the condition does not); BAND — between the two (hysteresis: keep the
+ * phase); UNKNOWN — the observation cannot tell (no drift or forecast yet, or a stale
+ * reading for anything but a STALE rule), so nothing moves.
+ */
+export type Zone = "FIRE" | "CLEAR" | "BAND" | "UNKNOWN";
+
+/** x compared with t. */
+export function compare(x: number, comparison: Comparison, t: number): boolean {
+  switch (comparison) {
+    case "GT":
+      return x > t;
+    case "GTE":
+      return x >= t;
+    case "LT":
+      return x < t;
+    case "LTE":
+      return x <= t;
+  }
+}
+
+/** The number a comparing condition looks at, or null if the observation lacks it. */
+export function measureOf(condition: Condition, o: Observation): number | null {
+  switch (condition.type) {
+    case "VALUE":
+      return o.value;
+    case "DRIFT":
+      return o.driftPerMinute;
+    case "FORECAST":
+      return o.forecastValue;
+    default:
+      return null;
+  }
+}
+
+/** The zone of `o` for `rule`; allocation-free, it runs for every reading. */
+export function zoneOf(rule: Rule, o: Observation): Zone {
+  const c = rule.condition;
+  if (c.type === "STALE") return o.stale ? "FIRE" : "CLEAR";
+  // A stale observation repeats an old reading: acting on it would act on the past.
+  if (o.stale) return "UNKNOWN";
+  if (c.type === "ANOMALY") {
+    for (const t of o.anomalyTypesActive) if ((c.anomalyTypes as readonly string[]).includes(t)) return "FIRE";
+    return "CLEAR";
+  }
+  const x = measureOf(c, o);
+  if (x === null || !Number.isFinite(x)) return "UNKNOWN";
+  if (compare(x, c.comparison, c.threshold)) return "FIRE";
+  if (rule.clear === null) return "CLEAR";
+  return compare(x, rule.clear.comparison, rule.clear.threshold) ? "CLEAR" : "BAND";
+}
+
+/** "temp_1 value 72.3 GT 70", "temp_1 has SPIKE", … — what made the rule fire. */
+export function describeFiring(rule: Rule, o: Observation, heldMs: number): string {
+  const c = rule.condition;
+  const held = heldMs > 0 ? ` for ${formatDuration(heldMs)}` : "";
+  switch (c.type) {
+    case "STALE":
+      return `${rule.sensorId} is stale${held}`;
+    case "ANOMALY":
+      return `${rule.sensorId} has ${o.anomalyTypesActive.filter((t) => (c.anomalyTypes as readonly string[]).includes(t)).join(", ")}${held}`;
+    default:
+      return `${rule.sensorId} ${measureName(c)} ${num(measureOf(c, o) ?? Number.NaN)} ${c.comparison} ${num(c.threshold)}${held}`;
+  }
+}
+
+/** What made the rule clear. */
+export function describeClearing(rule: Rule, o: Observation, heldMs: number): string {
+  const c = rule.condition;
+  const held = heldMs > 0 ? ` for ${formatDuration(heldMs)}` : "";
+  switch (c.type) {
+    case "STALE":
+      return `${rule.sensorId} is fresh again${held}`;
+    case "ANOMALY":
+      return `${rule.sensorId} has no ${c.anomalyTypes.join("/")} anomaly${held}`;
+    default: {
+      const x = num(measureOf(c, o) ?? Number.NaN);
+      const band = rule.clear === null ? `no longer ${c.comparison} ${num(c.threshold)}` : `${rule.clear.comparison} ${num(rule.clear.threshold)}`;
+      return `${rule.sensorId} ${measureName(c)} ${x} ${band}${held}`;
+    }
+  }
+}
+
+function measureName(c: Condition): string {
+  if (c.type === "DRIFT") return "drift per minute";
+  if (c.type === "FORECAST") return `forecast in ${c.horizonMinutes} min`;
+  return "value";
+}
