@@ -6,6 +6,7 @@ import { formatDuration, num } from "./format.js";
 import { IntervalTracker } from "./intervalTracker.js";
 import { atLevel } from "./kindProfiles.js";
 import { LevelRate } from "./levelRate.js";
+import { LocalLevel } from "./localLevel.js";
 import { RobustBaseline, type BaselineView } from "./robustBaseline.js";
 import { SpikeRule, type Verdict } from "./spikeRule.js";
 import { StuckRule } from "./stuckRule.js";
@@ -32,18 +33,36 @@ export interface DetectorStatus {
  * a few tens of kilobytes of typed arrays whatever the history.
  *
  * Everything is judged against the sensor's own robust baseline (`RobustBaseline`: per-bucket
- * medians, spreads and repeat counts over 24 h; σ below is its robust scale, floored at half
- * the quantisation step and the kind's resolution). SPIKE, RAPID_CHANGE and STUCK wait until
- * the baseline holds 120 readings (warm it from history at start-up).
- * - SPIKE (`SpikeRule`): one reading ≥ 7σ outside the baseline's range, or a level ≥ 5σ outside
- *   its usual range for 3 h. Gaussian noise never fires (P(|z| ≥ 7) ≈ 3·10⁻¹²); a 10σ single
- *   reading does, at its own timestamp.
+ * medians, spreads, noise and repeat counts over 24 h; σ below is its robust scale, floored at
+ * half the quantisation step and the kind's resolution) and, for single readings, against their
+ * neighbours. SPIKE, RAPID_CHANGE and STUCK wait until the baseline holds 120 readings (warm it
+ * from history at start-up).
+ * - SPIKE (`SpikeRule`), in two forms.
+ *   A single reading far from its NEIGHBOURS: ≥ 7 noise σ outside the interval its latest 16
+ *   readings predict (`LocalLevel`: a robust local line, and the last reading carried on at ½–1 ×
+ *   the local slope) and ≥ 7 noise σ outside the range of the baseline's bucket medians. The
+ *   noise σ is the baseline's reading-to-reading σ (the smaller of its estimates from the MAD
+ *   of consecutive differences and from the spread within buckets, floored as above), and never below half the neighbours' own (MAD
+ *   of their differences). A level that moves smoothly — a drifting sensor, a room warmed by a
+ *   heater or cooled by a fan, humidity pulled down by a dehumidifier — is predicted by its
+ *   neighbours and never fires, however far it goes from the past day; a jump to a level held
+ *   within the day (a daily on/off pattern) does not either. A 10σ reading does, at its own
+ *   timestamp, on a steady signal or in the middle of a ramp; Gaussian noise on a steady signal
+ *   never fires (it would have to be 7σ from the day's range: P(|z| ≥ 7) ≈ 3·10⁻¹²). After a
+ *   GAP the neighbours are forgotten and this form waits for 16 new readings.
+ *   A LEVEL ≥ 5σ outside its usual range (central 90 % of bucket medians) for 3 h and ≥ 5
+ *   readings: slow excursions such as a machine failing over hours (time-based persistence, so
+ *   it means the same at 1 Hz and at one reading per 5 min). A smooth ramp that ends at a new
+ *   level far from a steady day therefore becomes a SPIKE 3 h after it left the usual range if
+ *   it stays there — a level anomaly, until the baseline has learned the new level.
+ *   A jump to a new level that stays out is one episode, not a spike now and a level later.
  * - STUCK (`StuckRule`): a run of equal values improbable for this sensor's own repeat rate and
  *   3 × longer than its longest normal run of the last two days.
- * - RAPID_CHANGE (`LevelRate`): the median of the latest ~1 min of readings (at least 3)
- *   differs from the median of the minute before at more than the kind's rate limit
- *   (units/min) and by more than 6σ of that difference's own noise (σ from the median |Δ| of
- *   consecutive readings); medians, so a lone spike is a SPIKE and not also a RAPID_CHANGE.
+ * - RAPID_CHANGE (`LevelRate`): over the latest ~1 min of readings (at least 3), the median
+ *   difference between each reading and the one n readings earlier exceeds what the kind's rate
+ *   limit (units/min) allows over that time by more than 6σ of its own noise (σ from the MAD of
+ *   consecutive readings' differences): a level moving at exactly the limit does not fire; a median,
+ *   so a lone spike is a SPIKE and not also a RAPID_CHANGE.
  * - OUT_OF_RANGE: outside the kind's physical range; such a reading feeds nothing else.
  * - GAP: silence longer than max(5 s, 3 × typical interval) (or `gapAfterMs`) — the same limit
  *   at which traits call the sensor STALE — found by `checkGap` while nothing arrives or by the
@@ -56,6 +75,7 @@ export class AnomalyDetector {
   private readonly episodes: EpisodeBook;
   private readonly intervals = new IntervalTracker();
   private readonly rate: LevelRate;
+  private readonly local: LocalLevel;
   private readonly spike: SpikeRule;
   private readonly stuck: StuckRule;
   private lastTs: number | null = null;
@@ -72,6 +92,7 @@ export class AnomalyDetector {
     this.baseline = new RobustBaseline(this.options.baselineMs, this.options.baselineBuckets, this.options.bandQuantile);
     this.episodes = new EpisodeBook(sensorId, this.options.clearReadings, this.options.clearMs);
     this.rate = new LevelRate(this.options.rateSpanMs);
+    this.local = new LocalLevel(this.options.localReadings / 2);
     this.spike = new SpikeRule(this.options);
     this.stuck = new StuckRule(this.options, (length) => this.baseline.noteRun(length));
   }
@@ -123,7 +144,7 @@ export class AnomalyDetector {
 
   /** Bytes held in typed arrays (bounded: it does not grow with the history pushed). */
   get memoryBytes(): number {
-    return this.baseline.memoryBytes + this.rate.memoryBytes + this.intervals.memoryBytes;
+    return this.baseline.memoryBytes + this.rate.memoryBytes + this.local.memoryBytes + this.intervals.memoryBytes;
   }
 
   private process(t: number, x: number, emit: boolean): AnomalyEvent[] {
@@ -147,6 +168,8 @@ export class AnomalyDetector {
       const limit = this.gapLimitMs();
       const silent = limit !== null && t - this.lastTs > limit;
       judge("GAP", { trigger: silent ? this.gapTrigger(this.lastTs, limit) : null, holds: silent });
+      // Readings from before a silence are no neighbours of the next one.
+      if (silent) this.local.reset();
       this.intervals.add(t - this.lastTs);
     }
     this.lastTs = t;
@@ -164,11 +187,18 @@ export class AnomalyDetector {
     const resolution = atLevel(o.resolution, view.center);
     // A level that has not moved in a day still has a scale: half its step, or the kind's resolution.
     const scale = Math.max(view.scale, view.quantum / 2, resolution);
-    if (ready) judge("SPIKE", this.spike.judge(t, x, view, scale));
+    if (ready) {
+      // Reading-to-reading σ: the smaller of two estimates, each inflated by a different
+      // structure — the MAD of differences jumps from 0 to a whole step on a coarsely quantised
+      // signal, the within-bucket spread counts a level moving within its bucket — floored alike.
+      const noise = Math.max(Math.min(view.noise, view.scale), view.quantum / 2, resolution);
+      judge("SPIKE", this.spike.judge(t, x, view, scale, noise, this.local));
+    }
+    this.local.add(t, x);
     const rate = this.judgeRate(t, x, view, ready, resolution);
     if (rate !== null) judge("RAPID_CHANGE", rate);
     this.stuck.track(t, x);
-    this.baseline.add(t, x, this.lastValue === null ? null : Math.abs(x - this.lastValue), this.stuck.countsAsNormal);
+    this.baseline.add(t, x, this.lastValue === null ? null : x - this.lastValue, this.stuck.countsAsNormal);
     if (ready) judge("STUCK", this.stuck.judge(t, x, view));
     this.lastValue = x;
     return events;
@@ -179,9 +209,11 @@ export class AnomalyDetector {
     if (!Number.isFinite(o.maxRatePerMinute)) return null;
     const change = this.rate.add(t, x, this.intervals.typicalMs);
     if (change === null || !ready) return null;
-    // σ of a difference of two medians of n readings: 1.2533·σ·√(2/n).
+    // σ of the median of n differences of pairs of readings (each σ·√2): 1.2533·σ·√(2/n).
     const noise = 1.2533 * Math.max(view.noise, view.quantum, resolution) * Math.sqrt(2 / change.n);
-    const fast = Math.abs(change.ratePerMinute) > o.maxRatePerMinute && Math.abs(change.delta) > o.rateNoiseFactor * noise;
+    // Faster than the limit beyond doubt: a level moving at exactly the limit (a fan cooling as
+    // fast as the plant allows) must not fire half the time on its noise.
+    const fast = Math.abs(change.delta) > o.maxRatePerMinute * change.minutes + o.rateNoiseFactor * noise;
     if (!fast) return NOTHING;
     const message = `level ${change.delta > 0 ? "rose" : "fell"} at ${num(Math.abs(change.ratePerMinute))}/min (limit ${num(o.maxRatePerMinute)}/min)`;
     return { trigger: { severity: Math.abs(change.ratePerMinute) >= 3 * o.maxRatePerMinute ? "HIGH" : "MEDIUM", message, timestampMs: t, value: x }, holds: true };

@@ -9,10 +9,15 @@ export interface DetectorOptions {
   readonly baselineBuckets: number;
   /** SPIKE, RAPID_CHANGE and STUCK wait until the baseline holds this many readings. */
   readonly minBaselineReadings: number;
-  /** The band of the baseline (range of bucket medians) is widened by this share of its width on each side… */
-  readonly bandMargin: number;
-  /** …and a single reading this many robust σ outside it is a SPIKE. */
+  /**
+   * A single reading this many noise σ away from what its neighbours predict, and this many
+   * robust σ outside the band of the baseline (range of bucket medians), is a SPIKE.
+   */
   readonly spikeThreshold: number;
+  /** The neighbours: the latest this many readings (even, ≥ 4) predict the next one (`LocalLevel`). */
+  readonly localReadings: number;
+  /** The band of the baseline is widened by this share of its width on each side (0: the bucket medians' own range). */
+  readonly bandMargin: number;
   /** The inner band leaves out this share of bucket medians at each end (0.05: the central 90 %). */
   readonly bandQuantile: number;
   /** The inner band is widened by this share of its width on each side… */
@@ -61,8 +66,9 @@ export function detectorDefaults(kind: SensorKind): DetectorOptions {
     baselineMs: DAY_MS,
     baselineBuckets: 48,
     minBaselineReadings: 120,
-    bandMargin: 0.5,
     spikeThreshold: 7,
+    localReadings: 16,
+    bandMargin: 0,
     bandQuantile: 0.05,
     sustainedMargin: 0.5,
     sustainedThreshold: 5,
@@ -115,6 +121,9 @@ export function resolveDetectorOptions(kind: SensorKind, overrides: Partial<Dete
   if (!(o.sustainedMargin >= 0)) throw new RangeError(`detector option sustainedMargin=${o.sustainedMargin} must be ≥ 0`);
   if (!(o.sustainedMs >= 0)) throw new RangeError(`detector option sustainedMs=${o.sustainedMs} must be ≥ 0`);
   if (!(o.bandMargin >= 0)) throw new RangeError(`detector option bandMargin=${o.bandMargin} must be ≥ 0 (0.5 = half the band's width)`);
+  if (!(Number.isInteger(o.localReadings) && o.localReadings >= 4 && o.localReadings % 2 === 0 && o.localReadings <= 64)) {
+    throw new RangeError(`detector option localReadings=${o.localReadings} must be an even integer from 4 to 64`);
+  }
   if (!(o.stuckImprobability > 0 && o.stuckImprobability < 1)) {
     throw new RangeError(`detector option stuckImprobability=${o.stuckImprobability} must be in (0, 1), e.g. 1e-8`);
   }

@@ -5,7 +5,7 @@ const END = 0;
 const COUNT = 1;
 const MEDIAN = 2;
 const SPREAD = 3; // robust σ of the bucket's readings around their level
-const NOISE = 4; // median |Δ| between consecutive readings
+const NOISE = 4; // median |Δ − median Δ| of consecutive readings' differences Δ (a trend drops out)
 const QUANTUM = 5; // smallest positive |Δ|
 const REPEATS = 6;
 const PAIRS = 7;
@@ -27,7 +27,7 @@ const YOUNG_BUCKETS = 8;
 const YOUNG_READINGS = 16;
 /** Buckets with fewer readings say nothing about the spread within a bucket. */
 const MIN_IQR_READINGS = 4;
-/** σ of Gaussian noise from the median |Δ| of consecutive readings: 1 / (0.6745·√2). */
+/** σ of Gaussian noise from the MAD of consecutive readings' differences: 1 / (0.6745·√2). */
 const NOISE_FROM_MEDIAN_DIFF = 1.0484;
 /** σ of Gaussian noise from an interquartile range. */
 const IQR_TO_SIGMA = 1 / 1.349;
@@ -50,7 +50,11 @@ export interface BaselineView {
    * buckets, combined with how far the level wanders from one bucket to the next.
    */
   readonly scale: number;
-  /** Robust σ of reading-to-reading noise, from the median |Δ|. */
+  /**
+   * Robust σ of reading-to-reading noise, from the MAD of the differences Δ of consecutive
+   * readings (median |Δ − median Δ|): a level moving steadily within a bucket shifts every Δ
+   * alike and does not count as noise.
+   */
   readonly noise: number;
   /** Typical smallest step between different readings (the quantisation), 0 if none seen. */
   readonly quantum: number;
@@ -65,7 +69,7 @@ export interface BaselineView {
 /**
  * A streaming robust baseline over a sliding span (24 h by default) in O(1) amortised per
  * reading and a few kilobytes: readings collect in an open bucket (span / 48, 30 min); when it
- * closes, its median, spread, noise (median |Δ|), quantum, mode share, repeat counts and
+ * closes, its median, spread, noise (MAD of Δ), quantum, mode share, repeat counts and
  * longest normal run are kept and its readings dropped — an exact per-bucket median, then
  * medians and quantiles across buckets, instead of a P² sketch. The baseline combines the
  * summaries inside the span with count-weighted medians and quantiles, so a single bad
@@ -80,7 +84,7 @@ export class RobustBaseline {
   private head = 0;
   private size = 0;
   private closedEver = 0;
-  private readonly open = { startMs: 0, count: 0, diffs: 0, repeats: 0, pairs: 0, maxRun: 0 };
+  private readonly open = { startMs: 0, count: 0, diffs: 0, repeats: 0, pairs: 0, maxRun: 0, stuck: 0 };
   private values = new Float64Array(64);
   private diffs = new Float64Array(64);
   private view: BaselineView = { readings: 0, center: 0, low: 0, high: 0, innerLow: 0, innerHigh: 0, scale: 0, noise: 0, quantum: 0, repeatRate: 0, modeShare: 0, usualRun: 0 };
@@ -103,8 +107,10 @@ export class RobustBaseline {
   }
 
   /**
-   * Adds a reading (in time order). `diff` is |value − previous value| or null for the first
-   * reading; `countRepeat` false keeps it out of the repeat statistics (a run judged STUCK).
+   * Adds a reading (in time order). `diff` is value − previous value or null for the first
+   * reading; `countRepeat` false keeps it out of the repeat statistics (a run judged STUCK), and
+   * a bucket mostly made of such readings has no say in the noise and spread either: a frozen
+   * day must not make the recovered sensor's ordinary noise look like spikes.
    */
   add(timestampMs: number, value: number, diff: number | null, countRepeat: boolean): void {
     const o = this.open;
@@ -119,6 +125,8 @@ export class RobustBaseline {
       if (countRepeat) {
         o.pairs += 1;
         if (diff === 0) o.repeats += 1;
+      } else {
+        o.stuck += 1;
       }
     }
     const young = this.closedEver < YOUNG_BUCKETS && o.count >= YOUNG_READINGS;
@@ -142,18 +150,16 @@ export class RobustBaseline {
     const o = this.open;
     if (o.count === 0) return;
     const sorted = this.values.subarray(0, o.count).sort();
-    const sortedDiffs = this.diffs.subarray(0, o.diffs).sort();
+    const diffs = this.diffs.subarray(0, o.diffs);
     let mode = 1;
     for (let i = 1, run = 1; i < sorted.length; i++) {
       run = sorted[i] === sorted[i - 1] ? run + 1 : 1;
       if (run > mode) mode = run;
     }
     let quantum = 0;
-    for (const d of sortedDiffs) {
-      if (d > 0) {
-        quantum = d;
-        break;
-      }
+    for (const d of diffs) {
+      const step = Math.abs(d);
+      if (step > 0 && (quantum === 0 || step < quantum)) quantum = step;
     }
     if (this.size === this.ringCap) this.growRing();
     const at = ((this.head + this.size) % this.ringCap) * FIELDS;
@@ -161,8 +167,9 @@ export class RobustBaseline {
     r[at + END] = nowMs;
     r[at + COUNT] = o.count;
     r[at + MEDIAN] = quantileOfSorted(sorted, 0.5);
-    r[at + SPREAD] = o.count >= MIN_IQR_READINGS ? spreadOf(sorted, mode / o.count, quantum) : Number.NaN;
-    r[at + NOISE] = o.diffs > 0 ? quantileOfSorted(sortedDiffs, 0.5) : Number.NaN;
+    const frozen = 2 * o.stuck > o.count;
+    r[at + SPREAD] = o.count >= MIN_IQR_READINGS && !frozen ? spreadOf(sorted, mode / o.count, quantum) : Number.NaN;
+    r[at + NOISE] = o.diffs > 0 && !frozen ? medianAbsoluteDeviation(diffs) : Number.NaN;
     r[at + QUANTUM] = quantum;
     r[at + REPEATS] = o.repeats;
     r[at + PAIRS] = o.pairs;
@@ -170,7 +177,7 @@ export class RobustBaseline {
     r[at + MODE_SHARE] = mode > 1 ? mode / o.count : 0;
     this.size += 1;
     this.closedEver += 1;
-    Object.assign(o, { startMs: 0, count: 0, diffs: 0, repeats: 0, pairs: 0, maxRun: 0 });
+    Object.assign(o, { startMs: 0, count: 0, diffs: 0, repeats: 0, pairs: 0, maxRun: 0, stuck: 0 });
     const memoryMs = Math.max(this.baselineMs, RUN_MEMORY_MS);
     while (this.size > 0 && (this.ring[this.head * FIELDS + END] as number) < nowMs - memoryMs) {
       this.head = (this.head + 1) % this.ringCap;
@@ -284,6 +291,13 @@ function spreadOf(sorted: Float64Array, modeShare: number, quantum: number): num
   if (iqr > 0) return iqr * IQR_TO_SIGMA;
   if (quantum > 0 && modeShare < 1) return quantum / 2 / normalQuantile((1 + modeShare) / 2);
   return 0;
+}
+
+/** Median |x − median x| of `values` (reorders them). */
+function medianAbsoluteDeviation(values: Float64Array): number {
+  const center = quantileOfSorted(values.sort(), 0.5);
+  for (let i = 0; i < values.length; i++) values[i] = Math.abs((values[i] as number) - center);
+  return quantileOfSorted(values.sort(), 0.5);
 }
 
 function grow(a: Float64Array): Float64Array<ArrayBuffer> {

@@ -188,7 +188,8 @@ describe("anomalies and alerts", () => {
   it("raise one episode for a stuck run and for out-of-range values, and an ACTIVE alert is acknowledged", async () => {
     const id = `temp_${twin.prefix}_stuck`;
     const rng = new SeededRandom(5);
-    await record(id, 2000, (i) => (i >= 1700 ? 21.37 : 21 + rng.gaussian(0, 0.05)));
+    // It freezes at an ordinary value: a jump to the frozen value would rightly be a SPIKE too.
+    await record(id, 2000, (i) => (i >= 1700 ? 21.02 : 21 + rng.gaussian(0, 0.05)));
     const hot = `temp_${twin.prefix}_hot`;
     await record(hot, 400, (i) => (i >= 300 ? 500 : 22));
     await twin.app.analytics.keeper.flush();

@@ -185,3 +185,136 @@ describe("AnomalyDetector rules", () => {
     expect(() => new AnomalyDetector("s", "TEMPERATURE").push(T0, Number.NaN)).toThrow(/finite/);
   });
 });
+
+describe("SPIKE is a reading far from its neighbours, not a level that moved smoothly", () => {
+  /** 24 h of a steady, noisy baseline through warm(); returns the next timestamp. */
+  const warmSteady = (detector: AnomalyDetector, random: SeededRandom, level: number, sigma: number): number => {
+    for (let i = 0; i < 86_400; i++) detector.warm(T0 + i * 1000, random.gaussian(level, sigma));
+    return T0 + 86_400 * 1000;
+  };
+  /** Pushes `minutes` of 1 Hz readings with ±20 ms arrival jitter; `value(m, i)` gets minutes since start. */
+  const push = (detector: AnomalyDetector, random: SeededRandom, startMs: number, minutes: number, value: (m: number, i: number) => number): AnomalyEvent[] => {
+    const events: AnomalyEvent[] = [];
+    for (let i = 0; i < minutes * 60; i++) events.push(...detector.push(startMs + i * 1000 + Math.round(random.gaussian(0, 20)), value(i / 60, i)));
+    return events;
+  };
+
+  // What actuators do to a room, at 1 Hz with realistic noise: name, kind, level, σ, offset(minutes), minutes.
+  const ramps: Array<[string, SensorKind, number, number, (m: number) => number, number]> = [
+    ["a drifting sensor, +0.05 °C/min for 2 h", "TEMPERATURE", 20, 0.02, (m) => 0.05 * m, 120],
+    ["a heater, +0.5 °C/min for 30 min, then 30 min at its setpoint", "TEMPERATURE", 20, 0.05, (m) => 0.5 * Math.min(m, 30), 60],
+    ["a fan at the kind's rate limit, −3 °C/min for 5 min, then 30 min flat", "TEMPERATURE", 30, 0.02, (m) => -3 * Math.min(m, 5), 35],
+    ["a dehumidifier, −1 %RH/min for 20 min, then 30 min flat", "HUMIDITY", 60, 0.2, (m) => -Math.min(m, 20), 50],
+  ];
+
+  it("the reported case: a sensor drifting at 0.05 °C/min raises nothing", () => {
+    const d = new AnomalyDetector("temp_x", "TEMPERATURE");
+    const rng = new SeededRandom(1);
+    const t0 = Date.parse("2026-03-01T00:00:00Z");
+    const events: AnomalyEvent[] = [];
+    for (let i = 0; i < 1200; i++) events.push(...d.push(t0 + i * 1000, 20 + 0.05 * (i / 60) + rng.gaussian(0, 0.02)));
+    expect(events).toEqual([]);
+  });
+
+  it.each(ramps)("raises no episode at all for %s, from a cold start", (_name, kind, level, sigma, offset, minutes) => {
+    const random = new SeededRandom(21);
+    const detector = new AnomalyDetector("s", kind);
+    const events = push(detector, random, T0, minutes, (m) => level + offset(m) + random.gaussian(0, sigma));
+    expect(events).toEqual([]);
+    expect(detector.activeEpisodes()).toEqual([]);
+  });
+
+  it.each(ramps)("raises no episode at all for %s, after 24 h of a steady baseline", (_name, kind, level, sigma, offset, minutes) => {
+    const random = new SeededRandom(22);
+    const detector = new AnomalyDetector("s", kind);
+    const start = warmSteady(detector, random, level, sigma);
+    // A minute more of the steady level, then the ramp.
+    const events = push(detector, random, start, minutes + 1, (m) => level + offset(Math.max(0, m - 1)) + random.gaussian(0, sigma));
+    expect(events).toEqual([]);
+    expect(detector.activeEpisodes()).toEqual([]);
+  });
+
+  it("RAPID_CHANGE: a level falling at exactly the limit does not fire, one falling faster does", () => {
+    const random = new SeededRandom(23);
+    const atLimit = new AnomalyDetector("temp_1", "TEMPERATURE");
+    const start = warmSteady(atLimit, random, 30, 0.05);
+    expect(push(atLimit, random, start, 8, (m) => 30 - 3 * Math.min(m, 5) + random.gaussian(0, 0.05))).toEqual([]);
+    const faster = new AnomalyDetector("temp_2", "TEMPERATURE");
+    const start2 = warmSteady(faster, random, 30, 0.05);
+    const events = push(faster, random, start2, 12, (m) => 30 - 4 * Math.min(m, 5) + random.gaussian(0, 0.05));
+    expect(events.map((e) => `${e.phase} ${e.type}`)).toEqual(["raised RAPID_CHANGE", "cleared RAPID_CHANGE"]);
+    expect(events[0]!.message).toMatch(/fell at [34](\.\d+)?\/min \(limit 3\/min\)/);
+    expect(events[0]!.timestampMs - start2).toBeLessThan(2 * MINUTE); // early in the ramp
+  });
+
+  // name, kind, level, σ, offset(minutes), minutes, spike at minute
+  const spikes: Array<[string, SensorKind, number, number, (m: number) => number, number, number]> = [
+    ["+0.5 °C/min heater ramp", "TEMPERATURE", 20, 0.05, (m) => 0.5 * Math.min(m, 30), 60, 15],
+    ["+0.05 °C/min drift", "TEMPERATURE", 20, 0.02, (m) => 0.05 * m, 90, 60],
+    ["−1 %RH/min dehumidifier", "HUMIDITY", 60, 0.2, (m) => -Math.min(m, 20), 40, 10],
+  ];
+  const cases = spikes.flatMap(([name, kind, level, sigma, offset, minutes, spikeMinute]) =>
+    [false, true].flatMap((warmed) => [1, -1].map((sign) => ({ name, kind, level, sigma, offset, minutes, spikeMinute, warmed, sign }))),
+  );
+
+  it.each(cases)(
+    "catches a 10σ spike (sign $sign) in the middle of a $name (24 h of history: $warmed): raised at its own timestamp, cleared while the level moves on",
+    ({ kind, level, sigma, offset, minutes, spikeMinute, warmed, sign }) => {
+      const random = new SeededRandom(24);
+      const detector = new AnomalyDetector("s", kind);
+      const start = warmed ? warmSteady(detector, random, level, sigma) : T0;
+      const spikeIndex = spikeMinute * 60;
+      let spikeAt = 0;
+      const events: AnomalyEvent[] = [];
+      for (let i = 0; i < minutes * 60; i++) {
+        const t = start + i * 1000 + Math.round(random.gaussian(0, 20));
+        const v = level + offset(i / 60) + (i === spikeIndex ? sign * 10 * sigma : random.gaussian(0, sigma));
+        if (i === spikeIndex) spikeAt = t;
+        events.push(...detector.push(t, v));
+      }
+      expect(events.map((e) => `${e.phase} ${e.type}`)).toEqual(["raised SPIKE", "cleared SPIKE"]);
+      expect(events[0]).toMatchObject({ timestampMs: spikeAt, severity: "MEDIUM" });
+      expect(events[0]!.message).toMatch(new RegExp(`σ ${sign > 0 ? "above" : "below"} what its last 16 readings predict`));
+      expect(events[1]!.episodeKey).toBe(events[0]!.episodeKey);
+      // Cleared by the hysteresis (10 readings and 5 min), not held open by the moving level.
+      expect(events[1]!.timestampMs - spikeAt).toBeLessThan(5 * MINUTE + 15_000);
+      expectWellFormedEpisodes(events);
+    },
+  );
+
+  it("a jump to a level far outside the day is one SPIKE episode for as long as the level stays there", () => {
+    const detector = new AnomalyDetector("temp_1", "TEMPERATURE");
+    const random = new SeededRandom(25);
+    const start = warmSteady(detector, random, 21, 0.05);
+    const events = [
+      ...push(detector, random, start, 4 * 60, () => random.gaussian(25, 0.05)), // past the 3 h of the level rule
+      ...push(detector, random, start + 4 * HOUR, 30, () => random.gaussian(21, 0.05)),
+    ].filter((e) => e.type === "SPIKE");
+    expect(events.map((e) => e.phase)).toEqual(["raised", "cleared"]);
+    expect(events[0]!.timestampMs).toBeLessThan(start + 1000);
+    expect(events[1]!.timestampMs).toBeGreaterThan(start + 4 * HOUR);
+    expectWellFormedEpisodes(events);
+  });
+
+  it("a jump to a level the sensor held within the day is no spike (a daily on/off pattern)", () => {
+    const detector = new AnomalyDetector("s", "OTHER");
+    const random = new SeededRandom(26);
+    // 12 h at 10, 12 h at 14, with noise, one reading a minute, for 3 days.
+    const events = run(detector, 3 * 1440, MINUTE, (i) => random.gaussian(Math.floor(i / 720) % 2 === 0 ? 10 : 14, 0.1));
+    // Only the very first jump to 14 is new to the sensor: one episode, cleared back at 10.
+    expect(events.map((e) => `${e.phase} ${e.type}`)).toEqual(["raised SPIKE", "cleared SPIKE"]);
+    expect(events[0]!.timestampMs).toBe(T0 + 720 * MINUTE);
+    expect(events[1]!.timestampMs).toBeLessThan(T0 + DAY + HOUR);
+  });
+
+  it("a day stuck at one value does not make the recovered sensor's ordinary noise look like spikes", () => {
+    const detector = new AnomalyDetector("temp_1", "TEMPERATURE");
+    const random = new SeededRandom(27);
+    const events = [
+      ...run(detector, 4 * 3600, 1000, () => random.gaussian(21, 0.05)),
+      ...run(detector, 20 * 3600, 1000, () => 21.02, T0 + 4 * HOUR), // frozen at a normal value
+      ...run(detector, 4 * 3600, 1000, () => random.gaussian(21, 0.05), T0 + DAY),
+    ];
+    expect(events.map((e) => `${e.phase} ${e.type}`)).toEqual(["raised STUCK", "cleared STUCK"]);
+  });
+});

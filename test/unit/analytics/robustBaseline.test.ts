@@ -7,7 +7,7 @@ function feed(baseline: RobustBaseline, count: number, intervalMs: number, value
   let previous: number | null = null;
   for (let i = 0; i < count; i++) {
     const v = value(i);
-    baseline.add(T0 + i * intervalMs, v, previous === null ? null : Math.abs(v - previous), true);
+    baseline.add(T0 + i * intervalMs, v, previous === null ? null : v - previous, true);
     previous = v;
   }
 }
