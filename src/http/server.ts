@@ -92,6 +92,9 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM/SIGINT: Apollo's own handler would stop the server and re-raise the
+    // signal, killing the process before pending readings are written.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(log.child("graphql")),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -61,7 +61,7 @@ describe("a running twin process", () => {
     expect(before.records[0]!.get("n")).toBe(0);
 
     twin.child.kill("SIGTERM");
-    expect(await twin.exited).toBe(0);
+    expect(await twin.exited, twin.output.join("\n")).toBe(0);
     const after = await driver.executeQuery("MATCH (r:Reading {sensorId: $sensorId}) RETURN count(r) AS n", { sensorId });
     expect(after.records[0]!.get("n")).toBe(250);
     expect(twin.output.join("\n")).toMatch(/SIGTERM: stopping; writing pending readings first \{"pending":250\}/);

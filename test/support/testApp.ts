@@ -3,7 +3,7 @@ import { inject } from "vitest";
 import type { Driver } from "neo4j-driver";
 import { createApp, type App } from "../../src/app.js";
 import type { IngestSettings } from "../../src/config.js";
-import { silentLogger, type Logger } from "../../src/log.js";
+import { createLogger, silentLogger, type Logger } from "../../src/log.js";
 import { createDriver } from "../../src/store/driver.js";
 
 export function testDriver(): Driver {
@@ -33,7 +33,8 @@ export async function startTestTwin(
     },
     driver,
     uri: inject("neo4jUri"),
-    log: options.log ?? silentLogger,
+    // TEST_LOG=debug|info|warn|error prints the twin's log while debugging a test.
+    log: options.log ?? (process.env["TEST_LOG"] ? createLogger(process.env["TEST_LOG"] as "debug") : silentLogger),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   });
   return {
