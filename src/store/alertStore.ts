@@ -1,3 +1,4 @@
+import { defaultUnit, kindFromId } from "../twin/sensorKind.js";
 import type { Driver } from "neo4j-driver";
 import type { AnomalyType, Severity } from "../analytics/anomalyTypes.js";
 
@@ -55,11 +56,14 @@ export class AlertStore {
     await this.driver.executeQuery(
       `UNWIND $alerts AS x
        MERGE (s:Sensor {sensorId: x.sensorId})
+       ON CREATE SET s.kind = x.kind, s.unit = x.unit
        MERGE (a:Alert {alertId: x.alertId})
        ON CREATE SET a.sensorId = x.sensorId, a.type = x.type, a.severity = x.severity, a.message = x.message,
          a.status = 'ACTIVE', a.raisedAt = datetime({epochMillis: toInteger(x.raisedAtMs)}), a.value = x.value
        MERGE (s)-[:HAS_ALERT]->(a)`,
-      { alerts },
+      // An alert can be raised before its sensor's first batch is written; the sensor it
+      // creates then must already carry the kind and unit a reading would have given it.
+      { alerts: alerts.map((a) => ({ ...a, kind: kindFromId(a.sensorId), unit: defaultUnit(kindFromId(a.sensorId)) })) },
     );
   }
 

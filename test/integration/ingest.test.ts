@@ -122,6 +122,7 @@ describe("recordReadings", () => {
       `query ($ids: [ID!]!) { sensors(where: { sensorId: { in: $ids } }, sort: [{ sensorId: ASC }]) { sensorId kind unit } }`,
       { ids },
     );
+    expect(res.errors).toBeUndefined();
     const kinds = Object.fromEntries(res.data!.sensors.map((s) => [s.sensorId.split("_")[0], s.kind]));
     expect(kinds).toEqual({
       temp: "TEMPERATURE",
