@@ -37,8 +37,10 @@ CALL (d) {
   UNWIND $actuators AS a
   MERGE (act:Actuator {actuatorId: a.id})
   ON CREATE SET act.kind = a.kind
-  SET act.reportedState = a.state, act.reportedAt = datetime({epochMillis: toInteger($seenAtMs)}),
-      act.updatedAt = datetime({epochMillis: toInteger($seenAtMs)})
+  // Writes race: an ack written before this hello may have been received after it.
+  WITH d, act, a, datetime({epochMillis: toInteger($seenAtMs)}) AS at
+  FOREACH (_ IN CASE WHEN act.reportedAt IS NULL OR act.reportedAt <= at THEN [1] ELSE [] END |
+    SET act.reportedState = a.state, act.reportedAt = at, act.updatedAt = at)
   MERGE (d)-[:HAS_ACTUATOR]->(act)
 }
 // A node's sensors and actuators share a room unless someone placed them: without that, the
@@ -81,6 +83,11 @@ export class DeviceStore {
     );
   }
 
+  async exists(deviceId: string): Promise<boolean> {
+    const { records } = await this.driver.executeQuery("MATCH (d:Device {deviceId: $deviceId}) RETURN count(d) AS n", { deviceId });
+    return Number(records[0]?.get("n") ?? 0) > 0;
+  }
+
   /** The device a sensor belongs to, or null. */
   async deviceOfSensor(sensorId: string): Promise<string | null> {
     const { records } = await this.driver.executeQuery("MATCH (d:Device)-[:HAS_SENSOR]->(:Sensor {sensorId: $sensorId}) RETURN d.deviceId AS id LIMIT 1", { sensorId });
@@ -90,9 +97,11 @@ export class DeviceStore {
   /** Records the state a device acknowledged for one of its actuators. */
   async setReportedState(actuatorId: string, state: string, atMs: number): Promise<void> {
     await this.driver.executeQuery(
+      // Only a newer report wins: a hello received earlier may be written after this ack.
       `MATCH (a:Actuator {actuatorId: $actuatorId})
-       SET a.reportedState = $state, a.reportedAt = datetime({epochMillis: toInteger($atMs)}),
-           a.updatedAt = datetime({epochMillis: toInteger($atMs)})`,
+       WITH a, datetime({epochMillis: toInteger($atMs)}) AS at
+       WHERE a.reportedAt IS NULL OR a.reportedAt <= at
+       SET a.reportedState = $state, a.reportedAt = at, a.updatedAt = at`,
       { actuatorId, state, atMs },
     );
   }
