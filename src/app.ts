@@ -24,6 +24,11 @@ import { EventBus } from "./twin/eventBus.js";
 import type { TwinEvents } from "./twin/events.js";
 import { IngestPipeline } from "./twin/ingest.js";
 import { LiveState } from "./twin/liveState.js";
+import { startControl, type ControlRuntime } from "./automation/controlRuntime.js";
+import { DEFAULT_SAFETY, type SafetySettings } from "./commands/commandService.js";
+import { createAuthenticator, type Authenticator } from "./graphql/auth.js";
+import { CommandStore } from "./store/commandStore.js";
+import { RuleStore } from "./store/ruleStore.js";
 
 export interface AppOptions {
   readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics">>;
@@ -34,6 +39,10 @@ export interface AppOptions {
   readonly clock?: () => number;
   /** Reading timestamps from serial devices: host arrival time (default) or device uptime. */
   readonly serialTimestamps?: "host" | "device";
+  /** Token verification; default: none (everyone is the local admin, loopback only). */
+  readonly authenticator?: Authenticator;
+  /** Interlocks, rate limit and manual-override pause. */
+  readonly safety?: SafetySettings;
 }
 
 export interface App {
@@ -43,6 +52,7 @@ export interface App {
   /** Serial links to devices; main.ts attaches ports, the simulated or the virtual node. */
   readonly bridge: Bridge;
   readonly analytics: AnalyticsRuntime;
+  readonly control: ControlRuntime;
   health(): Promise<HealthReport>;
   /** Closes device links, stops serving, writes every pending reading (the driver stays open). */
   stop(): Promise<void>;
@@ -104,7 +114,36 @@ export async function createApp(options: AppOptions): Promise<App> {
     void actuatorLog.record(actuatorId, state, atMs);
   });
   bus.on("deviceRegistered", "calibration", ({ deviceId, sensors }) => calibrations.onDeviceRegistered(deviceId, sensors));
-  const services: TwinServices = { ingest, live, readings, bus, log, clock, bridge, diagnostics: analytics.diagnostics, alerts, catalog: analytics.catalog, predictions, calibrations };
+  const control = await startControl({
+    bus,
+    bridge,
+    commandStore: new CommandStore(driver),
+    ruleStore: new RuleStore(driver),
+    actuators,
+    devices,
+    readings,
+    catalog: analytics.catalog,
+    live: analytics.live,
+    predictions,
+    safety: options.safety ?? DEFAULT_SAFETY,
+    clock,
+    log,
+  });
+  const services: TwinServices = {
+    ingest,
+    live,
+    readings,
+    bus,
+    log,
+    clock,
+    bridge,
+    diagnostics: analytics.diagnostics,
+    alerts,
+    catalog: analytics.catalog,
+    predictions,
+    calibrations,
+    control,
+  };
 
   const { schema, neoSchema } = await buildSchema(createResolvers(services), driver);
   try {
@@ -126,7 +165,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     };
   };
   const routes = [exportRouter({ readings, catalog: analytics.catalog, clock, log: log.child("export") })];
-  const server = await startHttpServer({ schema, host: options.config.host, port: options.config.port, log: log.child("http"), health, routes, afterMutation: () => analytics.catalog.invalidate() });
+  const server = await startHttpServer({ schema, host: options.config.host, port: options.config.port, log: log.child("http"), health,
+    routes,
+    afterMutation: () => analytics.catalog.invalidate(),
+    authenticator: options.authenticator ?? createAuthenticator({}),
+  });
 
   return {
     services,
@@ -134,8 +177,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     server,
     bridge,
     analytics,
+    control,
     health,
     stop: async () => {
+      await control.stop();
       await bridge.stop();
       await server.close();
       await writer.stop(true);

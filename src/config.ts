@@ -44,6 +44,17 @@ export interface Config {
   /** Extra arguments for the simulated node (plant parameters, scenarios). */
   readonly simArgs: readonly string[];
   readonly authOff: boolean;
+  /** HS256 secret for bearer tokens; or `jwksUrl` for tokens signed by an identity provider. */
+  readonly jwtSecret: string | undefined;
+  readonly jwksUrl: string | undefined;
+  readonly safety: {
+    /** JSON list of interlocks (EXCLUSIVE pairs, MAX_ON limits); see README. */
+    readonly interlocksJson: string | undefined;
+    /** Commands per actuator per minute, at most. */
+    readonly commandsPerMinute: number;
+    /** How long a person's command pauses rules on its actuator. */
+    readonly overrideMs: number;
+  };
   readonly logLevel: "debug" | "info" | "warn" | "error";
 }
 
@@ -92,16 +103,16 @@ export function loadConfig(env: Env = process.env): Config {
   if (text(env, "AUTH") !== undefined && !authOff) {
     throw new ConfigError(`AUTH=${text(env, "AUTH")} is not understood; the only value is "off"`);
   }
-  if (text(env, "JWT_SECRET") !== undefined || text(env, "JWKS_URL") !== undefined) {
-    throw new ConfigError(
-      "JWT_SECRET/JWKS_URL are set but token verification is not available in this version; " +
-        "unset them and listen on a loopback HOST, or set AUTH=off to serve without auth",
-    );
-  }
-  if (!isLoopback(host) && !authOff) {
+  const jwtSecret = text(env, "JWT_SECRET");
+  const jwksUrl = text(env, "JWKS_URL");
+  if (jwtSecret !== undefined && jwksUrl !== undefined) throw new ConfigError("set either JWT_SECRET or JWKS_URL, not both");
+  if (jwtSecret !== undefined && jwtSecret.length < 32) throw new ConfigError("JWT_SECRET must be at least 32 characters (HS256 needs a 256-bit secret)");
+  if (jwksUrl !== undefined && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError(`JWKS_URL=${jwksUrl} must be an http(s) URL`);
+  const authConfigured = jwtSecret !== undefined || jwksUrl !== undefined;
+  if (!isLoopback(host) && !authOff && !authConfigured) {
     throw new ConfigError(
       `HOST=${host} is reachable from other machines but no authentication is configured; ` +
-        "listen on 127.0.0.1, or set AUTH=off to accept unauthenticated requests from the network",
+        "set JWT_SECRET or JWKS_URL, listen on 127.0.0.1, or set AUTH=off to accept unauthenticated requests from the network",
     );
   }
   const uri = text(env, "NEO4J_URI");
@@ -127,6 +138,13 @@ export function loadConfig(env: Env = process.env): Config {
     serialTimestamps: oneOf(env, "SERIAL_TIMESTAMPS", ["host", "device"] as const) ?? "host",
     simArgs: (text(env, "SIM_ARGS") ?? "").split(/\s+/).filter((a) => a !== ""),
     authOff,
+    jwtSecret,
+    jwksUrl,
+    safety: {
+      interlocksJson: text(env, "INTERLOCKS"),
+      commandsPerMinute: integer(env, "COMMAND_RATE_LIMIT", 30, 1, 6_000),
+      overrideMs: integer(env, "MANUAL_OVERRIDE_MINUTES", 15, 0, 7 * 24 * 60) * 60_000,
+    },
     logLevel: oneOf(env, "LOG_LEVEL", ["debug", "info", "warn", "error"] as const) ?? "info",
   };
   if (config.ingest.bufferCapacity < config.ingest.batchSize) {

@@ -5,7 +5,7 @@
 export class DomainError extends Error {
   constructor(
     message: string,
-    readonly code: "BAD_USER_INPUT" | "NOT_FOUND" | "UNAVAILABLE" | "FORBIDDEN" | "CONFLICT",
+    readonly code: "BAD_USER_INPUT" | "NOT_FOUND" | "UNAVAILABLE" | "FORBIDDEN" | "CONFLICT" | "UNAUTHENTICATED" | "INTERLOCK" | "RATE_LIMITED",
   ) {
     super(message);
     this.name = new.target.name;
@@ -30,5 +30,33 @@ export class NotFoundError extends DomainError {
 export class UnavailableError extends DomainError {
   constructor(message: string) {
     super(message, "UNAVAILABLE");
+  }
+}
+
+/** The caller may not do this (role too low); the message names the role needed. */
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super(message, "FORBIDDEN");
+  }
+}
+
+/** No valid credentials: a missing, expired or tampered token. */
+export class UnauthenticatedError extends DomainError {
+  constructor(message: string) {
+    super(message, "UNAUTHENTICATED");
+  }
+}
+
+/** A safety interlock forbids the command; the message names the interlock. */
+export class InterlockError extends DomainError {
+  constructor(message: string) {
+    super(message, "INTERLOCK");
+  }
+}
+
+/** Too many commands on one actuator; the message says when the next is allowed. */
+export class RateLimitedError extends DomainError {
+  constructor(message: string) {
+    super(message, "RATE_LIMITED");
   }
 }

@@ -1,7 +1,9 @@
 import { createApp, type App } from "./app.js";
 import { startDevices, type StartedDevices } from "./devices.js";
 import { ConfigError, loadConfig, projectRoot } from "./config.js";
+import { parseInterlocks } from "./commands/interlocks.js";
 import { DomainError } from "./errors.js";
+import { createAuthenticator } from "./graphql/auth.js";
 import { ListenError } from "./http/server.js";
 import { createLogger } from "./log.js";
 import { createDriver, verifyDatabase } from "./store/driver.js";
@@ -43,7 +45,19 @@ async function main(): Promise<void> {
 
   try {
     await verifyDatabase(driver, uri);
-    app = await createApp({ config, driver, uri, log, serialTimestamps: config.serialTimestamps });
+    app = await createApp({
+      config,
+      driver,
+      uri,
+      log,
+      serialTimestamps: config.serialTimestamps,
+      authenticator: createAuthenticator({ jwtSecret: config.jwtSecret, jwksUrl: config.jwksUrl }),
+      safety: {
+        interlocks: config.safety.interlocksJson === undefined ? [] : parseInterlocks(config.safety.interlocksJson),
+        rateLimit: { maxCommands: config.safety.commandsPerMinute, windowMs: 60_000 },
+        overrideMs: config.safety.overrideMs,
+      },
+    });
     devices = startDevices(config, app.bridge, projectRoot, log.child("devices"));
   } catch (error) {
     await app?.stop().catch(() => undefined);
@@ -52,7 +66,8 @@ async function main(): Promise<void> {
     throw error;
   }
   log.info(`GraphQL API ready: ${app.server.url} (subscriptions: ${app.server.wsUrl}); health: ${app.server.url.replace(/graphql$/, "healthz")}`);
-  if (!config.authOff) log.info(`no authentication configured: serving ${config.host} only (loopback)`);
+  if (config.jwtSecret !== undefined || config.jwksUrl !== undefined) log.info(`bearer tokens required (${config.jwtSecret !== undefined ? "HS256, JWT_SECRET" : `JWKS ${config.jwksUrl}`}); roles from the token's roles claim`);
+  else if (!config.authOff) log.info(`no authentication configured: every request is allowed, so the API serves ${config.host} only (loopback)`);
   else log.warn("AUTH=off: every request is allowed, from any address that can reach this port");
   void embedded?.exited.then((code) => {
     if (!stopping) log.error("the embedded Neo4j stopped unexpectedly; readings are buffered until it is back", { code });

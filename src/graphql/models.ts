@@ -52,3 +52,48 @@ export interface FailureRiskModel {
   readonly drivers: readonly string[];
   readonly method: string;
 }
+
+/** A Command node as GraphQL serves it (the same shape @neo4j/graphql returns for it). */
+export interface CommandModel {
+  readonly commandId: string;
+  readonly kind: string;
+  readonly targetId: string;
+  readonly payload: string;
+  readonly status: string;
+  readonly attempts: number;
+  readonly createdAt: string;
+  readonly sentAt: string | null;
+  readonly ackedAt: string | null;
+  readonly finishedAt: string | null;
+  readonly deadlineAt: string | null;
+  readonly error: string | null;
+  readonly answer: string | null;
+  readonly issuedBy: string;
+  readonly idempotencyKey: string | null;
+  readonly reason: string | null;
+}
+
+/** A Rule node as GraphQL serves it. */
+export interface RuleModel {
+  readonly ruleId: string;
+  readonly name: string;
+  readonly sensorId: string;
+  readonly enabled: boolean;
+  readonly conditionType: string;
+  readonly comparison: string | null;
+  readonly threshold: number | null;
+  readonly horizonMinutes: number | null;
+  readonly anomalyTypes: readonly string[] | null;
+  readonly forSeconds: number;
+  readonly clearComparison: string | null;
+  readonly clearThreshold: number | null;
+  readonly clearForSeconds: number;
+  readonly cooldownSeconds: number;
+  readonly minOnSeconds: number;
+  readonly minOffSeconds: number;
+  readonly actions: string;
+  readonly definition: string;
+  readonly phase: string | null;
+  readonly lastFiredAt: string | null;
+  readonly lastClearedAt: string | null;
+}

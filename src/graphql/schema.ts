@@ -7,6 +7,7 @@ import { projectRoot } from "../config.js";
 import type { Resolvers } from "../generated/graphql.js";
 import { alertMutations, alertQueries, alertSubscriptions, anomalyFields } from "./resolvers/alertResolvers.js";
 import { bucketFields, diagnosticsQueries, diagnosticsSensorFields, rankingFields, sensorHealthFields, traitsFields, trendFields } from "./resolvers/diagnosticsResolvers.js";
+import { controlMutations, controlQueries, controlSubscriptions, ruleDryRunFields, ruleEventFields } from "./resolvers/controlResolvers.js";
 import { exportQueries } from "./resolvers/exportResolvers.js";
 import {
   calibrationMutations,
@@ -30,9 +31,9 @@ export const typeDefsPath = path.join(projectRoot, "schema.graphql");
 /** The resolvers of every field schema.graphql adds to what @neo4j/graphql generates. */
 export function createResolvers(services: TwinServices): Resolvers {
   return {
-    Query: { ...sensorQueries(services), ...deviceQueries(services), ...diagnosticsQueries(services), ...alertQueries(services), ...exportQueries(services), ...predictionQueries(services) },
-    Mutation: { ...ingestMutations(services), ...alertMutations(services), ...calibrationMutations(services) },
-    Subscription: { ...ingestSubscriptions(services), ...deviceSubscriptions(services), ...alertSubscriptions(services) },
+    Query: { ...sensorQueries(services), ...deviceQueries(services), ...diagnosticsQueries(services), ...alertQueries(services), ...exportQueries(services), ...predictionQueries(services), ...controlQueries(services) },
+    Mutation: { ...ingestMutations(services), ...alertMutations(services), ...calibrationMutations(services), ...controlMutations(services) },
+    Subscription: { ...ingestSubscriptions(services), ...deviceSubscriptions(services), ...alertSubscriptions(services), ...controlSubscriptions(services) },
     Sensor: { ...sensorFields(services), ...diagnosticsSensorFields(services) },
     Traits: traitsFields,
     SensorHealth: sensorHealthFields,
@@ -46,6 +47,8 @@ export function createResolvers(services: TwinServices): Resolvers {
     Simulation: simulationFields,
     SimPoint: simPointFields,
     PlantModel: plantModelFields,
+    RuleDryRun: ruleDryRunFields,
+    RuleEvent: ruleEventFields,
     LiveReading: liveReadingFields,
     DeviceStatus: deviceStatusFields,
   };

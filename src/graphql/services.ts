@@ -1,3 +1,4 @@
+import type { ControlRuntime } from "../automation/controlRuntime.js";
 import type { Bridge } from "../bridge/bridge.js";
 import type { Logger } from "../log.js";
 import type { AlertStore } from "../store/alertStore.js";
@@ -25,4 +26,5 @@ export interface TwinServices {
   readonly catalog: SensorCatalog;
   readonly predictions: Predictions;
   readonly calibrations: CalibrationService;
+  readonly control: ControlRuntime;
 }

@@ -6,12 +6,15 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Router } from "express";
-import type { GraphQLSchema } from "graphql";
+import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Logger } from "../log.js";
+import type { Authenticator, Principal } from "../graphql/auth.js";
 import type { TwinContext } from "../graphql/context.js";
 import { createErrorFormatter } from "../graphql/errors.js";
+import { operationRefusal } from "../graphql/roleGuard.js";
+import { DomainError } from "../errors.js";
 
 export interface HealthReport {
   readonly status: "ok" | "unavailable";
@@ -29,6 +32,19 @@ export interface HttpOptions {
   readonly routes?: readonly Router[];
   /** Called after every mutation (caches of graph data drop what may have changed). */
   readonly afterMutation?: () => void;
+  readonly authenticator: Authenticator;
+}
+
+const NOBODY: Principal = Object.freeze({ subject: "anonymous", roles: [], authenticated: false });
+
+function contextFor(principal: Principal): TwinContext {
+  return { requestId: randomUUID(), principal, jwt: { sub: principal.subject, roles: principal.roles } };
+}
+
+/** A refusal as a GraphQL error with its HTTP status (401 unauthenticated, 403 forbidden). */
+function authError(error: unknown): GraphQLError {
+  const code = error instanceof DomainError ? error.code : "UNAUTHENTICATED";
+  return new GraphQLError((error as Error).message, { extensions: { code, http: { status: code === "FORBIDDEN" ? 403 : 401 } } });
 }
 
 export interface RunningServer {
@@ -77,10 +93,40 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
   const app = express();
   const httpServer = createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
-  const wsCleanup = useServer<Record<string, unknown>, { context?: TwinContext }>(
+  const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
       schema,
-      context: (): TwinContext => ({ requestId: randomUUID() }),
+      // A token that does not verify closes the socket (4403) before any subscription starts.
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const header = params["Authorization"] ?? params["authorization"] ?? params["token"];
+        try {
+          ctx.extra.principal = await options.authenticator.authenticate(typeof header === "string" ? header : undefined);
+          return true;
+        } catch (error) {
+          const reason = (error as Error).message;
+          log.info("refused a WebSocket connection", { reason });
+          // 4401 with the reason (a close reason holds at most 123 bytes), so the client knows what to fix.
+          ctx.extra.socket.close(4401, Buffer.from(reason).subarray(0, 123).toString().replace(/\uFFFD$/, ""));
+          return false;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const principal = ctx.extra.principal;
+        if (principal === undefined) return [new GraphQLError("not authenticated", { extensions: { code: "UNAUTHENTICATED" } })];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch {
+          return undefined; // graphql-ws reports the syntax error itself
+        }
+        const operation = document.definitions.find(
+          (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (payload.operationName == null || d.name?.value === payload.operationName),
+        );
+        const refusal = operation === undefined ? null : operationRefusal(principal, operation, document);
+        return refusal === null ? undefined : [new GraphQLError(refusal, { extensions: { code: "FORBIDDEN" } })];
+      },
+      context: (ctx) => contextFor(ctx.extra.principal ?? NOBODY),
       onError: (_ctx, _id, _payload, errors) => {
         log.warn("subscription error", { errors: errors.map((e) => e.message) });
       },
@@ -102,6 +148,12 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
       {
         async requestDidStart() {
           return {
+            // Roles are checked before execution: a refused operation does nothing at all.
+            async didResolveOperation({ operation, document, contextValue }) {
+              if (operation === undefined || operation === null) return;
+              const refusal = operationRefusal(contextValue.principal, operation, document);
+              if (refusal !== null) throw new GraphQLError(refusal, { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
+            },
             async willSendResponse({ operation }) {
               if (operation?.operation === "mutation") options.afterMutation?.();
             },
@@ -127,7 +179,15 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
   app.use(
     "/graphql",
     express.json({ limit: "16mb" }),
-    expressMiddleware(apollo, { context: async (): Promise<TwinContext> => ({ requestId: randomUUID() }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<TwinContext> => {
+        try {
+          return contextFor(await options.authenticator.authenticate(req.headers.authorization));
+        } catch (error) {
+          throw authError(error);
+        }
+      },
+    }),
   );
 
   try {

@@ -15,7 +15,17 @@ export interface SensorLocation {
 
 const asState = (s: unknown): ActuatorState | null => (s === "ON" || s === "OFF" ? s : null);
 
-/** Actuators as the physics needs them: where they are, and when each changed state. */
+/** What the command path needs to know about one actuator. */
+export interface ActuatorEntry {
+  readonly actuatorId: string;
+  readonly kind: ActuatorKind;
+  readonly deviceId: string | null;
+  readonly reportedState: ActuatorState | null;
+  readonly reportedAtMs: number | null;
+  readonly overrideUntilMs: number | null;
+}
+
+/** Actuators as the physics and the command path need them: where, which device, which state since when. */
 export class ActuatorStore {
   constructor(private readonly driver: Driver) {}
 
@@ -65,6 +75,41 @@ export class ActuatorStore {
     }
     changes.sort((a, b) => a.atMs - b.atMs);
     return { changes, before };
+  }
+
+  /** Every actuator with its device, reported state (and since when) and manual-override window. */
+  async directory(): Promise<ActuatorEntry[]> {
+    const { records } = await this.driver.executeQuery(
+      `MATCH (a:Actuator) OPTIONAL MATCH (d:Device)-[:HAS_ACTUATOR]->(a)
+       RETURN a.actuatorId AS id, a.kind AS kind, d.deviceId AS deviceId, a.reportedState AS state,
+              coalesce(a.reportedAt, a.updatedAt).epochMillis AS at, a.overrideUntil.epochMillis AS overrideUntil`,
+    );
+    return records.map((r) => ({
+      actuatorId: r.get("id") as string,
+      kind: ((r.get("kind") as string | null) ?? "OTHER") as ActuatorKind,
+      deviceId: (r.get("deviceId") as string | null) ?? null,
+      reportedState: asState(r.get("state")),
+      reportedAtMs: (r.get("at") as number | null) ?? null,
+      overrideUntilMs: (r.get("overrideUntil") as number | null) ?? null,
+    }));
+  }
+
+  /** Records what was asked of an actuator (desiredState) when a command is accepted. */
+  async setDesired(actuatorId: string, state: ActuatorState, atMs: number): Promise<void> {
+    await this.driver.executeQuery(
+      `MATCH (a:Actuator {actuatorId: $actuatorId})
+       SET a.desiredState = $state, a.desiredAt = datetime({epochMillis: toInteger($atMs)}), a.updatedAt = datetime({epochMillis: toInteger($atMs)})`,
+      { actuatorId, state, atMs },
+    );
+  }
+
+  /** Pauses rules on an actuator until `untilMs` (a person took over); null ends the pause. */
+  async setOverride(actuatorId: string, untilMs: number | null): Promise<void> {
+    await this.driver.executeQuery(
+      `MATCH (a:Actuator {actuatorId: $actuatorId})
+       SET a.overrideUntil = CASE WHEN $until IS NULL THEN null ELSE datetime({epochMillis: toInteger($until)}) END`,
+      { actuatorId, until: untilMs },
+    );
   }
 
   /** The location a sensor is in, with the actuators located there; null without a location. */

@@ -15,6 +15,12 @@ export const MIGRATIONS: readonly string[] = [
   "CREATE CONSTRAINT calibration_id IF NOT EXISTS FOR (n:Calibration) REQUIRE n.calibrationId IS UNIQUE",
   "CREATE RANGE INDEX calibration_sensor IF NOT EXISTS FOR (c:Calibration) ON (c.sensorId, c.createdAt)",
   "CREATE RANGE INDEX actuator_change IF NOT EXISTS FOR (c:ActuatorChange) ON (c.actuatorId, c.at)",
+  "CREATE CONSTRAINT command_id IF NOT EXISTS FOR (n:Command) REQUIRE n.commandId IS UNIQUE",
+  "CREATE CONSTRAINT rule_id IF NOT EXISTS FOR (n:Rule) REQUIRE n.ruleId IS UNIQUE",
+  "CREATE CONSTRAINT rule_decision_id IF NOT EXISTS FOR (n:RuleDecision) REQUIRE n.decisionId IS UNIQUE",
+  "CREATE RANGE INDEX command_key IF NOT EXISTS FOR (c:Command) ON (c.idempotencyKey)",
+  "CREATE RANGE INDEX command_status IF NOT EXISTS FOR (c:Command) ON (c.status)",
+  "CREATE RANGE INDEX rule_decision_time IF NOT EXISTS FOR (d:RuleDecision) ON (d.ruleId, d.at)",
   "CREATE RANGE INDEX alert_raised IF NOT EXISTS FOR (a:Alert) ON (a.raisedAt)",
   "CREATE RANGE INDEX alert_sensor IF NOT EXISTS FOR (a:Alert) ON (a.sensorId, a.status)",
 ];

@@ -1,3 +1,4 @@
+import type { Command } from "../commands/command.js";
 import type { RaisedAlert } from "../store/alertStore.js";
 import type { Reading } from "./reading.js";
 
@@ -31,6 +32,10 @@ export interface TwinEvents {
   sensorsDeclared: { readonly sensors: ReadonlyArray<{ readonly sensorId: string; readonly kind: string }> };
   /** A device said hello and is registered in the graph (with the calibration offsets it applies). */
   deviceRegistered: { readonly deviceId: string; readonly sensors: ReadonlyArray<{ readonly sensorId: string; readonly offset: number | null }> };
+  /** A command changed status (created, sent, acked, failed, timed out, cancelled). */
+  commandUpdated: Command;
+  /** A rule fired, cleared or was suppressed. */
+  ruleDecision: { readonly ruleId: string; readonly event: string; readonly message: string; readonly atMs: number };
   /** A device acknowledged an actuator state (its reported state). */
   actuatorReported: { readonly deviceId: string; readonly actuatorId: string; readonly state: "ON" | "OFF"; readonly atMs: number };
 }

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import type { Driver } from "neo4j-driver";
 import { createApp, type App } from "../../src/app.js";
+import type { SafetySettings } from "../../src/commands/commandService.js";
 import type { IngestSettings } from "../../src/config.js";
+import type { Authenticator } from "../../src/graphql/auth.js";
 import { createLogger, silentLogger, type Logger } from "../../src/log.js";
 import { createDriver } from "../../src/store/driver.js";
 
@@ -22,7 +24,7 @@ export interface TestTwin {
 
 /** Starts the whole twin (schema, ingest, HTTP + WebSocket) on a free port against the test database. */
 export async function startTestTwin(
-  options: { ingest?: Partial<IngestSettings>; log?: Logger; clock?: () => number } = {},
+  options: { ingest?: Partial<IngestSettings>; log?: Logger; clock?: () => number; authenticator?: Authenticator; safety?: SafetySettings } = {},
 ): Promise<TestTwin> {
   const driver = testDriver();
   const app = await createApp({
@@ -36,6 +38,8 @@ export async function startTestTwin(
     // TEST_LOG=debug|info|warn|error prints the twin's log while debugging a test.
     log: options.log ?? (process.env["TEST_LOG"] ? createLogger(process.env["TEST_LOG"] as "debug") : silentLogger),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.authenticator === undefined ? {} : { authenticator: options.authenticator }),
+    ...(options.safety === undefined ? {} : { safety: options.safety }),
   });
   return {
     app,
@@ -51,6 +55,8 @@ export async function startTestTwin(
 }
 
 export interface GraphQLResponse<T> {
+  /** The HTTP status (401 for a missing or bad token). */
+  status?: number;
   data?: T;
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
@@ -60,13 +66,15 @@ export async function gql<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as GraphQLResponse<T>;
+  const body = (await response.json()) as GraphQLResponse<T> & { status?: number };
+  return Object.assign(body, { status: response.status });
 }
 
 /** Polls until `check` returns a value that is not undefined, or fails after `timeoutMs`. */

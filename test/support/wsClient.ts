@@ -37,7 +37,13 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
         wake();
       },
       error: (error) => {
-        failure = error instanceof Error ? error : new Error(JSON.stringify(error));
+        const close = error as { code?: unknown; reason?: unknown };
+        failure =
+          error instanceof Error
+            ? error
+            : typeof close?.code === "number"
+              ? new Error(`closed ${close.code}: ${String(close.reason ?? "")}`)
+              : new Error(JSON.stringify(error));
         wake();
       },
       complete: wake,

@@ -24,6 +24,8 @@ export interface VirtualDeviceOptions {
   readonly seed?: number;
   readonly room?: Partial<RoomParameters>;
   readonly initial?: Partial<RoomState>;
+  /** Replaces the `1` of the firmware's ids (`temp_1` → `temp_<suffix>`): several nodes in one graph. */
+  readonly idSuffix?: string;
 }
 
 /**
@@ -46,6 +48,8 @@ export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLin
   private timer: NodeJS.Timeout | null = null;
   private input = "";
   private isOpen = false;
+  private readonly sensors: ReadonlyArray<Omit<(typeof SENSORS)[number], "id"> & { readonly id: string }>;
+  private readonly actuatorDefs: typeof ACTUATORS;
 
   constructor(options: VirtualDeviceOptions = {}) {
     super();
@@ -55,6 +59,9 @@ export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLin
     this.state = { temperature: 21, humidity: 50, pressure: 1013.25, distance: 120, ...options.initial };
     this.intervalMs = options.intervalMs ?? 1_000;
     this.random = new SeededRandom(options.seed ?? 1);
+    const rename = (id: string): string => (options.idSuffix === undefined ? id : id.replace(/_1$/, `_${options.idSuffix}`));
+    this.sensors = SENSORS.map((sensor) => ({ ...sensor, id: rename(sensor.id) }));
+    this.actuatorDefs = ACTUATORS.map((actuator) => ({ ...actuator, id: rename(actuator.id) }));
   }
 
   async open(): Promise<void> {
@@ -101,7 +108,7 @@ export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLin
       elapsedMin -= step;
     }
     this.state.pressure += (1013.25 - this.state.pressure) / 30 / 60 + this.random.gaussian(0, 0.05);
-    for (const sensor of SENSORS) {
+    for (const sensor of this.sensors) {
       const value = sensor.read(this.state) + this.random.gaussian(0, sensor.noise) + (this.offsets.get(sensor.id) ?? 0);
       this.send({ t: "r", s: sensor.id, v: Number(value.toFixed(sensor.decimals)), n: ++this.seq, up: now - this.bootMs });
     }
@@ -124,8 +131,8 @@ export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLin
       case "status":
         return this.send(this.hello(id));
       case "set": {
-        const actuator = ACTUATORS.find((a) => a.id === command["a"]);
-        if (actuator === undefined) return refuse("UNKNOWN_ACTUATOR", `a must be ${ACTUATORS.map((a) => a.id).join(", ")}`);
+        const actuator = this.actuatorDefs.find((a) => a.id === command["a"]);
+        if (actuator === undefined) return refuse("UNKNOWN_ACTUATOR", `a must be ${this.actuatorDefs.map((a) => a.id).join(", ")}`);
         if (command["state"] !== "ON" && command["state"] !== "OFF") return refuse("BAD_STATE", "state must be ON or OFF");
         this.actuators[actuator.key] = command["state"] === "ON";
         return this.send({ t: "ack", id, a: actuator.id, state: command["state"] });
@@ -139,9 +146,9 @@ export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLin
         return this.send({ t: "ack", id, ms });
       }
       case "cal": {
-        const sensor = SENSORS.find((s) => s.id === command["s"]);
+        const sensor = this.sensors.find((s) => s.id === command["s"]);
         const off = command["off"];
-        if (sensor === undefined) return refuse("UNKNOWN_SENSOR", `s must be ${SENSORS.map((s) => s.id).join(", ")}`);
+        if (sensor === undefined) return refuse("UNKNOWN_SENSOR", `s must be ${this.sensors.map((s) => s.id).join(", ")}`);
         if (typeof off !== "number" || !Number.isFinite(off) || Math.abs(off) > 1000) return refuse("BAD_VALUE", "off must be a number -1000..1000");
         this.offsets.set(sensor.id, off);
         return this.send({ t: "ack", id, s: sensor.id, off });
@@ -161,8 +168,8 @@ export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLin
       up: Date.now() - this.bootMs,
       seq: this.seq,
       ms: this.intervalMs,
-      sensors: SENSORS.map((s) => ({ id: s.id, kind: s.kind, unit: s.unit, off: this.offsets.get(s.id) ?? 0 })),
-      acts: ACTUATORS.map((a) => ({ id: a.id, kind: a.kind, state: this.actuators[a.key] ? "ON" : "OFF" })),
+      sensors: this.sensors.map((s) => ({ id: s.id, kind: s.kind, unit: s.unit, off: this.offsets.get(s.id) ?? 0 })),
+      acts: this.actuatorDefs.map((a) => ({ id: a.id, kind: a.kind, state: this.actuators[a.key] ? "ON" : "OFF" })),
     };
   }
 

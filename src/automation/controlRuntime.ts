@@ -1,0 +1,83 @@
+import type { Bridge } from "../bridge/bridge.js";
+import { CommandService, type SafetySettings } from "../commands/commandService.js";
+import type { Logger } from "../log.js";
+import type { ActuatorStore } from "../store/actuatorStore.js";
+import type { CommandStore } from "../store/commandStore.js";
+import type { DeviceStore } from "../store/deviceStore.js";
+import type { ReadingStore } from "../store/readingStore.js";
+import type { RuleStore } from "../store/ruleStore.js";
+import type { EventBus } from "../twin/eventBus.js";
+import type { TwinEvents } from "../twin/events.js";
+import type { LiveAnalytics } from "../twin/liveAnalytics.js";
+import type { Predictions } from "../twin/predictions.js";
+import type { SensorCatalog } from "../twin/sensorCatalog.js";
+import { RuleEngine } from "./engine.js";
+import { RuleService } from "./ruleService.js";
+
+export interface ControlRuntime {
+  readonly commands: CommandService;
+  readonly engine: RuleEngine;
+  readonly rules: RuleService;
+  stop(): Promise<void>;
+}
+
+/** Wires the acting twin: the command path, the rule engine and rule management. */
+export async function startControl(deps: {
+  readonly bus: EventBus<TwinEvents>;
+  readonly bridge: Bridge;
+  readonly commandStore: CommandStore;
+  readonly ruleStore: RuleStore;
+  readonly actuators: ActuatorStore;
+  readonly devices: DeviceStore;
+  readonly readings: ReadingStore;
+  readonly catalog: SensorCatalog;
+  readonly live: LiveAnalytics;
+  readonly predictions: Predictions;
+  readonly safety: SafetySettings;
+  readonly clock: () => number;
+  readonly log: Logger;
+}): Promise<ControlRuntime> {
+  const { bus, clock, log } = deps;
+  const commands = new CommandService({
+    store: deps.commandStore,
+    actuators: deps.actuators,
+    bridge: deps.bridge,
+    deviceExists: (deviceId) => deps.devices.exists(deviceId),
+    bus,
+    clock,
+    log: log.child("commands"),
+    safety: deps.safety,
+  });
+  bus.on("actuatorReported", "commands", ({ actuatorId, state, atMs }) => commands.onActuatorReported(actuatorId, state, atMs));
+  await commands.start();
+  const engine = new RuleEngine({
+    store: deps.ruleStore,
+    commands,
+    live: deps.live,
+    bus,
+    interlocks: deps.safety.interlocks,
+    forecast: async (sensorId, minutes) => (await deps.predictions.forecast(sensorId, minutes, null)).forecast?.value ?? null,
+    clock,
+    log: log.child("rules"),
+  });
+  await engine.start();
+  const rules = new RuleService({
+    store: deps.ruleStore,
+    engine,
+    catalog: deps.catalog,
+    actuators: deps.actuators,
+    readings: deps.readings,
+    devices: (deviceId) => deps.devices.exists(deviceId),
+    clock,
+  });
+  return {
+    commands,
+    engine,
+    rules,
+    stop: async () => {
+      commands.stop();
+      bus.removeOwner("commands");
+      await engine.stop();
+    },
+  };
+}

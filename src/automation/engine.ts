@@ -1,0 +1,227 @@
+import type { CommandService } from "../commands/commandService.js";
+import { overdueMaxOn, type Interlock } from "../commands/interlocks.js";
+import type { Logger } from "../log.js";
+import type { RuleStore, StoredRule } from "../store/ruleStore.js";
+import type { EventBus } from "../twin/eventBus.js";
+import type { TwinEvents } from "../twin/events.js";
+import type { LiveAnalytics } from "../twin/liveAnalytics.js";
+import type { Reading } from "../twin/reading.js";
+import type { ConcreteAction, RuleDecision } from "./decisions.js";
+import { evaluateRule, nextWakeMs } from "./evaluate.js";
+import type { Observation, RuleContext } from "./observation.js";
+import { serializeRuleState, type RuleState } from "./ruleState.js";
+import type { Rule } from "./ruleTypes.js";
+
+interface LoadedRule {
+  readonly ruleId: string;
+  readonly rule: Rule;
+  state: RuleState;
+  persisted: string;
+  /** The latest FORECAST value for a FORECAST rule, refreshed in the background. */
+  forecast: number | null;
+}
+
+export interface EngineDeps {
+  readonly store: RuleStore;
+  readonly commands: CommandService;
+  readonly live: LiveAnalytics;
+  readonly bus: EventBus<TwinEvents>;
+  readonly interlocks: readonly Interlock[];
+  /** The forecast a FORECAST rule compares (value `minutes` ahead), or null. */
+  readonly forecast: (sensorId: string, minutes: number) => Promise<number | null>;
+  readonly clock: () => number;
+  readonly log: Logger;
+}
+
+const TICK_MS = 1_000;
+const DRIFT_WINDOW_MS = 300_000;
+const FORECAST_REFRESH_MS = 30_000;
+const WEBHOOK_TIMEOUT_MS = 5_000;
+
+/**
+ * Runs the enabled rules: each accepted reading is evaluated by the rules on its sensor (an
+ * O(1) index lookup, microseconds per rule), a 1 s tick serves held conditions, STALE rules and
+ * the MAX_ON interlocks. Decisions become commands through the same lifecycle as a person's,
+ * webhook calls, and RuleDecision nodes; rule state is kept in Neo4j so timers survive a restart.
+ */
+export class RuleEngine {
+  private rules = new Map<string, LoadedRule>();
+  private bySensor = new Map<string, LoadedRule[]>();
+  private readonly saves = new Map<string, Promise<void>>();
+  private tick: NodeJS.Timeout | null = null;
+  private forecastTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  async start(): Promise<void> {
+    await this.reload();
+    this.deps.bus.on("readingAccepted", "rules", (reading) => this.onReading(reading));
+    this.tick = setInterval(() => this.onTick(), TICK_MS);
+    this.tick.unref();
+    this.forecastTimer = setInterval(() => void this.refreshForecasts(), FORECAST_REFRESH_MS);
+    this.forecastTimer.unref();
+    void this.refreshForecasts();
+  }
+
+  async stop(): Promise<void> {
+    if (this.tick !== null) clearInterval(this.tick);
+    if (this.forecastTimer !== null) clearInterval(this.forecastTimer);
+    this.deps.bus.removeOwner("rules");
+    await Promise.all(this.saves.values());
+  }
+
+  /** Reads every rule from Neo4j (after a create, update, delete or enable). */
+  async reload(): Promise<void> {
+    const stored: StoredRule[] = await this.deps.store.all();
+    const rules = new Map<string, LoadedRule>();
+    for (const s of stored) {
+      const previous = this.rules.get(s.ruleId);
+      rules.set(s.ruleId, { ruleId: s.ruleId, rule: s.rule, state: s.state, persisted: serializeRuleState(s.state), forecast: previous?.forecast ?? null });
+    }
+    this.rules = rules;
+    const bySensor = new Map<string, LoadedRule[]>();
+    for (const r of rules.values()) {
+      if (!r.rule.enabled) continue;
+      const list = bySensor.get(r.rule.sensorId) ?? [];
+      list.push(r);
+      bySensor.set(r.rule.sensorId, list);
+    }
+    this.bySensor = bySensor;
+  }
+
+  get enabledCount(): number {
+    let n = 0;
+    for (const list of this.bySensor.values()) n += list.length;
+    return n;
+  }
+
+  private context(now: number): RuleContext {
+    const commands = this.deps.commands;
+    return {
+      actuatorStates: commands.actuatorStates(),
+      overridden: (id) => commands.isOverridden(id, now),
+      interlockCheck: (req) => commands.interlockCheck(req.actuatorId, req.state, now),
+    };
+  }
+
+  private observe(r: LoadedRule, atMs: number, value: number | null): Observation {
+    const sensorId = r.rule.sensorId;
+    const c = r.rule.condition.type;
+    const window = c === "DRIFT" || c === "STALE" ? this.deps.live.windowFor(sensorId, atMs - DRIFT_WINDOW_MS) : null;
+    const drift = c === "DRIFT" && window !== null ? window.stats(atMs - DRIFT_WINDOW_MS, atMs).slopePerMinute : null;
+    let stale = false;
+    if (c === "STALE" && window !== null) {
+      const newest = window.newestTimestampMs;
+      const interval = window.typicalIntervalMs(atMs);
+      stale = newest === null || atMs - newest > Math.max(5_000, 3 * (interval ?? 1_000));
+    }
+    return {
+      atMs,
+      value,
+      driftPerMinute: drift,
+      forecastValue: c === "FORECAST" ? r.forecast : null,
+      anomalyTypesActive: c === "ANOMALY" ? (this.deps.live.activeEpisodes(sensorId) ?? []).map((e) => e.type) : [],
+      stale,
+    };
+  }
+
+  private onReading(reading: Reading): void {
+    const rules = this.bySensor.get(reading.sensorId);
+    if (rules === undefined) return;
+    const ctx = this.context(reading.timestampMs);
+    for (const r of rules) this.step(r, this.observe(r, reading.timestampMs, reading.value), ctx);
+  }
+
+  /** Held conditions that mature without a new reading, STALE rules, MAX_ON interlocks. */
+  private onTick(): void {
+    const now = this.deps.clock();
+    const ctx = this.context(now);
+    for (const list of this.bySensor.values()) {
+      for (const r of list) {
+        const wake = nextWakeMs(r.rule, r.state);
+        if (r.rule.condition.type !== "STALE" && (wake === null || wake > now)) continue;
+        const latest = this.deps.live.windowFor(r.rule.sensorId, now - DRIFT_WINDOW_MS)?.lastValue ?? null;
+        this.step(r, this.observe(r, now, latest), ctx);
+      }
+    }
+    for (const overdue of overdueMaxOn(this.deps.commands.actuatorStates(), this.deps.interlocks, now)) {
+      this.deps.log.warn(overdue.message);
+      void this.deps.commands
+        .actuate({ actuatorId: overdue.actuatorId, state: "OFF", idempotencyKey: `safety:${overdue.interlock}:${overdue.actuatorId}:${Math.floor(now / 60_000)}`, timeoutMs: 5_000, reason: overdue.message }, { issuedBy: `safety:${overdue.interlock}`, manual: false })
+        .catch((error: unknown) => this.deps.log.error("switching off an actuator past its MAX_ON limit failed", { actuatorId: overdue.actuatorId, error }));
+    }
+  }
+
+  private step(r: LoadedRule, o: Observation, ctx: RuleContext): void {
+    const result = evaluateRule(r.rule, r.state, o, ctx);
+    if (result.state === r.state && result.decisions.length === 0) return;
+    r.state = result.state;
+    for (const d of result.decisions) this.execute(r, d);
+    this.persist(r, result.decisions);
+  }
+
+  private execute(r: LoadedRule, d: RuleDecision): void {
+    this.deps.bus.emit("ruleDecision", { ruleId: r.ruleId, event: d.event, message: d.message, atMs: d.atMs });
+    if (d.event === "SUPPRESSED") return;
+    this.deps.log.info(d.message, { ruleId: r.ruleId, actions: d.actions.length });
+    for (const action of d.actions) void this.act(r, d, action);
+  }
+
+  private async act(r: LoadedRule, d: RuleDecision, action: ConcreteAction): Promise<void> {
+    const issuer = { issuedBy: `rule:${r.ruleId}`, ruleId: r.ruleId, manual: false };
+    const key = `rule:${r.ruleId}:${d.event}:${d.atMs}:`;
+    try {
+      if (action.type === "ACTUATE") {
+        const c = await this.deps.commands.actuate({ actuatorId: action.actuatorId, state: action.state, idempotencyKey: key + action.actuatorId, timeoutMs: 5_000, reason: d.message }, issuer);
+        if (c.status !== "ACKED") this.deps.log.warn(`rule ${r.rule.name}: ${action.actuatorId} ${action.state} ended ${c.status}`, { error: c.error });
+      } else if (action.type === "SET_INTERVAL") {
+        await this.deps.commands.setInterval({ deviceId: action.deviceId, ms: action.ms, idempotencyKey: key + action.deviceId, timeoutMs: 5_000, reason: d.message }, issuer);
+      } else {
+        const response = await fetch(action.url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(action.body),
+          signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        });
+        if (!response.ok) this.deps.log.warn(`rule ${r.rule.name}: webhook ${action.url} answered ${response.status}`);
+      }
+    } catch (error) {
+      // An interlock or rate limit refusing the rule's command is a decision too: record it.
+      const message = `rule ${r.rule.name}: ${action.type} ${"actuatorId" in action ? action.actuatorId : "url" in action ? action.url : action.deviceId} not done: ${(error as Error).message}`;
+      this.deps.log.warn(message);
+      await this.deps.store.recordDecisions(r.ruleId, [
+        { event: "SUPPRESSED", ruleName: r.rule.name, sensorId: r.rule.sensorId, atMs: this.deps.clock(), edge: d.event === "CLEARED" ? "CLEAR" : "FIRE", reason: "INTERLOCK", effect: "SKIPPED", message, action, retryAtMs: null },
+      ]).catch(() => undefined);
+    }
+  }
+
+  /** Saves the state when it changed and the decisions, in order per rule. */
+  private persist(r: LoadedRule, decisions: readonly RuleDecision[]): void {
+    const text = serializeRuleState(r.state);
+    const changed = text !== r.persisted;
+    if (!changed && decisions.length === 0) return;
+    r.persisted = text;
+    const state = r.state;
+    const previous = this.saves.get(r.ruleId) ?? Promise.resolve();
+    const next = previous
+      .then(async () => {
+        if (decisions.length > 0) await this.deps.store.recordDecisions(r.ruleId, decisions);
+        if (changed) await this.deps.store.saveState(r.ruleId, state);
+      })
+      .catch((error: unknown) => this.deps.log.error("saving a rule's state or decisions failed", { ruleId: r.ruleId, error }));
+    this.saves.set(r.ruleId, next);
+  }
+
+  private async refreshForecasts(): Promise<void> {
+    for (const r of this.rules.values()) {
+      const c = r.rule.condition;
+      if (!r.rule.enabled || c.type !== "FORECAST") continue;
+      try {
+        r.forecast = await this.deps.forecast(r.rule.sensorId, c.horizonMinutes);
+      } catch (error) {
+        this.deps.log.debug("forecast for a FORECAST rule unavailable", { ruleId: r.ruleId, error });
+        r.forecast = null;
+      }
+    }
+  }
+}

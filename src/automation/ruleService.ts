@@ -1,0 +1,88 @@
+import { InvalidInputError, NotFoundError } from "../errors.js";
+import type { ActuatorStore } from "../store/actuatorStore.js";
+import type { ReadingStore } from "../store/readingStore.js";
+import type { RuleStore, StoredRule } from "../store/ruleStore.js";
+import type { SensorCatalog } from "../twin/sensorCatalog.js";
+import { dryRun, type DryRunResult } from "./dryRun.js";
+import type { RuleEngine } from "./engine.js";
+import { historyObservations } from "./historyObservations.js";
+import type { Rule } from "./ruleTypes.js";
+import { parseRule } from "./validateRule.js";
+
+const MAX_DRY_RUN_MS = 31 * 86_400_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * Rule management: validation (every field, then that the sensor, actuators and devices the
+ * rule names exist), storage, and reloading the engine; plus dry runs over recorded history.
+ */
+export class RuleService {
+  constructor(
+    private readonly deps: {
+      readonly store: RuleStore;
+      readonly engine: RuleEngine;
+      readonly catalog: SensorCatalog;
+      readonly actuators: Pick<ActuatorStore, "directory">;
+      readonly readings: ReadingStore;
+      readonly devices: (deviceId: string) => Promise<boolean>;
+      readonly clock: () => number;
+    },
+  ) {}
+
+  async create(input: unknown, createdBy: string): Promise<StoredRule> {
+    const rule = await this.validate(input);
+    const ruleId = await this.deps.store.create(rule, createdBy, this.deps.clock());
+    await this.deps.engine.reload();
+    return this.get(ruleId);
+  }
+
+  async update(ruleId: string, input: unknown): Promise<StoredRule> {
+    const rule = await this.validate(input);
+    if (!(await this.deps.store.update(ruleId, rule, this.deps.clock()))) throw new NotFoundError(`no rule with ruleId "${ruleId}"`);
+    await this.deps.engine.reload();
+    return this.get(ruleId);
+  }
+
+  async delete(ruleId: string): Promise<boolean> {
+    if (!(await this.deps.store.delete(ruleId))) throw new NotFoundError(`no rule with ruleId "${ruleId}"`);
+    await this.deps.engine.reload();
+    return true;
+  }
+
+  /** Enables or disables a rule; its evaluation state starts afresh either way. */
+  async enable(ruleId: string, enabled: boolean): Promise<StoredRule> {
+    const stored = await this.get(ruleId);
+    await this.deps.store.update(ruleId, { ...stored.rule, enabled }, this.deps.clock());
+    await this.deps.engine.reload();
+    return this.get(ruleId);
+  }
+
+  async get(ruleId: string): Promise<StoredRule> {
+    const stored = await this.deps.store.get(ruleId);
+    if (stored === null) throw new NotFoundError(`no rule with ruleId "${ruleId}"`);
+    return stored;
+  }
+
+  /** What the rule would have done over (fromMs, toMs] of the sensor's recorded readings. */
+  async dryRun(input: unknown, fromMs: number, toMs: number): Promise<DryRunResult> {
+    if (fromMs >= toMs) throw new InvalidInputError(`from (${new Date(fromMs).toISOString()}) must be before to (${new Date(toMs).toISOString()})`);
+    if (toMs - fromMs > MAX_DRY_RUN_MS) throw new InvalidInputError("a dry run covers at most 31 days; split the range");
+    const rule = await this.validate(input);
+    const entry = await this.deps.catalog.get(rule.sensorId);
+    const points = await this.deps.readings.window(rule.sensorId, fromMs - DAY_MS, toMs);
+    return dryRun(rule, historyObservations(rule, entry?.kind ?? "OTHER", points, fromMs, toMs));
+  }
+
+  private async validate(input: unknown): Promise<Rule> {
+    const rule = parseRule(input);
+    const problems: string[] = [];
+    if ((await this.deps.catalog.get(rule.sensorId)) === undefined) problems.push(`sensorId: no sensor "${rule.sensorId}" exists`);
+    const known = new Set((await this.deps.actuators.directory()).map((a) => a.actuatorId));
+    for (const [i, action] of rule.actions.entries()) {
+      if (action.type === "ACTUATE" && !known.has(action.actuatorId)) problems.push(`actions[${i}].actuatorId: no actuator "${action.actuatorId}" exists`);
+      if (action.type === "SET_INTERVAL" && !(await this.deps.devices(action.deviceId))) problems.push(`actions[${i}].deviceId: no device "${action.deviceId}" exists`);
+    }
+    if (problems.length > 0) throw new InvalidInputError(`rule "${rule.name}" refused: ${problems.join("; ")}`);
+    return rule;
+  }
+}

@@ -1,0 +1,339 @@
+import { randomUUID } from "node:crypto";
+import type { Bridge } from "../bridge/bridge.js";
+import { CommandTimeoutError, DeviceRefusedError } from "../bridge/correlator.js";
+import type { CommandBody } from "../bridge/deviceSession.js";
+import { InterlockError, InvalidInputError, NotFoundError, RateLimitedError } from "../errors.js";
+import type { Logger } from "../log.js";
+import type { ActuatorEntry, ActuatorStore } from "../store/actuatorStore.js";
+import type { CommandStore } from "../store/commandStore.js";
+import type { EventBus } from "../twin/eventBus.js";
+import type { TwinEvents } from "../twin/events.js";
+import type { ActuatorSnapshot, SwitchState } from "./actuatorState.js";
+import { createCommand, isTerminal, type Command, type CommandKind } from "./command.js";
+import type { SendCommandRequest, SetIntervalRequest } from "./commandInput.js";
+import { reuseForKey } from "./idempotency.js";
+import { checkCommand, type Interlock, type InterlockRefusal } from "./interlocks.js";
+import { transition, type CommandEvent } from "./lifecycle.js";
+import { DEFAULT_OVERRIDE_MS, isOverridden, overrideUntil } from "./override.js";
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from "./rateLimit.js";
+
+export interface SafetySettings {
+  readonly interlocks: readonly Interlock[];
+  readonly rateLimit: RateLimit;
+  /** How long a manual command pauses rules on its actuator. */
+  readonly overrideMs: number;
+}
+
+export const DEFAULT_SAFETY: SafetySettings = { interlocks: [], rateLimit: DEFAULT_RATE_LIMIT, overrideMs: DEFAULT_OVERRIDE_MS };
+
+export interface Issuer {
+  /** A user's subject, `rule:<ruleId>` or `safety:<interlock>`. */
+  readonly issuedBy: string;
+  readonly ruleId?: string | null;
+  /** A person's command: pauses rules on the actuator (manual override wins). */
+  readonly manual: boolean;
+}
+
+/** How long after a restart a command left unfinished waits for its device's hello. */
+const RESTART_GRACE_MS = 30_000;
+
+/**
+ * The command path: validate, check interlocks and the rate limit, record the command in Neo4j,
+ * send it through the bridge with retries and backoff until its deadline, and publish every
+ * status change. An idempotency key returns the first command for it and never switches twice.
+ */
+export class CommandService {
+  private directory = new Map<string, ActuatorEntry>();
+  private readonly states = new Map<string, ActuatorSnapshot>();
+  /** The newest accepted, unsettled ACTUATE per actuator. */
+  private readonly pending = new Map<string, ActuatorSnapshot & { readonly commandId: string }>();
+  private readonly overrides = new Map<string, number>();
+  private readonly limiter: RateLimiter;
+  private readonly inFlight = new Map<string, Promise<Command>>();
+  private readonly byKey = new Map<string, Promise<Command>>();
+  private readonly saves = new Map<string, Promise<void>>();
+  private readonly unresolved = new Map<string, Command>();
+  private readonly cancelled = new Set<string>();
+  private stopped = false;
+
+  constructor(
+    private readonly deps: {
+      readonly store: CommandStore;
+      readonly actuators: Pick<ActuatorStore, "directory" | "setDesired" | "setOverride">;
+      readonly bridge: Pick<Bridge, "send" | "isConnected">;
+      readonly deviceExists: (deviceId: string) => Promise<boolean>;
+      readonly bus: EventBus<TwinEvents>;
+      readonly clock: () => number;
+      readonly log: Logger;
+      readonly safety: SafetySettings;
+    },
+  ) {
+    this.limiter = new RateLimiter(deps.safety.rateLimit);
+  }
+
+  /** Loads actuators and overrides, and takes over commands a previous run left unfinished. */
+  async start(): Promise<void> {
+    await this.refreshDirectory();
+    const now = this.deps.clock();
+    for (const c of await this.deps.store.unfinished()) this.unresolved.set(c.commandId, c);
+    if (this.unresolved.size > 0) {
+      this.deps.log.info(`${this.unresolved.size} commands were unfinished at the last stop; resolving them from their devices' status`);
+      setTimeout(() => void this.expireUnresolved(), Math.max(0, RESTART_GRACE_MS)).unref();
+    }
+    for (const [, c] of this.unresolved) if (now > c.deadlineAt + RESTART_GRACE_MS) void this.finishUnresolved(c, null);
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /**
+   * What each actuator is or is about to be: the state its device last reported, overlaid with
+   * an accepted ACTUATE command still in flight. Interlocks and rules read this, so a heater
+   * whose ON is on the wire already counts as ON, and a rule clearing while its own ON command
+   * is still being sent issues the OFF instead of thinking the actuator is already off.
+   */
+  actuatorStates(): ReadonlyMap<string, ActuatorSnapshot> {
+    if (this.pending.size === 0) return this.states;
+    const merged = new Map(this.states);
+    for (const [id, p] of this.pending) if (merged.get(id)?.state !== p.state) merged.set(id, p);
+    return merged;
+  }
+
+  /** True while a person's command pauses rules on this actuator. */
+  isOverridden(actuatorId: string, nowMs: number): boolean {
+    return isOverridden(actuatorId, this.overrides, nowMs);
+  }
+
+  /** The interlock that would refuse switching now, or null. */
+  interlockCheck(actuatorId: string, state: SwitchState, nowMs: number): InterlockRefusal | null {
+    return checkCommand({ actuatorId, state }, { states: this.actuatorStates() }, this.deps.safety.interlocks, nowMs);
+  }
+
+  /** The bridge reported an actuator state (ack or hello): resolves commands left by a restart. */
+  onActuatorReported(actuatorId: string, state: SwitchState, atMs: number): void {
+    const known = this.states.get(actuatorId);
+    if (known === undefined || known.state !== state) this.states.set(actuatorId, { state, sinceMs: atMs });
+    for (const c of this.unresolved.values()) {
+      const payload = JSON.parse(c.payload) as { actuatorId?: string; state?: string };
+      if (c.kind === "ACTUATE" && payload.actuatorId === actuatorId) void this.finishUnresolved(c, state === payload.state ? state : null);
+    }
+  }
+
+  /** Switches an actuator; resolves when the command is settled (at most its timeout). */
+  async actuate(request: SendCommandRequest, issuer: Issuer): Promise<Command> {
+    let entry = this.directory.get(request.actuatorId);
+    if (entry === undefined) {
+      await this.refreshDirectory();
+      entry = this.directory.get(request.actuatorId);
+    }
+    if (entry === undefined) throw new NotFoundError(`no actuator with actuatorId "${request.actuatorId}"; Query.actuators lists them`);
+    if (entry.deviceId === null) throw new InvalidInputError(`actuator ${entry.actuatorId} belongs to no device, so nothing can switch it`);
+    const payload = { actuatorId: entry.actuatorId, state: request.state };
+    const id = entry.actuatorId;
+    return this.issue("ACTUATE", id, entry.deviceId, payload, request, issuer, async (now, commandId) => {
+      const refusal = this.interlockCheck(id, request.state, now);
+      if (refusal !== null) throw new InterlockError(refusal.message);
+      this.admit(id, now);
+      // Counted as this state from here on (no await between the check and this line), until settled.
+      this.pending.set(id, { state: request.state, sinceMs: now, commandId });
+      try {
+        await this.deps.actuators.setDesired(id, request.state, now);
+      } catch (error) {
+        this.settlePending(id, commandId);
+        throw error;
+      }
+      if (issuer.manual) {
+        const until = overrideUntil(now, this.deps.safety.overrideMs);
+        this.overrides.set(entry.actuatorId, until);
+        await this.deps.actuators.setOverride(entry.actuatorId, until);
+      }
+    });
+  }
+
+  /** Changes a device's sampling interval. */
+  async setInterval(request: SetIntervalRequest, issuer: Issuer): Promise<Command> {
+    if (!this.deps.bridge.isConnected(request.deviceId) && !(await this.deps.deviceExists(request.deviceId))) {
+      throw new NotFoundError(`no device with deviceId "${request.deviceId}"; Query.deviceStatuses lists the connected ones`);
+    }
+    return this.issue("SET_INTERVAL", request.deviceId, request.deviceId, { deviceId: request.deviceId, ms: request.ms }, request, issuer, async (now) => {
+      this.admit(request.deviceId, now);
+    });
+  }
+
+  /** Stops retrying a command that has not settled. */
+  async cancel(commandId: string, by: string): Promise<Command> {
+    const command = await this.deps.store.get(commandId);
+    if (command === null) throw new NotFoundError(`no command with commandId "${commandId}"`);
+    const result = transition(command, { type: "cancelled", by }, this.deps.clock());
+    if (!result.ok) throw new InvalidInputError(`command ${commandId} is ${command.status} and cannot be cancelled`);
+    this.cancelled.add(commandId);
+    await this.record(result.command, null);
+    return result.command;
+  }
+
+  private admit(targetId: string, now: number): void {
+    const decision = this.limiter.tryAcquire(targetId, now);
+    if (!decision.allowed) throw new RateLimitedError(decision.message);
+  }
+
+  private async issue(
+    kind: CommandKind,
+    targetId: string,
+    deviceId: string,
+    payload: Record<string, unknown>,
+    request: { readonly idempotencyKey: string | null; readonly timeoutMs: number; readonly reason: string | null },
+    issuer: Issuer,
+    accept: (now: number, commandId: string) => Promise<void>,
+  ): Promise<Command> {
+    const key = request.idempotencyKey;
+    if (key === null) return this.issueNew(kind, targetId, deviceId, payload, request, issuer, accept);
+    // The key is claimed synchronously: a second request with it, even one arriving while the
+    // first is still being checked, waits for the first and gets its command.
+    const running = this.byKey.get(key);
+    if (running !== undefined) return reuseForKey(await running, kind, targetId, payload) as Command;
+    const first = (async () => {
+      const reused = reuseForKey(await this.deps.store.byIdempotencyKey(key), kind, targetId, payload);
+      return reused ?? this.issueNew(kind, targetId, deviceId, payload, request, issuer, accept);
+    })();
+    this.byKey.set(key, first);
+    try {
+      return await first;
+    } finally {
+      this.byKey.delete(key);
+    }
+  }
+
+  private async issueNew(
+    kind: CommandKind,
+    targetId: string,
+    deviceId: string,
+    payload: Record<string, unknown>,
+    request: { readonly idempotencyKey: string | null; readonly timeoutMs: number; readonly reason: string | null },
+    issuer: Issuer,
+    accept: (now: number, commandId: string) => Promise<void>,
+  ): Promise<Command> {
+    const now = this.deps.clock();
+    const commandId = randomUUID();
+    await accept(now, commandId);
+    const command = createCommand({
+      commandId,
+      kind,
+      targetId,
+      payload,
+      issuedBy: issuer.issuedBy,
+      atMs: now,
+      timeoutMs: request.timeoutMs,
+      idempotencyKey: request.idempotencyKey,
+      reason: request.reason,
+    });
+    const run = this.run(command, deviceId, issuer.ruleId ?? null);
+    this.inFlight.set(command.commandId, run);
+    try {
+      return await run;
+    } finally {
+      this.inFlight.delete(command.commandId);
+    }
+  }
+
+  /** Attempts until the command settles; every status change is saved and published. */
+  private async run(initial: Command, deviceId: string, ruleId: string | null): Promise<Command> {
+    let c = initial;
+    await this.record(c, ruleId);
+    const body = this.bodyOf(c);
+    while (!isTerminal(c.status)) {
+      if (this.cancelled.has(c.commandId) || this.stopped) {
+        c = this.apply(c, { type: "cancelled", by: this.stopped ? "shutdown" : undefined }, ruleId);
+        break;
+      }
+      const now = this.deps.clock();
+      if (now >= c.deadlineAt) {
+        c = this.apply(c, { type: "deadlinePassed" }, ruleId);
+        break;
+      }
+      if (c.nextAttemptAt !== null && c.nextAttemptAt > now) {
+        await new Promise((r) => setTimeout(r, Math.min(c.nextAttemptAt! - now, c.deadlineAt - now)));
+        continue;
+      }
+      c = this.apply(c, { type: "sent" }, ruleId);
+      if (!this.deps.bridge.isConnected(deviceId)) {
+        c = this.apply(c, { type: "deviceGone" }, ruleId);
+        continue;
+      }
+      try {
+        const answer = await this.deps.bridge.send(deviceId, body, Math.min(c.attemptTimeoutMs, Math.max(1, c.deadlineAt - this.deps.clock())));
+        c = this.apply(c, { type: "acked", answer: answer as unknown as Record<string, unknown> }, ruleId);
+      } catch (error) {
+        if (error instanceof DeviceRefusedError) c = this.apply(c, { type: "refused", code: error.code, message: error.message }, ruleId);
+        else if (error instanceof CommandTimeoutError) c = this.apply(c, { type: "attemptTimedOut" }, ruleId);
+        else c = this.apply(c, { type: "deviceGone" }, ruleId);
+      }
+    }
+    if (c.kind === "ACTUATE") this.settlePending(c.targetId, c.commandId);
+    await this.saves.get(c.commandId);
+    this.saves.delete(c.commandId);
+    return c;
+  }
+
+  /** Forgets a settled command's in-flight state (unless a newer command replaced it). */
+  private settlePending(actuatorId: string, commandId: string): void {
+    if (this.pending.get(actuatorId)?.commandId === commandId) this.pending.delete(actuatorId);
+  }
+
+  private bodyOf(c: Command): CommandBody {
+    const p = JSON.parse(c.payload) as Record<string, unknown>;
+    if (c.kind === "ACTUATE") return { t: "set", a: p["actuatorId"] as string, state: p["state"] as SwitchState };
+    if (c.kind === "SET_INTERVAL") return { t: "interval", ms: p["ms"] as number };
+    return { t: "status" };
+  }
+
+  /** Applies an event (an illegal one is logged and ignored) and records the result. */
+  private apply(c: Command, event: CommandEvent, ruleId: string | null): Command {
+    const result = transition(c, event, this.deps.clock());
+    if (!result.ok) {
+      this.deps.log.warn("ignored an impossible command transition", { error: result.error.message });
+      return c;
+    }
+    void this.record(result.command, ruleId);
+    return result.command;
+  }
+
+  /** Publishes at once and saves in order per command (a failed save is retried once). */
+  private record(c: Command, ruleId: string | null): Promise<void> {
+    this.deps.bus.emit("commandUpdated", c);
+    const previous = this.saves.get(c.commandId) ?? Promise.resolve();
+    const next = previous.then(() =>
+      this.deps.store.save(c, ruleId).catch(async (error: unknown) => {
+        this.deps.log.warn("saving a command failed; retrying once", { commandId: c.commandId, status: c.status, error });
+        await new Promise((r) => setTimeout(r, 1_000));
+        await this.deps.store.save(c, ruleId).catch((again: unknown) => this.deps.log.error("saving a command failed twice", { commandId: c.commandId, error: again }));
+      }),
+    );
+    this.saves.set(c.commandId, next);
+    return next;
+  }
+
+  private async refreshDirectory(): Promise<void> {
+    const entries = await this.deps.actuators.directory();
+    this.directory = new Map(entries.map((e) => [e.actuatorId, e]));
+    for (const e of entries) {
+      if (e.reportedState !== null && !this.states.has(e.actuatorId)) this.states.set(e.actuatorId, { state: e.reportedState, sinceMs: e.reportedAtMs ?? 0 });
+      if (e.overrideUntilMs !== null) this.overrides.set(e.actuatorId, e.overrideUntilMs);
+    }
+  }
+
+  /** A command a restart left behind: ACKED if the device now reports what it asked, else TIMED_OUT. */
+  private async finishUnresolved(c: Command, matchedState: SwitchState | null): Promise<void> {
+    if (!this.unresolved.delete(c.commandId)) return;
+    const now = this.deps.clock();
+    const settled: Command =
+      matchedState !== null
+        ? { ...c, status: "ACKED", ackedAt: now, finishedAt: now, nextAttemptAt: null, error: null, answer: JSON.stringify({ resolvedBy: "status after restart", state: matchedState }) }
+        : { ...c, status: "TIMED_OUT", finishedAt: now, nextAttemptAt: null, error: "unfinished when the twin stopped; after the restart the device did not report the requested state" };
+    await this.record(settled, null);
+  }
+
+  private async expireUnresolved(): Promise<void> {
+    for (const c of [...this.unresolved.values()]) await this.finishUnresolved(c, null);
+  }
+}

@@ -1,0 +1,80 @@
+import neo4j, { type Driver } from "neo4j-driver";
+import type { Command, CommandKind, CommandStatus } from "../commands/command.js";
+
+const TIME_FIELDS = ["createdAt", "sentAt", "lastAttemptAt", "nextAttemptAt", "ackedAt", "finishedAt", "deadlineAt"] as const;
+
+const RETURN_COMMAND = `RETURN c{.commandId, .kind, .targetId, .payload, .status, .attempts, .attemptTimeoutMs, .error, .answer,
+  .issuedBy, .idempotencyKey, .reason, ${TIME_FIELDS.map((f) => `${f}: c.${f}.epochMillis`).join(", ")}} AS c`;
+
+function toCommand(row: Record<string, unknown>): Command {
+  const ms = (key: string): number | null => (typeof row[key] === "number" ? (row[key] as number) : null);
+  const text = (key: string): string | null => (typeof row[key] === "string" ? (row[key] as string) : null);
+  return {
+    commandId: row["commandId"] as string,
+    kind: row["kind"] as CommandKind,
+    targetId: row["targetId"] as string,
+    payload: row["payload"] as string,
+    status: row["status"] as CommandStatus,
+    attempts: Number(row["attempts"] ?? 0),
+    createdAt: ms("createdAt") ?? 0,
+    sentAt: ms("sentAt"),
+    lastAttemptAt: ms("lastAttemptAt"),
+    nextAttemptAt: ms("nextAttemptAt"),
+    ackedAt: ms("ackedAt"),
+    finishedAt: ms("finishedAt"),
+    deadlineAt: ms("deadlineAt") ?? 0,
+    attemptTimeoutMs: Number(row["attemptTimeoutMs"] ?? 0),
+    error: text("error"),
+    answer: text("answer"),
+    issuedBy: (text("issuedBy") ?? "unknown") as string,
+    idempotencyKey: text("idempotencyKey"),
+    reason: text("reason"),
+  };
+}
+
+/** Command nodes: (:Command)-[:TARGETS]->(:Actuator) and its (:Device) (or the device alone), (:Rule)-[:ISSUED]->(:Command). */
+export class CommandStore {
+  constructor(private readonly driver: Driver) {}
+
+  /** Creates or updates a command's node (all fields), linking it to its target and rule on creation. */
+  async save(command: Command, ruleId: string | null): Promise<void> {
+    // Times become Neo4j DateTimes (GraphQL serves them; null removes the property).
+    const props: Record<string, unknown> = { ...command, attempts: neo4j.int(command.attempts), attemptTimeoutMs: neo4j.int(command.attemptTimeoutMs) };
+    for (const f of TIME_FIELDS) {
+      const ms = command[f];
+      props[f] = ms === null ? null : neo4j.types.DateTime.fromStandardDate(new Date(ms));
+    }
+    await this.driver.executeQuery(
+      `MERGE (c:Command {commandId: $props.commandId})
+       ON CREATE SET c.new = true
+       SET c += $props
+       WITH c, c.new AS created
+       REMOVE c.new
+       WITH c, created WHERE created
+       OPTIONAL MATCH (a:Actuator {actuatorId: c.targetId})
+       OPTIONAL MATCH (d:Device) WHERE d.deviceId = c.targetId OR (a IS NOT NULL AND (d)-[:HAS_ACTUATOR]->(a))
+       OPTIONAL MATCH (r:Rule {ruleId: $ruleId})
+       FOREACH (x IN CASE WHEN a IS NULL THEN [] ELSE [a] END | MERGE (c)-[:TARGETS]->(x))
+       FOREACH (x IN CASE WHEN d IS NULL THEN [] ELSE [d] END | MERGE (c)-[:TARGETS]->(x))
+       FOREACH (x IN CASE WHEN r IS NULL THEN [] ELSE [r] END | MERGE (x)-[:ISSUED]->(c))`,
+      { props, ruleId },
+    );
+  }
+
+  async get(commandId: string): Promise<Command | null> {
+    const { records } = await this.driver.executeQuery(`MATCH (c:Command {commandId: $commandId}) ${RETURN_COMMAND}`, { commandId });
+    return records[0] === undefined ? null : toCommand(records[0].get("c") as Record<string, unknown>);
+  }
+
+  /** The command created under an idempotency key, or null. */
+  async byIdempotencyKey(key: string): Promise<Command | null> {
+    const { records } = await this.driver.executeQuery(`MATCH (c:Command) WHERE c.idempotencyKey = $key ${RETURN_COMMAND} ORDER BY c.createdAt LIMIT 1`, { key });
+    return records[0] === undefined ? null : toCommand(records[0].get("c") as Record<string, unknown>);
+  }
+
+  /** Commands not finished (PENDING or SENT): after a restart they are resolved or resumed. */
+  async unfinished(): Promise<Command[]> {
+    const { records } = await this.driver.executeQuery(`MATCH (c:Command) WHERE c.status IN ['PENDING', 'SENT'] ${RETURN_COMMAND}`);
+    return records.map((r) => toCommand(r.get("c") as Record<string, unknown>));
+  }
+}

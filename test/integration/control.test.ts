@@ -1,0 +1,441 @@
+import { randomBytes } from "node:crypto";
+import { SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { VirtualDevice } from "../../src/bridge/virtual/virtualDevice.js";
+import type { SafetySettings } from "../../src/commands/commandService.js";
+import { createAuthenticator } from "../../src/graphql/auth.js";
+import { eventually, gql, startTestTwin, type TestTwin } from "../support/testApp.js";
+import { subscribe, wsClient } from "../support/wsClient.js";
+
+// Commands and rules on a real Neo4j, against a virtual room node that speaks protocol v1 like
+// the firmware. Its ids carry a suffix of their own (fan_<sfx>…) so the firmware tests, which
+// use the firmware's fixed ids, never meet them in the shared database.
+
+interface CommandResult {
+  commandId: string;
+  status: string;
+  attempts: number;
+  issuedBy: string;
+  error: string | null;
+  payload: string;
+  kind: string;
+}
+const COMMAND_FIELDS = "commandId status attempts issuedBy error payload kind";
+const SEND = `mutation ($input: CommandInput!) { sendCommand(input: $input) { ${COMMAND_FIELDS} } }`;
+
+/** Counts the command lines a device receives, by type. */
+function tapWrites(device: VirtualDevice): string[] {
+  const lines: string[] = [];
+  const write = device.write.bind(device);
+  device.write = async (data: string) => {
+    lines.push(...data.split("\n").filter((l) => l.trim() !== ""));
+    return write(data);
+  };
+  return lines;
+}
+
+function plugIn(twin: TestTwin, device: VirtualDevice, deviceId: string): { unplug: () => Promise<void> } {
+  let plugged = true;
+  twin.app.bridge.attach(`virtual ${deviceId}`, async () => {
+    if (!plugged) throw new Error("unplugged");
+    return device;
+  });
+  return {
+    unplug: async () => {
+      plugged = false;
+      await device.close();
+    },
+  };
+}
+
+const sfx = randomBytes(3).toString("hex");
+const ids = {
+  device: `ctl-${sfx}`,
+  fan: `fan_${sfx}`,
+  heater: `heater_${sfx}`,
+  cooler: `cooler_${sfx}`,
+  dehumidifier: `dehumidifier_${sfx}`,
+};
+const SAFETY: SafetySettings = {
+  interlocks: [{ kind: "EXCLUSIVE", name: "heat-or-cool", actuators: [ids.heater, ids.cooler] }],
+  rateLimit: { maxCommands: 8, windowMs: 60_000 },
+  overrideMs: 60_000,
+};
+
+let twin: TestTwin;
+let device: VirtualDevice;
+let written: string[];
+
+beforeAll(async () => {
+  twin = await startTestTwin({ safety: SAFETY });
+  device = new VirtualDevice({ deviceId: ids.device, idSuffix: sfx, intervalMs: 500 });
+  written = tapWrites(device);
+  plugIn(twin, device, ids.device);
+  await eventually(async () => (twin.app.bridge.isConnected(ids.device) ? true : undefined), 10_000, "the virtual node's hello");
+  // The actuators are in the graph once the hello is stored.
+  await eventually(async () => {
+    const res = await gql<{ actuators: unknown[] }>(twin.url, `query ($id: ID!) { actuators(where: { actuatorId: { eq: $id } }) { actuatorId } }`, { id: ids.fan });
+    return res.data?.actuators.length === 1 ? true : undefined;
+  }, 10_000, "the node's actuators in the graph");
+});
+
+afterAll(async () => {
+  await twin?.close();
+});
+
+describe("sendCommand", () => {
+  it("switches an actuator: ACKED, desired and reported state with their times, linked to actuator and device, every change published", async () => {
+    const client = wsClient(twin.wsUrl);
+    const sub = subscribe<{ status: string; commandId: string }>(client, `subscription { commandUpdated { commandId status } }`);
+    await new Promise((r) => setTimeout(r, 200)); // the subscription is registered
+    const res = await gql<{ sendCommand: CommandResult }>(twin.url, SEND, { input: { actuatorId: ids.fan, state: "ON", reason: "test" } });
+    expect(res.errors).toBeUndefined();
+    const c = res.data!.sendCommand;
+    expect(c).toMatchObject({ status: "ACKED", attempts: 1, issuedBy: "local", kind: "ACTUATE", error: null });
+    expect(JSON.parse(c.payload)).toEqual({ actuatorId: ids.fan, state: "ON" });
+
+    const updates = await sub.take(3, 5_000);
+    expect(updates.map((u) => [u.commandId, u.status])).toEqual(["PENDING", "SENT", "ACKED"].map((s) => [c.commandId, s]));
+    await sub.close();
+    await client.dispose();
+
+    await eventually(async () => {
+      const a = await gql<{ actuators: Array<{ desiredState: string; reportedState: string; desiredAt: string; reportedAt: string }> }>(
+        twin.url,
+        `query ($id: ID!) { actuators(where: { actuatorId: { eq: $id } }) { desiredState reportedState desiredAt reportedAt } }`,
+        { id: ids.fan },
+      );
+      const row = a.data?.actuators[0];
+      return row?.reportedState === "ON" ? row : undefined;
+    }, 5_000, "the fan reported ON").then((row) => {
+      expect(row.desiredState).toBe("ON");
+      expect(Date.parse(row.reportedAt)).toBeGreaterThanOrEqual(Date.parse(row.desiredAt));
+    });
+    const linked = await eventually(async () => {
+      const q = await gql<{ commands: Array<{ status: string; ackedAt: string | null; actuator: { actuatorId: string } | null; device: { deviceId: string } | null }> }>(
+        twin.url,
+        `query ($id: ID!) { commands(where: { commandId: { eq: $id } }) { status ackedAt actuator { actuatorId } device { deviceId } } }`,
+        { id: c.commandId },
+      );
+      const row = q.data?.commands[0];
+      return row?.status === "ACKED" ? row : undefined;
+    }, 5_000, "the stored command");
+    expect(linked.actuator?.actuatorId).toBe(ids.fan);
+    expect(linked.device?.deviceId).toBe(ids.device);
+    expect(linked.ackedAt).not.toBeNull();
+  });
+
+  it("returns the same command for the same idempotency key and switches only once", async () => {
+    const before = written.filter((l) => l.includes(`"a":"${ids.dehumidifier}"`)).length;
+    const input = { actuatorId: ids.dehumidifier, state: "ON", idempotencyKey: `key-${sfx}` };
+    const [a, b] = await Promise.all([gql<{ sendCommand: CommandResult }>(twin.url, SEND, { input }), gql<{ sendCommand: CommandResult }>(twin.url, SEND, { input })]);
+    const again = await gql<{ sendCommand: CommandResult }>(twin.url, SEND, { input });
+    expect(a.data!.sendCommand.status).toBe("ACKED");
+    expect(new Set([a.data!.sendCommand.commandId, b.data!.sendCommand.commandId, again.data!.sendCommand.commandId]).size).toBe(1);
+    expect(written.filter((l) => l.includes(`"a":"${ids.dehumidifier}"`)).length - before).toBe(1);
+    // The same key for a different request is a mistake, not a replay.
+    const clash = await gql(twin.url, SEND, { input: { ...input, state: "OFF" } });
+    expect(clash.errors?.[0]?.message).toMatch(/idempotencyKey/);
+  });
+
+  it("refuses unknown actuators, unsupported states and bad timeouts, and sends nothing", async () => {
+    const before = written.length;
+    const unknown = await gql(twin.url, SEND, { input: { actuatorId: `nope_${sfx}`, state: "ON" } });
+    expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: "NOT_FOUND" } });
+    expect(unknown.errors?.[0]?.message).toMatch(/no actuator with actuatorId "nope_/);
+    const state = await gql(twin.url, SEND, { input: { actuatorId: ids.fan, state: "HALF" } });
+    expect(state.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    expect(state.errors?.[0]?.message).toMatch(/state must be "ON" or "OFF", got "HALF"/);
+    const timeout = await gql(twin.url, SEND, { input: { actuatorId: ids.fan, state: "ON", timeoutMs: 5 } });
+    expect(timeout.errors?.[0]?.message).toMatch(/timeoutMs must be an integer/);
+    expect(written.length).toBe(before);
+  });
+
+  it("refuses a command an interlock forbids, naming the interlock, and switches nothing", async () => {
+    const heat = await gql<{ sendCommand: CommandResult }>(twin.url, SEND, { input: { actuatorId: ids.heater, state: "ON" } });
+    expect(heat.data!.sendCommand.status).toBe("ACKED");
+    const before = written.length;
+    const cool = await gql(twin.url, SEND, { input: { actuatorId: ids.cooler, state: "ON" } });
+    expect(cool.errors?.[0]).toMatchObject({ extensions: { code: "INTERLOCK" } });
+    expect(cool.errors?.[0]?.message).toMatch(new RegExp(`interlock heat-or-cool forbids ${ids.cooler} ON while ${ids.heater} is ON`));
+    expect(written.length).toBe(before);
+    const stored = await twin.driver.executeQuery("MATCH (a:Actuator {actuatorId: $id}) RETURN a.desiredState AS d", { id: ids.cooler });
+    expect(stored.records[0]!.get("d")).not.toBe("ON");
+    // Switching OFF is always allowed; then the cooler may start.
+    expect((await gql<{ sendCommand: CommandResult }>(twin.url, SEND, { input: { actuatorId: ids.heater, state: "OFF" } })).data!.sendCommand.status).toBe("ACKED");
+    expect((await gql<{ sendCommand: CommandResult }>(twin.url, SEND, { input: { actuatorId: ids.cooler, state: "ON" } })).data!.sendCommand.status).toBe("ACKED");
+    await gql(twin.url, SEND, { input: { actuatorId: ids.cooler, state: "OFF" } });
+  });
+
+  it("limits commands per actuator per minute", async () => {
+    const results: Array<{ errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> = [];
+    // The fan had one command already; the limit is 8 a minute.
+    for (let i = 0; i < 8; i++) results.push(await gql(twin.url, SEND, { input: { actuatorId: ids.fan, state: i % 2 === 0 ? "OFF" : "ON" } }));
+    const refused = results.filter((r) => r.errors !== undefined);
+    expect(refused.length).toBe(1);
+    expect(refused[0]!.errors![0]).toMatchObject({ extensions: { code: "RATE_LIMITED" } });
+    expect(refused[0]!.errors![0]!.message).toMatch(new RegExp(`${ids.fan}.*8 commands`));
+  });
+});
+
+describe("setSamplingInterval", () => {
+  const SET = `mutation ($d: ID!, $ms: Int!) { setSamplingInterval(deviceId: $d, ms: $ms) { ${COMMAND_FIELDS} } }`;
+
+  it("changes the node's interval, and refuses intervals outside the firmware's range and unknown devices", async () => {
+    const ok = await gql<{ setSamplingInterval: CommandResult }>(twin.url, SET, { d: ids.device, ms: 250 });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.setSamplingInterval).toMatchObject({ status: "ACKED", kind: "SET_INTERVAL" });
+    const before = written.length;
+    const low = await gql(twin.url, SET, { d: ids.device, ms: 50 });
+    expect(low.errors?.[0]?.message).toMatch(/ms must be an integer in 100\.\.60000, got 50/);
+    const high = await gql(twin.url, SET, { d: ids.device, ms: 3_600_000 });
+    expect(high.errors?.[0]?.message).toMatch(/ms must be an integer in 100\.\.60000/);
+    const unknown = await gql(twin.url, SET, { d: `ghost-${sfx}`, ms: 1000 });
+    expect(unknown.errors?.[0]?.message).toMatch(/no device with deviceId "ghost-/);
+    expect(written.length).toBe(before);
+    await gql(twin.url, SET, { d: ids.device, ms: 500 });
+  });
+});
+
+describe("an unplugged device", () => {
+  it("ends the command TIMED_OUT after retrying, with its attempts", async () => {
+    const other = randomBytes(3).toString("hex");
+    const node = new VirtualDevice({ deviceId: `ctl-${other}`, idSuffix: other });
+    const plug = plugIn(twin, node, `ctl-${other}`);
+    await eventually(async () => (twin.app.bridge.isConnected(`ctl-${other}`) ? true : undefined), 10_000, "the second node");
+    await eventually(async () => {
+      const res = await twin.driver.executeQuery("MATCH (a:Actuator {actuatorId: $id}) RETURN count(a) AS n", { id: `fan_${other}` });
+      return Number(res.records[0]!.get("n")) === 1 ? true : undefined;
+    }, 10_000, "its actuators");
+    await plug.unplug();
+    await eventually(async () => (twin.app.bridge.isConnected(`ctl-${other}`) ? undefined : true), 5_000, "the bridge to notice");
+    const res = await gql<{ sendCommand: CommandResult }>(twin.url, SEND, { input: { actuatorId: `fan_${other}`, state: "ON", timeoutMs: 2_000 } });
+    expect(res.errors).toBeUndefined();
+    const c = res.data!.sendCommand;
+    expect(c.status).toBe("TIMED_OUT");
+    expect(c.attempts).toBeGreaterThanOrEqual(3);
+    expect(c.error).toMatch(/no answer within 2000 ms after \d+ attempts \(last: the device went away\)/);
+  });
+});
+
+describe("rules", () => {
+  const CREATE = `mutation ($input: RuleInput!) { createRule(input: $input) { ruleId name enabled conditionType threshold clearThreshold phase } }`;
+  const humidityRule = (sensorId: string, extra: Record<string, unknown> = {}) => ({
+    name: `dry the room ${sfx}`,
+    sensorId,
+    condition: { type: "VALUE", comparison: "GT", threshold: 70 },
+    forSeconds: 0,
+    clear: { comparison: "LT", threshold: 60 },
+    actions: [{ type: "ACTUATE", actuatorId: ids.dehumidifier, state: "ON", clearState: "OFF" }],
+    ...extra,
+  });
+  const RECORD = `mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted } }`;
+
+  it("refuses invalid rules with a message naming the field, and stores nothing", async () => {
+    const sensorId = `humidity_${sfx}_exists`;
+    await gql(twin.url, RECORD, { r: [{ sensorId, value: 50 }] });
+    await twin.app.writer.flush();
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [humidityRule(`humidity_${sfx}_missing`), /sensorId.*humidity_.*_missing/],
+      [humidityRule(sensorId, { actions: [{ type: "WEBHOOK", url: "ftp://example.org/x" }] }), /url.*http/],
+      [humidityRule(sensorId, { actions: [{ type: "ACTUATE", actuatorId: `nope_${sfx}`, state: "ON" }] }), /actuatorId.*nope_/],
+      [humidityRule(sensorId, { condition: { type: "VALUE", comparison: "ABOUT", threshold: 70 } }), /comparison/],
+      [humidityRule(sensorId, { clear: { comparison: "GT", threshold: 80 } }), /clear/],
+      [humidityRule(sensorId, { actions: [{ type: "SET_INTERVAL", deviceId: ids.device, ms: 10 }] }), /ms/],
+      [humidityRule(sensorId, { forSeconds: -1 }), /forSeconds/],
+    ];
+    for (const [input, message] of cases) {
+      const res = await gql(twin.url, CREATE, { input });
+      expect(res.errors?.[0]?.message, JSON.stringify(input)).toMatch(message);
+    }
+    const stored = await twin.driver.executeQuery("MATCH (r:Rule) WHERE r.name = $name RETURN count(r) AS n", { name: `dry the room ${sfx}` });
+    expect(Number(stored.records[0]!.get("n"))).toBe(0);
+  });
+
+  it("a dry run counts what the rule would have done over recorded history", async () => {
+    const sensorId = `humidity_${sfx}_history`;
+    const t0 = Date.UTC(2026, 2, 1);
+    // Three humid spells (75 %RH for 10 min) in six hours of 55 %RH, one reading a minute.
+    const readings = Array.from({ length: 360 }, (_, i) => ({ sensorId, value: [60, 180, 300].some((s) => i >= s && i < s + 10) ? 75 : 55, timestamp: new Date(t0 + i * 60_000).toISOString() }));
+    await gql(twin.url, RECORD, { r: readings });
+    await twin.app.writer.flush();
+    const res = await gql<{ ruleDryRun: { firings: number; clearings: number; timeline: Array<{ event: string; at: string; actions: string[] }> } }>(
+      twin.url,
+      `query ($input: RuleInput!, $from: DateTime!, $to: DateTime!) { ruleDryRun(input: $input, from: $from, to: $to) { firings clearings timeline { event at actions } } }`,
+      { input: humidityRule(sensorId, { forSeconds: 120 }), from: new Date(t0).toISOString(), to: new Date(t0 + 360 * 60_000).toISOString() },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.ruleDryRun.firings).toBe(3);
+    expect(res.data!.ruleDryRun.clearings).toBe(3);
+    const fired = res.data!.ruleDryRun.timeline.filter((e) => e.event === "FIRED");
+    // Held for two minutes: it fires at the third humid reading.
+    expect(fired.map((e) => e.at)).toEqual([62, 182, 302].map((m) => new Date(t0 + m * 60_000).toISOString()));
+    expect(fired[0]!.actions).toEqual([`ACTUATE ${ids.dehumidifier} ON`]);
+    const bad = await gql(twin.url, `query ($input: RuleInput!) { ruleDryRun(input: $input, from: "2026-03-02T00:00:00Z", to: "2026-03-01T00:00:00Z") { firings } }`, { input: humidityRule(sensorId) });
+    expect(bad.errors?.[0]?.message).toMatch(/before/);
+  });
+
+  it("acts on live readings: fires once, clears once, each command ACKED and linked to the rule, decisions queryable; a manual command wins; update, disable, delete", async () => {
+    // A node of its own: no earlier manual command has paused rules on its actuators.
+    const r = randomBytes(3).toString("hex");
+    const dehumidifier = `dehumidifier_${r}`;
+    const node = new VirtualDevice({ deviceId: `rul-${r}`, idSuffix: r });
+    plugIn(twin, node, `rul-${r}`);
+    await eventually(async () => {
+      const res = await twin.driver.executeQuery("MATCH (a:Actuator {actuatorId: $id}) RETURN a.reportedState AS s", { id: dehumidifier });
+      return res.records[0]?.get("s") === "OFF" ? true : undefined;
+    }, 10_000, "the rule node's actuators");
+    const sensorId = `humidity_${sfx}_live`;
+    await gql(twin.url, RECORD, { r: [{ sensorId, value: 50 }] });
+    await twin.app.writer.flush();
+    const input = humidityRule(sensorId, { actions: [{ type: "ACTUATE", actuatorId: dehumidifier, state: "ON", clearState: "OFF" }] });
+    const created = await gql<{ createRule: { ruleId: string; enabled: boolean; phase: string } }>(twin.url, CREATE, { input });
+    expect(created.errors).toBeUndefined();
+    const ruleId = created.data!.createRule.ruleId;
+    expect(created.data!.createRule.enabled).toBe(true);
+
+    let t = Date.now();
+    const feed = async (values: number[]): Promise<void> => {
+      for (const value of values) {
+        t += 1_000;
+        await gql(twin.url, RECORD, { r: [{ sensorId, value, timestamp: new Date(t).toISOString() }] });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    };
+    const ruleView = async () =>
+      (
+        await gql<{ rules: Array<{ phase: string; commands: Array<{ status: string; payload: string; issuedBy: string }>; decisions: Array<{ event: string; reason: string | null; message: string; at: string }> }> }>(
+          twin.url,
+          `query ($id: ID!) { rules(where: { ruleId: { eq: $id } }) { phase commands(sort: [{ createdAt: ASC }]) { status payload issuedBy createdAt sentAt ackedAt attempts } decisions(sort: [{ at: ASC }]) { event reason message at } } }`,
+          { id: ruleId },
+        )
+      ).data!.rules[0]!;
+
+    // Humid twice in a row (one firing; 65 is inside the hysteresis band), then dry twice (one clearing).
+    await feed([75, 76, 65, 72, 58, 57]);
+    const cycle = await eventually(async () => {
+      const rule = await ruleView();
+      return rule.commands.length >= 2 && rule.commands.every((c) => c.status === "ACKED") ? rule : undefined;
+    }, 10_000, "the rule's two commands ACKED").catch(async (error: unknown) => {
+      throw new Error(`${(error as Error).message}; the rule: ${JSON.stringify(await ruleView())}`);
+    });
+    expect(cycle.commands.map((c) => JSON.parse(c.payload).state)).toEqual(["ON", "OFF"]);
+    expect(cycle.commands.every((c) => c.issuedBy === `rule:${ruleId}`)).toBe(true);
+    expect(cycle.decisions.map((d) => d.event)).toEqual(["FIRED", "CLEARED"]);
+    expect(cycle.phase).toBe("IDLE");
+
+    // A person switches it: the rule's next firing leaves the actuator alone, and says so.
+    const manual = await gql<{ sendCommand: CommandResult }>(twin.url, SEND, { input: { actuatorId: dehumidifier, state: "OFF", reason: "maintenance" } });
+    expect(manual.data!.sendCommand.status).toBe("ACKED");
+    await feed([80]);
+    const overridden = await eventually(async () => {
+      const rule = await ruleView();
+      return rule.decisions.length >= 4 ? rule : undefined;
+    }, 5_000, "the decisions under override");
+    expect(overridden.decisions.slice(2).map((d) => `${d.event}:${d.reason ?? ""}`)).toEqual(["FIRED:", "SUPPRESSED:OVERRIDE"]);
+    expect(overridden.decisions[3]!.message).toMatch(new RegExp(`${dehumidifier} is under manual override`));
+    expect(overridden.commands).toHaveLength(2);
+
+    const updated = await gql<{ updateRule: { threshold: number } }>(twin.url, `mutation ($id: ID!, $input: RuleInput!) { updateRule(ruleId: $id, input: $input) { threshold } }`, {
+      id: ruleId,
+      input: { ...input, condition: { type: "VALUE", comparison: "GT", threshold: 72 } },
+    });
+    expect(updated.data!.updateRule.threshold).toBe(72);
+    const disabled = await gql<{ enableRule: { enabled: boolean } }>(twin.url, `mutation ($id: ID!) { enableRule(ruleId: $id, enabled: false) { enabled } }`, { id: ruleId });
+    expect(disabled.data!.enableRule.enabled).toBe(false);
+    const decisionsBefore = (await ruleView()).decisions.length;
+    await feed([50, 90, 91]);
+    expect((await ruleView()).decisions.length).toBe(decisionsBefore);
+    const deleted = await gql<{ deleteRule: boolean }>(twin.url, `mutation ($id: ID!) { deleteRule(ruleId: $id) }`, { id: ruleId });
+    expect(deleted.data!.deleteRule).toBe(true);
+    const again = await gql(twin.url, `mutation ($id: ID!) { deleteRule(ruleId: $id) }`, { id: ruleId });
+    expect(again.errors?.[0]?.message).toMatch(/no rule with ruleId/);
+  });
+});
+
+describe("who may do what", () => {
+  const SECRET = `test-secret-${randomBytes(16).toString("hex")}`;
+  let secured: TestTwin;
+  let node: VirtualDevice;
+  let nodeLines: string[];
+  const other = randomBytes(3).toString("hex");
+  const token = (roles: string[], options: { expiresIn?: string; secret?: string } = {}): Promise<string> =>
+    new SignJWT({ roles })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(`user-${roles.join("-") || "none"}`)
+      .setIssuedAt()
+      .setExpirationTime(options.expiresIn ?? "5m")
+      .sign(new TextEncoder().encode(options.secret ?? SECRET));
+  const bearer = async (roles: string[], options?: { expiresIn?: string; secret?: string }) => ({ authorization: `Bearer ${await token(roles, options)}` });
+
+  beforeAll(async () => {
+    secured = await startTestTwin({ authenticator: createAuthenticator({ jwtSecret: SECRET }), safety: SAFETY });
+    node = new VirtualDevice({ deviceId: `auth-${other}`, idSuffix: other });
+    nodeLines = tapWrites(node);
+    plugIn(secured, node, `auth-${other}`);
+    await eventually(async () => (secured.app.bridge.isConnected(`auth-${other}`) ? true : undefined), 10_000, "the node");
+    await eventually(async () => {
+      const res = await secured.driver.executeQuery("MATCH (a:Actuator {actuatorId: $id}) RETURN count(a) AS n", { id: `fan_${other}` });
+      return Number(res.records[0]!.get("n")) === 1 ? true : undefined;
+    }, 10_000, "its actuators");
+  });
+  afterAll(async () => {
+    await secured?.close();
+  });
+
+  it("a viewer reads but its sendCommand is refused and nothing reaches the device", async () => {
+    const viewer = await bearer(["viewer"]);
+    const read = await gql<{ actuators: unknown[] }>(secured.url, `query ($id: ID!) { actuators(where: { actuatorId: { eq: $id } }) { actuatorId } }`, { id: `fan_${other}` }, viewer);
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.actuators).toHaveLength(1);
+    const before = nodeLines.length;
+    const res = await gql(secured.url, SEND, { input: { actuatorId: `fan_${other}`, state: "ON" } }, viewer);
+    expect(res.status).toBe(403);
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" } });
+    expect(res.errors?.[0]?.message).toMatch(/sendCommand needs the operator role/);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(nodeLines.length).toBe(before);
+    const stored = await secured.driver.executeQuery("MATCH (c:Command) WHERE c.targetId = $id RETURN count(c) AS n", { id: `fan_${other}` });
+    expect(Number(stored.records[0]!.get("n"))).toBe(0);
+  });
+
+  it("an operator's command records who issued it; rules and generated mutations need an admin", async () => {
+    const operator = await bearer(["operator"]);
+    const sent = await gql<{ sendCommand: CommandResult }>(secured.url, SEND, { input: { actuatorId: `fan_${other}`, state: "ON" } }, operator);
+    expect(sent.data!.sendCommand).toMatchObject({ status: "ACKED", issuedBy: "user-operator" });
+    const rule = await gql(secured.url, `mutation { deleteRule(ruleId: "x") }`, {}, operator);
+    expect(rule.errors?.[0]?.message).toMatch(/deleteRule needs the admin role/);
+    const generated = await gql(secured.url, `mutation { deleteSensors(where: { sensorId: { eq: "x" } }) { nodesDeleted } }`, {}, operator);
+    expect(generated.errors?.[0]?.message).toMatch(/deleteSensors needs the admin role/);
+    const admin = await bearer(["admin"]);
+    const asAdmin = await gql(secured.url, `mutation { deleteRule(ruleId: "x") }`, {}, admin);
+    expect(asAdmin.errors?.[0]?.message).toMatch(/no rule with ruleId "x"/);
+  });
+
+  it("refuses missing, expired and tampered tokens with 401 and says why", async () => {
+    const query = `{ deviceStatuses { deviceId } }`;
+    const none = await gql(secured.url, query);
+    expect(none.status).toBe(401);
+    expect(none.errors?.[0]?.message).toMatch(/no token/);
+    const expired = await gql(secured.url, query, {}, await bearer(["admin"], { expiresIn: "-1m" }));
+    expect(expired.status).toBe(401);
+    expect(expired.errors?.[0]?.message).toMatch(/expired/);
+    const forged = await gql(secured.url, query, {}, await bearer(["admin"], { secret: `${SECRET}-not` }));
+    expect(forged.status).toBe(401);
+    expect(forged.errors?.[0]?.message).toMatch(/signature does not verify/);
+  });
+
+  it("subscriptions need a token in the connection parameters", async () => {
+    const ok = wsClient(secured.wsUrl, { authorization: `Bearer ${await token(["viewer"])}` });
+    const sub = subscribe<{ status: string }>(ok, `subscription { commandUpdated { status } }`);
+    await new Promise((r) => setTimeout(r, 200));
+    await gql(secured.url, SEND, { input: { actuatorId: `fan_${other}`, state: "OFF" } }, await bearer(["operator"]));
+    expect((await sub.take(1, 5_000)).length).toBe(1);
+    await sub.close();
+    await ok.dispose();
+    const refused = wsClient(secured.wsUrl);
+    const denied = subscribe(refused, `subscription { commandUpdated { status } }`);
+    await expect(denied.take(1, 5_000)).rejects.toThrow(/closed 4401: no token/);
+    await refused.dispose();
+  });
+});
