@@ -1,4 +1,5 @@
 import { MS_PER_MINUTE, type Point, type PointSource } from "./point.js";
+import type { ReadingColumns } from "./readingColumns.js";
 import { EMPTY_STATS, statsFromMoments, twoPassMoments, type WindowStats } from "./windowStats.js";
 
 /** Readings per checkpoint: sums are stored once per block, the rest of a block is scanned. */
@@ -169,6 +170,28 @@ export class SeriesWindow implements PointSource {
     const out: Point[] = [];
     this.scan(fromExclusiveMs, toInclusiveMs, (timestampMs, value) => out.push({ timestampMs, value }));
     return out;
+  }
+
+  /**
+   * The readings in (fromExclusiveMs, toInclusiveMs] as typed columns: a copy (two block copies
+   * of the ring), no object per reading, unaffected by later appends.
+   */
+  columns(fromExclusiveMs: number, toInclusiveMs: number): ReadingColumns {
+    const a1 = this.firstAfter(fromExclusiveMs);
+    const n = Math.max(0, this.firstAfter(toInclusiveMs) - a1);
+    const timestampsMs = new Float64Array(n);
+    const values = new Float64Array(n);
+    if (n > 0) {
+      const start = a1 % this.cap;
+      const head = Math.min(n, this.cap - start);
+      timestampsMs.set(this.ts.subarray(start, start + head));
+      values.set(this.vs.subarray(start, start + head));
+      if (head < n) {
+        timestampsMs.set(this.ts.subarray(0, n - head), head);
+        values.set(this.vs.subarray(0, n - head), head);
+      }
+    }
+    return { timestampsMs, values };
   }
 
   /** The newest reading at or before `timestampMs`, or null. */

@@ -4,9 +4,10 @@ import { classifyDirection, slopeIsSignificant, type Direction } from "./directi
 import { classifyFreshness, DEFAULT_STALENESS, staleLimitMs, typicalIntervalOf, type Freshness, type StalenessRule } from "./freshness.js";
 import { atLevel, kindProfile } from "./kindProfiles.js";
 import type { Point } from "./point.js";
+import { firstAfter, typicalIntervalOfTimes, type ReadingColumns } from "./readingColumns.js";
 import type { SeriesWindow } from "./seriesWindow.js";
 import { stabilityPercent } from "./stability.js";
-import { statsOf, type WindowStats } from "./windowStats.js";
+import { statsFromMoments, statsOf, twoPassMoments, type WindowStats } from "./windowStats.js";
 
 /** What the twin reports about one sensor over the window (asOf − window, asOf]. */
 export interface Traits {
@@ -89,4 +90,24 @@ export function traitsFromPoints(points: readonly Point[], context: TraitsContex
   const upToAsOf = points.filter((p) => p.timestampMs <= context.asOfMs);
   const inWindow = upToAsOf.filter((p) => p.timestampMs > from);
   return traitsFromStats(statsOf(inWindow), upToAsOf[upToAsOf.length - 1] ?? null, typicalIntervalOf(upToAsOf), context);
+}
+
+/**
+ * `traitsFromPoints` for time-ordered columns: the window and the readings up to asOf found by
+ * binary search, the window's moments taken in place — the same numbers without a pass over
+ * the readings outside the window.
+ */
+export function traitsFromColumns(columns: ReadingColumns, context: TraitsContext): Traits {
+  const { timestampsMs: ts, values: vs } = columns;
+  const upToAsOf = firstAfter(ts, context.asOfMs);
+  const first = Math.min(firstAfter(ts, context.asOfMs - context.windowMs), upToAsOf);
+  const stats = statsFromMoments(
+    twoPassMoments(
+      upToAsOf - first,
+      (i) => ts[first + i] as number,
+      (i) => vs[first + i] as number,
+    ),
+  );
+  const latest = upToAsOf === 0 ? null : { timestampMs: ts[upToAsOf - 1] as number, value: vs[upToAsOf - 1] as number };
+  return traitsFromStats(stats, latest, typicalIntervalOfTimes(ts, upToAsOf), context);
 }

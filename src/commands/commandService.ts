@@ -54,6 +54,7 @@ export class CommandService {
   private readonly saves = new Map<string, Promise<void>>();
   private readonly unresolved = new Map<string, Command>();
   private readonly cancelled = new Set<string>();
+  private readonly cancelledBy = new Map<string, string>();
   private stopped = false;
 
   constructor(
@@ -163,6 +164,13 @@ export class CommandService {
 
   /** Stops retrying a command that has not settled. */
   async cancel(commandId: string, by: string): Promise<Command> {
+    const running = this.inFlight.get(commandId);
+    if (running !== undefined) {
+      // Still being tried here: the attempt loop notices, records CANCELLED and returns.
+      this.cancelled.add(commandId);
+      this.cancelledBy.set(commandId, by);
+      return running;
+    }
     const command = await this.deps.store.get(commandId);
     if (command === null) throw new NotFoundError(`no command with commandId "${commandId}"`);
     const result = transition(command, { type: "cancelled", by }, this.deps.clock());
@@ -239,11 +247,15 @@ export class CommandService {
   /** Attempts until the command settles; every status change is saved and published. */
   private async run(initial: Command, deviceId: string, ruleId: string | null): Promise<Command> {
     let c = initial;
-    await this.record(c, ruleId);
+    // Not awaited: saves are chained per command, so the node exists before any later status
+    // is written, and the device does not wait for Neo4j. A crash in between loses only the
+    // record; the device reports its actual state in the hello after the restart.
+    void this.record(c, ruleId);
     const body = this.bodyOf(c);
     while (!isTerminal(c.status)) {
       if (this.cancelled.has(c.commandId) || this.stopped) {
-        c = this.apply(c, { type: "cancelled", by: this.stopped ? "shutdown" : undefined }, ruleId);
+        c = this.apply(c, { type: "cancelled", by: this.stopped ? "shutdown" : this.cancelledBy.get(c.commandId) }, ruleId);
+        this.cancelledBy.delete(c.commandId);
         break;
       }
       const now = this.deps.clock();
@@ -270,6 +282,8 @@ export class CommandService {
       }
     }
     if (c.kind === "ACTUATE") this.settlePending(c.targetId, c.commandId);
+    this.cancelled.delete(c.commandId);
+    this.cancelledBy.delete(c.commandId);
     await this.saves.get(c.commandId);
     this.saves.delete(c.commandId);
     return c;

@@ -2,6 +2,7 @@ import type { ActiveEpisode } from "../analytics/anomalyTypes.js";
 import { typicalIntervalOf } from "../analytics/freshness.js";
 import { assessHealth, type Health } from "../analytics/health.js";
 import type { Point } from "../analytics/point.js";
+import { columnsFromPoints, type ReadingColumns } from "../analytics/readingColumns.js";
 import { rankByReliability, type Reliability } from "../analytics/reliability.js";
 import { ThresholdError, resolveThresholds, type HealthThresholds } from "../analytics/thresholds.js";
 import { traitsFromStats, traitsFromWindow, type Traits } from "../analytics/traits.js";
@@ -162,6 +163,22 @@ export class Diagnostics {
   async series(sensorId: string, fromMs: number, toMs: number): Promise<Point[]> {
     const window = this.live.windowFor(sensorId, fromMs);
     return window !== null ? window.points(fromMs, toMs) : this.readings.window(sensorId, fromMs, toMs);
+  }
+
+  /**
+   * The same readings as `series`, as typed columns: from memory a block copy of the window
+   * (no object per reading — what the predictive models read), else from Neo4j.
+   */
+  async seriesColumns(sensorId: string, fromMs: number, toMs: number): Promise<ReadingColumns> {
+    const window = this.live.windowFor(sensorId, fromMs);
+    return window !== null ? window.columns(fromMs, toMs) : columnsFromPoints(await this.readings.window(sensorId, fromMs, toMs));
+  }
+
+  /** The newest reading in (fromMs, toMs] — `series(…).at(-1)` without fetching the rest; null if none. */
+  async latestReading(sensorId: string, fromMs: number, toMs: number): Promise<Point | null> {
+    const window = this.live.windowFor(sensorId, fromMs);
+    const latest = window !== null ? window.latestAtOrBefore(toMs) : ((await this.readings.recentBefore(sensorId, toMs, 1)).at(-1) ?? null);
+    return latest !== null && latest.timestampMs > fromMs ? latest : null;
   }
 
   /** The sensor (kind, overrides) and its resolved thresholds; NOT_FOUND if unknown. */

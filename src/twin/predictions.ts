@@ -1,6 +1,7 @@
 import type { ActuatorKind, ActuatorState, PlantQuantity } from "../analytics/predict/actuators.js";
 import { failureRisk, type FailureRisk } from "../analytics/predict/failureRisk.js";
 import { forecast, type Forecast } from "../analytics/predict/forecast.js";
+import { HoltFitMemo } from "../analytics/predict/holtMemo.js";
 import { maintenance, type Maintenance } from "../analytics/predict/maintenance.js";
 import { fitPlant } from "../analytics/predict/plantFit.js";
 import type { PlantModel } from "../analytics/predict/plantModel.js";
@@ -8,12 +9,15 @@ import { recommend } from "../analytics/predict/recommend.js";
 import type { Recommendation, SensorSituation, ValueLimit } from "../analytics/predict/recommendTypes.js";
 import type { Prediction } from "../analytics/predict/result.js";
 import { simulate, type ScheduledChange, type Simulation } from "../analytics/predict/simulate.js";
+import type { ReadingColumns } from "../analytics/readingColumns.js";
+import type { HealthThresholds } from "../analytics/thresholds.js";
 import { DomainError, InvalidInputError } from "../errors.js";
 import type { ActuatorStore, SensorLocation } from "../store/actuatorStore.js";
 import type { AlertStore } from "../store/alertStore.js";
-import type { CalibrationStore } from "../store/calibrationStore.js";
+import type { CalibrationRecord, CalibrationStore } from "../store/calibrationStore.js";
 import type { Diagnostics } from "./diagnostics.js";
 import type { LiveAnalytics } from "./liveAnalytics.js";
+import type { CatalogEntry } from "./sensorCatalog.js";
 
 const HOUR_MS = 3_600_000;
 /** History the models learn from: what the live state holds by default. */
@@ -75,6 +79,8 @@ function quantityOf(kind: string, sensorId: string): PlantQuantity {
  */
 export class Predictions {
   private readonly plants = new Map<string, { model: Prediction<PlantModel>; atMs: number; locationId: string }>();
+  /** Holt fits by their exact grid: a sensor asked about again before its next reading reuses its fit. */
+  private readonly fits = new HoltFitMemo();
 
   constructor(
     private readonly diagnostics: Diagnostics,
@@ -92,14 +98,37 @@ export class Predictions {
 
   async forecast(sensorId: string, minutes: number, threshold: number | null, asOfMs = this.clock()): Promise<SensorForecast> {
     await this.diagnostics.sensor(sensorId);
-    const points = await this.diagnostics.series(sensorId, asOfMs - HISTORY_MS, asOfMs);
-    const result = forecast(points, { horizonMinutes: minutes, asOfMs, threshold });
-    return { sensorId, asOfMs, horizonMinutes: minutes, forecast: result.ok ? result.value : null, unavailableReason: result.ok ? null : result.reason };
+    return this.forecastFrom(sensorId, await this.history(sensorId, asOfMs), minutes, threshold, asOfMs);
   }
 
   async maintenance(sensorId: string, asOfMs = this.clock()): Promise<SensorMaintenance> {
-    const { entry, thresholds } = await this.diagnostics.sensor(sensorId);
-    const [points, calibration] = await Promise.all([this.diagnostics.series(sensorId, asOfMs - HISTORY_MS, asOfMs), this.calibrations.latest(sensorId)]);
+    return this.maintenanceOf(sensorId, asOfMs, null);
+  }
+
+  /** The readings the models learn from: the 24 h up to asOf, as columns (one copy, no object per reading). */
+  private history(sensorId: string, asOfMs: number): Promise<ReadingColumns> {
+    return this.diagnostics.seriesColumns(sensorId, asOfMs - HISTORY_MS, asOfMs);
+  }
+
+  private forecastFrom(sensorId: string, series: ReadingColumns, minutes: number, threshold: number | null, asOfMs: number): SensorForecast {
+    const result = forecast(series, { horizonMinutes: minutes, asOfMs, threshold, memo: this.fits });
+    return { sensorId, asOfMs, horizonMinutes: minutes, forecast: result.ok ? result.value : null, unavailableReason: result.ok ? null : result.reason };
+  }
+
+  /** Maintenance from `series` when the caller fetched the history already (recommendations share it), else fetched here. */
+  private async maintenanceOf(sensorId: string, asOfMs: number, series: Promise<ReadingColumns> | null): Promise<SensorMaintenance> {
+    const sensor = await this.diagnostics.sensor(sensorId);
+    const [points, calibration] = await Promise.all([series ?? this.history(sensorId, asOfMs), this.calibrations.latest(sensorId)]);
+    return this.maintenanceFrom(sensorId, sensor, points, calibration, asOfMs);
+  }
+
+  private maintenanceFrom(
+    sensorId: string,
+    { entry, thresholds }: { entry: CatalogEntry; thresholds: HealthThresholds },
+    points: ReadingColumns,
+    calibration: CalibrationRecord | null,
+    asOfMs: number,
+  ): SensorMaintenance {
     const validUntilMs = calibration !== null && calibration.createdAtMs <= asOfMs ? calibration.validUntilMs : null;
     const result = maintenance(points, { asOfMs, kind: entry.kind, calibration: validUntilMs === null ? null : { validUntilMs }, sigmaMax: thresholds.sigmaMax });
     return {
@@ -114,12 +143,12 @@ export class Predictions {
   async failureRisk(sensorId: string, hours: number, asOfMs = this.clock()): Promise<FailureRisk & { sensorId: string }> {
     const { entry, thresholds } = await this.diagnostics.sensor(sensorId);
     const [points, raised, open] = await Promise.all([
-      this.diagnostics.series(sensorId, asOfMs - HISTORY_MS, asOfMs),
+      this.history(sensorId, asOfMs),
       this.alerts.raisedBetween(asOfMs - HISTORY_MS, asOfMs, [sensorId], 10_000),
       this.alerts.openAt(sensorId, asOfMs),
     ]);
     const history = new Map([...open, ...raised].map((a) => [a.alertId, a]));
-    const result = failureRisk(points, { asOfMs, hours, kind: entry.kind, thresholds, alertHistory: [...history.values()] });
+    const result = failureRisk(points, { asOfMs, hours, kind: entry.kind, thresholds, alertHistory: [...history.values()], memo: this.fits });
     if (!result.ok) throw new PredictionUnavailableError(`no failure risk for ${sensorId}: ${result.reason}`);
     return { ...result.value, sensorId };
   }
@@ -149,8 +178,8 @@ export class Predictions {
     if (!(trainingMs > 0 && trainingMs <= MAX_TRAINING_MS)) throw new InvalidInputError(`trainingHours must be above 0 and at most ${MAX_TRAINING_MS / HOUR_MS}`);
     const fit = await this.plantFor(sensorId, quantity, location, asOfMs, trainingMs);
     if (!fit.ok) throw new PredictionUnavailableError(`no plant model for ${sensorId} in ${location.locationId}: ${fit.reason}`);
-    const latest = (await this.diagnostics.series(sensorId, asOfMs - HISTORY_MS, asOfMs)).at(-1);
-    if (latest === undefined) throw new PredictionUnavailableError(`${sensorId} has no reading in the 24 h before ${new Date(asOfMs).toISOString()} to start from`);
+    const latest = await this.diagnostics.latestReading(sensorId, asOfMs - HISTORY_MS, asOfMs);
+    if (latest === null) throw new PredictionUnavailableError(`${sensorId} has no reading in the 24 h before ${new Date(asOfMs).toISOString()} to start from`);
     const initialStates = Object.fromEntries(location.actuators.map((a) => [a.actuatorId, a.reportedState ?? "OFF"])) as Record<string, ActuatorState>;
     const simulation = simulate(fit.value, {
       startValue: latest.value,
@@ -169,15 +198,24 @@ export class Predictions {
     const [entries, locations] = await Promise.all([this.diagnostics.sensors(), this.actuators.locations()]);
     const locationOf = new Map<string, string>();
     for (const l of locations) for (const s of l.sensorIds) locationOf.set(s, l.locationId);
+    // Each sensor's history is fetched once and shared by maintenance, the forecast and a plant refit.
+    const histories = new Map(
+      entries.map((entry) => {
+        const series = this.history(entry.sensorId, asOfMs);
+        series.catch(() => undefined); // a failure surfaces where it is awaited, not as an unhandled rejection
+        return [entry.sensorId, series] as const;
+      }),
+    );
     const situations: SensorSituation[] = await Promise.all(
       entries.map(async (entry): Promise<SensorSituation> => {
+        const series = histories.get(entry.sensorId) as Promise<ReadingColumns>;
         const [health, maint, open] = await Promise.all([
           this.diagnostics.sensorHealth(entry.sensorId, 300_000, asOfMs),
-          this.maintenance(entry.sensorId, asOfMs),
+          this.maintenanceOf(entry.sensorId, asOfMs, series),
           this.live.activeEpisodes(entry.sensorId) ?? this.alerts.openAt(entry.sensorId, asOfMs).then((a) => a.map((x) => ({ ...x, episodeKey: x.alertId, lastSeenMs: x.raisedAtMs }))),
         ]);
         const limit = this.limitFor(entry.targetMin ?? null, entry.targetMax ?? null, health.traits.driftPerMinute, health.traits.current);
-        const predicted = limit === null ? null : (await this.forecast(entry.sensorId, RECOMMEND_HORIZON_MINUTES, limit.value, asOfMs)).forecast;
+        const predicted = limit === null ? null : this.forecastFrom(entry.sensorId, await series, RECOMMEND_HORIZON_MINUTES, limit.value, asOfMs).forecast;
         return {
           sensorId: entry.sensorId,
           kind: entry.kind,
@@ -196,7 +234,9 @@ export class Predictions {
     for (const s of situations) {
       if (s.locationId === null || s.limit === null || s.limit === undefined || (s.kind !== "TEMPERATURE" && s.kind !== "HUMIDITY")) continue;
       const location = byLocation.get(s.locationId);
-      if (location !== undefined) models.set(s.sensorId, await this.plantFor(s.sensorId, quantityOf(s.kind, s.sensorId), location, asOfMs, HISTORY_MS));
+      if (location !== undefined) {
+        models.set(s.sensorId, await this.plantFor(s.sensorId, quantityOf(s.kind, s.sensorId), location, asOfMs, HISTORY_MS, histories.get(s.sensorId)));
+      }
     }
     return recommend({
       sensors: situations,
@@ -229,22 +269,30 @@ export class Predictions {
     return max === null ? null : { value: max, side: "MAX" };
   }
 
-  private async plantFor(sensorId: string, quantity: PlantQuantity, location: SensorLocation, asOfMs: number, trainingMs: number): Promise<Prediction<PlantModel>> {
+  /** `history`: the sensor's readings over (asOf − trainingMs, asOf] when the caller holds them already. */
+  private async plantFor(
+    sensorId: string,
+    quantity: PlantQuantity,
+    location: SensorLocation,
+    asOfMs: number,
+    trainingMs: number,
+    history?: Promise<ReadingColumns>,
+  ): Promise<Prediction<PlantModel>> {
     const key = `${sensorId}|${Math.floor(asOfMs / PLANT_TTL_MS)}|${trainingMs}`;
     const cached = this.plants.get(key);
     if (cached !== undefined) return cached.model;
     const from = asOfMs - trainingMs;
     const kinds = new Map<string, ActuatorKind>(location.actuators.map((a) => [a.actuatorId, a.kind]));
-    const [points, history] = await Promise.all([
-      this.diagnostics.series(sensorId, from, asOfMs),
+    const [points, switches] = await Promise.all([
+      history ?? this.diagnostics.seriesColumns(sensorId, from, asOfMs),
       this.actuators.history([...kinds.keys()], kinds, from, asOfMs),
     ]);
     const model = fitPlant({
       points,
-      actuators: history.changes,
+      actuators: switches.changes,
       quantity,
       knownActuators: location.actuators.map((a) => ({ actuatorId: a.actuatorId, kind: a.kind })),
-      initialStates: history.before,
+      initialStates: switches.before,
     });
     if (this.plants.size > 500) this.plants.clear();
     this.plants.set(key, { model, atMs: this.clock(), locationId: location.locationId });

@@ -171,6 +171,101 @@ describe("the simulator restarts", () => {
   }, 60_000);
 });
 
+// Last in this file: it needs the firmware's fixed ids (humidity_1, dehumidifier_1) to itself.
+describe("the closed loop: a rule keeps the simulated room dry", () => {
+  const LOOP_SPEED = 30;
+  let loopTwin: TestTwin;
+  let loopSim: SimulatedNode;
+  const humidity: Array<{ simMs: number; H: number; dehumidifier: number }> = [];
+
+  beforeAll(async () => {
+    await sim.stop(); // the node above must not answer for dehumidifier_1 any more
+    // Device time (the firmware's uptime) is the rules' clock, so 60 s of hold take 2 s here.
+    loopTwin = await startTestTwin({ serialTimestamps: "device" });
+    loopSim = new SimulatedNode({
+      projectRoot,
+      log: silentLogger,
+      // A damp room: humidity relaxes towards 80 %RH (tau 5 min); the dehumidifier pulls it down 8 %RH/min.
+      args: ["--device-id", deviceId, "--speed", String(LOOP_SPEED), "--seed", "5", "--h0", "62", "--hamb", "80", "--tau-h", "5", "--moisture-gain", "0", "--dehum-gain", "8", "--fan-h-gain", "0", "--trace-ms", "5000"],
+      onLine: (m) => {
+        if (m["t"] === "plant") humidity.push({ simMs: m["simMs"] as number, H: m["H"] as number, dehumidifier: m["dehumidifier"] as number });
+      },
+    });
+    loopTwin.app.bridge.attach("closed-loop node", async () => new SerialLink(await loopSim.ptyPath(), 115_200));
+    await eventually(async () => (loopTwin.app.bridge.isConnected(deviceId) ? true : undefined), 20_000, "the closed-loop node's hello");
+    await eventually(async () => {
+      const { records } = await loopTwin.driver.executeQuery("MATCH (:Device {deviceId: $deviceId})-[:HAS_ACTUATOR]->(a:Actuator {actuatorId: 'dehumidifier_1'}) RETURN a.reportedState AS s", { deviceId });
+      return records[0]?.get("s") === "OFF" ? true : undefined;
+    }, 20_000, "the node registered, dehumidifier off");
+  }, 60_000);
+
+  afterAll(async () => {
+    await loopSim?.stop();
+    await loopTwin?.close();
+  });
+
+  it("fires when humidity_1 stays above 70 for 60 s, clears below 60, several cycles, never flapping", async () => {
+    const created = await gql<{ createRule: { ruleId: string } }>(
+      loopTwin.url,
+      `mutation ($input: RuleInput!) { createRule(input: $input) { ruleId } }`,
+      {
+        input: {
+          name: "keep the room dry",
+          sensorId: "humidity_1",
+          condition: { type: "VALUE", comparison: "GT", threshold: 70 },
+          forSeconds: 60,
+          clear: { comparison: "LT", threshold: 60 },
+          actions: [{ type: "ACTUATE", actuatorId: "dehumidifier_1", state: "ON", clearState: "OFF" }],
+        },
+      },
+    );
+    expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+    const ruleId = created.data!.createRule.ruleId;
+    type View = { commands: Array<{ status: string; payload: string; issuedBy: string; createdAt: string }>; decisions: Array<{ event: string; reason: string | null; at: string }> };
+    const view = async (): Promise<View> =>
+      (
+        await gql<{ rules: View[] }>(
+          loopTwin.url,
+          `query ($id: ID!) { rules(where: { ruleId: { eq: $id } }) { commands(sort: [{ createdAt: ASC }]) { status payload issuedBy createdAt } decisions(sort: [{ at: ASC }]) { event reason at } } }`,
+          { id: ruleId },
+        )
+      ).data!.rules[0]!;
+    // Three full cycles: ON, OFF, ON, OFF, ON, OFF, all acknowledged by the firmware.
+    const done = await eventually(async () => {
+      const v = await view();
+      return v.commands.length >= 6 && v.commands.slice(0, 6).every((c) => c.status === "ACKED") ? v : undefined;
+    }, 150_000, "three cycles of the rule").catch(async (error: unknown) => {
+      throw new Error(`${(error as Error).message}; the rule: ${JSON.stringify(await view())}`);
+    });
+    const states = done.commands.map((c) => JSON.parse(c.payload) as { actuatorId: string; state: string });
+    // No flapping: commands strictly alternate, exactly one ON and one OFF per cycle.
+    states.forEach((s, i) => expect(s).toEqual({ actuatorId: "dehumidifier_1", state: i % 2 === 0 ? "ON" : "OFF" }));
+    expect(done.commands.every((c) => c.issuedBy === `rule:${ruleId}`)).toBe(true);
+    const edges = done.decisions.filter((d) => d.event !== "SUPPRESSED").map((d) => d.event);
+    expect(edges.slice(0, 6)).toEqual(["FIRED", "CLEARED", "FIRED", "CLEARED", "FIRED", "CLEARED"]);
+
+    // The plant did what the twin believes: humidity fell while the dehumidifier ran, rose while it was off.
+    const on = humidity.filter((h) => h.dehumidifier === 1);
+    const off = humidity.filter((h) => h.dehumidifier === 0 && h.simMs > 0);
+    expect(on.length).toBeGreaterThan(2);
+    const slope = (rows: typeof humidity): number => {
+      let sum = 0;
+      let n = 0;
+      for (let i = 1; i < rows.length; i++) {
+        if (rows[i]!.dehumidifier !== rows[i - 1]!.dehumidifier || rows[i]!.simMs - rows[i - 1]!.simMs > 6_000) continue;
+        sum += rows[i]!.H - rows[i - 1]!.H;
+        n++;
+      }
+      return sum / Math.max(1, n);
+    };
+    expect(slope(humidity.filter((h) => h.dehumidifier === 1))).toBeLessThan(0);
+    expect(slope(off)).toBeGreaterThan(0);
+    // While ON the room went below the clear band; while OFF it climbed past the threshold.
+    expect(Math.min(...on.map((h) => h.H))).toBeLessThan(62);
+    expect(Math.max(...off.map((h) => h.H))).toBeGreaterThan(70);
+  }, 180_000);
+});
+
 function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }

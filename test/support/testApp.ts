@@ -24,7 +24,7 @@ export interface TestTwin {
 
 /** Starts the whole twin (schema, ingest, HTTP + WebSocket) on a free port against the test database. */
 export async function startTestTwin(
-  options: { ingest?: Partial<IngestSettings>; log?: Logger; clock?: () => number; authenticator?: Authenticator; safety?: SafetySettings } = {},
+  options: { ingest?: Partial<IngestSettings>; log?: Logger; clock?: () => number; authenticator?: Authenticator; safety?: SafetySettings; serialTimestamps?: "host" | "device" } = {},
 ): Promise<TestTwin> {
   const driver = testDriver();
   const app = await createApp({
@@ -40,6 +40,7 @@ export async function startTestTwin(
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.authenticator === undefined ? {} : { authenticator: options.authenticator }),
     ...(options.safety === undefined ? {} : { safety: options.safety }),
+    ...(options.serialTimestamps === undefined ? {} : { serialTimestamps: options.serialTimestamps }),
   });
   return {
     app,

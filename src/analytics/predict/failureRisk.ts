@@ -2,12 +2,13 @@ import type { SensorKind } from "../../twin/sensorKind.js";
 import { num } from "../format.js";
 import { assessHealth, type Health } from "../health.js";
 import { kindProfile } from "../kindProfiles.js";
-import type { Point } from "../point.js";
+import { columnsFromPoints, firstAfter, isColumns, sliceColumns, type ReadingColumns, type Readings } from "../readingColumns.js";
 import type { HealthThresholds } from "../thresholds.js";
-import { traitsFromPoints } from "../traits.js";
+import { traitsFromColumns } from "../traits.js";
 import { openAt, type AlertRecord } from "./alertHistory.js";
 import { PredictionInputError, requireAsOf } from "./errors.js";
 import { probabilityAtLeast, type DeductionOdds } from "./healthOdds.js";
+import type { HoltFitMemo } from "./holtMemo.js";
 import { predicted, unavailable, type Prediction } from "./result.js";
 import { alertTerm, driftTerm, rangeTerm, staleTerm, unstableTerm, type TermEstimate } from "./riskTerms.js";
 import { HOUR_MS, hourlyStability } from "./stabilityHistory.js";
@@ -23,6 +24,8 @@ export interface FailureRiskContext {
   readonly healthWindowMs?: number;
   /** Valid value range; default the kind's physical range (OUT_OF_RANGE's). */
   readonly validRange?: { readonly min: number; readonly max: number } | null;
+  /** Reuses Holt fits for the range term's forecast (same answer; see `HoltFitMemo`). */
+  readonly memo?: HoltFitMemo | null;
 }
 
 export type RiskTermName = "unstable" | "drifting" | "stale" | "anomaly" | "range";
@@ -84,18 +87,18 @@ export const FAILURE_RISK_METHOD =
  * (so P_health is an upper estimate of simultaneous deductions); alert rates are stationary over
  * the horizon (Poisson); stability trends linearly. Health FAILED now gives P = 1.
  */
-export function failureRisk(points: readonly Point[], context: FailureRiskContext): Prediction<FailureRisk> {
+export function failureRisk(points: Readings, context: FailureRiskContext): Prediction<FailureRisk> {
   const { asOfMs, kind, thresholds, alertHistory } = context;
   const hours = context.hours ?? 24;
   requireAsOf(asOfMs);
   if (!(Number.isInteger(hours) && hours >= 1 && hours <= 168)) {
     throw new PredictionInputError(`hours must be a whole number of hours from 1 to 168 (7 days), got ${hours}`);
   }
-  const history = points.filter((p) => p.timestampMs <= asOfMs);
-  if (history.length === 0) return unavailable("no readings at or before asOf: nothing to judge the sensor's risk on");
+  const history = upTo(points, asOfMs);
+  if (history.timestampsMs.length === 0) return unavailable("no readings at or before asOf: nothing to judge the sensor's risk on");
 
   const open = openAt(alertHistory, asOfMs);
-  const traits = traitsFromPoints(history, {
+  const traits = traitsFromColumns(history, {
     kind,
     asOfMs,
     windowMs: context.healthWindowMs ?? HOUR_MS,
@@ -109,7 +112,7 @@ export function failureRisk(points: readonly Point[], context: FailureRiskContex
   const drifting = driftTerm(traits, hourly, thresholds.maxDriftPerMinute);
   const stale = staleTerm(traits, thresholds.staleAfterMs ?? traits.staleLimitMs, alertHistory, asOfMs, hours);
   const alerts = alertTerm(alertHistory, asOfMs, hours, thresholds);
-  const range = rangeTerm(history, asOfMs, hours, kind, context.validRange ?? { min: kindProfile(kind).rangeMin, max: kindProfile(kind).rangeMax });
+  const range = rangeTerm(history, asOfMs, hours, kind, context.validRange ?? { min: kindProfile(kind).rangeMin, max: kindProfile(kind).rangeMax }, context.memo ?? null);
 
   const penalties = thresholds.penalties;
   const failAt = 100 - thresholds.degradedAbove;
@@ -137,4 +140,10 @@ export function failureRisk(points: readonly Point[], context: FailureRiskContex
     .map((t) => t.description);
   if (healthNow.status !== "HEALTHY") drivers.unshift(`health ${healthNow.status} now (score ${num(healthNow.score)})`);
   return predicted({ horizonHours: hours, probability, drivers, method: FAILURE_RISK_METHOD, healthNow, terms });
+}
+
+/** The readings at or before asOf as time-ordered columns (views when given columns). */
+function upTo(points: Readings, asOfMs: number): ReadingColumns {
+  if (isColumns(points)) return sliceColumns(points, 0, firstAfter(points.timestampsMs, asOfMs));
+  return columnsFromPoints(points.filter((p) => p.timestampMs <= asOfMs));
 }

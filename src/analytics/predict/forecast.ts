@@ -1,10 +1,11 @@
-import { typicalIntervalOf } from "../freshness.js";
 import { num } from "../format.js";
 import { MS_PER_MINUTE, type Point } from "../point.js";
 import { quantileOfSorted } from "../quantiles.js";
+import { firstAfter, isColumns, sliceColumns, typicalIntervalOfTimes, type ReadingColumns, type Readings } from "../readingColumns.js";
 import { PredictionInputError, requireAsOf } from "./errors.js";
 import { sampleGrid } from "./grid.js";
-import { dampedSteps, fitHolt, runHolt, type HoltParams } from "./holt.js";
+import { dampedSteps, type HoltParams } from "./holt.js";
+import { fitAndRunHolt, type HoltFitMemo } from "./holtMemo.js";
 import { predicted, unavailable, type Prediction } from "./result.js";
 
 /** The longest horizon a forecast answers: 7 days. */
@@ -23,6 +24,8 @@ export interface ForecastOptions {
   readonly horizonMinutes: number;
   readonly asOfMs: number;
   readonly threshold?: number | null;
+  /** Reuses the Holt fit of an identical grid (the sensor asked about again without a new reading): same answer, less work. */
+  readonly memo?: HoltFitMemo | null;
 }
 
 export interface Forecast {
@@ -46,8 +49,8 @@ export interface Forecast {
 }
 
 /**
- * Forecasts a sensor's value `horizonMinutes` after `asOfMs` from its own history (time-ordered
- * points; readings after asOf are ignored).
+ * Forecasts a sensor's value `horizonMinutes` after `asOfMs` from its own history (points or
+ * columns, time-ordered; readings after asOf are ignored).
  *
  * Method: Holt's linear exponential smoothing with a damped trend on a regular grid (step = the
  * typical reading interval, coarsened by whole intervals so the horizon spans ≤ 30 steps and
@@ -70,7 +73,7 @@ export interface Forecast {
  * Throws `PredictionInputError` for a horizon outside (0, 7 days] or unusable points; returns
  * `unavailable` when the history is too short to backtest 30 errors at this horizon.
  */
-export function forecast(points: readonly Point[], options: ForecastOptions): Prediction<Forecast> {
+export function forecast(points: Readings, options: ForecastOptions): Prediction<Forecast> {
   const { horizonMinutes, asOfMs } = options;
   const threshold = options.threshold ?? null;
   requireAsOf(asOfMs);
@@ -81,25 +84,26 @@ export function forecast(points: readonly Point[], options: ForecastOptions): Pr
   }
   if (threshold !== null && !Number.isFinite(threshold)) throw new PredictionInputError(`threshold must be a finite number or null, got ${threshold}`);
   const history = upTo(points, asOfMs);
-  const last = history[history.length - 1];
-  const interval = typicalIntervalOf(history);
-  if (last === undefined || interval === null || history.length < MIN_CALIBRATION_ERRORS) {
-    return unavailable(`too little history to forecast: ${history.length} readings at or before asOf; need at least ${MIN_CALIBRATION_ERRORS} plus the horizon`);
+  const times = history.timestampsMs;
+  const count = times.length;
+  const interval = typicalIntervalOfTimes(times);
+  if (count === 0 || interval === null || count < MIN_CALIBRATION_ERRORS) {
+    return unavailable(`too little history to forecast: ${count} readings at or before asOf; need at least ${MIN_CALIBRATION_ERRORS} plus the horizon`);
   }
-  const spanMs = last.timestampMs - (history[0] as Point).timestampMs;
+  const lastMs = times[count - 1] as number;
+  const spanMs = lastMs - (times[0] as number);
   // A whole number of reading intervals, so every slot samples alike.
   const stepMs = interval * Math.ceil(Math.max(1, (horizonMinutes * MS_PER_MINUTE) / MAX_HORIZON_STEPS / interval, spanMs / (MAX_SLOTS - 1) / interval));
   const stepMinutes = stepMs / MS_PER_MINUTE;
-  const steps = (asOfMs + horizonMinutes * MS_PER_MINUTE - last.timestampMs) / stepMs;
+  const steps = (asOfMs + horizonMinutes * MS_PER_MINUTE - lastMs) / stepMs;
   const h = Math.max(1, Math.round(steps));
   const resetAfter = Math.max(10, h);
-  const grid = sampleGrid(history, last.timestampMs, stepMs, MAX_SLOTS);
-  const params = fitHolt(grid.values, h, resetAfter);
-  const run = params === null ? null : runHolt(grid.values, params, h, resetAfter, true);
+  const grid = sampleGrid(history, lastMs, stepMs, MAX_SLOTS);
+  const { params, run } = options.memo?.fit(grid.values, h, resetAfter) ?? fitAndRunHolt(grid.values, h, resetAfter);
   const errors = run?.errors ?? null;
   if (params === null || run === null || errors === null || errors.length < MIN_CALIBRATION_ERRORS) {
     return unavailable(
-      `too little history to calibrate a ${num(horizonMinutes)}-min forecast: ${errors?.length ?? 0} backtested errors from ${history.length} readings ` +
+      `too little history to calibrate a ${num(horizonMinutes)}-min forecast: ${errors?.length ?? 0} backtested errors from ${count} readings ` +
         `over ${num(spanMs / 3_600_000)} h; need ${MIN_CALIBRATION_ERRORS}, i.e. about ${num(((h + 10 + MIN_CALIBRATION_ERRORS) * stepMinutes) / 60)} h of regular readings`,
     );
   }
@@ -111,7 +115,7 @@ export function forecast(points: readonly Point[], options: ForecastOptions): Pr
   const lower = value + quantileOfSorted(recent, 1 - upperLevel);
   const upper = value + quantileOfSorted(recent, upperLevel);
   const ratePerMinute = run.trend / stepMinutes;
-  const minutesToThreshold = threshold === null ? null : minutesUntil(run.level, run.trend, params.phi, threshold, stepMinutes, (asOfMs - last.timestampMs) / MS_PER_MINUTE);
+  const minutesToThreshold = threshold === null ? null : minutesUntil(run.level, run.trend, params.phi, threshold, stepMinutes, (asOfMs - lastMs) / MS_PER_MINUTE);
   return predicted({
     horizonMinutes,
     value,
@@ -126,24 +130,46 @@ export function forecast(points: readonly Point[], options: ForecastOptions): Pr
       (steps < 1 ? ` (horizon shorter than one ${num(stepMinutes)}-min step: one step's errors used)` : ""),
     parameters: { ...params, stepMinutes },
     calibrationErrors: n,
-    lastReadingMs: last.timestampMs,
+    lastReadingMs: lastMs,
   });
 }
 
-/** Readings at or before asOf; throws on a reading that is not a finite number. */
-function upTo(points: readonly Point[], asOfMs: number): Point[] {
-  const out: Point[] = [];
-  let sorted = true;
-  for (let i = 0; i < points.length; i++) {
-    const p = points[i] as Point;
-    if (!Number.isFinite(p.timestampMs) || !Number.isFinite(p.value)) {
-      throw new PredictionInputError(`points[${i}] has timestamp ${p.timestampMs} and value ${p.value}; every reading needs finite numbers`);
+const notFinite = (i: number, timestampMs: number, value: number): PredictionInputError =>
+  new PredictionInputError(`points[${i}] has timestamp ${timestampMs} and value ${value}; every reading needs finite numbers`);
+
+/**
+ * Readings at or before asOf in time order (a stable sort if they were not), as columns —
+ * views of time-ordered columns, no copy; throws on a reading that is not a finite number.
+ */
+function upTo(readings: Readings, asOfMs: number): ReadingColumns {
+  if (isColumns(readings)) {
+    const { timestampsMs: ts, values: vs } = readings;
+    let sorted = true;
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i] as number;
+      const v = vs[i] as number;
+      if (!Number.isFinite(t) || !Number.isFinite(v)) throw notFinite(i, t, v);
+      if (i > 0 && t < (ts[i - 1] as number)) sorted = false;
     }
-    if (p.timestampMs > asOfMs) continue;
-    if (out.length > 0 && p.timestampMs < (out[out.length - 1] as Point).timestampMs) sorted = false;
-    out.push(p);
+    if (sorted) return sliceColumns(readings, 0, firstAfter(ts, asOfMs));
+    return upTo(Array.from(ts, (timestampMs, i) => ({ timestampMs, value: vs[i] as number })), asOfMs);
   }
-  return sorted ? out : out.sort((a, b) => a.timestampMs - b.timestampMs);
+  const ts = new Float64Array(readings.length);
+  const vs = new Float64Array(readings.length);
+  let n = 0;
+  let sorted = true;
+  for (let i = 0; i < readings.length; i++) {
+    const p = readings[i] as Point;
+    if (!Number.isFinite(p.timestampMs) || !Number.isFinite(p.value)) throw notFinite(i, p.timestampMs, p.value);
+    if (p.timestampMs > asOfMs) continue;
+    if (n > 0 && p.timestampMs < (ts[n - 1] as number)) sorted = false;
+    ts[n] = p.timestampMs;
+    vs[n] = p.value;
+    n += 1;
+  }
+  if (sorted) return { timestampsMs: ts.subarray(0, n), values: vs.subarray(0, n) };
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (ts[a] as number) - (ts[b] as number)); // stable
+  return { timestampsMs: Float64Array.from(order, (i) => ts[i] as number), values: Float64Array.from(order, (i) => vs[i] as number) };
 }
 
 /**

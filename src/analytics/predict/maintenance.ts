@@ -1,6 +1,6 @@
 import type { SensorKind } from "../../twin/sensorKind.js";
 import { num } from "../format.js";
-import type { Point } from "../point.js";
+import type { Readings } from "../readingColumns.js";
 import { requireAsOf } from "./errors.js";
 import { predicted, unavailable, type Prediction } from "./result.js";
 import { HOUR_MS, MIN_READINGS_PER_HOUR, hourlyStability, type HourlyStability } from "./stabilityHistory.js";
@@ -63,7 +63,7 @@ export interface Maintenance {
  *   when a significant decline or SCHEDULE_SOON is not yet that close; else NONE.
  * Unavailable with fewer than 6 hours that hold ≥ 6 readings each.
  */
-export function maintenance(points: readonly Point[], options: MaintenanceOptions): Prediction<Maintenance> {
+export function maintenance(points: Readings, options: MaintenanceOptions): Prediction<Maintenance> {
   const { asOfMs, kind } = options;
   requireAsOf(asOfMs);
   const rules = MAINTENANCE_RULES;

@@ -1,5 +1,6 @@
 import { num } from "../format.js";
-import { MS_PER_MINUTE, type Point } from "../point.js";
+import { MS_PER_MINUTE } from "../point.js";
+import { columnsFromPoints, isColumns, type ReadingColumns, type Readings } from "../readingColumns.js";
 import { changesById, onShares, type ActuatorChange, type ActuatorKind, type ActuatorState, type PlantQuantity } from "./actuators.js";
 import { PredictionInputError } from "./errors.js";
 import { leastSquares } from "./leastSquares.js";
@@ -7,8 +8,8 @@ import { physicalFrom, type PlantModel, type PlantParameter, type UnidentifiedAc
 import { predicted, unavailable, type Prediction } from "./result.js";
 
 export interface PlantHistory {
-  /** Readings of the quantity at one location, any order. */
-  readonly points: readonly Point[];
+  /** Readings of the quantity at one location, any order (points or columns). */
+  readonly points: Readings;
   /** State changes of the location's actuators (from acks). */
   readonly actuators: readonly ActuatorChange[];
   readonly quantity: PlantQuantity;
@@ -54,15 +55,18 @@ export function fitPlant(history: PlantHistory): Prediction<PlantModel> {
   if (history.quantity !== "temperature" && history.quantity !== "humidity") {
     throw new PredictionInputError(`quantity must be "temperature" or "humidity", got ${String(history.quantity)}`);
   }
-  const points = [...history.points].sort((a, b) => a.timestampMs - b.timestampMs);
-  points.forEach((p, i) => {
-    if (!Number.isFinite(p.timestampMs) || !Number.isFinite(p.value)) throw new PredictionInputError(`points[${i}] is not a finite reading: ${p.timestampMs}, ${p.value}`);
-  });
-  const first = points[0];
-  const last = points[points.length - 1];
-  if (first === undefined || last === undefined) return unavailable("no readings to fit a plant on");
+  const points = inTimeOrder(history.points);
+  const count = points.timestampsMs.length;
+  for (let i = 0; i < count; i++) {
+    const t = points.timestampsMs[i] as number;
+    const v = points.values[i] as number;
+    if (!Number.isFinite(t) || !Number.isFinite(v)) throw new PredictionInputError(`points[${i}] is not a finite reading: ${t}, ${v}`);
+  }
+  if (count === 0) return unavailable("no readings to fit a plant on");
+  const firstMs = points.timestampsMs[0] as number;
+  const lastMs = points.timestampsMs[count - 1] as number;
   const stepMs = stepMinutes * MS_PER_MINUTE;
-  const slots = Math.floor((last.timestampMs - first.timestampMs) / stepMs) + 1;
+  const slots = Math.floor((lastMs - firstMs) / stepMs) + 1;
   if (slots > 1_000_000) throw new PredictionInputError(`the history spans ${slots} steps of ${stepMinutes} min; pass at most a few weeks or a coarser stepMinutes`);
 
   const { x, centres, readingNoise: withinNoise } = slotMeans(points, stepMs, slots);
@@ -125,11 +129,11 @@ export function fitPlant(history: PlantHistory): Prediction<PlantModel> {
     kind: "first-order-newton",
     quantity: history.quantity,
     parameters,
-    fittedOn: points.length,
+    fittedOn: count,
     rmse: Math.sqrt(fit.residualVariance),
     simulationRmse: freeRunRmse(x, coefficients, reference, identified.map((a) => a.share)),
-    fittedFromMs: first.timestampMs,
-    fittedToMs: last.timestampMs,
+    fittedFromMs: firstMs,
+    fittedToMs: lastMs,
     actuators: identified.map(({ actuatorId, kind }) => ({ actuatorId, kind })),
     unidentified,
     regression: { stepMinutes, reference, coefficients, covariance, processNoise, readingNoise },
@@ -150,27 +154,29 @@ interface SlotMeans {
  * single readings as their scatter around each slot's own least-squares line — a plain
  * within-slot variance would count the change during the slot as noise.
  */
-function slotMeans(points: readonly Point[], stepMs: number, slots: number): SlotMeans {
-  const origin = (points[0] as Point).timestampMs;
+function slotMeans(points: ReadingColumns, stepMs: number, slots: number): SlotMeans {
+  const { timestampsMs, values } = points;
+  const origin = timestampsMs[0] as number;
   const count = new Float64Array(slots);
   const mean = new Float64Array(slots);
   const meanT = new Float64Array(slots);
   const stt = new Float64Array(slots);
   const svv = new Float64Array(slots);
   const stv = new Float64Array(slots);
-  for (const p of points) {
-    const offset = p.timestampMs - origin;
+  for (let i = 0; i < timestampsMs.length; i++) {
+    const value = values[i] as number;
+    const offset = (timestampsMs[i] as number) - origin;
     const k = Math.floor(offset / stepMs);
     const t = (offset - k * stepMs) / stepMs - 0.5;
     const n = ((count[k] as number) += 1);
     // Centred running sums (as OnlineMoments keeps them), so large values lose no precision.
     const dt = t - (meanT[k] as number);
-    const dv = p.value - (mean[k] as number);
+    const dv = value - (mean[k] as number);
     meanT[k] = (meanT[k] as number) + dt / n;
     mean[k] = (mean[k] as number) + dv / n;
     stt[k] = (stt[k] as number) + dt * (t - (meanT[k] as number));
-    svv[k] = (svv[k] as number) + dv * (p.value - (mean[k] as number));
-    stv[k] = (stv[k] as number) + dt * (p.value - (mean[k] as number));
+    svv[k] = (svv[k] as number) + dv * (value - (mean[k] as number));
+    stv[k] = (stv[k] as number) + dt * (value - (mean[k] as number));
   }
   const x = new Float64Array(slots);
   const centres = new Float64Array(slots);
@@ -314,4 +320,13 @@ function freeRunRmse(x: Float64Array, c: readonly number[], reference: number, s
     state += step;
   }
   return n > 0 ? Math.sqrt(ss / n) : Number.NaN;
+}
+
+/** The readings sorted by time (stably): columns as they are when already in order. */
+function inTimeOrder(readings: Readings): ReadingColumns {
+  if (!isColumns(readings)) return columnsFromPoints(readings);
+  const { timestampsMs: ts, values: vs } = readings;
+  let sorted = true;
+  for (let i = 1; i < ts.length && sorted; i++) sorted = (ts[i] as number) >= (ts[i - 1] as number);
+  return sorted ? readings : columnsFromPoints(Array.from(ts, (timestampMs, i) => ({ timestampMs, value: vs[i] as number })));
 }

@@ -1,13 +1,14 @@
 import type { SensorKind } from "../../twin/sensorKind.js";
 import type { Severity } from "../anomalyTypes.js";
 import { formatDuration, num } from "../format.js";
-import type { Point } from "../point.js";
+import type { Readings } from "../readingColumns.js";
 import type { HealthThresholds } from "../thresholds.js";
 import type { Traits } from "../traits.js";
 import { openAt, poissonAtLeastOne, raisedWithin, type AlertRecord } from "./alertHistory.js";
 import { normalCdf } from "./distributions.js";
 import { forecast } from "./forecast.js";
 import { worstOf, type DeductionOdds } from "./healthOdds.js";
+import type { HoltFitMemo } from "./holtMemo.js";
 import { HOUR_MS, type HourlyStability } from "./stabilityHistory.js";
 import { fitStabilityTrend, hoursUntilBelow, probabilityBelow } from "./stabilityTrend.js";
 
@@ -93,9 +94,16 @@ export function alertTerm(alerts: readonly AlertRecord[], asOfMs: number, hours:
 }
 
 /** Out of range: the forecast at the horizon (its 90 % interval read as a normal) beyond [min, max]; 0 for an unbounded range. */
-export function rangeTerm(history: readonly Point[], asOfMs: number, hours: number, kind: SensorKind, range: { readonly min: number; readonly max: number }): TermEstimate {
+export function rangeTerm(
+  history: Readings,
+  asOfMs: number,
+  hours: number,
+  kind: SensorKind,
+  range: { readonly min: number; readonly max: number },
+  memo: HoltFitMemo | null = null,
+): TermEstimate {
   if (!Number.isFinite(range.min) && !Number.isFinite(range.max)) return { probability: 0, presentNow: false, description: "" };
-  const f = forecast(history, { horizonMinutes: hours * 60, asOfMs });
+  const f = forecast(history, { horizonMinutes: hours * 60, asOfMs, memo });
   if (!f.ok) return { probability: 0, presentNow: false, description: `${kind.toLowerCase()} range not assessed: ${f.reason}` };
   const { value, lower, upper } = f.value;
   const sigma = Math.max((upper - lower) / (2 * Z90), 1e-12);

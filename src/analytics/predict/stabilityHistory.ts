@@ -1,8 +1,8 @@
 import type { SensorKind } from "../../twin/sensorKind.js";
-import type { Point } from "../point.js";
 import { slopeIsSignificant } from "../direction.js";
+import { asColumns, firstAfter, type Readings } from "../readingColumns.js";
 import { stabilityPercent } from "../stability.js";
-import { statsOf } from "../windowStats.js";
+import { EMPTY_STATS, statsFromMoments, twoPassMoments } from "../windowStats.js";
 
 export const HOUR_MS = 3_600_000;
 /** Readings an hour needs before its stability counts: σ from fewer is too rough to trend. */
@@ -24,26 +24,47 @@ export interface HourlyStability {
  * Stability per hour over the `hours` hours before asOf, oldest first: each hour's readings
  * through the same `stabilityPercent` that traits and health use (noise around the hour's own
  * least-squares line against the kind's scale, or `sigmaMax`), so a trend in these numbers is a
- * trend in what health will judge.
+ * trend in what health will judge. Readings: time-ordered points or columns; each hour is a
+ * run of the columns found by binary search, its moments taken in place (no per-hour copies).
  */
-export function hourlyStability(points: readonly Point[], asOfMs: number, hours: number, kind: SensorKind, sigmaMax: number | null = null): HourlyStability[] {
-  const buckets: Point[][] = Array.from({ length: hours }, () => []);
+export function hourlyStability(points: Readings, asOfMs: number, hours: number, kind: SensorKind, sigmaMax: number | null = null): HourlyStability[] {
+  const { timestampsMs: ts, values: vs } = asColumns(points);
   const from = asOfMs - hours * HOUR_MS;
-  for (const p of points) {
-    if (p.timestampMs <= from || p.timestampMs > asOfMs) continue;
-    const k = Math.min(hours - 1, Math.ceil((p.timestampMs - from) / HOUR_MS) - 1);
-    (buckets[k] as Point[]).push(p);
-  }
-  return buckets.map((bucket, k) => {
-    const enough = bucket.length >= MIN_READINGS_PER_HOUR;
-    const stats = statsOf(enough ? bucket : []);
-    return {
+  /** The hour a reading in (from, asOf] belongs to; non-decreasing in time. */
+  const hourOf = (i: number): number => Math.min(hours - 1, Math.ceil(((ts[i] as number) - from) / HOUR_MS) - 1);
+  const end = firstAfter(ts, asOfMs);
+  let start = Math.min(firstAfter(ts, from), end);
+  const out: HourlyStability[] = [];
+  for (let k = 0; k < hours; k++) {
+    // This hour's readings: [start, next), next the first reading of a later hour.
+    let next = start;
+    let hi = end;
+    while (next < hi) {
+      const mid = (next + hi) >>> 1;
+      if (hourOf(mid) > k) hi = mid;
+      else next = mid + 1;
+    }
+    const count = next - start;
+    const enough = count >= MIN_READINGS_PER_HOUR;
+    const first = start;
+    const stats = enough
+      ? statsFromMoments(
+          twoPassMoments(
+            count,
+            (i) => ts[first + i] as number,
+            (i) => vs[first + i] as number,
+          ),
+        )
+      : EMPTY_STATS;
+    out.push({
       startMs: from + k * HOUR_MS,
       endMs: from + (k + 1) * HOUR_MS,
-      readings: bucket.length,
+      readings: count,
       stabilityPercent: enough ? stabilityPercent(stats, kind, sigmaMax) : null,
       driftPerMinute: stats.slopePerMinute,
       driftSignificant: slopeIsSignificant(stats),
-    };
-  });
+    });
+    start = next;
+  }
+  return out;
 }
