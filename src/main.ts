@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       serialTimestamps: config.serialTimestamps,
       authenticator: createAuthenticator({ jwtSecret: config.jwtSecret, jwksUrl: config.jwksUrl }),
       safety: {
-        interlocks: config.safety.interlocksJson === undefined ? [] : parseInterlocks(config.safety.interlocksJson),
+        interlocks: config.safety.interlocksJson === undefined ? [] : interlocksFromConfig(config.safety.interlocksJson),
         rateLimit: { maxCommands: config.safety.commandsPerMinute, windowMs: 60_000 },
         overrideMs: config.safety.overrideMs,
       },
@@ -81,3 +81,12 @@ main().catch((error: unknown) => {
   if (!known) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
   process.exit(1);
 });
+
+/** INTERLOCKS parsed, or a ConfigError naming the variable and every bad field. */
+function interlocksFromConfig(jsonText: string): ReturnType<typeof parseInterlocks> {
+  try {
+    return parseInterlocks(jsonText);
+  } catch (error) {
+    throw new ConfigError(`INTERLOCKS: ${(error as Error).message}`);
+  }
+}

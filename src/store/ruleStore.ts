@@ -42,7 +42,7 @@ export class RuleStore {
     const ruleId = randomUUID();
     await this.driver.executeQuery(
       `MATCH (s:Sensor {sensorId: $sensorId})
-       CREATE (r:Rule {ruleId: $ruleId}) SET r += $props, r.state = $state, r.createdBy = $createdBy,
+       CREATE (r:Rule {ruleId: $ruleId}) SET r += $props, r.state = $state, r.phase = 'IDLE', r.createdBy = $createdBy,
          r.createdAt = datetime({epochMillis: toInteger($at)}), r.updatedAt = datetime({epochMillis: toInteger($at)})
        MERGE (r)-[:WATCHES]->(s)`,
       { ruleId, sensorId: rule.sensorId, props: properties(rule), state: serializeRuleState(INITIAL_RULE_STATE), createdBy, at: atMs },
@@ -54,7 +54,7 @@ export class RuleStore {
   async update(ruleId: string, rule: Rule, atMs: number): Promise<boolean> {
     const { records } = await this.driver.executeQuery(
       `MATCH (r:Rule {ruleId: $ruleId}) MATCH (s:Sensor {sensorId: $sensorId})
-       SET r += $props, r.state = $state, r.updatedAt = datetime({epochMillis: toInteger($at)})
+       SET r += $props, r.state = $state, r.phase = 'IDLE', r.updatedAt = datetime({epochMillis: toInteger($at)})
        WITH r, s
        OPTIONAL MATCH (r)-[w:WATCHES]->(old:Sensor) WHERE old <> s
        DELETE w
