@@ -10,6 +10,11 @@ import type { Point } from "./point.js";
 export interface ReadingColumns {
   readonly timestampsMs: Float64Array;
   readonly values: Float64Array;
+  /**
+   * Set by a producer that guarantees finite numbers in time order (the live `SeriesWindow`
+   * refuses anything else), so consumers need not check every reading again.
+   */
+  readonly checked?: boolean;
 }
 
 /** What the models accept: readings as objects (time-ordered) or as columns. */
@@ -44,7 +49,8 @@ export function asColumns(readings: Readings): ReadingColumns {
 /** The readings with index in [from, to), as views (no copy). */
 export function sliceColumns(columns: ReadingColumns, from: number, to: number): ReadingColumns {
   if (from === 0 && to === columns.timestampsMs.length) return columns;
-  return { timestampsMs: columns.timestampsMs.subarray(from, to), values: columns.values.subarray(from, to) };
+  const slice = { timestampsMs: columns.timestampsMs.subarray(from, to), values: columns.values.subarray(from, to) };
+  return columns.checked === true ? { ...slice, checked: true } : slice;
 }
 
 /** First index in [lo, hi) whose timestamp is > t (hi if none): a binary search of time-ordered timestamps. */

@@ -174,7 +174,7 @@ export class SeriesWindow implements PointSource {
 
   /**
    * The readings in (fromExclusiveMs, toInclusiveMs] as typed columns: a copy (two block copies
-   * of the ring), no object per reading, unaffected by later appends.
+   * of the ring), no object per reading, unaffected by later appends; `checked` (finite, in order).
    */
   columns(fromExclusiveMs: number, toInclusiveMs: number): ReadingColumns {
     const a1 = this.firstAfter(fromExclusiveMs);
@@ -191,7 +191,7 @@ export class SeriesWindow implements PointSource {
         values.set(this.vs.subarray(0, n - head), head);
       }
     }
-    return { timestampsMs, values };
+    return { timestampsMs, values, checked: true }; // append refuses non-finite readings and keeps time order
   }
 
   /** The newest reading at or before `timestampMs`, or null. */

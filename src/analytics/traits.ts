@@ -7,7 +7,7 @@ import type { Point } from "./point.js";
 import { firstAfter, typicalIntervalOfTimes, type ReadingColumns } from "./readingColumns.js";
 import type { SeriesWindow } from "./seriesWindow.js";
 import { stabilityPercent } from "./stability.js";
-import { statsFromMoments, statsOf, twoPassMoments, type WindowStats } from "./windowStats.js";
+import { rangeMoments, statsFromMoments, statsOf, type WindowStats } from "./windowStats.js";
 
 /** What the twin reports about one sensor over the window (asOf − window, asOf]. */
 export interface Traits {
@@ -101,13 +101,7 @@ export function traitsFromColumns(columns: ReadingColumns, context: TraitsContex
   const { timestampsMs: ts, values: vs } = columns;
   const upToAsOf = firstAfter(ts, context.asOfMs);
   const first = Math.min(firstAfter(ts, context.asOfMs - context.windowMs), upToAsOf);
-  const stats = statsFromMoments(
-    twoPassMoments(
-      upToAsOf - first,
-      (i) => ts[first + i] as number,
-      (i) => vs[first + i] as number,
-    ),
-  );
+  const stats = statsFromMoments(rangeMoments(ts, vs, first, upToAsOf));
   const latest = upToAsOf === 0 ? null : { timestampMs: ts[upToAsOf - 1] as number, value: vs[upToAsOf - 1] as number };
   return traitsFromStats(stats, latest, typicalIntervalOfTimes(ts, upToAsOf), context);
 }

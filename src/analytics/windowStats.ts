@@ -117,6 +117,47 @@ export function twoPassMoments(count: number, timeAt: (i: number) => number, val
   return { count, meanValue: meanV, stt, svv, stv, firstTimestampMs: first, lastTimestampMs: last, lastValue };
 }
 
+/**
+ * `twoPassMoments` of the readings with index in [from, to) of two columns, computed the same
+ * way (same operations in the same order, so the same numbers) without a call per reading.
+ */
+export function rangeMoments(timestampsMs: Float64Array, values: Float64Array, from: number, to: number): Moments {
+  const count = to - from;
+  if (count <= 0) {
+    return { count: 0, meanValue: 0, stt: 0, svv: 0, stv: 0, firstTimestampMs: 0, lastTimestampMs: 0, lastValue: 0 };
+  }
+  const origin = timestampsMs[from] as number;
+  let sumT = 0;
+  let sumV = 0;
+  let first = origin;
+  let last = origin;
+  let lastValue = values[from] as number;
+  for (let i = from; i < to; i++) {
+    const t = timestampsMs[i] as number;
+    const v = values[i] as number;
+    sumT += (t - origin) / MS_PER_MINUTE;
+    sumV += v;
+    if (t < first) first = t;
+    if (t >= last) {
+      last = t;
+      lastValue = v;
+    }
+  }
+  const meanT = sumT / count;
+  const meanV = sumV / count;
+  let stt = 0;
+  let svv = 0;
+  let stv = 0;
+  for (let i = from; i < to; i++) {
+    const dt = ((timestampsMs[i] as number) - origin) / MS_PER_MINUTE - meanT;
+    const dv = (values[i] as number) - meanV;
+    stt += dt * dt;
+    svv += dv * dv;
+    stv += dt * dv;
+  }
+  return { count, meanValue: meanV, stt, svv, stv, firstTimestampMs: first, lastTimestampMs: last, lastValue };
+}
+
 /** Stats of an array of readings computed directly (two passes); the from-history path. */
 export function statsOf(points: readonly Point[]): WindowStats {
   return statsFromMoments(

@@ -23,6 +23,8 @@ export const MIGRATIONS: readonly string[] = [
   "CREATE RANGE INDEX rule_decision_time IF NOT EXISTS FOR (d:RuleDecision) ON (d.ruleId, d.at)",
   "CREATE RANGE INDEX alert_raised IF NOT EXISTS FOR (a:Alert) ON (a.raisedAt)",
   "CREATE RANGE INDEX alert_sensor IF NOT EXISTS FOR (a:Alert) ON (a.sensorId, a.status)",
+  // One sensor's alerts in a time range (failure risk, anomalies for given sensors).
+  "CREATE RANGE INDEX alert_sensor_time IF NOT EXISTS FOR (a:Alert) ON (a.sensorId, a.raisedAt)",
 ];
 
 /** Applies the schema and waits until the indexes are online, so the first query can use them. */

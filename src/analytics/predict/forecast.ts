@@ -144,6 +144,7 @@ const notFinite = (i: number, timestampMs: number, value: number): PredictionInp
 function upTo(readings: Readings, asOfMs: number): ReadingColumns {
   if (isColumns(readings)) {
     const { timestampsMs: ts, values: vs } = readings;
+    if (readings.checked === true) return sliceColumns(readings, 0, firstAfter(ts, asOfMs));
     let sorted = true;
     for (let i = 0; i < ts.length; i++) {
       const t = ts[i] as number;

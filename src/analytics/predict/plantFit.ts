@@ -57,7 +57,7 @@ export function fitPlant(history: PlantHistory): Prediction<PlantModel> {
   }
   const points = inTimeOrder(history.points);
   const count = points.timestampsMs.length;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count && points.checked !== true; i++) {
     const t = points.timestampsMs[i] as number;
     const v = points.values[i] as number;
     if (!Number.isFinite(t) || !Number.isFinite(v)) throw new PredictionInputError(`points[${i}] is not a finite reading: ${t}, ${v}`);
@@ -325,6 +325,7 @@ function freeRunRmse(x: Float64Array, c: readonly number[], reference: number, s
 /** The readings sorted by time (stably): columns as they are when already in order. */
 function inTimeOrder(readings: Readings): ReadingColumns {
   if (!isColumns(readings)) return columnsFromPoints(readings);
+  if (readings.checked === true) return readings;
   const { timestampsMs: ts, values: vs } = readings;
   let sorted = true;
   for (let i = 1; i < ts.length && sorted; i++) sorted = (ts[i] as number) >= (ts[i - 1] as number);

@@ -2,7 +2,7 @@ import type { SensorKind } from "../../twin/sensorKind.js";
 import { slopeIsSignificant } from "../direction.js";
 import { asColumns, firstAfter, type Readings } from "../readingColumns.js";
 import { stabilityPercent } from "../stability.js";
-import { EMPTY_STATS, statsFromMoments, twoPassMoments } from "../windowStats.js";
+import { EMPTY_STATS, rangeMoments, statsFromMoments } from "../windowStats.js";
 
 export const HOUR_MS = 3_600_000;
 /** Readings an hour needs before its stability counts: σ from fewer is too rough to trend. */
@@ -46,16 +46,7 @@ export function hourlyStability(points: Readings, asOfMs: number, hours: number,
     }
     const count = next - start;
     const enough = count >= MIN_READINGS_PER_HOUR;
-    const first = start;
-    const stats = enough
-      ? statsFromMoments(
-          twoPassMoments(
-            count,
-            (i) => ts[first + i] as number,
-            (i) => vs[first + i] as number,
-          ),
-        )
-      : EMPTY_STATS;
+    const stats = enough ? statsFromMoments(rangeMoments(ts, vs, start, next)) : EMPTY_STATS;
     out.push({
       startMs: from + k * HOUR_MS,
       endMs: from + (k + 1) * HOUR_MS,

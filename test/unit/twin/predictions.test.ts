@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import type { Point } from "../../../src/analytics/point.js";
+import { failureRisk } from "../../../src/analytics/predict/failureRisk.js";
+import { forecast } from "../../../src/analytics/predict/forecast.js";
+import { maintenance } from "../../../src/analytics/predict/maintenance.js";
+import { SeededRandom } from "../../../src/analytics/random.js";
+import { resolveThresholds } from "../../../src/analytics/thresholds.js";
+import { silentLogger } from "../../../src/log.js";
+import type { ActuatorStore } from "../../../src/store/actuatorStore.js";
+import type { AlertStore } from "../../../src/store/alertStore.js";
+import type { CalibrationStore } from "../../../src/store/calibrationStore.js";
+import type { ReadingStore } from "../../../src/store/readingStore.js";
+import { Diagnostics } from "../../../src/twin/diagnostics.js";
+import { LiveAnalytics } from "../../../src/twin/liveAnalytics.js";
+import { Predictions } from "../../../src/twin/predictions.js";
+import type { CatalogEntry, SensorCatalog } from "../../../src/twin/sensorCatalog.js";
+import { HOUR, T0 } from "../analytics/support/series.js";
+
+const END = T0 + 12 * HOUR;
+const DAY = 24 * HOUR;
+
+/** A reading every 10 s for 12 h before END: a slow wave with noise. */
+function readings(seed: number): Point[] {
+  const random = new SeededRandom(seed);
+  const out: Point[] = [];
+  for (let t = T0 + 10_000; t <= END; t += 10_000) out.push({ timestampMs: t, value: 21 + Math.sin((t - T0) / (2 * HOUR)) + random.gaussian(0, 0.05) });
+  return out;
+}
+
+/** Predictions over stub stores; `live` sensors are held in memory, the others answered by the "database" (`stored`). */
+function twin(live: Record<string, Point[]>, stored: Record<string, Point[]> = {}) {
+  let now = END + 500;
+  const clock = (): number => now;
+  const analytics = new LiveAnalytics({ retentionMs: DAY, log: silentLogger, onAnomalies: () => undefined });
+  for (const [sensorId, points] of Object.entries(live)) for (const p of points) analytics.accept({ sensorId, ...p, seq: null });
+  const entries = new Map<string, CatalogEntry>(
+    [...Object.keys(live), ...Object.keys(stored)].map((sensorId) => [sensorId, { sensorId, kind: "TEMPERATURE", overrides: [], targetMin: 18, targetMax: 22 }]),
+  );
+  const catalog = { get: async (id: string) => entries.get(id), all: async () => entries } as unknown as SensorCatalog;
+  const windowCalls: Array<{ sensorId: string; spanMs: number }> = [];
+  const readingStore = {
+    window: async (sensorId: string, from: number, to: number) => {
+      windowCalls.push({ sensorId, spanMs: to - from });
+      return (stored[sensorId] ?? []).filter((p) => p.timestampMs > from && p.timestampMs <= to);
+    },
+    recentBefore: async (sensorId: string, asOf: number, limit: number) => (stored[sensorId] ?? []).filter((p) => p.timestampMs <= asOf).slice(-limit),
+  } as unknown as ReadingStore;
+  const alerts = { openAt: async () => [], raisedBetween: async () => [], episodeCounts: async () => new Map() } as unknown as AlertStore;
+  const actuators = { locations: async () => [], locationOf: async () => null, history: async () => ({ changes: [], before: {} }) } as unknown as ActuatorStore;
+  const calibrations = { latest: async () => null } as unknown as CalibrationStore;
+  const diagnostics = new Diagnostics(analytics, readingStore, alerts, catalog, clock);
+  const make = (): Predictions => new Predictions(diagnostics, analytics, alerts, actuators, calibrations, clock);
+  return {
+    predictions: make(),
+    make,
+    diagnostics,
+    windowCalls,
+    setNow: (ms: number) => void (now = ms),
+    accept: (sensorId: string, p: Point) => analytics.accept({ sensorId, ...p, seq: null }),
+  };
+}
+
+describe("Predictions", () => {
+  it("answers from the live window's columns exactly what the models answer from the same readings as points", async () => {
+    const t = twin({ temp_a: readings(1) });
+    const asOfMs = END + 500;
+    const points = await t.diagnostics.series("temp_a", asOfMs - DAY, asOfMs);
+    const thresholds = resolveThresholds("TEMPERATURE");
+    const f = await t.predictions.forecast("temp_a", 30, 21.5, asOfMs);
+    expect(f.forecast).not.toBeNull();
+    const direct = forecast(points, { horizonMinutes: 30, asOfMs, threshold: 21.5 });
+    expect(direct.ok && f.forecast).toEqual(direct.ok && direct.value);
+    const m = await t.predictions.maintenance("temp_a", asOfMs);
+    const directM = maintenance(points, { asOfMs, kind: "TEMPERATURE", calibration: null, sigmaMax: thresholds.sigmaMax });
+    expect(directM.ok && m.maintenance).toEqual(directM.ok && directM.value);
+    const r = await t.predictions.failureRisk("temp_a", 24, asOfMs);
+    const directR = failureRisk(points, { asOfMs, hours: 24, kind: "TEMPERATURE", thresholds, alertHistory: [] });
+    expect(directR.ok && { ...directR.value, sensorId: "temp_a" }).toEqual(r);
+  });
+
+  it("gives the same answer when asked again, and a new reading's answer at once when one arrives (no stale fit)", async () => {
+    const t = twin({ temp_a: readings(2) });
+    const first = await t.predictions.forecast("temp_a", 60, 22);
+    t.setNow(END + 900);
+    const again = await t.predictions.forecast("temp_a", 60, 22);
+    expect(again).toEqual(await t.make().forecast("temp_a", 60, 22)); // a fresh instance: no memo
+    t.accept("temp_a", { timestampMs: END + 800, value: 25 });
+    const moved = await t.predictions.forecast("temp_a", 60, 22);
+    expect(moved.forecast?.lastReadingMs).toBe(END + 800);
+    expect(moved).toEqual(await t.make().forecast("temp_a", 60, 22));
+    expect(moved.forecast?.value).not.toBe(first.forecast?.value);
+    const risk = await t.predictions.failureRisk("temp_a", 24);
+    expect(risk).toEqual(await t.make().failureRisk("temp_a", 24));
+  });
+
+  it("recommendations read each sensor's 24 h history once, and match a fresh instance's", async () => {
+    const t = twin({ temp_live: readings(3) }, { temp_db1: readings(4), temp_db2: readings(5) });
+    const recommendations = await t.predictions.recommendations();
+    const day = t.windowCalls.filter((c) => c.spanMs === DAY).map((c) => c.sensorId);
+    expect(day.sort()).toEqual(["temp_db1", "temp_db2"]); // maintenance and the forecast share one read
+    expect(new Set(recommendations.map((r) => r.sensorId))).toEqual(new Set(["temp_live", "temp_db1", "temp_db2"]));
+    expect(await t.predictions.recommendations()).toEqual(await t.make().recommendations());
+  });
+
+  it("finds the newest reading in a window without fetching the window, from memory and from the database", async () => {
+    const t = twin({ temp_live: readings(6) }, { temp_db: readings(6) });
+    for (const sensorId of ["temp_live", "temp_db"]) {
+      for (const [from, to] of [[END - DAY, END + 500], [END - DAY, END - 5_001], [END - 20_000, END - 15_000], [END - 4_000, END - 1_000], [T0 - DAY, T0]]) {
+        const expected = (await t.diagnostics.series(sensorId, from as number, to as number)).at(-1) ?? null;
+        expect(await t.diagnostics.latestReading(sensorId, from as number, to as number)).toEqual(expected);
+      }
+    }
+  });
+});
