@@ -37,6 +37,8 @@ const TICK_MS = 1_000;
 const DRIFT_WINDOW_MS = 300_000;
 const FORECAST_REFRESH_MS = 30_000;
 const WEBHOOK_TIMEOUT_MS = 5_000;
+/** How long rule states and decisions wait to be written together. */
+const PERSIST_LINGER_MS = 100;
 
 /**
  * Runs the enabled rules: each accepted reading is evaluated by the rules on its sensor (an
@@ -47,7 +49,11 @@ const WEBHOOK_TIMEOUT_MS = 5_000;
 export class RuleEngine {
   private rules = new Map<string, LoadedRule>();
   private bySensor = new Map<string, LoadedRule[]>();
-  private readonly saves = new Map<string, Promise<void>>();
+  private readonly unsaved = new Map<string, { ruleId: string; state: RuleState | null; decisions: RuleDecision[] }>();
+  private flushTimer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  /** Per sensor: wall clock minus the newest reading's timestamp, so ticks run on the readings' time. */
+  private readonly lagMs = new Map<string, number>();
   private tick: NodeJS.Timeout | null = null;
   private forecastTimer: NodeJS.Timeout | null = null;
 
@@ -67,7 +73,9 @@ export class RuleEngine {
     if (this.tick !== null) clearInterval(this.tick);
     if (this.forecastTimer !== null) clearInterval(this.forecastTimer);
     this.deps.bus.removeOwner("rules");
-    await Promise.all(this.saves.values());
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    await this.flush();
   }
 
   /** Reads every rule from Neo4j (after a create, update, delete or enable). */
@@ -76,6 +84,12 @@ export class RuleEngine {
     const rules = new Map<string, LoadedRule>();
     for (const s of stored) {
       const previous = this.rules.get(s.ruleId);
+      // A rule whose definition did not change keeps the state it has here: the stored one may
+      // lag (writes are batched) and must not roll back a firing (it would fire again).
+      if (previous !== undefined && JSON.stringify(previous.rule) === JSON.stringify(s.rule)) {
+        rules.set(s.ruleId, previous);
+        continue;
+      }
       rules.set(s.ruleId, { ruleId: s.ruleId, rule: s.rule, state: s.state, persisted: serializeRuleState(s.state), forecast: previous?.forecast ?? null });
     }
     this.rules = rules;
@@ -128,6 +142,7 @@ export class RuleEngine {
   private onReading(reading: Reading): void {
     const rules = this.bySensor.get(reading.sensorId);
     if (rules === undefined) return;
+    this.lagMs.set(reading.sensorId, this.deps.clock() - reading.timestampMs);
     const ctx = this.context(reading.timestampMs);
     for (const r of rules) this.step(r, this.observe(r, reading.timestampMs, reading.value), ctx);
   }
@@ -138,10 +153,14 @@ export class RuleEngine {
     const ctx = this.context(now);
     for (const list of this.bySensor.values()) {
       for (const r of list) {
+        // The sensor's own time: a source that stamps behind or ahead of this host's clock
+        // (back-filled readings, device uptime) must not have its rules judged on ours, or
+        // the next reading would look older than the rule's state and be ignored.
+        const at = now - (this.lagMs.get(r.rule.sensorId) ?? 0);
         const wake = nextWakeMs(r.rule, r.state);
-        if (r.rule.condition.type !== "STALE" && (wake === null || wake > now)) continue;
-        const latest = this.deps.live.windowFor(r.rule.sensorId, now - DRIFT_WINDOW_MS)?.lastValue ?? null;
-        this.step(r, this.observe(r, now, latest), ctx);
+        if (r.rule.condition.type !== "STALE" && (wake === null || wake > at)) continue;
+        const latest = this.deps.live.windowFor(r.rule.sensorId, at - DRIFT_WINDOW_MS)?.lastValue ?? null;
+        this.step(r, this.observe(r, at, latest), ctx);
       }
     }
     for (const overdue of overdueMaxOn(this.deps.commands.actuatorStates(), this.deps.interlocks, now)) {
@@ -195,21 +214,40 @@ export class RuleEngine {
     }
   }
 
-  /** Saves the state when it changed and the decisions, in order per rule. */
+  /**
+   * Queues the state (when it changed) and the decisions for the next batch write: one
+   * transaction for every rule that moved in the last `PERSIST_LINGER_MS`, in order.
+   */
   private persist(r: LoadedRule, decisions: readonly RuleDecision[]): void {
     const text = serializeRuleState(r.state);
     const changed = text !== r.persisted;
     if (!changed && decisions.length === 0) return;
     r.persisted = text;
-    const state = r.state;
-    const previous = this.saves.get(r.ruleId) ?? Promise.resolve();
-    const next = previous
-      .then(async () => {
-        if (decisions.length > 0) await this.deps.store.recordDecisions(r.ruleId, decisions);
-        if (changed) await this.deps.store.saveState(r.ruleId, state);
-      })
-      .catch((error: unknown) => this.deps.log.error("saving a rule's state or decisions failed", { ruleId: r.ruleId, error }));
-    this.saves.set(r.ruleId, next);
+    const queued = this.unsaved.get(r.ruleId) ?? { ruleId: r.ruleId, state: null, decisions: [] };
+    if (changed) queued.state = r.state;
+    queued.decisions.push(...decisions);
+    this.unsaved.set(r.ruleId, queued);
+    if (this.flushTimer === null) {
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = null;
+        void this.flush();
+      }, PERSIST_LINGER_MS);
+    }
+  }
+
+  /** Writes everything queued (after the previous write, so rules' histories stay in order). */
+  private flush(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      if (this.unsaved.size === 0) return;
+      const items = [...this.unsaved.values()];
+      this.unsaved.clear();
+      try {
+        await this.deps.store.saveBatch(items);
+      } catch (error) {
+        this.deps.log.error("saving rules' states and decisions failed", { rules: items.length, error });
+      }
+    });
+    return this.flushing;
   }
 
   private async refreshForecasts(): Promise<void> {

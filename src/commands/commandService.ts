@@ -51,7 +51,7 @@ export class CommandService {
   private readonly limiter: RateLimiter;
   private readonly inFlight = new Map<string, Promise<Command>>();
   private readonly byKey = new Map<string, Promise<Command>>();
-  private readonly saves = new Map<string, Promise<void>>();
+  private readonly writes = new Map<string, { latest: Command | null; done: Promise<void> }>();
   private readonly unresolved = new Map<string, Command>();
   private readonly cancelled = new Set<string>();
   private readonly cancelledBy = new Map<string, string>();
@@ -60,7 +60,7 @@ export class CommandService {
   constructor(
     private readonly deps: {
       readonly store: CommandStore;
-      readonly actuators: Pick<ActuatorStore, "directory" | "setDesired" | "setOverride">;
+      readonly actuators: Pick<ActuatorStore, "directory" | "accept">;
       readonly bridge: Pick<Bridge, "send" | "isConnected">;
       readonly deviceExists: (deviceId: string) => Promise<boolean>;
       readonly bus: EventBus<TwinEvents>;
@@ -138,17 +138,14 @@ export class CommandService {
       this.admit(id, now);
       // Counted as this state from here on (no await between the check and this line), until settled.
       this.pending.set(id, { state: request.state, sinceMs: now, commandId });
+      const until = issuer.manual ? overrideUntil(now, this.deps.safety.overrideMs) : null;
       try {
-        await this.deps.actuators.setDesired(id, request.state, now);
+        await this.deps.actuators.accept(id, request.state, now, until);
       } catch (error) {
         this.settlePending(id, commandId);
         throw error;
       }
-      if (issuer.manual) {
-        const until = overrideUntil(now, this.deps.safety.overrideMs);
-        this.overrides.set(entry.actuatorId, until);
-        await this.deps.actuators.setOverride(entry.actuatorId, until);
-      }
+      if (until !== null) this.overrides.set(id, until);
     });
   }
 
@@ -284,8 +281,7 @@ export class CommandService {
     if (c.kind === "ACTUATE") this.settlePending(c.targetId, c.commandId);
     this.cancelled.delete(c.commandId);
     this.cancelledBy.delete(c.commandId);
-    await this.saves.get(c.commandId);
-    this.saves.delete(c.commandId);
+    await this.writes.get(c.commandId)?.done;
     return c;
   }
 
@@ -312,19 +308,33 @@ export class CommandService {
     return result.command;
   }
 
-  /** Publishes at once and saves in order per command (a failed save is retried once). */
+  /**
+   * Publishes at once and saves in order per command. Saves coalesce: while one is being
+   * written, later statuses wait and only the newest is written next (PENDING and SENT are
+   * history once ACKED is known). A failed save is retried once.
+   */
   private record(c: Command, ruleId: string | null): Promise<void> {
     this.deps.bus.emit("commandUpdated", c);
-    const previous = this.saves.get(c.commandId) ?? Promise.resolve();
-    const next = previous.then(() =>
-      this.deps.store.save(c, ruleId).catch(async (error: unknown) => {
-        this.deps.log.warn("saving a command failed; retrying once", { commandId: c.commandId, status: c.status, error });
-        await new Promise((r) => setTimeout(r, 1_000));
-        await this.deps.store.save(c, ruleId).catch((again: unknown) => this.deps.log.error("saving a command failed twice", { commandId: c.commandId, error: again }));
-      }),
-    );
-    this.saves.set(c.commandId, next);
-    return next;
+    const entry = this.writes.get(c.commandId);
+    if (entry !== undefined) {
+      entry.latest = c;
+      return entry.done;
+    }
+    const fresh: { latest: Command | null; done: Promise<void> } = { latest: c, done: Promise.resolve() };
+    fresh.done = (async () => {
+      while (fresh.latest !== null) {
+        const next = fresh.latest;
+        fresh.latest = null;
+        await this.deps.store.save(next, ruleId).catch(async (error: unknown) => {
+          this.deps.log.warn("saving a command failed; retrying once", { commandId: next.commandId, status: next.status, error });
+          await new Promise((r) => setTimeout(r, 1_000));
+          await this.deps.store.save(next, ruleId).catch((again: unknown) => this.deps.log.error("saving a command failed twice", { commandId: next.commandId, error: again }));
+        });
+      }
+      this.writes.delete(c.commandId);
+    })();
+    this.writes.set(c.commandId, fresh);
+    return fresh.done;
   }
 
   private async refreshDirectory(): Promise<void> {

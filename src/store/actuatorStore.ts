@@ -94,21 +94,16 @@ export class ActuatorStore {
     }));
   }
 
-  /** Records what was asked of an actuator (desiredState) when a command is accepted. */
-  async setDesired(actuatorId: string, state: ActuatorState, atMs: number): Promise<void> {
+  /**
+   * An accepted command in one write: the desired state and its time, and — for a person's
+   * command — the end of the manual override (`overrideUntilMs`; null leaves it as it is).
+   */
+  async accept(actuatorId: string, state: ActuatorState, atMs: number, overrideUntilMs: number | null): Promise<void> {
     await this.driver.executeQuery(
       `MATCH (a:Actuator {actuatorId: $actuatorId})
-       SET a.desiredState = $state, a.desiredAt = datetime({epochMillis: toInteger($atMs)}), a.updatedAt = datetime({epochMillis: toInteger($atMs)})`,
-      { actuatorId, state, atMs },
-    );
-  }
-
-  /** Pauses rules on an actuator until `untilMs` (a person took over); null ends the pause. */
-  async setOverride(actuatorId: string, untilMs: number | null): Promise<void> {
-    await this.driver.executeQuery(
-      `MATCH (a:Actuator {actuatorId: $actuatorId})
-       SET a.overrideUntil = CASE WHEN $until IS NULL THEN null ELSE datetime({epochMillis: toInteger($until)}) END`,
-      { actuatorId, until: untilMs },
+       SET a.desiredState = $state, a.desiredAt = datetime({epochMillis: toInteger($atMs)}), a.updatedAt = datetime({epochMillis: toInteger($atMs)})
+       FOREACH (_ IN CASE WHEN $until IS NULL THEN [] ELSE [1] END | SET a.overrideUntil = datetime({epochMillis: toInteger($until)}))`,
+      { actuatorId, state, atMs, until: overrideUntilMs },
     );
   }
 

@@ -90,27 +90,38 @@ export class RuleStore {
     return records.map((r) => ({ ruleId: r.get("id") as string, rule: JSON.parse(r.get("definition") as string) as Rule, state: parseRuleState(r.get("state") as string) }));
   }
 
-  async saveState(ruleId: string, state: RuleState): Promise<void> {
+  /**
+   * Saves several rules' new states and decisions in one transaction: the rule engine batches
+   * them, so rules firing while readings stream in cost one write per batch, not two per rule.
+   */
+  async saveBatch(items: ReadonlyArray<{ readonly ruleId: string; readonly state: RuleState | null; readonly decisions: readonly RuleDecision[] }>): Promise<void> {
+    if (items.length === 0) return;
+    const rows = items.map((item) => ({
+      ruleId: item.ruleId,
+      state: item.state === null ? null : serializeRuleState(item.state),
+      phase: item.state?.phase ?? null,
+      fired: item.state?.lastFiredMs ?? null,
+      cleared: item.state?.lastClearedMs ?? null,
+      decisions: item.decisions.map(decisionRow),
+    }));
     await this.driver.executeQuery(
-      `MATCH (r:Rule {ruleId: $ruleId}) SET r.state = $state, r.phase = $phase,
-         r.lastFiredAt = CASE WHEN $fired IS NULL THEN null ELSE datetime({epochMillis: toInteger($fired)}) END,
-         r.lastClearedAt = CASE WHEN $cleared IS NULL THEN null ELSE datetime({epochMillis: toInteger($cleared)}) END`,
-      { ruleId, state: serializeRuleState(state), phase: state.phase, fired: state.lastFiredMs, cleared: state.lastClearedMs },
+      `UNWIND $rows AS it
+       MATCH (r:Rule {ruleId: it.ruleId})
+       FOREACH (_ IN CASE WHEN it.state IS NULL THEN [] ELSE [1] END |
+         SET r.state = it.state, r.phase = it.phase,
+           r.lastFiredAt = CASE WHEN it.fired IS NULL THEN null ELSE datetime({epochMillis: toInteger(it.fired)}) END,
+           r.lastClearedAt = CASE WHEN it.cleared IS NULL THEN null ELSE datetime({epochMillis: toInteger(it.cleared)}) END)
+       FOREACH (row IN it.decisions |
+         CREATE (r)-[:DECIDED]->(:RuleDecision {decisionId: row.decisionId, ruleId: it.ruleId, event: row.event, reason: row.reason,
+           effect: row.effect, message: row.message, actions: row.actions, at: datetime({epochMillis: toInteger(row.atMs)})}))`,
+      { rows },
     );
   }
 
   /** Records decisions (fired, cleared, suppressed and why) as queryable history. */
   async recordDecisions(ruleId: string, decisions: readonly RuleDecision[]): Promise<void> {
     if (decisions.length === 0) return;
-    const rows = decisions.map((d) => ({
-      decisionId: randomUUID(),
-      event: d.event,
-      reason: d.event === "SUPPRESSED" ? d.reason : null,
-      effect: d.event === "SUPPRESSED" ? d.effect : null,
-      message: d.message,
-      atMs: d.atMs,
-      actions: JSON.stringify(d.event === "SUPPRESSED" ? (d.action === null ? [] : [d.action]) : d.actions),
-    }));
+    const rows = decisions.map(decisionRow);
     await this.driver.executeQuery(
       `MATCH (r:Rule {ruleId: $ruleId})
        UNWIND $rows AS row
@@ -119,4 +130,16 @@ export class RuleStore {
       { ruleId, rows },
     );
   }
+}
+
+function decisionRow(d: RuleDecision) {
+  return {
+    decisionId: randomUUID(),
+    event: d.event,
+    reason: d.event === "SUPPRESSED" ? d.reason : null,
+    effect: d.event === "SUPPRESSED" ? d.effect : null,
+    message: d.message,
+    atMs: d.atMs,
+    actions: JSON.stringify(d.event === "SUPPRESSED" ? (d.action === null ? [] : [d.action]) : d.actions),
+  };
 }
