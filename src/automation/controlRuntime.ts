@@ -78,6 +78,7 @@ export async function startControl(deps: {
       commands.stop();
       bus.removeOwner("commands");
       await engine.stop();
+      await commands.drain();
     },
   };
 }

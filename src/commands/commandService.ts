@@ -34,6 +34,8 @@ export interface Issuer {
   readonly manual: boolean;
 }
 
+/** Settled commands remembered by idempotency key. */
+const RECENT_KEYS = 10_000;
 /** How long after a restart a command left unfinished waits for its device's hello. */
 const RESTART_GRACE_MS = 30_000;
 
@@ -52,6 +54,8 @@ export class CommandService {
   private readonly inFlight = new Map<string, Promise<Command>>();
   private readonly byKey = new Map<string, Promise<Command>>();
   private readonly writes = new Map<string, { latest: Command | null; done: Promise<void> }>();
+  /** Settled commands by idempotency key, newest last (bounded): answers repeats before and after the save lands. */
+  private readonly recentByKey = new Map<string, Command>();
   private readonly unresolved = new Map<string, Command>();
   private readonly cancelled = new Set<string>();
   private readonly cancelledBy = new Map<string, string>();
@@ -139,13 +143,12 @@ export class CommandService {
       // Counted as this state from here on (no await between the check and this line), until settled.
       this.pending.set(id, { state: request.state, sinceMs: now, commandId });
       const until = issuer.manual ? overrideUntil(now, this.deps.safety.overrideMs) : null;
-      try {
-        await this.deps.actuators.accept(id, request.state, now, until);
-      } catch (error) {
-        this.settlePending(id, commandId);
-        throw error;
-      }
       if (until !== null) this.overrides.set(id, until);
+      // Recorded without holding the command back: the device need not wait for Neo4j. The
+      // in-memory state above is what interlocks and rules read; the graph follows within ms.
+      this.deps.actuators.accept(id, request.state, now, until).catch((error: unknown) => {
+        this.deps.log.error("recording an actuator's desired state failed", { actuatorId: id, commandId, error });
+      });
     });
   }
 
@@ -197,6 +200,8 @@ export class CommandService {
     // first is still being checked, waits for the first and gets its command.
     const running = this.byKey.get(key);
     if (running !== undefined) return reuseForKey(await running, kind, targetId, payload) as Command;
+    const recent = this.recentByKey.get(key);
+    if (recent !== undefined) return reuseForKey(recent, kind, targetId, payload) as Command;
     const first = (async () => {
       const reused = reuseForKey(await this.deps.store.byIdempotencyKey(key), kind, targetId, payload);
       return reused ?? this.issueNew(kind, targetId, deviceId, payload, request, issuer, accept);
@@ -281,8 +286,22 @@ export class CommandService {
     if (c.kind === "ACTUATE") this.settlePending(c.targetId, c.commandId);
     this.cancelled.delete(c.commandId);
     this.cancelledBy.delete(c.commandId);
-    await this.writes.get(c.commandId)?.done;
+    // The answer does not wait for the last status save (it follows within ms, in order); the
+    // idempotency key is answered from memory until then and for a while after.
+    if (c.idempotencyKey !== null) this.remember(c);
     return c;
+  }
+
+  private remember(c: Command): void {
+    const key = c.idempotencyKey as string;
+    this.recentByKey.delete(key);
+    this.recentByKey.set(key, c);
+    if (this.recentByKey.size > RECENT_KEYS) this.recentByKey.delete(this.recentByKey.keys().next().value as string);
+  }
+
+  /** Saves still being written (tests and shutdown wait for them). */
+  async drain(): Promise<void> {
+    while (this.writes.size > 0) await Promise.all([...this.writes.values()].map((w) => w.done));
   }
 
   /** Forgets a settled command's in-flight state (unless a newer command replaced it). */

@@ -102,11 +102,23 @@ export class AlertStore {
   /** Alerts raised in [sinceMs, untilMs], optionally of some sensors, oldest first. */
   async raisedBetween(sinceMs: number, untilMs: number, sensorIds: readonly string[] | null, limit: number): Promise<AlertRecord[]> {
     const { records } = await this.driver.executeQuery(
+      // Two texts, not "$sensorIds IS NULL OR …": the planner can then seek (sensorId, raisedAt) for named sensors.
       `MATCH (a:Alert)
-       WHERE a.raisedAt >= datetime({epochMillis: toInteger($since)}) AND a.raisedAt <= datetime({epochMillis: toInteger($until)})
-         AND ($sensorIds IS NULL OR a.sensorId IN $sensorIds)
+       WHERE ${sensorIds === null ? "" : "a.sensorId IN $sensorIds AND "}a.raisedAt >= datetime({epochMillis: toInteger($since)}) AND a.raisedAt <= datetime({epochMillis: toInteger($until)})
        RETURN ${ALERT_FIELDS} ORDER BY a.raisedAt, a.alertId LIMIT toInteger($limit)`,
       { since: sinceMs, until: untilMs, sensorIds, limit },
+    );
+    return records.map(toRecord);
+  }
+
+  /** One sensor's alerts raised in [sinceMs, asOfMs] or still open at asOfMs, in one query (failure risk). */
+  async historyOf(sensorId: string, sinceMs: number, asOfMs: number): Promise<AlertRecord[]> {
+    const { records } = await this.driver.executeQuery(
+      `MATCH (a:Alert)
+       WHERE a.sensorId = $sensorId AND a.raisedAt <= datetime({epochMillis: toInteger($asOf)})
+         AND (a.raisedAt >= datetime({epochMillis: toInteger($since)}) OR a.clearedAt IS NULL OR a.clearedAt > datetime({epochMillis: toInteger($asOf)}))
+       RETURN ${ALERT_FIELDS} ORDER BY a.raisedAt, a.alertId`,
+      { sensorId, since: sinceMs, asOf: asOfMs },
     );
     return records.map(toRecord);
   }

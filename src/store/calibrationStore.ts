@@ -50,6 +50,18 @@ export class CalibrationStore {
     return records[0] === undefined ? null : toRecord(records[0]);
   }
 
+  /** The latest calibration of each sensor named, in one query (sensors without one are absent). */
+  async latestFor(sensorIds: readonly string[]): Promise<Map<string, CalibrationRecord>> {
+    if (sensorIds.length === 0) return new Map();
+    const { records } = await this.driver.executeQuery(
+      `UNWIND $sensorIds AS sensorId
+       CALL (sensorId) { MATCH (c:Calibration) WHERE c.sensorId = sensorId RETURN c ORDER BY c.createdAt DESC LIMIT 1 }
+       RETURN ${FIELDS}`,
+      { sensorIds },
+    );
+    return new Map(records.map((r) => [r.get("sensorId") as string, toRecord(r)]));
+  }
+
   /** Notes that the device acknowledged the offset. */
   async markApplied(calibrationId: string, atMs: number): Promise<CalibrationRecord | null> {
     const { records } = await this.driver.executeQuery(

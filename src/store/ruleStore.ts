@@ -11,7 +11,7 @@ export interface StoredRule {
 }
 
 /** The Rule node's queryable properties, flattened from the rule (the full rule is `definition`). */
-function properties(rule: Rule): Record<string, unknown> {
+export function ruleProperties(rule: Rule) {
   const c = rule.condition;
   return {
     name: rule.name,
@@ -45,7 +45,7 @@ export class RuleStore {
        CREATE (r:Rule {ruleId: $ruleId}) SET r += $props, r.state = $state, r.phase = 'IDLE', r.createdBy = $createdBy,
          r.createdAt = datetime({epochMillis: toInteger($at)}), r.updatedAt = datetime({epochMillis: toInteger($at)})
        MERGE (r)-[:WATCHES]->(s)`,
-      { ruleId, sensorId: rule.sensorId, props: properties(rule), state: serializeRuleState(INITIAL_RULE_STATE), createdBy, at: atMs },
+      { ruleId, sensorId: rule.sensorId, props: ruleProperties(rule), state: serializeRuleState(INITIAL_RULE_STATE), createdBy, at: atMs },
     );
     return ruleId;
   }
@@ -60,7 +60,7 @@ export class RuleStore {
        DELETE w
        MERGE (r)-[:WATCHES]->(s)
        RETURN count(r) AS n`,
-      { ruleId, sensorId: rule.sensorId, props: properties(rule), state: serializeRuleState(INITIAL_RULE_STATE), at: atMs },
+      { ruleId, sensorId: rule.sensorId, props: ruleProperties(rule), state: serializeRuleState(INITIAL_RULE_STATE), at: atMs },
     );
     return Number(records[0]?.get("n") ?? 0) > 0;
   }

@@ -116,9 +116,14 @@ export class Predictions {
   }
 
   /** Maintenance from `series` when the caller fetched the history already (recommendations share it), else fetched here. */
-  private async maintenanceOf(sensorId: string, asOfMs: number, series: Promise<ReadingColumns> | null): Promise<SensorMaintenance> {
+  private async maintenanceOf(
+    sensorId: string,
+    asOfMs: number,
+    series: Promise<ReadingColumns> | null,
+    calibrationOf: Promise<CalibrationRecord | null> | null = null,
+  ): Promise<SensorMaintenance> {
     const sensor = await this.diagnostics.sensor(sensorId);
-    const [points, calibration] = await Promise.all([series ?? this.history(sensorId, asOfMs), this.calibrations.latest(sensorId)]);
+    const [points, calibration] = await Promise.all([series ?? this.history(sensorId, asOfMs), calibrationOf ?? this.calibrations.latest(sensorId)]);
     return this.maintenanceFrom(sensorId, sensor, points, calibration, asOfMs);
   }
 
@@ -142,13 +147,8 @@ export class Predictions {
 
   async failureRisk(sensorId: string, hours: number, asOfMs = this.clock()): Promise<FailureRisk & { sensorId: string }> {
     const { entry, thresholds } = await this.diagnostics.sensor(sensorId);
-    const [points, raised, open] = await Promise.all([
-      this.history(sensorId, asOfMs),
-      this.alerts.raisedBetween(asOfMs - HISTORY_MS, asOfMs, [sensorId], 10_000),
-      this.alerts.openAt(sensorId, asOfMs),
-    ]);
-    const history = new Map([...open, ...raised].map((a) => [a.alertId, a]));
-    const result = failureRisk(points, { asOfMs, hours, kind: entry.kind, thresholds, alertHistory: [...history.values()], memo: this.fits });
+    const [points, alertHistory] = await Promise.all([this.history(sensorId, asOfMs), this.alerts.historyOf(sensorId, asOfMs - HISTORY_MS, asOfMs)]);
+    const result = failureRisk(points, { asOfMs, hours, kind: entry.kind, thresholds, alertHistory, memo: this.fits });
     if (!result.ok) throw new PredictionUnavailableError(`no failure risk for ${sensorId}: ${result.reason}`);
     return { ...result.value, sensorId };
   }
@@ -206,12 +206,15 @@ export class Predictions {
         return [entry.sensorId, series] as const;
       }),
     );
+    // One query for every sensor's calibration rather than one per sensor.
+    const calibrations = this.calibrations.latestFor(entries.map((e) => e.sensorId));
+    calibrations.catch(() => undefined);
     const situations: SensorSituation[] = await Promise.all(
       entries.map(async (entry): Promise<SensorSituation> => {
         const series = histories.get(entry.sensorId) as Promise<ReadingColumns>;
         const [health, maint, open] = await Promise.all([
           this.diagnostics.sensorHealth(entry.sensorId, 300_000, asOfMs),
-          this.maintenanceOf(entry.sensorId, asOfMs, series),
+          this.maintenanceOf(entry.sensorId, asOfMs, series, calibrations.then((all) => all.get(entry.sensorId) ?? null)),
           this.live.activeEpisodes(entry.sensorId) ?? this.alerts.openAt(entry.sensorId, asOfMs).then((a) => a.map((x) => ({ ...x, episodeKey: x.alertId, lastSeenMs: x.raisedAtMs }))),
         ]);
         const limit = this.limitFor(entry.targetMin ?? null, entry.targetMax ?? null, health.traits.driftPerMinute, health.traits.current);

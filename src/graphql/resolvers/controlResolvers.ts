@@ -4,7 +4,7 @@ import type { RuleInput } from "../../automation/ruleTypes.js";
 import type { Command } from "../../commands/command.js";
 import { parseSendCommand, parseSetInterval } from "../../commands/commandInput.js";
 import type { MutationResolvers, QueryResolvers, RuleEventResolvers, SubscriptionResolvers, RuleDryRunResolvers } from "../../generated/graphql.js";
-import type { StoredRule } from "../../store/ruleStore.js";
+import { ruleProperties, type StoredRule } from "../../store/ruleStore.js";
 import { toIso } from "../../store/time.js";
 import { rangeArgs, timeArg } from "../args.js";
 import type { TwinContext } from "../context.js";
@@ -34,27 +34,12 @@ export function toCommandModel(c: Command): CommandModel {
 }
 
 export function toRuleModel(s: StoredRule): RuleModel {
-  const r = s.rule;
-  const c = r.condition;
+  const p = ruleProperties(s.rule);
   return {
+    ...p,
     ruleId: s.ruleId,
-    name: r.name,
-    sensorId: r.sensorId,
-    enabled: r.enabled,
-    conditionType: c.type,
-    comparison: "comparison" in c ? c.comparison : null,
-    threshold: "threshold" in c ? c.threshold : null,
-    horizonMinutes: c.type === "FORECAST" ? c.horizonMinutes : null,
-    anomalyTypes: c.type === "ANOMALY" ? c.anomalyTypes : null,
-    forSeconds: r.forSeconds,
-    clearComparison: r.clear?.comparison ?? null,
-    clearThreshold: r.clear?.threshold ?? null,
-    clearForSeconds: r.clearForSeconds,
-    cooldownSeconds: r.cooldownSeconds,
-    minOnSeconds: r.minOnSeconds,
-    minOffSeconds: r.minOffSeconds,
-    actions: JSON.stringify(r.actions),
-    definition: JSON.stringify(r),
+    enabled: s.rule.enabled,
+    anomalyTypes: p.anomalyTypes === null ? null : [...p.anomalyTypes],
     phase: s.state.phase,
     lastFiredAt: toIso(s.state.lastFiredMs),
     lastClearedAt: toIso(s.state.lastClearedMs),
