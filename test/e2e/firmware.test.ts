@@ -233,7 +233,9 @@ describe("the closed loop: a rule keeps the simulated room dry", () => {
     // Three full cycles: ON, OFF, ON, OFF, ON, OFF, all acknowledged by the firmware.
     const done = await eventually(async () => {
       const v = await view();
-      return v.commands.length >= 6 && v.commands.slice(0, 6).every((c) => c.status === "ACKED") ? v : undefined;
+      // Decisions and command statuses are written a moment after they happen: wait for both.
+      const edgesSoFar = v.decisions.filter((d) => d.event !== "SUPPRESSED").length;
+      return v.commands.length >= 6 && v.commands.slice(0, 6).every((c) => c.status === "ACKED") && edgesSoFar >= 6 ? v : undefined;
     }, 150_000, "three cycles of the rule").catch(async (error: unknown) => {
       throw new Error(`${(error as Error).message}; the rule: ${JSON.stringify(await view())}`);
     });

@@ -106,9 +106,9 @@ describe("sendCommand", () => {
         { id: ids.fan },
       );
       const row = a.data?.actuators[0];
-      return row?.reportedState === "ON" ? row : undefined;
-    }, 5_000, "the fan reported ON").then((row) => {
-      expect(row.desiredState).toBe("ON");
+      // Both are written in the background (the device does not wait for Neo4j).
+      return row?.reportedState === "ON" && row.desiredState === "ON" ? row : undefined;
+    }, 5_000, "the fan desired and reported ON").then((row) => {
       expect(Date.parse(row.reportedAt)).toBeGreaterThanOrEqual(Date.parse(row.desiredAt));
     });
     const linked = await eventually(async () => {
@@ -315,7 +315,8 @@ describe("rules", () => {
     await feed([75, 76, 65, 72, 58, 57]);
     const cycle = await eventually(async () => {
       const rule = await ruleView();
-      return rule.commands.length >= 2 && rule.commands.every((c) => c.status === "ACKED") ? rule : undefined;
+      // Decisions and command statuses are written a moment after they happen: wait for both.
+      return rule.commands.length >= 2 && rule.commands.every((c) => c.status === "ACKED") && rule.decisions.length >= 2 ? rule : undefined;
     }, 10_000, "the rule's two commands ACKED").catch(async (error: unknown) => {
       throw new Error(`${(error as Error).message}; the rule: ${JSON.stringify(await ruleView())}`);
     });

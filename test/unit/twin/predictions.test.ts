@@ -45,9 +45,9 @@ function twin(live: Record<string, Point[]>, stored: Record<string, Point[]> = {
     },
     recentBefore: async (sensorId: string, asOf: number, limit: number) => (stored[sensorId] ?? []).filter((p) => p.timestampMs <= asOf).slice(-limit),
   } as unknown as ReadingStore;
-  const alerts = { openAt: async () => [], raisedBetween: async () => [], episodeCounts: async () => new Map() } as unknown as AlertStore;
+  const alerts = { openAt: async () => [], raisedBetween: async () => [], historyOf: async () => [], episodeCounts: async () => new Map() } as unknown as AlertStore;
   const actuators = { locations: async () => [], locationOf: async () => null, history: async () => ({ changes: [], before: {} }) } as unknown as ActuatorStore;
-  const calibrations = { latest: async () => null } as unknown as CalibrationStore;
+  const calibrations = { latest: async () => null, latestFor: async () => new Map() } as unknown as CalibrationStore;
   const diagnostics = new Diagnostics(analytics, readingStore, alerts, catalog, clock);
   const make = (): Predictions => new Predictions(diagnostics, analytics, alerts, actuators, calibrations, clock);
   return {
