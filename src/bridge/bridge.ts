@@ -27,6 +27,8 @@ export interface BridgeOptions {
 export class Bridge {
   private readonly runners: PortRunner[] = [];
   private readonly sessions = new Map<string, DeviceSession>();
+  /** Per device, the latest registration write: reported states are stored after it. */
+  private readonly registrations = new Map<string, Promise<unknown>>();
   private readonly touchTimer: NodeJS.Timeout;
   private readonly touched = new Map<string, number>();
 
@@ -90,14 +92,19 @@ export class Bridge {
         },
         registered: async (hello, port, atMs) => {
           bus.emit("sensorsDeclared", { sensors: hello.sensors.map((s) => ({ sensorId: s.id, kind: s.kind })) });
-          await devices.register({ deviceId: hello.dev, port, firmware: hello.fw, seenAtMs: atMs, sensors: hello.sensors, actuators: hello.acts });
+          // Acks wait for this: an ack stored before its actuator exists would be lost.
+          const registration = devices.register({ deviceId: hello.dev, port, firmware: hello.fw, seenAtMs: atMs, sensors: hello.sensors, actuators: hello.acts });
+          this.registrations.set(hello.dev, registration.catch(() => undefined));
+          await registration;
           for (const act of hello.acts) bus.emit("actuatorReported", { deviceId: hello.dev, actuatorId: act.id, state: act.state, atMs });
           bus.emit("deviceRegistered", { deviceId: hello.dev, sensors: hello.sensors.map((s) => ({ sensorId: s.id, offset: s.offset })) });
         },
         status: (snapshot) => bus.emit("deviceStatus", snapshot),
         actuatorReported: (deviceId, actuatorId, state, atMs) => {
           bus.emit("actuatorReported", { deviceId, actuatorId, state, atMs });
-          devices.setReportedState(actuatorId, state, atMs).catch((error: unknown) => log.error("storing an actuator's reported state failed", { actuatorId, error }));
+          (this.registrations.get(deviceId) ?? Promise.resolve())
+            .then(() => devices.setReportedState(actuatorId, state, atMs))
+            .catch((error: unknown) => log.error("storing an actuator's reported state failed", { actuatorId, error }));
         },
       },
       { clock, log: log.child("device"), ...(this.options.timestamps === undefined ? {} : { timestamps: this.options.timestamps }) },

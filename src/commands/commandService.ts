@@ -47,6 +47,7 @@ const RESTART_GRACE_MS = 30_000;
 export class CommandService {
   private directory = new Map<string, ActuatorEntry>();
   private readonly states = new Map<string, ActuatorSnapshot>();
+  private readonly lastReportMs = new Map<string, number>();
   /** The newest accepted, unsettled ACTUATE per actuator. */
   private readonly pending = new Map<string, ActuatorSnapshot & { readonly commandId: string }>();
   private readonly overrides = new Map<string, number>();
@@ -117,6 +118,10 @@ export class CommandService {
 
   /** The bridge reported an actuator state (ack or hello): resolves commands left by a restart. */
   onActuatorReported(actuatorId: string, state: SwitchState, atMs: number): void {
+    // A hello's states reach here after its registration is written, so an ack received later
+    // can arrive first: an older report never overrides a newer one.
+    if (atMs < (this.lastReportMs.get(actuatorId) ?? -Infinity)) return;
+    this.lastReportMs.set(actuatorId, atMs);
     const known = this.states.get(actuatorId);
     if (known === undefined || known.state !== state) this.states.set(actuatorId, { state, sinceMs: atMs });
     for (const c of this.unresolved.values()) {

@@ -70,7 +70,8 @@ describe("firmware in the simulator → bridge → Neo4j → GraphQL", () => {
     await eventually(async () => {
       const { records } = await twin.driver.executeQuery("MATCH (a:Actuator {actuatorId: 'fan_1'}) RETURN a.reportedState AS s");
       return records[0]?.get("s") === "ON" ? true : undefined;
-    }, 5_000, "the fan's reported state");
+      // Generous: at the start of the suite every test file loads the one database at once.
+    }, 20_000, "the fan's reported state");
 
     // 3 °C/min of simulated time at 10× speed: about half a degree per wall second.
     await new Promise((r) => setTimeout(r, 8_000));
