@@ -159,10 +159,14 @@ describe("the simulator restarts", () => {
     const before = twin.app.services.live.get("temp_1")?.lastUpdateMs ?? 0;
     const oldPid = sim.pid;
     await sim.kill();
-    await eventually(async () => (twin.app.bridge.isConnected(deviceId) ? undefined : true), 10_000, "the disconnect");
-    await eventually(async () => (twin.app.bridge.isConnected(deviceId) ? true : undefined), 30_000, "the reconnect to a new simulator");
-    expect(sim.pid).not.toBe(oldPid);
-    await eventually(async () => ((twin.app.services.live.get("temp_1")?.lastUpdateMs ?? 0) > before + 1_000 ? true : undefined), 10_000, "fresh readings");
+    // Disconnect and reconnect may fall between two polls on a fast machine, or take seconds on
+    // a busy one: wait for the outcome — a session on a new simulator process.
+    await eventually(
+      async () => (sim.pid !== undefined && sim.pid !== oldPid && twin.app.bridge.isConnected(deviceId) ? true : undefined),
+      40_000,
+      "the reconnect to a new simulator",
+    );
+    await eventually(async () => ((twin.app.services.live.get("temp_1")?.lastUpdateMs ?? 0) > before + 1_000 ? true : undefined), 30_000, "fresh readings from the new process");
     // The new process booted without the calibration offset; the twin re-applied it at hello.
     const { records } = await twin.driver.executeQuery("MATCH (c:Calibration {sensorId: 'temp_1'}) RETURN c.appliedAt.epochMillis AS at ORDER BY c.createdAt DESC LIMIT 1");
     await eventually(async () => {
