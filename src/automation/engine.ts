@@ -51,6 +51,8 @@ export class RuleEngine {
   private bySensor = new Map<string, LoadedRule[]>();
   private readonly unsaved = new Map<string, { ruleId: string; state: RuleState | null; decisions: RuleDecision[] }>();
   private flushTimer: NodeJS.Timeout | null = null;
+  /** Per rule, the last action being carried out (actions run one after another). */
+  private readonly acting = new Map<string, Promise<void>>();
   private flushing: Promise<void> = Promise.resolve();
   /** Per sensor: wall clock minus the newest reading's timestamp, so ticks run on the readings' time. */
   private readonly lagMs = new Map<string, number>();
@@ -183,7 +185,14 @@ export class RuleEngine {
     this.deps.bus.emit("ruleDecision", { ruleId: r.ruleId, event: d.event, message: d.message, atMs: d.atMs });
     if (d.event === "SUPPRESSED") return;
     this.deps.log.info(d.message, { ruleId: r.ruleId, actions: d.actions.length });
-    for (const action of d.actions) void this.act(r, d, action);
+    // In order per rule: a clearing's OFF must not overtake its firing's ON still being issued.
+    for (const action of d.actions) {
+      const next = (this.acting.get(r.ruleId) ?? Promise.resolve()).then(() => this.act(r, d, action));
+      this.acting.set(r.ruleId, next);
+      void next.then(() => {
+        if (this.acting.get(r.ruleId) === next) this.acting.delete(r.ruleId);
+      });
+    }
   }
 
   private async act(r: LoadedRule, d: RuleDecision, action: ConcreteAction): Promise<void> {
