@@ -19,6 +19,7 @@ import { startAnalytics, type AnalyticsRuntime } from "./twin/analyticsRuntime.j
 import { ActuatorLog } from "./twin/actuatorLog.js";
 import { CalibrationService } from "./twin/calibrationService.js";
 import { Predictions } from "./twin/predictions.js";
+import { AlertHistoryCache } from "./twin/alertHistoryCache.js";
 import { BatchWriter } from "./twin/batchWriter.js";
 import { EventBus } from "./twin/eventBus.js";
 import type { TwinEvents } from "./twin/events.js";
@@ -98,7 +99,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(options.serialTimestamps === undefined ? {} : { timestamps: options.serialTimestamps }),
   });
   const actuators = new ActuatorStore(driver);
-  const predictions = new Predictions(analytics.diagnostics, analytics.live, alerts, actuators, new CalibrationStore(driver), clock);
+  const predictions = new Predictions(analytics.diagnostics, analytics.live, new AlertHistoryCache(alerts, analytics.keeper), actuators, new CalibrationStore(driver), clock);
   const calibrations = new CalibrationService(
     new CalibrationStore(driver),
     devices,

@@ -123,6 +123,21 @@ export class AlertStore {
     return records.map(toRecord);
   }
 
+  /**
+   * One sensor's alerts that overlap [sinceMs, ∞): raised since then, or cleared after it, or
+   * still open. A superset of `historyOf(sensorId, s, asOf)` for every s ≥ sinceMs and any asOf.
+   */
+  async overlapping(sensorId: string, sinceMs: number): Promise<AlertRecord[]> {
+    const { records } = await this.driver.executeQuery(
+      `MATCH (a:Alert)
+       WHERE a.sensorId = $sensorId
+         AND (a.raisedAt >= datetime({epochMillis: toInteger($since)}) OR a.clearedAt IS NULL OR a.clearedAt > datetime({epochMillis: toInteger($since)}))
+       RETURN ${ALERT_FIELDS} ORDER BY a.raisedAt, a.alertId`,
+      { sensorId, since: sinceMs },
+    );
+    return records.map(toRecord);
+  }
+
   /** Alerts of a sensor that were open at `asOfMs` (raised before, not cleared by then). */
   async openAt(sensorId: string, asOfMs: number): Promise<AlertRecord[]> {
     const { records } = await this.driver.executeQuery(

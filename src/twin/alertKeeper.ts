@@ -19,6 +19,8 @@ export class AlertKeeper {
   private retryTimer: NodeJS.Timeout | null = null;
   /** Alerts known to be open; a replayed episode (e.g. a GAP re-found after a restart) is not re-announced. */
   private readonly open = new Set<string>();
+  /** Per sensor, how many alert writes were queued so far: readers caching stored alerts compare it. */
+  private readonly revisions = new Map<string, number>();
 
   constructor(
     private readonly store: Pick<AlertStore, "raise" | "clear" | "open">,
@@ -32,11 +34,13 @@ export class AlertKeeper {
       if (e.phase === "raised") {
         if (this.open.has(e.episodeKey)) continue;
         this.open.add(e.episodeKey);
+        this.changed(e.sensorId);
         const alert: RaisedAlert = { alertId: e.episodeKey, sensorId: e.sensorId, type: e.type, severity: e.severity, message: e.message, raisedAtMs: e.timestampMs, value: e.value };
         this.queue.push({ kind: "raise", alert });
         this.bus.emit("alertRaised", alert);
       } else {
         this.open.delete(e.episodeKey);
+        this.changed(e.sensorId);
         this.queue.push({ kind: "clear", alertId: e.episodeKey, atMs: e.timestampMs });
         this.bus.emit("alertCleared", { alertId: e.episodeKey, sensorId: e.sensorId, atMs: e.timestampMs });
       }
@@ -50,6 +54,7 @@ export class AlertKeeper {
    */
   async reconcile(sensorId: string, open: readonly ActiveEpisode[], nowMs: number): Promise<void> {
     const stored = await this.store.open(sensorId);
+    this.changed(sensorId);
     const keys = new Set(open.map((e) => e.episodeKey));
     const storedIds = new Set(stored.map((a) => a.alertId));
     for (const alert of stored) if (keys.has(alert.alertId)) this.open.add(alert.alertId);
@@ -71,6 +76,15 @@ export class AlertKeeper {
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     await this.drain();
+  }
+
+  /** Changes with every alert write queued for the sensor (see `AlertHistoryCache`). */
+  revision(sensorId: string): number {
+    return this.revisions.get(sensorId) ?? 0;
+  }
+
+  private changed(sensorId: string): void {
+    this.revisions.set(sensorId, this.revision(sensorId) + 1);
   }
 
   get pending(): number {

@@ -13,8 +13,8 @@ import type { ReadingColumns } from "../analytics/readingColumns.js";
 import type { HealthThresholds } from "../analytics/thresholds.js";
 import { DomainError, InvalidInputError } from "../errors.js";
 import type { ActuatorStore, SensorLocation } from "../store/actuatorStore.js";
-import type { AlertStore } from "../store/alertStore.js";
 import type { CalibrationRecord, CalibrationStore } from "../store/calibrationStore.js";
+import type { AlertHistoryCache } from "./alertHistoryCache.js";
 import type { Diagnostics } from "./diagnostics.js";
 import type { LiveAnalytics } from "./liveAnalytics.js";
 import type { CatalogEntry } from "./sensorCatalog.js";
@@ -85,7 +85,7 @@ export class Predictions {
   constructor(
     private readonly diagnostics: Diagnostics,
     private readonly live: LiveAnalytics,
-    private readonly alerts: AlertStore,
+    private readonly alerts: Pick<AlertHistoryCache, "historyOf" | "openAt">,
     private readonly actuators: ActuatorStore,
     private readonly calibrations: CalibrationStore,
     private readonly clock: () => number,

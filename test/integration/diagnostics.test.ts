@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SeededRandom } from "../../src/analytics/random.js";
 import { AlertStore } from "../../src/store/alertStore.js";
+import { AlertHistoryCache } from "../../src/twin/alertHistoryCache.js";
 import { ReadingStore } from "../../src/store/readingStore.js";
 import { loadThresholds } from "../../src/store/thresholdStore.js";
 import { Diagnostics } from "../../src/twin/diagnostics.js";
@@ -258,5 +259,58 @@ describe("trend and ranking", () => {
     expect(ids.indexOf(clean)).toBeLessThan(ids.indexOf(gappy));
     const scores = res.data!.ranking.map((r) => r.reliabilityScore);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+});
+
+describe("the alert history cache behind failureRisk", () => {
+  it("answers every window as the database does, reads once until an alert write is queued, and never caches during writes", async () => {
+    const store = new AlertStore(twin.driver);
+    const sensorId = "temp_alert_cache";
+    const H = 3_600_000;
+    const alert = (n: number, raisedAtMs: number) => ({ alertId: `cache-${n}`, sensorId, type: "SPIKE" as const, severity: "MEDIUM" as const, message: "spike", raisedAtMs, value: 1 });
+    // Raised at 0, 10, 20, 30, 40 h; cleared 2 h later, except #1 (cleared at 35 h) and #4 (open).
+    await store.raise([0, 1, 2, 3, 4].map((n) => alert(n, T0 + n * 10 * H)));
+    await store.clear([
+      { alertId: "cache-0", atMs: T0 + 2 * H },
+      { alertId: "cache-1", atMs: T0 + 35 * H },
+      { alertId: "cache-2", atMs: T0 + 22 * H },
+      { alertId: "cache-3", atMs: T0 + 32 * H },
+    ]);
+    let reads = 0;
+    const counted = {
+      historyOf: (...a: Parameters<AlertStore["historyOf"]>) => ((reads += 1), store.historyOf(...a)),
+      overlapping: (...a: Parameters<AlertStore["overlapping"]>) => ((reads += 1), store.overlapping(...a)),
+      openAt: (...a: Parameters<AlertStore["openAt"]>) => store.openAt(...a),
+    };
+    const keeper = { revision: 0, pending: 0 };
+    const cache = new AlertHistoryCache(counted, { revision: () => keeper.revision, get pending() { return keeper.pending; } });
+    const ids = (records: ReadonlyArray<{ alertId: string }>): string[] => records.map((r) => r.alertId);
+
+    const first = await cache.historyOf(sensorId, T0 + 9 * H, T0 + 33 * H);
+    expect(ids(first)).toEqual(["cache-1", "cache-2", "cache-3"]);
+    expect(reads).toBe(1);
+    // Later windows come from memory and match the database exactly (open, cleared inside, cleared after asOf).
+    for (const asOfH of [33, 34, 36, 41, 45, 60, 200]) {
+      const sinceMs = Math.max(T0 + 9 * H, T0 + (asOfH - 24) * H);
+      const cached = await cache.historyOf(sensorId, sinceMs, T0 + asOfH * H);
+      expect(ids(cached), `asOf ${asOfH} h`).toEqual(ids(await store.historyOf(sensorId, sinceMs, T0 + asOfH * H)));
+    }
+    expect(reads).toBe(1);
+
+    // A window starting before the cached one is read again.
+    expect(ids(await cache.historyOf(sensorId, T0, T0 + 24 * H))).toEqual(["cache-0", "cache-1", "cache-2"]);
+    expect(reads).toBe(2);
+
+    // The keeper queues a write for this sensor: the next answer is read again and includes it.
+    await store.raise([alert(5, T0 + 44 * H)]);
+    keeper.revision += 1;
+    keeper.pending = 1;
+    expect(ids(await cache.historyOf(sensorId, T0 + 21 * H, T0 + 45 * H))).toEqual(["cache-3", "cache-4", "cache-5"]);
+    expect(ids(await cache.historyOf(sensorId, T0 + 21 * H, T0 + 45 * H))).toHaveLength(3);
+    expect(reads).toBe(4); // writes pending: every call goes to the database
+    keeper.pending = 0;
+    await cache.historyOf(sensorId, T0 + 21 * H, T0 + 45 * H);
+    await cache.historyOf(sensorId, T0 + 22 * H, T0 + 46 * H);
+    expect(reads).toBe(5);
   });
 });
