@@ -113,6 +113,9 @@ export class DeviceSession {
       const command = { ...body, id } as DeviceCommand;
       const line = encodeCommand(command);
       const answer = this.correlator.expect(id, timeoutMs);
+      // A write to a starved device can outlast the timeout: the rejection must not be left
+      // unhandled meanwhile (it would end the process); it is still thrown at `await answer`.
+      answer.catch(() => undefined);
       try {
         await this.link.write(line);
       } catch (error) {

@@ -139,6 +139,26 @@ describe("DeviceSession", () => {
     expect(logLines.some((l) => l.includes("database unavailable"))).toBe(true);
   });
 
+  it("times a command out cleanly when writing it to a starved device outlasts the timeout", async () => {
+    const { link, session } = setup();
+    await tick();
+    const write = link.write.bind(link);
+    link.write = async (data) => {
+      await tick(80); // the device's input is not drained for longer than the command may wait
+      return write(data);
+    };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      await expect(session.send({ t: "cal", s: "temp_1", off: 1 }, 20)).rejects.toThrow(CommandTimeoutError);
+      await tick(20);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
   it("matches acks to commands, reports actuator states, and maps refusals and silence to errors", async () => {
     const { link, session, reported } = setup();
     await tick();
