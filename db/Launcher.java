@@ -31,7 +31,8 @@ import org.neo4j.procedure.UserFunction;
  * Usage: java -cp 'db/.cache/lib/*' db/Launcher.java <port> <dataDir> [pageCacheMb]
  * Prints exactly one line starting with "NEO4J READY bolt://127.0.0.1:<port>" when it accepts
  * connections, or a line starting with "NEO4J ERROR" and exits 2 when it cannot start.
- * SIGTERM/SIGINT shut the database down cleanly (checkpoint, store closed) before exit.
+ * SIGTERM/SIGINT, and end of file on stdin (the starting process is gone), shut the database
+ * down cleanly (checkpoint, store closed) before exit.
  */
 public class Launcher {
     private static final List<String> REQUIRED_APOC = List.of(
@@ -95,7 +96,17 @@ public class Launcher {
         }
         System.out.println("NEO4J READY bolt://127.0.0.1:" + port + " apocProcedures=" + registered + " home=" + home);
         System.out.flush();
-        Thread.currentThread().join();
+        // The process that started this one holds its stdin open. When that process ends, even
+        // killed hard, stdin reaches end of file: the database then shuts down (the hook above)
+        // instead of running on as an orphan that keeps its port, store lock and CPU.
+        try {
+            while (System.in.read() != -1) {
+                // input carries no commands
+            }
+        } catch (IOException ignored) {
+            // a broken pipe means the same
+        }
+        System.exit(0);
     }
 
     private static int parsePort(String text) {

@@ -155,8 +155,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
   ];
   log.info(`starting the embedded Neo4j on ${uri} (data in ${dataDir})…`);
   // Its own process group: a Ctrl-C in the terminal reaches only the twin, which writes its
-  // pending readings first and then stops the database itself.
-  const child = spawn("java", args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+  // pending readings first and then stops the database itself. Its stdin stays open for as long
+  // as this process lives: if this process dies without stopping it, the database sees end of
+  // file and shuts down rather than outliving it.
+  const child = spawn("java", args, { stdio: ["pipe", "pipe", "pipe"], detached: true });
   return waitUntilReady(child, uri, log, options.startTimeoutMs ?? 180_000);
 }
 

@@ -1,7 +1,10 @@
-import { createServer, type Server } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import { connect, createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { gql, testDriver } from "../support/testApp.js";
+import { eventually, gql, testDriver } from "../support/testApp.js";
 import { runTwin } from "../support/twinProcess.js";
 
 async function failsWith(env: Record<string, string>, pattern: RegExp): Promise<string> {
@@ -67,4 +70,27 @@ describe("a running twin process", () => {
     expect(after.records[0]!.get("n")).toBe(250);
     expect(twin.output.join("\n")).toMatch(/SIGTERM: stopping; writing pending readings first \{"pending":250\}/);
   });
+});
+
+describe("the embedded database of a twin that dies", () => {
+  it("shuts down instead of running on as an orphan when the twin is killed hard", async () => {
+    const port = Number(process.env["TEST_ORPHAN_NEO4J_PORT"] ?? 7688);
+    const dataDir = mkdtempSync(path.join(tmpdir(), "twin-orphan-neo4j-"));
+    const answers = (): Promise<boolean> =>
+      new Promise((resolve) => {
+        const socket = connect(port, "127.0.0.1");
+        socket.once("connect", () => (socket.destroy(), resolve(true)));
+        socket.once("error", () => resolve(false));
+      });
+    try {
+      const twin = runTwin({ NEO4J_EMBEDDED_PORT: String(port), NEO4J_DATA_DIR: dataDir });
+      await twin.ready;
+      expect(await answers()).toBe(true);
+      twin.child.kill("SIGKILL"); // no chance to stop the database itself
+      await twin.exited;
+      await eventually(async () => ((await answers()) ? undefined : true), 90_000, `the database on port ${port} to stop`);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
