@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { setPriority } from "node:os";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -11,6 +12,12 @@ export interface SimulatedNodeOptions {
   readonly args?: readonly string[];
   /** Every JSON line simnode prints after the pty line (plant traces, actuator changes). */
   readonly onLine?: (message: Record<string, unknown>) => void;
+  /**
+   * Scheduling priority (nice, −20…19) for the simulator. A real board has a CPU of its own;
+   * on a small host shared with Neo4j the simulated one can be starved and answer late, so a
+   * benchmark may raise it (needs the privilege; refused, the simulator runs at normal priority).
+   */
+  readonly priority?: number;
 }
 
 /** True when `make -C firmware` can build the firmware and the simulator here. */
@@ -77,6 +84,14 @@ export class SimulatedNode {
     const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
     this.child = child;
     const log = this.options.log;
+    const priority = this.options.priority;
+    if (priority !== undefined && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, priority);
+      } catch (error) {
+        log.warn(`cannot give the simulated node priority ${priority} (${(error as Error).message}); it runs at normal priority`);
+      }
+    }
     const stderr: string[] = [];
     createInterface({ input: child.stderr! }).on("line", (line) => {
       stderr.push(line);
