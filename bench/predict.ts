@@ -84,7 +84,7 @@ async function logSwitches(store: ActuatorStore, start: number): Promise<number>
       const now = actuatorsAt(r, k);
       for (const [id, was, is] of [[heaterId(r), before.heater, now.heater], [fanId(r), before.fan, now.fan]] as const) {
         if (k > 0 && was === is) continue; // the first second logs each actuator's initial state
-        await store.recordState(id, is ? "ON" : "OFF", start + k * 1000);
+        await store.recordChanges([{ actuatorId: id, state: is ? "ON" : "OFF", atMs: start + k * 1000 }]);
         logged += 1;
       }
       before = now;

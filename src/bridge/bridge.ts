@@ -1,16 +1,20 @@
 import type { Logger } from "../log.js";
-import type { DeviceStore } from "../store/deviceStore.js";
+import type { DeviceStore, ReportedState } from "../store/deviceStore.js";
 import type { EventBus } from "../twin/eventBus.js";
 import type { TwinEvents } from "../twin/events.js";
+import { CoalescingWriter } from "../twin/coalescingWriter.js";
 import type { IngestPipeline } from "../twin/ingest.js";
 import { DeviceGoneError, type CommandAnswer } from "./correlator.js";
 import { DeviceSession, type CommandBody, type DeviceStatusSnapshot } from "./deviceSession.js";
 import type { DeviceLink } from "./link.js";
 import { PortRunner } from "./portRunner.js";
 
+/** Reported states gather this long before they are written together. */
+const REPORTED_LINGER_MS = 50;
+
 export interface BridgeOptions {
   readonly ingest: Pick<IngestPipeline, "ingest">;
-  readonly devices: Pick<DeviceStore, "register" | "touch" | "setReportedState">;
+  readonly devices: Pick<DeviceStore, "register" | "touch" | "setReportedStates">;
   readonly bus: EventBus<TwinEvents>;
   readonly clock: () => number;
   readonly log: Logger;
@@ -31,8 +35,17 @@ export class Bridge {
   private readonly registrations = new Map<string, Promise<unknown>>();
   private readonly touchTimer: NodeJS.Timeout;
   private readonly touched = new Map<string, number>();
+  /** Acknowledged states, newest per actuator, written in batches. */
+  private readonly reported: CoalescingWriter<string, ReportedState>;
 
   constructor(private readonly options: BridgeOptions) {
+    this.reported = new CoalescingWriter({
+      what: "reported actuator states",
+      lingerMs: REPORTED_LINGER_MS,
+      merge: (older, newer) => (newer.atMs >= older.atMs ? newer : older),
+      write: (states) => options.devices.setReportedStates(states),
+      log: options.log,
+    });
     this.touchTimer = setInterval(() => void this.flushLastSeen(), options.touchEveryMs ?? 5_000);
     this.touchTimer.unref();
   }
@@ -69,6 +82,7 @@ export class Bridge {
     for (const session of this.sessions.values()) session.stop("bridge stopped");
     this.sessions.clear();
     await this.flushLastSeen();
+    await this.reported.drain();
   }
 
   private sessionOf(deviceId: string): DeviceSession | undefined {
@@ -102,9 +116,7 @@ export class Bridge {
         status: (snapshot) => bus.emit("deviceStatus", snapshot),
         actuatorReported: (deviceId, actuatorId, state, atMs) => {
           bus.emit("actuatorReported", { deviceId, actuatorId, state, atMs });
-          (this.registrations.get(deviceId) ?? Promise.resolve())
-            .then(() => devices.setReportedState(actuatorId, state, atMs))
-            .catch((error: unknown) => log.error("storing an actuator's reported state failed", { actuatorId, error }));
+          void (this.registrations.get(deviceId) ?? Promise.resolve()).then(() => this.reported.put(actuatorId, { actuatorId, state, atMs }));
         },
       },
       { clock, log: log.child("device"), ...(this.options.timestamps === undefined ? {} : { timestamps: this.options.timestamps }) },

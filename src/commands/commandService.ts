@@ -4,10 +4,11 @@ import { CommandTimeoutError, DeviceRefusedError } from "../bridge/correlator.js
 import type { CommandBody } from "../bridge/deviceSession.js";
 import { InterlockError, InvalidInputError, NotFoundError, RateLimitedError } from "../errors.js";
 import type { Logger } from "../log.js";
-import type { ActuatorEntry, ActuatorStore } from "../store/actuatorStore.js";
+import type { AcceptedState, ActuatorEntry, ActuatorStore } from "../store/actuatorStore.js";
 import type { CommandStore } from "../store/commandStore.js";
 import type { EventBus } from "../twin/eventBus.js";
 import type { TwinEvents } from "../twin/events.js";
+import { CoalescingWriter } from "../twin/coalescingWriter.js";
 import type { ActuatorSnapshot, SwitchState } from "./actuatorState.js";
 import { createCommand, isTerminal, type Command, type CommandKind } from "./command.js";
 import type { SendCommandRequest, SetIntervalRequest } from "./commandInput.js";
@@ -36,6 +37,8 @@ export interface Issuer {
 
 /** Settled commands remembered by idempotency key. */
 const RECENT_KEYS = 10_000;
+/** Command records and desired states gather this long before they are written together. */
+const RECORD_LINGER_MS = 50;
 /** How long after a restart a command left unfinished waits for its device's hello. */
 const RESTART_GRACE_MS = 30_000;
 
@@ -54,7 +57,10 @@ export class CommandService {
   private readonly limiter: RateLimiter;
   private readonly inFlight = new Map<string, Promise<Command>>();
   private readonly byKey = new Map<string, Promise<Command>>();
-  private readonly writes = new Map<string, { latest: Command | null; done: Promise<void> }>();
+  /** Command records, newest per command, written in batches (one transaction per batch). */
+  private readonly saves: CoalescingWriter<string, { readonly command: Command; readonly ruleId: string | null }>;
+  /** Desired states, newest per actuator, written in batches, in acceptance order. */
+  private readonly desired: CoalescingWriter<string, AcceptedState>;
   /** Settled commands by idempotency key, newest last (bounded): answers repeats before and after the save lands. */
   private readonly recentByKey = new Map<string, Command>();
   private readonly unresolved = new Map<string, Command>();
@@ -65,7 +71,7 @@ export class CommandService {
   constructor(
     private readonly deps: {
       readonly store: CommandStore;
-      readonly actuators: Pick<ActuatorStore, "directory" | "accept">;
+      readonly actuators: Pick<ActuatorStore, "directory" | "acceptMany">;
       readonly bridge: Pick<Bridge, "send" | "isConnected">;
       readonly deviceExists: (deviceId: string) => Promise<boolean>;
       readonly bus: EventBus<TwinEvents>;
@@ -75,6 +81,22 @@ export class CommandService {
     },
   ) {
     this.limiter = new RateLimiter(deps.safety.rateLimit);
+    this.saves = new CoalescingWriter({
+      what: "command records",
+      lingerMs: RECORD_LINGER_MS,
+      // A record keeps the rule of its first save (the link to its rule is made on creation).
+      merge: (older, newer) => ({ command: newer.command, ruleId: older.ruleId ?? newer.ruleId }),
+      write: (entries) => deps.store.saveMany(entries),
+      log: deps.log,
+    });
+    this.desired = new CoalescingWriter({
+      what: "desired actuator states",
+      lingerMs: RECORD_LINGER_MS,
+      // The newest state wins; a person's override is kept even if a later acceptance sets none.
+      merge: (older, newer) => ({ ...newer, overrideUntilMs: newer.overrideUntilMs ?? older.overrideUntilMs }),
+      write: (accepted) => deps.actuators.acceptMany(accepted),
+      log: deps.log,
+    });
   }
 
   /** Loads actuators and overrides, and takes over commands a previous run left unfinished. */
@@ -150,10 +172,8 @@ export class CommandService {
       const until = issuer.manual ? overrideUntil(now, this.deps.safety.overrideMs) : null;
       if (until !== null) this.overrides.set(id, until);
       // Recorded without holding the command back: the device need not wait for Neo4j. The
-      // in-memory state above is what interlocks and rules read; the graph follows within ms.
-      this.deps.actuators.accept(id, request.state, now, until).catch((error: unknown) => {
-        this.deps.log.error("recording an actuator's desired state failed", { actuatorId: id, commandId, error });
-      });
+      // in-memory state above is what interlocks and rules read; the graph follows within ~50 ms.
+      void this.desired.put(id, { actuatorId: id, state: request.state, atMs: now, overrideUntilMs: until });
     });
   }
 
@@ -306,7 +326,7 @@ export class CommandService {
 
   /** Saves still being written (tests and shutdown wait for them). */
   async drain(): Promise<void> {
-    while (this.writes.size > 0) await Promise.all([...this.writes.values()].map((w) => w.done));
+    await Promise.all([this.saves.drain(), this.desired.drain()]);
   }
 
   /** Forgets a settled command's in-flight state (unless a newer command replaced it). */
@@ -333,32 +353,13 @@ export class CommandService {
   }
 
   /**
-   * Publishes at once and saves in order per command. Saves coalesce: while one is being
-   * written, later statuses wait and only the newest is written next (PENDING and SENT are
-   * history once ACKED is known). A failed save is retried once.
+   * Publishes at once; saves follow in batches, in order per command. While a record waits, a
+   * newer status replaces it (PENDING and SENT are history once ACKED is known). Resolves once
+   * written (a batch that failed twice is logged and dropped).
    */
   private record(c: Command, ruleId: string | null): Promise<void> {
     this.deps.bus.emit("commandUpdated", c);
-    const entry = this.writes.get(c.commandId);
-    if (entry !== undefined) {
-      entry.latest = c;
-      return entry.done;
-    }
-    const fresh: { latest: Command | null; done: Promise<void> } = { latest: c, done: Promise.resolve() };
-    fresh.done = (async () => {
-      while (fresh.latest !== null) {
-        const next = fresh.latest;
-        fresh.latest = null;
-        await this.deps.store.save(next, ruleId).catch(async (error: unknown) => {
-          this.deps.log.warn("saving a command failed; retrying once", { commandId: next.commandId, status: next.status, error });
-          await new Promise((r) => setTimeout(r, 1_000));
-          await this.deps.store.save(next, ruleId).catch((again: unknown) => this.deps.log.error("saving a command failed twice", { commandId: next.commandId, error: again }));
-        });
-      }
-      this.writes.delete(c.commandId);
-    })();
-    this.writes.set(c.commandId, fresh);
-    return fresh.done;
+    return this.saves.put(c.commandId, { command: c, ruleId });
   }
 
   private async refreshDirectory(): Promise<void> {

@@ -25,22 +25,48 @@ export interface ActuatorEntry {
   readonly overrideUntilMs: number | null;
 }
 
+/** One reported actuator state, as the state log holds it. */
+export interface LoggedChange {
+  readonly actuatorId: string;
+  readonly state: ActuatorState;
+  readonly atMs: number;
+}
+
+/** An accepted command as the graph records it (see `ActuatorStore.acceptMany`). */
+export interface AcceptedState {
+  readonly actuatorId: string;
+  readonly state: ActuatorState;
+  readonly atMs: number;
+  /** End of a person's manual override; null leaves the stored one as it is. */
+  readonly overrideUntilMs: number | null;
+}
+
 /** Actuators as the physics and the command path need them: where, which device, which state since when. */
 export class ActuatorStore {
   constructor(private readonly driver: Driver) {}
 
-  /**
-   * Logs an actuator's reported state with its time, unless it already had that state: the
-   * plant fit needs to know exactly when the heater or fan was on.
-   */
-  async recordState(actuatorId: string, state: ActuatorState, atMs: number): Promise<void> {
+  /** The newest logged state of each actuator (absent: none logged). */
+  async lastStates(actuatorIds: readonly string[]): Promise<Map<string, ActuatorState>> {
+    const { records } = await this.driver.executeQuery(
+      `UNWIND $ids AS id
+       CALL (id) {
+         MATCH (c:ActuatorChange) WHERE c.actuatorId = id AND c.at IS NOT NULL
+         RETURN c.state AS state ORDER BY c.at DESC LIMIT 1
+       }
+       RETURN id, state`,
+      { ids: actuatorIds },
+    );
+    return new Map(records.map((r) => [r.get("id") as string, r.get("state") as ActuatorState]));
+  }
+
+  /** Appends state changes to the log, each linked from its actuator (unknown actuators are skipped). */
+  async recordChanges(changes: readonly LoggedChange[]): Promise<void> {
+    if (changes.length === 0) return;
     await this.driver.executeQuery(
-      `MATCH (a:Actuator {actuatorId: $actuatorId})
-       OPTIONAL MATCH (c:ActuatorChange) WHERE c.actuatorId = $actuatorId AND c.at IS NOT NULL
-       WITH a, c ORDER BY c.at DESC LIMIT 1
-       WITH a, c WHERE c IS NULL OR c.state <> $state
-       CREATE (a)-[:STATE_CHANGED]->(:ActuatorChange {actuatorId: $actuatorId, state: $state, at: datetime({epochMillis: toInteger($atMs)})})`,
-      { actuatorId, state, atMs },
+      `UNWIND $changes AS x
+       MATCH (a:Actuator {actuatorId: x.actuatorId})
+       CREATE (a)-[:STATE_CHANGED]->(:ActuatorChange {actuatorId: x.actuatorId, state: x.state, at: datetime({epochMillis: toInteger(x.atMs)})})`,
+      { changes },
     );
   }
 
@@ -95,15 +121,17 @@ export class ActuatorStore {
   }
 
   /**
-   * An accepted command in one write: the desired state and its time, and — for a person's
-   * command — the end of the manual override (`overrideUntilMs`; null leaves it as it is).
+   * Accepted commands in one write: per actuator the desired state and its time, and — for a
+   * person's command — the end of the manual override (null leaves it as it is).
    */
-  async accept(actuatorId: string, state: ActuatorState, atMs: number, overrideUntilMs: number | null): Promise<void> {
+  async acceptMany(accepted: readonly AcceptedState[]): Promise<void> {
+    if (accepted.length === 0) return;
     await this.driver.executeQuery(
-      `MATCH (a:Actuator {actuatorId: $actuatorId})
-       SET a.desiredState = $state, a.desiredAt = datetime({epochMillis: toInteger($atMs)}), a.updatedAt = datetime({epochMillis: toInteger($atMs)})
-       FOREACH (_ IN CASE WHEN $until IS NULL THEN [] ELSE [1] END | SET a.overrideUntil = datetime({epochMillis: toInteger($until)}))`,
-      { actuatorId, state, atMs, until: overrideUntilMs },
+      `UNWIND $rows AS row
+       MATCH (a:Actuator {actuatorId: row.actuatorId})
+       SET a.desiredState = row.state, a.desiredAt = datetime({epochMillis: toInteger(row.atMs)}), a.updatedAt = datetime({epochMillis: toInteger(row.atMs)})
+       FOREACH (_ IN CASE WHEN row.until IS NULL THEN [] ELSE [1] END | SET a.overrideUntil = datetime({epochMillis: toInteger(row.until)}))`,
+      { rows: accepted.map((a) => ({ actuatorId: a.actuatorId, state: a.state, atMs: a.atMs, until: a.overrideUntilMs })) },
     );
   }
 

@@ -36,28 +36,36 @@ function toCommand(row: Record<string, unknown>): Command {
 export class CommandStore {
   constructor(private readonly driver: Driver) {}
 
-  /** Creates or updates a command's node (all fields), linking it to its target and rule on creation. */
-  async save(command: Command, ruleId: string | null): Promise<void> {
-    // Times become Neo4j DateTimes (GraphQL serves them; null removes the property).
-    const props: Record<string, unknown> = { ...command, attempts: neo4j.int(command.attempts), attemptTimeoutMs: neo4j.int(command.attemptTimeoutMs) };
-    for (const f of TIME_FIELDS) {
-      const ms = command[f];
-      props[f] = ms === null ? null : neo4j.types.DateTime.fromStandardDate(new Date(ms));
-    }
+  /** Creates or updates commands' nodes (all fields) in one transaction, linking each to its target and rule on creation. */
+  async saveMany(entries: ReadonlyArray<{ readonly command: Command; readonly ruleId: string | null }>): Promise<void> {
+    if (entries.length === 0) return;
+    const rows = entries.map(({ command, ruleId }) => {
+      // Times become Neo4j DateTimes (GraphQL serves them; null removes the property).
+      const props: Record<string, unknown> = { ...command, attempts: neo4j.int(command.attempts), attemptTimeoutMs: neo4j.int(command.attemptTimeoutMs) };
+      for (const f of TIME_FIELDS) {
+        const ms = command[f];
+        props[f] = ms === null ? null : neo4j.types.DateTime.fromStandardDate(new Date(ms));
+      }
+      return { props, ruleId };
+    });
     await this.driver.executeQuery(
-      `MERGE (c:Command {commandId: $props.commandId})
+      `UNWIND $rows AS row
+       MERGE (c:Command {commandId: row.props.commandId})
        ON CREATE SET c.new = true
-       SET c += $props
-       WITH c, c.new AS created
+       SET c += row.props
+       WITH c, row, c.new AS created
        REMOVE c.new
-       WITH c, created WHERE created
+       WITH c, row, created WHERE created
+       // Index seeks only, and CREATE for the links of a command made just now: MERGE would
+       // scan the actuator's ever-growing list of TARGETS for one that cannot exist.
        OPTIONAL MATCH (a:Actuator {actuatorId: c.targetId})
-       OPTIONAL MATCH (d:Device) WHERE d.deviceId = c.targetId OR (a IS NOT NULL AND (d)-[:HAS_ACTUATOR]->(a))
-       OPTIONAL MATCH (r:Rule {ruleId: $ruleId})
-       FOREACH (x IN CASE WHEN a IS NULL THEN [] ELSE [a] END | MERGE (c)-[:TARGETS]->(x))
-       FOREACH (x IN CASE WHEN d IS NULL THEN [] ELSE [d] END | MERGE (c)-[:TARGETS]->(x))
-       FOREACH (x IN CASE WHEN r IS NULL THEN [] ELSE [r] END | MERGE (x)-[:ISSUED]->(c))`,
-      { props, ruleId },
+       OPTIONAL MATCH (named:Device {deviceId: c.targetId})
+       OPTIONAL MATCH (r:Rule {ruleId: row.ruleId})
+       WITH c, a, r, coalesce(named, head(CASE WHEN a IS NULL THEN [] ELSE [(o:Device)-[:HAS_ACTUATOR]->(a) | o] END)) AS d
+       FOREACH (x IN CASE WHEN a IS NULL THEN [] ELSE [a] END | CREATE (c)-[:TARGETS]->(x))
+       FOREACH (x IN CASE WHEN d IS NULL THEN [] ELSE [d] END | CREATE (c)-[:TARGETS]->(x))
+       FOREACH (x IN CASE WHEN r IS NULL THEN [] ELSE [r] END | CREATE (x)-[:ISSUED]->(c))`,
+      { rows },
     );
   }
 

@@ -54,6 +54,13 @@ FOREACH (_ IN CASE WHEN size(unplaced) > 0 THEN [1] ELSE [] END |
   FOREACH (x IN unplaced | MERGE (x)-[:LOCATED_IN]->(l))
 )`;
 
+/** A state a device acknowledged for one of its actuators, and when. */
+export interface ReportedState {
+  readonly actuatorId: string;
+  readonly state: string;
+  readonly atMs: number;
+}
+
 /** Devices, their sensors and actuators as the bridge learns them from hello messages. */
 export class DeviceStore {
   constructor(private readonly driver: Driver) {}
@@ -94,15 +101,17 @@ export class DeviceStore {
     return (records[0]?.get("id") as string | undefined) ?? null;
   }
 
-  /** Records the state a device acknowledged for one of its actuators. */
-  async setReportedState(actuatorId: string, state: string, atMs: number): Promise<void> {
+  /** Records the states devices acknowledged for their actuators, in one transaction (one per actuator). */
+  async setReportedStates(states: readonly ReportedState[]): Promise<void> {
+    if (states.length === 0) return;
     await this.driver.executeQuery(
       // Only a newer report wins: a hello received earlier may be written after this ack.
-      `MATCH (a:Actuator {actuatorId: $actuatorId})
-       WITH a, datetime({epochMillis: toInteger($atMs)}) AS at
+      `UNWIND $states AS x
+       MATCH (a:Actuator {actuatorId: x.actuatorId})
+       WITH a, x, datetime({epochMillis: toInteger(x.atMs)}) AS at
        WHERE a.reportedAt IS NULL OR a.reportedAt <= at
-       SET a.reportedState = $state, a.reportedAt = at, a.updatedAt = at`,
-      { actuatorId, state, atMs },
+       SET a.reportedState = x.state, a.reportedAt = at, a.updatedAt = at`,
+      { states },
     );
   }
 }

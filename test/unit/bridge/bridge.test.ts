@@ -36,7 +36,7 @@ function makeBridge() {
     devices: {
       register: async (d) => void registered.push(`${d.deviceId}@${d.port}:${d.sensors.length}s/${d.actuators.length}a`),
       touch: async (seen) => void touched.push(...seen.map((s) => s.deviceId)),
-      setReportedState: async () => undefined,
+      setReportedStates: async () => undefined,
     },
     bus,
     clock: Date.now,
