@@ -11,6 +11,7 @@ import { evaluateRule, nextWakeMs } from "./evaluate.js";
 import type { Observation, RuleContext } from "./observation.js";
 import { serializeRuleState, type RuleState } from "./ruleState.js";
 import type { Rule } from "./ruleTypes.js";
+import { postJson } from "./webhook.js";
 
 interface LoadedRule {
   readonly ruleId: string;
@@ -205,13 +206,8 @@ export class RuleEngine {
       } else if (action.type === "SET_INTERVAL") {
         await this.deps.commands.setInterval({ deviceId: action.deviceId, ms: action.ms, idempotencyKey: key + action.deviceId, timeoutMs: 5_000, reason: d.message }, issuer);
       } else {
-        const response = await fetch(action.url, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(action.body),
-          signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-        });
-        if (!response.ok) this.deps.log.warn(`rule ${r.rule.name}: webhook ${action.url} answered ${response.status}`);
+        const status = await postJson(action.url, action.body, WEBHOOK_TIMEOUT_MS);
+        if (status < 200 || status > 299) this.deps.log.warn(`rule ${r.rule.name}: webhook ${action.url} answered ${status}`);
       }
     } catch (error) {
       // An interlock or rate limit refusing the rule's command is a decision too: record it.
