@@ -52,12 +52,18 @@ describe("firmware in the simulator → bridge → Neo4j → GraphQL", () => {
     await twin.app.writer.flush();
     const stored = await twin.app.services.readings.latestReadings("temp_1", 5);
     expect(stored.length).toBe(5);
-    const statuses = await gql<{ deviceStatuses: Array<{ deviceId: string; online: boolean; firmware: string; lostReadings: number; rejectedLines: number }> }>(twin.url, "{ deviceStatuses { deviceId online firmware lostReadings rejectedLines } }");
+    const statuses = await gql<{ deviceStatuses: Array<{ deviceId: string; online: boolean; firmware: string; lostReadings: number; rejectedLines: number; readings: number }> }>(
+      twin.url,
+      "{ deviceStatuses { deviceId online firmware lostReadings rejectedLines readings } }",
+    );
     const status = statuses.data?.deviceStatuses.find((d) => d.deviceId === deviceId);
     expect(status).toMatchObject({ deviceId, online: true, firmware: "1.0.0" });
     // simavr's uart_pty drops bytes when its FIFO is full, which happens when the test machine
-    // is starved of CPU: a line or two may arrive garbled (and be counted, not stored).
-    expect(status!.rejectedLines + status!.lostReadings).toBeLessThanOrEqual(2);
+    // is starved of CPU (at 10× speed a 40 ms stall of the reader is enough): now and then a
+    // line arrives garbled, counted as rejected, and its reading as a gap. Such losses must stay
+    // rare; that the bridge itself garbles nothing is checked exactly over socat ptys
+    // (test/integration/serialBridge.test.ts), where no simulator sits in between.
+    expect(status!.rejectedLines + status!.lostReadings).toBeLessThanOrEqual(2 + 0.02 * status!.readings);
   }, 60_000);
 
   it("a command acked by the firmware changes the plant: fan on, the room cools", async () => {
