@@ -8,7 +8,7 @@ export type ConcreteAction =
   | { readonly type: "SET_INTERVAL"; readonly deviceId: string; readonly ms: number }
   | { readonly type: "WEBHOOK"; readonly url: string; readonly body: JsonValue };
 
-export const SUPPRESSION_REASONS = ["COOLDOWN", "MIN_ON", "MIN_OFF", "OVERRIDE", "INTERLOCK", "ALREADY_IN_STATE"] as const;
+export const SUPPRESSION_REASONS = ["COOLDOWN", "MIN_ON", "MIN_OFF", "OVERRIDE", "INTERLOCK", "ALREADY_IN_STATE", "RATE_LIMITED", "ACTION_FAILED"] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
 /** The rule fired or cleared; `actions` are to be issued now. */

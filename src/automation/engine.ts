@@ -1,12 +1,13 @@
 import type { CommandService } from "../commands/commandService.js";
 import { overdueMaxOn, type Interlock } from "../commands/interlocks.js";
+import { InterlockError, RateLimitedError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { RuleStore, StoredRule } from "../store/ruleStore.js";
 import type { EventBus } from "../twin/eventBus.js";
 import type { TwinEvents } from "../twin/events.js";
 import type { LiveAnalytics } from "../twin/liveAnalytics.js";
 import type { Reading } from "../twin/reading.js";
-import type { ConcreteAction, RuleDecision } from "./decisions.js";
+import type { ConcreteAction, RuleDecision, SuppressionReason } from "./decisions.js";
 import { evaluateRule, nextWakeMs } from "./evaluate.js";
 import type { Observation, RuleContext } from "./observation.js";
 import { serializeRuleState, type RuleState } from "./ruleState.js";
@@ -202,19 +203,20 @@ export class RuleEngine {
     try {
       if (action.type === "ACTUATE") {
         const c = await this.deps.commands.actuate({ actuatorId: action.actuatorId, state: action.state, idempotencyKey: key + action.actuatorId, timeoutMs: 5_000, reason: d.message }, issuer);
-        if (c.status !== "ACKED") this.deps.log.warn(`rule ${r.rule.name}: ${action.actuatorId} ${action.state} ended ${c.status}`, { error: c.error });
+        if (c.status !== "ACKED") throw new Error(`command ${c.commandId} ended ${c.status}${c.error === null ? "" : ` (${c.error})`}`);
       } else if (action.type === "SET_INTERVAL") {
         await this.deps.commands.setInterval({ deviceId: action.deviceId, ms: action.ms, idempotencyKey: key + action.deviceId, timeoutMs: 5_000, reason: d.message }, issuer);
       } else {
         const status = await postJson(action.url, action.body, WEBHOOK_TIMEOUT_MS);
-        if (status < 200 || status > 299) this.deps.log.warn(`rule ${r.rule.name}: webhook ${action.url} answered ${status}`);
+        if (status < 200 || status > 299) throw new Error(`the webhook answered HTTP ${status}`);
       }
     } catch (error) {
-      // An interlock or rate limit refusing the rule's command is a decision too: record it.
+      // An action refused (interlock, rate limit) or failed (device, webhook) is a decision too: record it and why.
+      const reason: SuppressionReason = error instanceof InterlockError ? "INTERLOCK" : error instanceof RateLimitedError ? "RATE_LIMITED" : "ACTION_FAILED";
       const message = `rule ${r.rule.name}: ${action.type} ${"actuatorId" in action ? action.actuatorId : "url" in action ? action.url : action.deviceId} not done: ${(error as Error).message}`;
       this.deps.log.warn(message);
       await this.deps.store.recordDecisions(r.ruleId, [
-        { event: "SUPPRESSED", ruleName: r.rule.name, sensorId: r.rule.sensorId, atMs: this.deps.clock(), edge: d.event === "CLEARED" ? "CLEAR" : "FIRE", reason: "INTERLOCK", effect: "SKIPPED", message, action, retryAtMs: null },
+        { event: "SUPPRESSED", ruleName: r.rule.name, sensorId: r.rule.sensorId, atMs: this.deps.clock(), edge: d.event === "CLEARED" ? "CLEAR" : "FIRE", reason, effect: "SKIPPED", message, action, retryAtMs: null },
       ]).catch(() => undefined);
     }
   }

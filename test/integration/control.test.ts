@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VirtualDevice } from "../../src/bridge/virtual/virtualDevice.js";
@@ -353,6 +355,55 @@ describe("rules", () => {
     expect(deleted.data!.deleteRule).toBe(true);
     const again = await gql(twin.url, `mutation ($id: ID!) { deleteRule(ruleId: $id) }`, { id: ruleId });
     expect(again.errors?.[0]?.message).toMatch(/no rule with ruleId/);
+  });
+
+  it("POSTs a firing's JSON to its webhook, and records an action that failed as suppressed, with the reason", async () => {
+    const received: unknown[] = [];
+    const receiver = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      req.on("end", () => {
+        received.push(JSON.parse(body));
+        res.statusCode = req.url === "/broken" ? 503 : 204;
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    try {
+      const sensorId = `humidity_${sfx}_hook`;
+      await gql(twin.url, RECORD, { r: [{ sensorId, value: 50, timestamp: new Date(Date.now() - 1_000).toISOString() }] });
+      await twin.app.writer.flush();
+      const input = humidityRule(sensorId, {
+        actions: [
+          { type: "WEBHOOK", url: `${base}/sms`, body: JSON.stringify({ text: "{{ruleName}}: {{sensorId}} at {{value}} ({{event}})" }) },
+          { type: "WEBHOOK", url: `${base}/broken` },
+          { type: "WEBHOOK", url: "http://127.0.0.1:1/refused" },
+        ],
+      });
+      const created = await gql<{ createRule: { ruleId: string } }>(twin.url, CREATE, { input });
+      expect(created.errors).toBeUndefined();
+      const ruleId = created.data!.createRule.ruleId;
+      await gql(twin.url, RECORD, { r: [{ sensorId, value: 75, timestamp: new Date().toISOString() }] });
+      const decisions = await eventually(async () => {
+        const res = await gql<{ rules: Array<{ decisions: Array<{ event: string; reason: string | null; message: string }> }> }>(
+          twin.url,
+          `query ($id: ID!) { rules(where: { ruleId: { eq: $id } }) { decisions { event reason message } } }`,
+          { id: ruleId },
+        );
+        const list = res.data!.rules[0]!.decisions;
+        return list.length >= 3 ? list : undefined;
+      }, 10_000, "the firing and its two failed webhooks");
+      expect(received).toContainEqual({ text: `${input.name}: ${sensorId} at 75 (FIRED)` });
+      expect(decisions.map((d) => `${d.event}:${d.reason ?? ""}`).sort()).toEqual(["FIRED:", "SUPPRESSED:ACTION_FAILED", "SUPPRESSED:ACTION_FAILED"]);
+      const failed = decisions.filter((d) => d.event === "SUPPRESSED").map((d) => d.message);
+      expect(failed).toEqual(
+        expect.arrayContaining([expect.stringMatching(new RegExp(`${base}/broken not done: the webhook answered HTTP 503`)), expect.stringMatching(/127\.0\.0\.1:1\/refused not done: .*ECONNREFUSED/)]),
+      );
+      await gql(twin.url, `mutation ($id: ID!) { deleteRule(ruleId: $id) }`, { id: ruleId });
+    } finally {
+      receiver.close();
+    }
   });
 });
 
