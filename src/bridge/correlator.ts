@@ -36,8 +36,8 @@ interface Waiter {
   resolve(answer: CommandAnswer): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
-  /** Where the caller asked, so a timeout points at the code that waited. */
-  readonly origin: string | undefined;
+  /** Where the caller asked, so a timeout points at the code that waited (formatted only then). */
+  readonly origin: Error;
 }
 
 /**
@@ -55,12 +55,14 @@ export class Correlator {
 
   /** Registers a command id; the promise settles on its answer, refusal or timeout. */
   expect(commandId: string, timeoutMs: number): Promise<CommandAnswer> {
-    const origin = new Error().stack?.split("\n").slice(2, 4).join("\n");
+    // Capturing a stack is cheap; formatting it (with source maps) is not, so that waits for a timeout.
+    const origin = new Error();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(commandId);
         const error = new CommandTimeoutError(this.deviceId, commandId, timeoutMs);
-        if (origin !== undefined) error.stack = `${error.name}: ${error.message}\n${origin}`;
+        const frames = origin.stack?.split("\n").slice(2, 4).join("\n");
+        if (frames !== undefined) error.stack = `${error.name}: ${error.message}\n${frames}`;
         reject(error);
       }, timeoutMs);
       this.waiting.set(commandId, { resolve, reject, timer, origin });
