@@ -201,8 +201,17 @@ try {
   if (notAcked > 0) progress(`${notAcked} commands not ACKED, e.g. ${failures.join("; ")}`);
   roundTrips.sort((a, b) => a - b);
   const p50 = (values: number[]): number => round(percentile([...values].sort((a, b) => a - b), 50), 2);
-  const breakdown = { acceptP50Ms: p50(phases.accept), recordPendingP50Ms: p50(phases.recordPending), deviceP50Ms: p50(phases.device), finishP50Ms: p50(phases.finish) };
-  progress(`sendCommand phases (p50): ${JSON.stringify(breakdown)}`);
+  const p99 = (xs: number[]): number => round(percentile([...xs].sort((a, b) => a - b), 99), 2);
+  const breakdown = {
+    acceptP50Ms: p50(phases.accept),
+    recordPendingP50Ms: p50(phases.recordPending),
+    deviceP50Ms: p50(phases.device),
+    finishP50Ms: p50(phases.finish),
+    acceptP99Ms: p99(phases.accept),
+    deviceP99Ms: p99(phases.device),
+    finishP99Ms: p99(phases.finish),
+  };
+  progress(`sendCommand phases: ${JSON.stringify(breakdown)}`);
   progress(`sendCommand p50 ${round(percentile(roundTrips, 50), 2)} ms, p99 ${round(percentile(roundTrips, 99), 2)} ms; baseline through bridge.send`);
 
   const bridgeTrips: number[] = [];
