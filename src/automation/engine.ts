@@ -56,6 +56,7 @@ export class RuleEngine {
   /** Per rule, the last action being carried out (actions run one after another). */
   private readonly acting = new Map<string, Promise<void>>();
   private flushing: Promise<void> = Promise.resolve();
+  private reloading: Promise<void> = Promise.resolve();
   /** Per sensor: wall clock minus the newest reading's timestamp, so ticks run on the readings' time. */
   private readonly lagMs = new Map<string, number>();
   private tick: NodeJS.Timeout | null = null;
@@ -82,23 +83,46 @@ export class RuleEngine {
     await this.flush();
   }
 
-  /** Reads every rule from Neo4j (after a create, update, delete or enable). */
+  /** Reads every rule from Neo4j (at start). */
   async reload(): Promise<void> {
     const stored: StoredRule[] = await this.deps.store.all();
     const rules = new Map<string, LoadedRule>();
-    for (const s of stored) {
-      const previous = this.rules.get(s.ruleId);
-      // A rule whose definition did not change keeps the state it has here: the stored one may
-      // lag (writes are batched) and must not roll back a firing (it would fire again).
-      if (previous !== undefined && JSON.stringify(previous.rule) === JSON.stringify(s.rule)) {
-        rules.set(s.ruleId, previous);
-        continue;
-      }
-      rules.set(s.ruleId, { ruleId: s.ruleId, rule: s.rule, state: s.state, persisted: serializeRuleState(s.state), forecast: previous?.forecast ?? null });
-    }
+    for (const s of stored) rules.set(s.ruleId, this.loaded(s));
     this.rules = rules;
+    this.index();
+  }
+
+  /**
+   * Reads one rule again after it was created, updated, enabled or deleted; the others keep
+   * what they have in memory. Reloads run one after another, so an older read cannot land
+   * after a newer one.
+   */
+  reloadRule(ruleId: string): Promise<void> {
+    const next = this.reloading.then(async () => {
+      const stored = await this.deps.store.get(ruleId);
+      if (stored === null) this.rules.delete(ruleId);
+      else this.rules.set(ruleId, this.loaded(stored));
+      this.index();
+    });
+    this.reloading = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * A rule as the engine holds it. One whose definition did not change keeps the state it has
+   * here: the stored one may lag (writes are batched) and must not roll back a firing (it would
+   * fire again).
+   */
+  private loaded(s: StoredRule): LoadedRule {
+    const previous = this.rules.get(s.ruleId);
+    if (previous !== undefined && JSON.stringify(previous.rule) === JSON.stringify(s.rule)) return previous;
+    return { ruleId: s.ruleId, rule: s.rule, state: s.state, persisted: serializeRuleState(s.state), forecast: previous?.forecast ?? null };
+  }
+
+  /** Enabled rules by the sensor they watch. */
+  private index(): void {
     const bySensor = new Map<string, LoadedRule[]>();
-    for (const r of rules.values()) {
+    for (const r of this.rules.values()) {
       if (!r.rule.enabled) continue;
       const list = bySensor.get(r.rule.sensorId) ?? [];
       list.push(r);

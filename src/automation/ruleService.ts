@@ -32,20 +32,20 @@ export class RuleService {
   async create(input: unknown, createdBy: string): Promise<StoredRule> {
     const rule = await this.validate(input);
     const ruleId = await this.deps.store.create(rule, createdBy, this.deps.clock());
-    await this.deps.engine.reload();
+    await this.deps.engine.reloadRule(ruleId);
     return this.get(ruleId);
   }
 
   async update(ruleId: string, input: unknown): Promise<StoredRule> {
     const rule = await this.validate(input);
     if (!(await this.deps.store.update(ruleId, rule, this.deps.clock()))) throw new NotFoundError(`no rule with ruleId "${ruleId}"`);
-    await this.deps.engine.reload();
+    await this.deps.engine.reloadRule(ruleId);
     return this.get(ruleId);
   }
 
   async delete(ruleId: string): Promise<boolean> {
     if (!(await this.deps.store.delete(ruleId))) throw new NotFoundError(`no rule with ruleId "${ruleId}"`);
-    await this.deps.engine.reload();
+    await this.deps.engine.reloadRule(ruleId);
     return true;
   }
 
@@ -53,7 +53,7 @@ export class RuleService {
   async enable(ruleId: string, enabled: boolean): Promise<StoredRule> {
     const stored = await this.get(ruleId);
     await this.deps.store.update(ruleId, { ...stored.rule, enabled }, this.deps.clock());
-    await this.deps.engine.reload();
+    await this.deps.engine.reloadRule(ruleId);
     return this.get(ruleId);
   }
 
