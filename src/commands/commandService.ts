@@ -35,6 +35,18 @@ export interface Issuer {
   readonly manual: boolean;
 }
 
+/** A command about to be issued: what, to which target over which device, and on whose behalf. */
+interface CommandRequest {
+  readonly kind: CommandKind;
+  readonly targetId: string;
+  readonly deviceId: string;
+  readonly payload: Record<string, unknown>;
+  readonly idempotencyKey: string | null;
+  readonly timeoutMs: number;
+  readonly reason: string | null;
+  readonly issuer: Issuer;
+}
+
 /** Settled commands remembered by idempotency key. */
 const RECENT_KEYS = 10_000;
 /** Command records and desired states gather this long before they are written together. */
@@ -163,7 +175,8 @@ export class CommandService {
     if (entry.deviceId === null) throw new InvalidInputError(`actuator ${entry.actuatorId} belongs to no device, so nothing can switch it`);
     const payload = { actuatorId: entry.actuatorId, state: request.state };
     const id = entry.actuatorId;
-    return this.issue("ACTUATE", id, entry.deviceId, payload, request, issuer, async (now, commandId) => {
+    const options = { idempotencyKey: request.idempotencyKey, timeoutMs: request.timeoutMs, reason: request.reason };
+    return this.issue({ kind: "ACTUATE", targetId: id, deviceId: entry.deviceId, payload, ...options, issuer }, async (now, commandId) => {
       const refusal = this.interlockCheck(id, request.state, now);
       if (refusal !== null) throw new InterlockError(refusal.message);
       this.admit(id, now);
@@ -182,7 +195,9 @@ export class CommandService {
     if (!this.deps.bridge.isConnected(request.deviceId) && !(await this.deps.deviceExists(request.deviceId))) {
       throw new NotFoundError(`no device with deviceId "${request.deviceId}"; Query.deviceStatuses lists the connected ones`);
     }
-    return this.issue("SET_INTERVAL", request.deviceId, request.deviceId, { deviceId: request.deviceId, ms: request.ms }, request, issuer, async (now) => {
+    const options = { idempotencyKey: request.idempotencyKey, timeoutMs: request.timeoutMs, reason: request.reason };
+    const payload = { deviceId: request.deviceId, ms: request.ms };
+    return this.issue({ kind: "SET_INTERVAL", targetId: request.deviceId, deviceId: request.deviceId, payload, ...options, issuer }, async (now) => {
       this.admit(request.deviceId, now);
     });
   }
@@ -210,17 +225,9 @@ export class CommandService {
     if (!decision.allowed) throw new RateLimitedError(decision.message);
   }
 
-  private async issue(
-    kind: CommandKind,
-    targetId: string,
-    deviceId: string,
-    payload: Record<string, unknown>,
-    request: { readonly idempotencyKey: string | null; readonly timeoutMs: number; readonly reason: string | null },
-    issuer: Issuer,
-    accept: (now: number, commandId: string) => Promise<void>,
-  ): Promise<Command> {
-    const key = request.idempotencyKey;
-    if (key === null) return this.issueNew(kind, targetId, deviceId, payload, request, issuer, accept);
+  private async issue(request: CommandRequest, accept: (now: number, commandId: string) => Promise<void>): Promise<Command> {
+    const { idempotencyKey: key, kind, targetId, payload } = request;
+    if (key === null) return this.issueNew(request, accept);
     // The key is claimed synchronously: a second request with it, even one arriving while the
     // first is still being checked, waits for the first and gets its command.
     const running = this.byKey.get(key);
@@ -229,7 +236,7 @@ export class CommandService {
     if (recent !== undefined) return reuseForKey(recent, kind, targetId, payload) as Command;
     const first = (async () => {
       const reused = reuseForKey(await this.deps.store.byIdempotencyKey(key), kind, targetId, payload);
-      return reused ?? this.issueNew(kind, targetId, deviceId, payload, request, issuer, accept);
+      return reused ?? this.issueNew(request, accept);
     })();
     this.byKey.set(key, first);
     try {
@@ -239,30 +246,13 @@ export class CommandService {
     }
   }
 
-  private async issueNew(
-    kind: CommandKind,
-    targetId: string,
-    deviceId: string,
-    payload: Record<string, unknown>,
-    request: { readonly idempotencyKey: string | null; readonly timeoutMs: number; readonly reason: string | null },
-    issuer: Issuer,
-    accept: (now: number, commandId: string) => Promise<void>,
-  ): Promise<Command> {
+  private async issueNew(request: CommandRequest, accept: (now: number, commandId: string) => Promise<void>): Promise<Command> {
     const now = this.deps.clock();
     const commandId = randomUUID();
     await accept(now, commandId);
-    const command = createCommand({
-      commandId,
-      kind,
-      targetId,
-      payload,
-      issuedBy: issuer.issuedBy,
-      atMs: now,
-      timeoutMs: request.timeoutMs,
-      idempotencyKey: request.idempotencyKey,
-      reason: request.reason,
-    });
-    const run = this.run(command, deviceId, issuer.ruleId ?? null);
+    const { kind, targetId, payload, issuer, timeoutMs, idempotencyKey, reason } = request;
+    const command = createCommand({ commandId, kind, targetId, payload, issuedBy: issuer.issuedBy, atMs: now, timeoutMs, idempotencyKey, reason });
+    const run = this.run(command, request.deviceId, issuer.ruleId ?? null);
     this.inFlight.set(command.commandId, run);
     try {
       return await run;
