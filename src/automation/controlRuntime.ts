@@ -49,6 +49,7 @@ export async function startControl(deps: {
     safety: deps.safety,
   });
   bus.on("actuatorReported", "commands", ({ actuatorId, state, atMs }) => commands.onActuatorReported(actuatorId, state, atMs));
+  bus.on("deviceRegistered", "commands", ({ deviceId, intervalMs }) => commands.onDeviceRegistered(deviceId, intervalMs));
   await commands.start();
   const engine = new RuleEngine({
     store: deps.ruleStore,

@@ -111,7 +111,7 @@ export class Bridge {
           this.registrations.set(hello.dev, registration.catch(() => undefined));
           await registration;
           for (const act of hello.acts) bus.emit("actuatorReported", { deviceId: hello.dev, actuatorId: act.id, state: act.state, atMs });
-          bus.emit("deviceRegistered", { deviceId: hello.dev, sensors: hello.sensors.map((s) => ({ sensorId: s.id, offset: s.offset })) });
+          bus.emit("deviceRegistered", { deviceId: hello.dev, intervalMs: hello.ms, sensors: hello.sensors.map((s) => ({ sensorId: s.id, offset: s.offset })) });
         },
         status: (snapshot) => bus.emit("deviceStatus", snapshot),
         actuatorReported: (deviceId, actuatorId, state, atMs) => {

@@ -160,7 +160,15 @@ export class CommandService {
     if (known === undefined || known.state !== state) this.states.set(actuatorId, { state, sinceMs: atMs });
     for (const c of this.unresolved.values()) {
       const payload = JSON.parse(c.payload) as { actuatorId?: string; state?: string };
-      if (c.kind === "ACTUATE" && payload.actuatorId === actuatorId) void this.finishUnresolved(c, state === payload.state ? state : null);
+      if (c.kind === "ACTUATE" && payload.actuatorId === actuatorId) void this.finishUnresolved(c, state === payload.state ? { state } : null);
+    }
+  }
+
+  /** A device said hello: resolves the SET_INTERVAL commands a restart left for it by the interval it reports. */
+  onDeviceRegistered(deviceId: string, intervalMs: number): void {
+    for (const c of this.unresolved.values()) {
+      const payload = JSON.parse(c.payload) as { deviceId?: string; ms?: number };
+      if (c.kind === "SET_INTERVAL" && payload.deviceId === deviceId) void this.finishUnresolved(c, payload.ms === intervalMs ? { ms: intervalMs } : null);
     }
   }
 
@@ -361,14 +369,17 @@ export class CommandService {
     }
   }
 
-  /** A command a restart left behind: ACKED if the device now reports what it asked, else TIMED_OUT. */
-  private async finishUnresolved(c: Command, matchedState: SwitchState | null): Promise<void> {
+  /**
+   * A command a restart left behind: ACKED if the device now reports what it asked (`matched`:
+   * the reported state or interval), else TIMED_OUT.
+   */
+  private async finishUnresolved(c: Command, matched: { readonly state: SwitchState } | { readonly ms: number } | null): Promise<void> {
     if (!this.unresolved.delete(c.commandId)) return;
     const now = this.deps.clock();
     const settled: Command =
-      matchedState !== null
-        ? { ...c, status: "ACKED", ackedAt: now, finishedAt: now, nextAttemptAt: null, error: null, answer: JSON.stringify({ resolvedBy: "status after restart", state: matchedState }) }
-        : { ...c, status: "TIMED_OUT", finishedAt: now, nextAttemptAt: null, error: "unfinished when the twin stopped; after the restart the device did not report the requested state" };
+      matched !== null
+        ? { ...c, status: "ACKED", ackedAt: now, finishedAt: now, nextAttemptAt: null, error: null, answer: JSON.stringify({ resolvedBy: "status after restart", ...matched }) }
+        : { ...c, status: "TIMED_OUT", finishedAt: now, nextAttemptAt: null, error: "unfinished when the twin stopped; after the restart the device did not report what it asked for" };
     await this.record(settled, null);
   }
 

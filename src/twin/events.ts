@@ -31,7 +31,8 @@ export interface TwinEvents {
   /** A device announced its sensors with their kinds. */
   sensorsDeclared: { readonly sensors: ReadonlyArray<{ readonly sensorId: string; readonly kind: string }> };
   /** A device said hello and is registered in the graph (with the calibration offsets it applies). */
-  deviceRegistered: { readonly deviceId: string; readonly sensors: ReadonlyArray<{ readonly sensorId: string; readonly offset: number | null }> };
+  /** A device said hello and is in the graph: its sensors (with their offsets) and its sampling interval. */
+  deviceRegistered: { readonly deviceId: string; readonly intervalMs: number; readonly sensors: ReadonlyArray<{ readonly sensorId: string; readonly offset: number | null }> };
   /** A command changed status (created, sent, acked, failed, timed out, cancelled). */
   commandUpdated: Command;
   /** A rule fired, cleared or was suppressed. */

@@ -4,7 +4,9 @@ import type { AddressInfo } from "node:net";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VirtualDevice } from "../../src/bridge/virtual/virtualDevice.js";
+import { createCommand, type Command } from "../../src/commands/command.js";
 import type { SafetySettings } from "../../src/commands/commandService.js";
+import { CommandStore } from "../../src/store/commandStore.js";
 import { createAuthenticator } from "../../src/graphql/auth.js";
 import { eventually, gql, startTestTwin, type TestTwin } from "../support/testApp.js";
 import { subscribe, wsClient } from "../support/wsClient.js";
@@ -405,6 +407,49 @@ describe("rules", () => {
       receiver.close();
     }
   });
+});
+
+describe("commands a crash left unfinished", () => {
+  it("are settled from the device's hello after the restart: ACKED where it reports what was asked, else TIMED_OUT", async () => {
+    const r = randomBytes(3).toString("hex");
+    const deviceId = `rst-${r}`;
+    const now = Date.now();
+    // What a twin that died mid-command leaves in the graph: commands SENT, never answered.
+    const sent = (kind: "ACTUATE" | "SET_INTERVAL", targetId: string, payload: Record<string, unknown>): Command => ({
+      ...createCommand({ commandId: `${kind}-${targetId}-${JSON.stringify(payload).length}-${r}`, kind, targetId, payload, issuedBy: "local", atMs: now, timeoutMs: 60_000 }),
+      status: "SENT",
+      attempts: 1,
+      sentAt: now,
+    });
+    const left = {
+      heaterOff: sent("ACTUATE", `heater_${r}`, { actuatorId: `heater_${r}`, state: "OFF" }),
+      fanOn: sent("ACTUATE", `fan_${r}`, { actuatorId: `fan_${r}`, state: "ON" }),
+      sameInterval: sent("SET_INTERVAL", deviceId, { deviceId, ms: 1000 }),
+      otherInterval: sent("SET_INTERVAL", deviceId, { deviceId, ms: 500 }),
+    };
+    await new CommandStore(twin.driver).saveMany(Object.values(left).map((command) => ({ command, ruleId: null })));
+
+    const restarted = await startTestTwin({ safety: SAFETY });
+    try {
+      // The node kept running meanwhile: all actuators OFF, sampling every 1000 ms.
+      plugIn(restarted, new VirtualDevice({ deviceId, idSuffix: r, intervalMs: 1000 }), deviceId);
+      const statuses = await eventually(async () => {
+        const res = await gql<{ commands: Array<{ commandId: string; status: string; error: string | null }> }>(
+          restarted.url,
+          `query ($ids: [ID!]!) { commands(where: { commandId: { in: $ids } }) { commandId status error } }`,
+          { ids: Object.values(left).map((c) => c.commandId) },
+        );
+        const list = res.data?.commands ?? [];
+        return list.length === 4 && list.every((c) => c.status !== "SENT") ? new Map(list.map((c) => [c.commandId, c])) : undefined;
+      }, 15_000, "the four unfinished commands settled");
+      expect(statuses.get(left.heaterOff.commandId)?.status).toBe("ACKED");
+      expect(statuses.get(left.sameInterval.commandId)?.status).toBe("ACKED");
+      expect(statuses.get(left.fanOn.commandId)).toMatchObject({ status: "TIMED_OUT", error: expect.stringMatching(/did not report what it asked for/) });
+      expect(statuses.get(left.otherInterval.commandId)?.status).toBe("TIMED_OUT");
+    } finally {
+      await restarted.close();
+    }
+  }, 60_000);
 });
 
 describe("who may do what", () => {
