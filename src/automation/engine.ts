@@ -3,6 +3,7 @@ import { overdueMaxOn, type Interlock } from "../commands/interlocks.js";
 import { InterlockError, RateLimitedError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { RuleStore, StoredRule } from "../store/ruleStore.js";
+import { CoalescingWriter } from "../twin/coalescingWriter.js";
 import type { EventBus } from "../twin/eventBus.js";
 import type { TwinEvents } from "../twin/events.js";
 import type { LiveAnalytics } from "../twin/liveAnalytics.js";
@@ -13,6 +14,13 @@ import type { Observation, RuleContext } from "./observation.js";
 import { serializeRuleState, type RuleState } from "./ruleState.js";
 import type { Rule } from "./ruleTypes.js";
 import { postJson } from "./webhook.js";
+
+/** What a batch writes for one rule: its new state (null: unchanged) and its decisions. */
+interface RuleSave {
+  readonly ruleId: string;
+  readonly state: RuleState | null;
+  readonly decisions: readonly RuleDecision[];
+}
 
 interface LoadedRule {
   readonly ruleId: string;
@@ -51,18 +59,26 @@ const PERSIST_LINGER_MS = 100;
 export class RuleEngine {
   private rules = new Map<string, LoadedRule>();
   private bySensor = new Map<string, LoadedRule[]>();
-  private readonly unsaved = new Map<string, { ruleId: string; state: RuleState | null; decisions: RuleDecision[] }>();
-  private flushTimer: NodeJS.Timeout | null = null;
+  /** Rule states and decisions, gathered per rule and written in one transaction per batch. */
+  private readonly saves: CoalescingWriter<string, RuleSave>;
   /** Per rule, the last action being carried out (actions run one after another). */
   private readonly acting = new Map<string, Promise<void>>();
-  private flushing: Promise<void> = Promise.resolve();
   private reloading: Promise<void> = Promise.resolve();
   /** Per sensor: wall clock minus the newest reading's timestamp, so ticks run on the readings' time. */
   private readonly lagMs = new Map<string, number>();
   private tick: NodeJS.Timeout | null = null;
   private forecastTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly deps: EngineDeps) {}
+  constructor(private readonly deps: EngineDeps) {
+    this.saves = new CoalescingWriter({
+      what: "rule states and decisions",
+      lingerMs: PERSIST_LINGER_MS,
+      // The newest state, and every decision in the order it was taken.
+      merge: (older, newer) => ({ ruleId: newer.ruleId, state: newer.state ?? older.state, decisions: [...older.decisions, ...newer.decisions] }),
+      write: (items) => deps.store.saveBatch(items),
+      log: deps.log,
+    });
+  }
 
   async start(): Promise<void> {
     await this.reload();
@@ -78,9 +94,7 @@ export class RuleEngine {
     if (this.tick !== null) clearInterval(this.tick);
     if (this.forecastTimer !== null) clearInterval(this.forecastTimer);
     this.deps.bus.removeOwner("rules");
-    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    await this.flush();
+    await this.saves.drain();
   }
 
   /** Reads every rule from Neo4j (at start). */
@@ -239,46 +253,18 @@ export class RuleEngine {
       const reason: SuppressionReason = error instanceof InterlockError ? "INTERLOCK" : error instanceof RateLimitedError ? "RATE_LIMITED" : "ACTION_FAILED";
       const message = `rule ${r.rule.name}: ${action.type} ${"actuatorId" in action ? action.actuatorId : "url" in action ? action.url : action.deviceId} not done: ${(error as Error).message}`;
       this.deps.log.warn(message);
-      await this.deps.store.recordDecisions(r.ruleId, [
-        { event: "SUPPRESSED", ruleName: r.rule.name, sensorId: r.rule.sensorId, atMs: this.deps.clock(), edge: d.event === "CLEARED" ? "CLEAR" : "FIRE", reason, effect: "SKIPPED", message, action, retryAtMs: null },
-      ]).catch(() => undefined);
+      const skipped: RuleDecision = { event: "SUPPRESSED", ruleName: r.rule.name, sensorId: r.rule.sensorId, atMs: this.deps.clock(), edge: d.event === "CLEARED" ? "CLEAR" : "FIRE", reason, effect: "SKIPPED", message, action, retryAtMs: null };
+      void this.saves.put(r.ruleId, { ruleId: r.ruleId, state: null, decisions: [skipped] });
     }
   }
 
-  /**
-   * Queues the state (when it changed) and the decisions for the next batch write: one
-   * transaction for every rule that moved in the last `PERSIST_LINGER_MS`, in order.
-   */
+  /** Queues the state (when it changed) and the decisions for the next batch write. */
   private persist(r: LoadedRule, decisions: readonly RuleDecision[]): void {
     const text = serializeRuleState(r.state);
     const changed = text !== r.persisted;
     if (!changed && decisions.length === 0) return;
     r.persisted = text;
-    const queued = this.unsaved.get(r.ruleId) ?? { ruleId: r.ruleId, state: null, decisions: [] };
-    if (changed) queued.state = r.state;
-    queued.decisions.push(...decisions);
-    this.unsaved.set(r.ruleId, queued);
-    if (this.flushTimer === null) {
-      this.flushTimer = setTimeout(() => {
-        this.flushTimer = null;
-        void this.flush();
-      }, PERSIST_LINGER_MS);
-    }
-  }
-
-  /** Writes everything queued (after the previous write, so rules' histories stay in order). */
-  private flush(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
-      if (this.unsaved.size === 0) return;
-      const items = [...this.unsaved.values()];
-      this.unsaved.clear();
-      try {
-        await this.deps.store.saveBatch(items);
-      } catch (error) {
-        this.deps.log.error("saving rules' states and decisions failed", { rules: items.length, error });
-      }
-    });
-    return this.flushing;
+    void this.saves.put(r.ruleId, { ruleId: r.ruleId, state: changed ? r.state : null, decisions: [...decisions] });
   }
 
   private async refreshForecasts(): Promise<void> {

@@ -118,18 +118,6 @@ export class RuleStore {
     );
   }
 
-  /** Records decisions (fired, cleared, suppressed and why) as queryable history. */
-  async recordDecisions(ruleId: string, decisions: readonly RuleDecision[]): Promise<void> {
-    if (decisions.length === 0) return;
-    const rows = decisions.map(decisionRow);
-    await this.driver.executeQuery(
-      `MATCH (r:Rule {ruleId: $ruleId})
-       UNWIND $rows AS row
-       CREATE (r)-[:DECIDED]->(:RuleDecision {decisionId: row.decisionId, ruleId: $ruleId, event: row.event, reason: row.reason,
-         effect: row.effect, message: row.message, actions: row.actions, at: datetime({epochMillis: toInteger(row.atMs)})})`,
-      { ruleId, rows },
-    );
-  }
 }
 
 function decisionRow(d: RuleDecision) {
