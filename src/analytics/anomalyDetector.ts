@@ -158,16 +158,13 @@ export class AnomalyDetector {
     this.readings += 1;
     const o = this.options;
     const events: AnomalyEvent[] = [];
-    const judge = (type: AnomalyEvent["type"], verdict: Verdict): void => {
-      const event = this.episodes.observe(type, verdict.trigger, verdict.holds, t, x);
-      if (event !== null && emit) events.push(event);
-    };
+    const sink = emit ? events : null;
 
     if (this.lastTs !== null) {
       // Judged against the interval known before this reading.
       const limit = this.gapLimitMs();
       const silent = limit !== null && t - this.lastTs > limit;
-      judge("GAP", { trigger: silent ? this.gapTrigger(this.lastTs, limit) : null, holds: silent });
+      this.judge(sink, t, x, "GAP", { trigger: silent ? this.gapTrigger(this.lastTs, limit) : null, holds: silent });
       // Readings from before a silence are no neighbours of the next one.
       if (silent) this.local.reset();
       this.intervals.add(t - this.lastTs);
@@ -177,10 +174,10 @@ export class AnomalyDetector {
     const outOfRange = x < o.rangeMin || x > o.rangeMax;
     if (outOfRange) {
       const message = `value ${num(x)} is outside the physical range ${num(o.rangeMin)}..${num(o.rangeMax)}`;
-      judge("OUT_OF_RANGE", { trigger: { severity: "HIGH", message, timestampMs: t, value: x }, holds: true });
+      this.judge(sink, t, x, "OUT_OF_RANGE", { trigger: { severity: "HIGH", message, timestampMs: t, value: x }, holds: true });
       return events; // an impossible value says nothing about level, rate or repeats
     }
-    judge("OUT_OF_RANGE", NOTHING);
+    this.judge(sink, t, x, "OUT_OF_RANGE", NOTHING);
 
     const view = this.baseline.current();
     const ready = view.readings >= o.minBaselineReadings;
@@ -192,16 +189,22 @@ export class AnomalyDetector {
       // structure — the MAD of differences jumps from 0 to a whole step on a coarsely quantised
       // signal, the within-bucket spread counts a level moving within its bucket — floored alike.
       const noise = Math.max(Math.min(view.noise, view.scale), view.quantum / 2, resolution);
-      judge("SPIKE", this.spike.judge(t, x, view, scale, noise, this.local));
+      this.judge(sink, t, x, "SPIKE", this.spike.judge(t, x, view, scale, noise, this.local));
     }
     this.local.add(t, x);
     const rate = this.judgeRate(t, x, view, ready, resolution);
-    if (rate !== null) judge("RAPID_CHANGE", rate);
+    if (rate !== null) this.judge(sink, t, x, "RAPID_CHANGE", rate);
     this.stuck.track(t, x);
     this.baseline.add(t, x, this.lastValue === null ? null : x - this.lastValue, this.stuck.countsAsNormal);
-    if (ready) judge("STUCK", this.stuck.judge(t, x, view));
+    if (ready) this.judge(sink, t, x, "STUCK", this.stuck.judge(t, x, view));
     this.lastValue = x;
     return events;
+  }
+
+  /** Feeds one check's verdict to its episode; a raised or closed episode goes to `sink` (null: replaying quietly). */
+  private judge(sink: AnomalyEvent[] | null, t: number, x: number, type: AnomalyEvent["type"], verdict: Verdict): void {
+    const event = this.episodes.observe(type, verdict.trigger, verdict.holds, t, x);
+    if (event !== null && sink !== null) sink.push(event);
   }
 
   private judgeRate(t: number, x: number, view: BaselineView, ready: boolean, resolution: number): Verdict | null {

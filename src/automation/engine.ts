@@ -1,5 +1,6 @@
+import type { ActuatorSnapshot, SwitchRequest } from "../commands/actuatorState.js";
 import type { CommandService } from "../commands/commandService.js";
-import { overdueMaxOn, type Interlock } from "../commands/interlocks.js";
+import { overdueMaxOn, type Interlock, type InterlockRefusal } from "../commands/interlocks.js";
 import { InterlockError, RateLimitedError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { RuleStore, StoredRule } from "../store/ruleStore.js";
@@ -41,6 +42,29 @@ export interface EngineDeps {
   readonly forecast: (sensorId: string, minutes: number) => Promise<number | null>;
   readonly clock: () => number;
   readonly log: Logger;
+}
+
+/**
+ * The plant as the command service sees it at one moment. A class, not an object of closures:
+ * one is made per reading of a watched sensor, and closures made that often cost measurably.
+ */
+class CommandsAt implements RuleContext {
+  readonly actuatorStates: ReadonlyMap<string, ActuatorSnapshot>;
+
+  constructor(
+    private readonly commands: CommandService,
+    private readonly now: number,
+  ) {
+    this.actuatorStates = commands.actuatorStates();
+  }
+
+  overridden(actuatorId: string): boolean {
+    return this.commands.isOverridden(actuatorId, this.now);
+  }
+
+  interlockCheck(command: SwitchRequest): InterlockRefusal | null {
+    return this.commands.interlockCheck(command.actuatorId, command.state, this.now);
+  }
 }
 
 const TICK_MS = 1_000;
@@ -152,12 +176,7 @@ export class RuleEngine {
   }
 
   private context(now: number): RuleContext {
-    const commands = this.deps.commands;
-    return {
-      actuatorStates: commands.actuatorStates(),
-      overridden: (id) => commands.isOverridden(id, now),
-      interlockCheck: (req) => commands.interlockCheck(req.actuatorId, req.state, now),
-    };
+    return new CommandsAt(this.deps.commands, now);
   }
 
   private observe(r: LoadedRule, atMs: number, value: number | null): Observation {
