@@ -10,7 +10,7 @@ import type { TwinEvents } from "../twin/events.js";
 import type { LiveAnalytics } from "../twin/liveAnalytics.js";
 import type { Reading } from "../twin/reading.js";
 import type { ConcreteAction, RuleDecision, SuppressionReason } from "./decisions.js";
-import { evaluateRule, nextWakeMs } from "./evaluate.js";
+import { evaluateRule, leavesRuleAsIs, nextWakeMs } from "./evaluate.js";
 import type { Observation, RuleContext } from "./observation.js";
 import { serializeRuleState, type RuleState } from "./ruleState.js";
 import type { Rule } from "./ruleTypes.js";
@@ -67,6 +67,7 @@ class CommandsAt implements RuleContext {
   }
 }
 
+const NO_TYPES: readonly string[] = Object.freeze([]);
 const TICK_MS = 1_000;
 const DRIFT_WINDOW_MS = 300_000;
 const FORECAST_REFRESH_MS = 30_000;
@@ -195,7 +196,7 @@ export class RuleEngine {
       value,
       driftPerMinute: drift,
       forecastValue: c === "FORECAST" ? r.forecast : null,
-      anomalyTypesActive: c === "ANOMALY" ? (this.deps.live.activeEpisodes(sensorId) ?? []).map((e) => e.type) : [],
+      anomalyTypesActive: c === "ANOMALY" ? (this.deps.live.activeEpisodes(sensorId) ?? []).map((e) => e.type) : NO_TYPES,
       stale,
     };
   }
@@ -204,8 +205,15 @@ export class RuleEngine {
     const rules = this.bySensor.get(reading.sensorId);
     if (rules === undefined) return;
     this.lagMs.set(reading.sensorId, this.deps.clock() - reading.timestampMs);
-    const ctx = this.context(reading.timestampMs);
-    for (const r of rules) this.step(r, this.observe(r, reading.timestampMs, reading.value), ctx);
+    // A sensor may have many rules: VALUE rules share one observation, and the context is made
+    // only when a rule can move. Most readings move none.
+    let plain: Observation | null = null;
+    let ctx: RuleContext | null = null;
+    for (const r of rules) {
+      const o = r.rule.condition.type === "VALUE" ? (plain ??= this.observe(r, reading.timestampMs, reading.value)) : this.observe(r, reading.timestampMs, reading.value);
+      if (leavesRuleAsIs(r.rule, r.state, o)) continue;
+      this.step(r, o, (ctx ??= this.context(reading.timestampMs)));
+    }
   }
 
   /** Held conditions that mature without a new reading, STALE rules, MAX_ON interlocks. */

@@ -27,10 +27,8 @@ const NONE: readonly RuleDecision[] = Object.freeze([]);
  * (SUPPRESSED/SKIPPED) and are not retried: a person or a safety limit decided.
  */
 export function evaluateRule(rule: Rule, state: RuleState, o: Observation, ctx: RuleContext): Evaluation {
-  if (!rule.enabled) return { state, decisions: NONE };
-  if (isLate(state, o.atMs)) return { state, decisions: NONE };
-  const zone = zoneOf(rule, o);
-  if (zone === "UNKNOWN") return { state, decisions: NONE };
+  const zone = activeZone(rule, state, o);
+  if (zone === null) return { state, decisions: NONE };
   switch (state.phase) {
     case "IDLE":
       if (zone !== "FIRE") return { state, decisions: NONE };
@@ -46,6 +44,25 @@ export function evaluateRule(rule: Rule, state: RuleState, o: Observation, ctx: 
       if (zone !== "CLEAR") return { state: { ...state, phase: "ACTIVE", sinceMs: state.lastFiredMs }, decisions: NONE };
       return tryEdge(rule, state, "CLEAR", o, ctx);
   }
+}
+
+/**
+ * True when `evaluateRule` would return the state unchanged with no decisions: a disabled rule,
+ * a late or unusable observation, or one that keeps an IDLE rule idle or an ACTIVE rule active.
+ * Lets the engine skip the evaluation (and its allocation) for the common reading.
+ */
+export function leavesRuleAsIs(rule: Rule, state: RuleState, o: Observation): boolean {
+  return activeZone(rule, state, o) === null;
+}
+
+/** The observation's zone when it can move the rule; null when it cannot (see `leavesRuleAsIs`). */
+function activeZone(rule: Rule, state: RuleState, o: Observation): Exclude<ReturnType<typeof zoneOf>, "UNKNOWN"> | null {
+  if (!rule.enabled || isLate(state, o.atMs)) return null;
+  const zone = zoneOf(rule, o);
+  if (zone === "UNKNOWN") return null;
+  if (state.phase === "IDLE" && zone !== "FIRE") return null;
+  if (state.phase === "ACTIVE" && zone !== "CLEAR") return null;
+  return zone;
 }
 
 /** When the rule could move without a new reading (a hold or a wait ends); null if only a reading can move it. */

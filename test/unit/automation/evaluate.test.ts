@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EdgeDecision } from "../../../src/automation/decisions.js";
-import { evaluateRule, nextWakeMs } from "../../../src/automation/evaluate.js";
+import { evaluateRule, leavesRuleAsIs, nextWakeMs } from "../../../src/automation/evaluate.js";
+import { SeededRandom } from "../../../src/analytics/random.js";
 import { INITIAL_RULE_STATE, parseRuleState, serializeRuleState } from "../../../src/automation/ruleState.js";
 import { brief, feed, makeContext, makeRule, obs, S, series } from "./support/ruleKit.js";
 
@@ -124,5 +125,44 @@ describe("evaluateRule: phases", () => {
       [50, "SUPPRESSED", "MIN_ON"],
       [150, "CLEARED"],
     ]);
+  });
+});
+
+describe("leavesRuleAsIs: the engine's shortcut", () => {
+  it("is true only where evaluateRule returns the same state and no decisions", () => {
+    // A random walk across the fire, band and clear zones (and gaps), through every phase,
+    // cooldown and hold: wherever the shortcut says "as is", the full evaluation agrees.
+    const rng = new SeededRandom(11);
+    const random = (): number => rng.next();
+    const ctx = makeContext();
+    for (const rule of [makeRule(), makeRule({ forSeconds: 20, clearForSeconds: 10, cooldownSeconds: 90 })]) {
+      let state = INITIAL_RULE_STATE;
+      let value = 65;
+      let shortcuts = 0;
+      let moves = 0;
+      let edges = 0;
+      for (let i = 0; i < 5_000; i++) {
+        value = Math.min(80, Math.max(50, value + (random() - 0.5) * 4));
+        const o = obs(i * S, random() < 0.02 ? null : value);
+        const result = evaluateRule(rule, state, o, ctx);
+        if (leavesRuleAsIs(rule, state, o)) {
+          shortcuts += 1;
+          expect(result.state).toBe(state);
+          expect(result.decisions).toHaveLength(0);
+        } else moves += 1;
+        edges += result.decisions.filter((d) => d.event !== "SUPPRESSED").length;
+        state = result.state;
+      }
+      expect(shortcuts).toBeGreaterThan(1_000);
+      expect(moves).toBeGreaterThan(10);
+      expect(edges).toBeGreaterThan(4);
+    }
+  });
+
+  it("is true for a disabled rule and for a reading older than the rule's state", () => {
+    expect(leavesRuleAsIs(makeRule({ enabled: false }), INITIAL_RULE_STATE, obs(0, 90))).toBe(true);
+    const fired = feed(makeRule(), [obs(10 * S, 75)]).state;
+    expect(leavesRuleAsIs(makeRule(), fired, obs(5 * S, 40))).toBe(true);
+    expect(leavesRuleAsIs(makeRule(), fired, obs(11 * S, 40))).toBe(false);
   });
 });
