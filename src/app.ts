@@ -25,6 +25,7 @@ import { EventBus } from "./twin/eventBus.js";
 import type { TwinEvents } from "./twin/events.js";
 import { IngestPipeline } from "./twin/ingest.js";
 import { LiveState } from "./twin/liveState.js";
+import { SampledHistory } from "./twin/sampledHistory.js";
 import { startControl, type ControlRuntime } from "./automation/controlRuntime.js";
 import { DEFAULT_SAFETY, type SafetySettings } from "./commands/commandService.js";
 import { createAuthenticator, type Authenticator } from "./graphql/auth.js";
@@ -99,7 +100,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(options.serialTimestamps === undefined ? {} : { timestamps: options.serialTimestamps }),
   });
   const actuators = new ActuatorStore(driver);
-  const predictions = new Predictions(analytics.diagnostics, analytics.live, new AlertHistoryCache(alerts, analytics.keeper), actuators, new CalibrationStore(driver), clock);
+  const predictions = new Predictions(analytics.diagnostics, analytics.live, new AlertHistoryCache(alerts, analytics.keeper), actuators, new CalibrationStore(driver), new SampledHistory(readings, clock), clock);
   const calibrations = new CalibrationService(
     new CalibrationStore(driver),
     devices,

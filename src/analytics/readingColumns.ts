@@ -63,6 +63,21 @@ export function firstAfter(timestampsMs: Float64Array, t: number, lo = 0, hi = t
   return lo;
 }
 
+/** `before` (time-ordered, all older than the columns' first reading) followed by `columns`, as new columns. */
+export function prependPoints(before: readonly Point[], columns: ReadingColumns): ReadingColumns {
+  if (before.length === 0) return columns;
+  const n = before.length + columns.timestampsMs.length;
+  const timestampsMs = new Float64Array(n);
+  const values = new Float64Array(n);
+  before.forEach((p, i) => {
+    timestampsMs[i] = p.timestampMs;
+    values[i] = p.value;
+  });
+  timestampsMs.set(columns.timestampsMs, before.length);
+  values.set(columns.values, before.length);
+  return { timestampsMs, values };
+}
+
 /**
  * Median of the last (up to 64) positive intervals among the first `count` timestamps; null
  * with fewer than two — what `typicalIntervalOf` answers for the same readings as points.

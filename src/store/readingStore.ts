@@ -116,6 +116,33 @@ export class ReadingStore {
     return records.map((rec) => ({ timestampMs: rec.get("t") as number, value: rec.get("v") as number }));
   }
 
+  /**
+   * One reading per bucket: the newest in each of `count` buckets of `bucketMs` ending at
+   * `toInclusiveMs` (empty buckets give none), oldest first. Each is an index seek from the
+   * bucket's end, so a week of 1 Hz readings costs a few hundred seeks, not 600,000 rows — for
+   * models that sample a long history on a coarse grid.
+   */
+  async newestPerBucket(sensorId: string, toInclusiveMs: number, bucketMs: number, count: number): Promise<Point[]> {
+    if (count <= 0) return [];
+    const { records } = await this.driver.executeQuery(
+      `UNWIND range(0, toInteger($count) - 1) AS k
+       CALL {
+         WITH k
+         MATCH (r:Reading)
+         WHERE r.sensorId = $sensorId
+           AND r.timestamp > datetime({epochMillis: toInteger($to) - (k + 1) * toInteger($bucket)})
+           AND r.timestamp <= datetime({epochMillis: toInteger($to) - k * toInteger($bucket)})
+         RETURN r.timestamp.epochMillis AS t, r.value AS v
+         // Both index properties: only then does the planner read the index backwards and stop
+         // at the first reading (by timestamp alone it sorted every reading in the bucket).
+         ORDER BY r.sensorId DESC, r.timestamp DESC LIMIT 1
+       }
+       RETURN t, v ORDER BY t`,
+      { sensorId, to: toInclusiveMs, bucket: bucketMs, count },
+    );
+    return records.map((rec) => ({ timestampMs: rec.get("t") as number, value: rec.get("v") as number }));
+  }
+
   /** The newest `limit` readings at or before `asOfMs`, oldest first (freshness, typical interval). */
   async recentBefore(sensorId: string, asOfMs: number, limit: number): Promise<Point[]> {
     const { records } = await this.driver.executeQuery(

@@ -1,6 +1,6 @@
 import type { ActuatorKind, ActuatorState, PlantQuantity } from "../analytics/predict/actuators.js";
 import { failureRisk, type FailureRisk } from "../analytics/predict/failureRisk.js";
-import { forecast, type Forecast } from "../analytics/predict/forecast.js";
+import { forecast, forecastHistoryMs, forecastStepMs, type Forecast } from "../analytics/predict/forecast.js";
 import { HoltFitMemo } from "../analytics/predict/holtMemo.js";
 import { maintenance, type Maintenance } from "../analytics/predict/maintenance.js";
 import { fitPlant } from "../analytics/predict/plantFit.js";
@@ -9,7 +9,8 @@ import { recommend } from "../analytics/predict/recommend.js";
 import type { Recommendation, SensorSituation, ValueLimit } from "../analytics/predict/recommendTypes.js";
 import type { Prediction } from "../analytics/predict/result.js";
 import { simulate, type ScheduledChange, type Simulation } from "../analytics/predict/simulate.js";
-import type { ReadingColumns } from "../analytics/readingColumns.js";
+import { kindProfile } from "../analytics/kindProfiles.js";
+import { prependPoints, type ReadingColumns } from "../analytics/readingColumns.js";
 import type { HealthThresholds } from "../analytics/thresholds.js";
 import { DomainError, InvalidInputError } from "../errors.js";
 import type { ActuatorStore, SensorLocation } from "../store/actuatorStore.js";
@@ -17,6 +18,7 @@ import type { CalibrationRecord, CalibrationStore } from "../store/calibrationSt
 import type { AlertHistoryCache } from "./alertHistoryCache.js";
 import type { Diagnostics } from "./diagnostics.js";
 import type { LiveAnalytics } from "./liveAnalytics.js";
+import type { SampledHistory } from "./sampledHistory.js";
 import type { CatalogEntry } from "./sensorCatalog.js";
 
 const HOUR_MS = 3_600_000;
@@ -88,6 +90,7 @@ export class Predictions {
     private readonly alerts: Pick<AlertHistoryCache, "historyOf" | "openAt">,
     private readonly actuators: ActuatorStore,
     private readonly calibrations: CalibrationStore,
+    private readonly sampled: SampledHistory,
     private readonly clock: () => number,
   ) {}
 
@@ -98,7 +101,7 @@ export class Predictions {
 
   async forecast(sensorId: string, minutes: number, threshold: number | null, asOfMs = this.clock()): Promise<SensorForecast> {
     await this.diagnostics.sensor(sensorId);
-    return this.forecastFrom(sensorId, await this.history(sensorId, asOfMs), minutes, threshold, asOfMs);
+    return this.forecastFrom(sensorId, await this.historyFor(sensorId, asOfMs, minutes), minutes, threshold, asOfMs);
   }
 
   async maintenance(sensorId: string, asOfMs = this.clock()): Promise<SensorMaintenance> {
@@ -108,6 +111,20 @@ export class Predictions {
   /** The readings the models learn from: the 24 h up to asOf, as columns (one copy, no object per reading). */
   private history(sensorId: string, asOfMs: number): Promise<ReadingColumns> {
     return this.diagnostics.seriesColumns(sensorId, asOfMs - HISTORY_MS, asOfMs);
+  }
+
+  /**
+   * The readings a forecast at this horizon learns from: the day up to asOf as it is, and when
+   * the horizon needs more to calibrate (beyond about 10 h), the days before it sampled on a
+   * quarter of the forecast's grid step — what the forecast would sample of them anyway.
+   */
+  private async historyFor(sensorId: string, asOfMs: number, horizonMinutes: number): Promise<ReadingColumns> {
+    const recent = this.history(sensorId, asOfMs);
+    const spanMs = forecastHistoryMs(horizonMinutes);
+    if (spanMs <= HISTORY_MS) return recent;
+    const older = this.sampled.sampled(sensorId, asOfMs - spanMs, asOfMs - HISTORY_MS, forecastStepMs(horizonMinutes) / 4);
+    const [before, day] = await Promise.all([older, recent]);
+    return prependPoints(before, day);
   }
 
   private forecastFrom(sensorId: string, series: ReadingColumns, minutes: number, threshold: number | null, asOfMs: number): SensorForecast {
@@ -147,8 +164,15 @@ export class Predictions {
 
   async failureRisk(sensorId: string, hours: number, asOfMs = this.clock()): Promise<FailureRisk & { sensorId: string }> {
     const { entry, thresholds } = await this.diagnostics.sensor(sensorId);
-    const [points, alertHistory] = await Promise.all([this.history(sensorId, asOfMs), this.alerts.historyOf(sensorId, asOfMs - HISTORY_MS, asOfMs)]);
-    const result = failureRisk(points, { asOfMs, hours, kind: entry.kind, thresholds, alertHistory, memo: this.fits });
+    const profile = kindProfile(entry.kind);
+    // The range term forecasts `hours` ahead, which needs more than a day of history past ~10 h.
+    const bounded = Number.isFinite(profile.rangeMin) || Number.isFinite(profile.rangeMax);
+    const [points, alertHistory, rangeHistory] = await Promise.all([
+      this.history(sensorId, asOfMs),
+      this.alerts.historyOf(sensorId, asOfMs - HISTORY_MS, asOfMs),
+      bounded && forecastHistoryMs(hours * 60) > HISTORY_MS ? this.historyFor(sensorId, asOfMs, hours * 60) : null,
+    ]);
+    const result = failureRisk(points, { asOfMs, hours, kind: entry.kind, thresholds, alertHistory, memo: this.fits, rangeHistory });
     if (!result.ok) throw new PredictionUnavailableError(`no failure risk for ${sensorId}: ${result.reason}`);
     return { ...result.value, sensorId };
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SeededRandom } from "../../src/analytics/random.js";
+import { ReadingStore } from "../../src/store/readingStore.js";
 import { eventually, gql, startTestTwin, type TestTwin } from "../support/testApp.js";
 
 const MIN = 60_000;
@@ -168,4 +169,43 @@ describe("forecast, risk, maintenance and recommendations", () => {
     const week = await gql(twin.url, `query ($s: ID!) { forecast(sensorId: $s, minutes: 20000) { value } }`, { s: ids.sensor });
     expect(week.errors?.[0]?.message).toMatch(/minutes must be a whole number from 1 to 10080 \(7 days\), got 20000/);
   });
+});
+
+describe("long horizons, from the days before the live one", () => {
+  it("samples a sensor's older readings per bucket in Neo4j and forecasts a day ahead from them", async () => {
+    // Three days of 5-min readings with a daily cycle, stored in Neo4j (older than the live day).
+    const sensorId = `temp_${twin.prefix}_long`;
+    const rng = new SeededRandom(23);
+    const end = Math.floor(Date.now() / MIN) * MIN - 10 * MIN;
+    const readings: Array<{ sensorId: string; value: number; timestamp: string }> = [];
+    for (let t = end - 3 * 24 * 60 * MIN + 5 * MIN; t <= end; t += 5 * MIN) {
+      readings.push({ sensorId, value: Number((21 + 2 * Math.sin((2 * Math.PI * t) / (24 * 60 * MIN)) + rng.gaussian(0, 0.1)).toFixed(3)), timestamp: new Date(t).toISOString() });
+    }
+    const res = await gql<{ recordReadings: { accepted: number } }>(twin.url, `mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted } }`, { r: readings });
+    expect(res.data?.recordReadings.accepted).toBe(readings.length);
+    await twin.app.writer.flush();
+
+    // The store's per-bucket sample: the newest reading of each 12-min bucket (every 12-min
+    // bucket ending on a multiple of 12 min holds 2 or 3 readings 5 min apart).
+    const store = new ReadingStore(twin.driver);
+    const bucket = 12 * MIN;
+    const to = Math.floor((end - 24 * 60 * MIN) / bucket) * bucket;
+    const sampled = await store.newestPerBucket(sensorId, to, bucket, 100);
+    const stored = readings.map((r) => ({ timestampMs: Date.parse(r.timestamp), value: r.value }));
+    const expected = Array.from({ length: 100 }, (_, k) => stored.filter((p) => p.timestampMs > to - (100 - k) * bucket && p.timestampMs <= to - (99 - k) * bucket).at(-1)).filter((p) => p !== undefined);
+    expect(sampled).toEqual(expected);
+    expect(sampled).toHaveLength(100);
+
+    const day = await gql<{ forecast: { value: number | null; lower: number | null; upper: number | null; unavailableReason: string | null } }>(
+      twin.url,
+      `query ($s: ID!) { forecast(sensorId: $s, minutes: 1440) { value lower upper unavailableReason } }`,
+      { s: sensorId },
+    );
+    expect(day.errors).toBeUndefined();
+    expect(day.data?.forecast.unavailableReason).toBeNull();
+    // A day ahead of a daily cycle is about where it is now; the band is the sensor's own errors.
+    const now = stored.at(-1)!.value;
+    expect(Math.abs(day.data!.forecast.value! - now)).toBeLessThan(1.5);
+    expect(day.data!.forecast.lower!).toBeLessThan(day.data!.forecast.upper!);
+  }, 60_000);
 });

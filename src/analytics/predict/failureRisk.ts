@@ -24,6 +24,11 @@ export interface FailureRiskContext {
   readonly healthWindowMs?: number;
   /** Valid value range; default the kind's physical range (OUT_OF_RANGE's). */
   readonly validRange?: { readonly min: number; readonly max: number } | null;
+  /**
+   * Longer history for the range term's forecast, which needs about 2.5 horizons of it to
+   * calibrate (see `forecastHistoryMs`); default (null) the readings given.
+   */
+  readonly rangeHistory?: Readings | null;
   /** Reuses Holt fits for the range term's forecast (same answer; see `HoltFitMemo`). */
   readonly memo?: HoltFitMemo | null;
 }
@@ -112,7 +117,7 @@ export function failureRisk(points: Readings, context: FailureRiskContext): Pred
   const drifting = driftTerm(traits, hourly, thresholds.maxDriftPerMinute);
   const stale = staleTerm(traits, thresholds.staleAfterMs ?? traits.staleLimitMs, alertHistory, asOfMs, hours);
   const alerts = alertTerm(alertHistory, asOfMs, hours, thresholds);
-  const range = rangeTerm(history, asOfMs, hours, kind, context.validRange ?? { min: kindProfile(kind).rangeMin, max: kindProfile(kind).rangeMax }, context.memo ?? null);
+  const range = rangeTerm(context.rangeHistory == null ? history : upTo(context.rangeHistory, asOfMs), asOfMs, hours, kind, context.validRange ?? { min: kindProfile(kind).rangeMin, max: kindProfile(kind).rangeMax }, context.memo ?? null);
 
   const penalties = thresholds.penalties;
   const failAt = 100 - thresholds.degradedAbove;

@@ -20,6 +20,21 @@ export const MIN_CALIBRATION_ERRORS = 30;
 const CALIBRATION_SPAN_MS = 48 * 3_600_000;
 const COVERAGE = 0.9;
 
+/**
+ * How far back a forecast at this horizon needs readings to calibrate its interval: the grid
+ * is coarsened to horizon / 30 per step, and calibration wants 30 errors of origins that are
+ * each followed by the horizon and preceded by 10 warm-up steps — (30 + 10 + 30) steps, 2⅓
+ * horizons; with a margin, 2.5 horizons. Short horizons are met by the default day.
+ */
+export function forecastHistoryMs(horizonMinutes: number): number {
+  return 2.5 * horizonMinutes * MS_PER_MINUTE;
+}
+
+/** The grid step a forecast at this horizon uses on a long history (at least): horizon / 30. */
+export function forecastStepMs(horizonMinutes: number): number {
+  return (horizonMinutes * MS_PER_MINUTE) / MAX_HORIZON_STEPS;
+}
+
 export interface ForecastOptions {
   readonly horizonMinutes: number;
   readonly asOfMs: number;

@@ -83,6 +83,22 @@ describe("failureRisk", () => {
     expect(r.drivers.join(" | ")).toMatch(/valid range 0\.\.100/);
   });
 
+  it("forecasts the range term on the longer history it is given, the other terms on the day", () => {
+    // The same climb, with only the last day as the readings: a 24 h forecast cannot be
+    // calibrated on one day, so the range is not assessed — unless the days before are given.
+    const all = readings(4, 0.2, 0, 72, (h) => 95 + 0.9 * h);
+    const day = all.filter((p) => p.timestampMs > ASOF - 25 * HOUR);
+    const context = { ...temperature([], 24), kind: "HUMIDITY" as const, thresholds: resolveThresholds("HUMIDITY") };
+    const blind = risk(day, context).terms.find((t) => t.name === "range");
+    expect(blind?.probability).toBe(0);
+    expect(blind?.description).toMatch(/range not assessed: too little history to calibrate a 1440-min forecast/);
+    const seen = risk(day, { ...context, rangeHistory: all });
+    expect(seen.terms.find((t) => t.name === "range")?.probability).toBeGreaterThan(0.5);
+    // Readings after asOf in the longer history are not used.
+    const later = [...all, { timestampMs: ASOF + HOUR, value: 0 }];
+    expect(risk(day, { ...context, rangeHistory: later })).toEqual(seen);
+  });
+
   it("refuses a horizon outside 1..168 h and answers no readings with a reason", () => {
     for (const hours of [0, 169, 2.5]) expect(() => failureRisk(readings(5, 0.05, 0), temperature([], hours))).toThrow(PredictionInputError);
     expect(() => failureRisk([], temperature([], 0))).toThrow(/whole number of hours from 1 to 168/);

@@ -13,6 +13,7 @@ import type { ReadingStore } from "../../../src/store/readingStore.js";
 import { Diagnostics } from "../../../src/twin/diagnostics.js";
 import { LiveAnalytics } from "../../../src/twin/liveAnalytics.js";
 import { Predictions } from "../../../src/twin/predictions.js";
+import { SampledHistory } from "../../../src/twin/sampledHistory.js";
 import type { CatalogEntry, SensorCatalog } from "../../../src/twin/sensorCatalog.js";
 import { HOUR, T0 } from "../analytics/support/series.js";
 
@@ -38,23 +39,35 @@ function twin(live: Record<string, Point[]>, stored: Record<string, Point[]> = {
   );
   const catalog = { get: async (id: string) => entries.get(id), all: async () => entries } as unknown as SensorCatalog;
   const windowCalls: Array<{ sensorId: string; spanMs: number }> = [];
+  const bucketCalls: Array<{ sensorId: string; count: number }> = [];
   const readingStore = {
     window: async (sensorId: string, from: number, to: number) => {
       windowCalls.push({ sensorId, spanMs: to - from });
       return (stored[sensorId] ?? []).filter((p) => p.timestampMs > from && p.timestampMs <= to);
     },
     recentBefore: async (sensorId: string, asOf: number, limit: number) => (stored[sensorId] ?? []).filter((p) => p.timestampMs <= asOf).slice(-limit),
+    newestPerBucket: async (sensorId: string, to: number, bucketMs: number, count: number) => {
+      bucketCalls.push({ sensorId, count });
+      const out: Point[] = [];
+      for (let k = count - 1; k >= 0; k--) {
+        const inBucket = (stored[sensorId] ?? []).filter((p) => p.timestampMs > to - (k + 1) * bucketMs && p.timestampMs <= to - k * bucketMs);
+        const newest = inBucket.at(-1);
+        if (newest !== undefined) out.push(newest);
+      }
+      return out;
+    },
   } as unknown as ReadingStore;
   const alerts = { openAt: async () => [], raisedBetween: async () => [], historyOf: async () => [], episodeCounts: async () => new Map() } as unknown as AlertStore;
   const actuators = { locations: async () => [], locationOf: async () => null, history: async () => ({ changes: [], before: {} }) } as unknown as ActuatorStore;
   const calibrations = { latest: async () => null, latestFor: async () => new Map() } as unknown as CalibrationStore;
   const diagnostics = new Diagnostics(analytics, readingStore, alerts, catalog, clock);
-  const make = (): Predictions => new Predictions(diagnostics, analytics, alerts, actuators, calibrations, clock);
+  const make = (): Predictions => new Predictions(diagnostics, analytics, alerts, actuators, calibrations, new SampledHistory(readingStore, clock), clock);
   return {
     predictions: make(),
     make,
     diagnostics,
     windowCalls,
+    bucketCalls,
     setNow: (ms: number) => void (now = ms),
     accept: (sensorId: string, p: Point) => analytics.accept({ sensorId, ...p, seq: null }),
   };
@@ -100,6 +113,32 @@ describe("Predictions", () => {
     expect(day.sort()).toEqual(["temp_db1", "temp_db2"]); // maintenance and the forecast share one read
     expect(new Set(recommendations.map((r) => r.sensorId))).toEqual(new Set(["temp_live", "temp_db1", "temp_db2"]));
     expect(await t.predictions.recommendations()).toEqual(await t.make().recommendations());
+  });
+
+  it("forecasts a day ahead from the days before the live one, sampled on the forecast's grid", async () => {
+    // Three days of 1-min readings with a daily cycle: a 24 h horizon needs 2.5 days to calibrate.
+    const random = new SeededRandom(8);
+    const long: Point[] = [];
+    for (let t = END - 3 * DAY + 60_000; t <= END; t += 60_000) long.push({ timestampMs: t, value: 21 + 2 * Math.sin((2 * Math.PI * (t - T0)) / DAY) + random.gaussian(0, 0.1) });
+    const t = twin({}, { temp_long: long, temp_day: long.filter((p) => p.timestampMs > END - DAY) });
+    const asOfMs = END + 500;
+    const f = await t.predictions.forecast("temp_long", 1440, null, asOfMs);
+    expect(f.unavailableReason).toBeNull();
+    // One read of the 1.5 days before the live one, in 12-min buckets (the 48-min grid step / 4).
+    expect(t.bucketCalls).toEqual([{ sensorId: "temp_long", count: 180 }]);
+    // Sampling changes which readings the grid sees only at bucket edges: the answer is the one
+    // the model gives on every reading, to within a fraction of the interval.
+    const direct = forecast(long, { horizonMinutes: 1440, asOfMs });
+    if (!direct.ok || f.forecast === null) throw new Error("expected both forecasts");
+    expect(Math.abs(f.forecast.value - direct.value.value)).toBeLessThan(0.1 * (direct.value.upper - direct.value.lower));
+    expect(f.forecast.upper - f.forecast.lower).toBeCloseTo(direct.value.upper - direct.value.lower, 0);
+    // Asked again within the minute: the sampled days come from memory.
+    await t.predictions.forecast("temp_long", 1440, null, asOfMs + 1_000);
+    expect(t.bucketCalls).toHaveLength(1);
+    // A sensor with one day of history says so instead of guessing.
+    const short = await t.predictions.forecast("temp_day", 1440, null, asOfMs);
+    expect(short.forecast).toBeNull();
+    expect(short.unavailableReason).toMatch(/too little history to calibrate a 1440-min forecast/);
   });
 
   it("finds the newest reading in a window without fetching the window, from memory and from the database", async () => {
