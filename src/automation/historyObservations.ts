@@ -1,6 +1,6 @@
 import { AnomalyDetector } from "../analytics/anomalyDetector.js";
 import type { Point } from "../analytics/point.js";
-import { forecast } from "../analytics/predict/forecast.js";
+import { forecast, forecastHistoryMs } from "../analytics/predict/forecast.js";
 import { SeriesWindow } from "../analytics/seriesWindow.js";
 import type { SensorKind } from "../twin/sensorKind.js";
 import type { Observation } from "./observation.js";
@@ -8,18 +8,25 @@ import type { Rule } from "./ruleTypes.js";
 
 const DRIFT_WINDOW_MS = 300_000;
 const FORECAST_EVERY_MS = 10 * 60_000;
-const FORECAST_HISTORY_MS = 24 * 3_600_000;
+const DAY_MS = 24 * 3_600_000;
+
+/** How far before `fromMs` a dry run of this rule needs the sensor's readings: a day, or what its forecast needs to calibrate. */
+export function historyNeededMs(rule: Rule): number {
+  return rule.condition.type === "FORECAST" ? Math.max(DAY_MS, forecastHistoryMs(rule.condition.horizonMinutes)) : DAY_MS;
+}
 
 /**
  * What the rule would have observed over recorded history: one observation per reading in
  * (fromMs, toMs], built the way the engine builds them live (drift over 5 min, active anomaly
  * types from a detector replayed over the history before `fromMs`, a forecast refreshed every
  * 10 min of data), plus an observation where a silence passed the stale limit. `points` is the
- * sensor's history in time order, starting up to a day before `fromMs`.
+ * sensor's history in time order, starting `historyNeededMs(rule)` before `fromMs` (a FORECAST
+ * rule past a 10 h horizon needs more than a day, as the live forecast does).
  */
 export function historyObservations(rule: Rule, kind: SensorKind, points: readonly Point[], fromMs: number, toMs: number): Observation[] {
   const type = rule.condition.type;
-  const window = new SeriesWindow({ retentionMs: FORECAST_HISTORY_MS });
+  const historyMs = historyNeededMs(rule);
+  const window = new SeriesWindow({ retentionMs: historyMs });
   const detector = type === "ANOMALY" ? new AnomalyDetector(rule.sensorId, kind) : null;
   const out: Observation[] = [];
   let forecastValue: number | null = null;
@@ -43,7 +50,7 @@ export function historyObservations(rule: Rule, kind: SensorKind, points: readon
     if (!inRange) continue;
     if (rule.condition.type === "FORECAST" && p.timestampMs - forecastAt >= FORECAST_EVERY_MS) {
       forecastAt = p.timestampMs;
-      const result = forecast(window.points(p.timestampMs - FORECAST_HISTORY_MS, p.timestampMs), { horizonMinutes: rule.condition.horizonMinutes, asOfMs: p.timestampMs });
+      const result = forecast(window.columns(p.timestampMs - historyMs, p.timestampMs), { horizonMinutes: rule.condition.horizonMinutes, asOfMs: p.timestampMs });
       forecastValue = result.ok ? result.value.value : null;
     }
     out.push({

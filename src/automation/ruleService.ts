@@ -5,12 +5,11 @@ import type { RuleStore, StoredRule } from "../store/ruleStore.js";
 import type { SensorCatalog } from "../twin/sensorCatalog.js";
 import { dryRun, type DryRunResult } from "./dryRun.js";
 import type { RuleEngine } from "./engine.js";
-import { historyObservations } from "./historyObservations.js";
+import { historyNeededMs, historyObservations } from "./historyObservations.js";
 import type { Rule } from "./ruleTypes.js";
 import { parseRule } from "./validateRule.js";
 
 const MAX_DRY_RUN_MS = 31 * 86_400_000;
-const DAY_MS = 86_400_000;
 
 /**
  * Rule management: validation (every field, then that the sensor, actuators and devices the
@@ -69,7 +68,7 @@ export class RuleService {
     if (toMs - fromMs > MAX_DRY_RUN_MS) throw new InvalidInputError("a dry run covers at most 31 days; split the range");
     const rule = await this.validate(input);
     const entry = await this.deps.catalog.get(rule.sensorId);
-    const points = await this.deps.readings.window(rule.sensorId, fromMs - DAY_MS, toMs);
+    const points = await this.deps.readings.window(rule.sensorId, fromMs - historyNeededMs(rule), toMs);
     return dryRun(rule, historyObservations(rule, entry?.kind ?? "OTHER", points, fromMs, toMs));
   }
 
