@@ -311,19 +311,20 @@ try {
   progress(`${ruleIds.length} rules created in ${round((performance.now() - createStarted) / 1000, 1)} s`);
   const engine = app.control.engine;
   if (engine.enabledCount !== ruleIds.length) throw new Error(`the engine has ${engine.enabledCount} enabled rules, expected ${ruleIds.length}`);
-  const none = async (count: number): Promise<number> => {
+  // abba passes (from, count); each set continues its own series, so `from` is not needed.
+  const none = async (_from: number, count: number): Promise<number> => {
     await settle();
     return segment("none", count);
   };
-  const withRules = async (count: number): Promise<number> => {
+  const withRules = async (_from: number, count: number): Promise<number> => {
     await settle();
     return segment("rules", count);
   };
   progress(`warm-up: ${WARMUP_READINGS} readings each way`);
-  await none(WARMUP_READINGS / 2);
-  await withRules(WARMUP_READINGS / 2);
-  await none(WARMUP_READINGS / 2);
-  await withRules(WARMUP_READINGS / 2);
+  await none(0, WARMUP_READINGS / 2);
+  await withRules(0, WARMUP_READINGS / 2);
+  await none(0, WARMUP_READINGS / 2);
+  await withRules(0, WARMUP_READINGS / 2);
   const warmDecisions = decisions;
   const warmEdges = edges;
   const measuredStarted = performance.now();
