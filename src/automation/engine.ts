@@ -12,7 +12,7 @@ import type { Reading } from "../twin/reading.js";
 import type { ConcreteAction, RuleDecision, SuppressionReason } from "./decisions.js";
 import { evaluateRule, leavesRuleAsIs, nextWakeMs } from "./evaluate.js";
 import type { Observation, RuleContext } from "./observation.js";
-import { serializeRuleState, type RuleState } from "./ruleState.js";
+import { carriedState, serializeRuleState, type RuleState } from "./ruleState.js";
 import type { Rule } from "./ruleTypes.js";
 import { postJson } from "./webhook.js";
 
@@ -148,14 +148,21 @@ export class RuleEngine {
   }
 
   /**
-   * A rule as the engine holds it. One whose definition did not change keeps the state it has
-   * here: the stored one may lag (writes are batched) and must not roll back a firing (it would
-   * fire again).
+   * A rule as the engine holds it. The state held here is newer than the stored one (writes
+   * are batched) and must not be rolled back (a firing would happen again): a rule whose
+   * definition did not change keeps it, one whose definition changed carries it over as
+   * `carriedState` says — as the stored state was, but from the newest.
    */
   private loaded(s: StoredRule): LoadedRule {
     const previous = this.rules.get(s.ruleId);
     if (previous !== undefined && JSON.stringify(previous.rule) === JSON.stringify(s.rule)) return previous;
-    return { ruleId: s.ruleId, rule: s.rule, state: s.state, persisted: serializeRuleState(s.state), forecast: previous?.forecast ?? null };
+    const state = previous === undefined ? s.state : carriedState(previous.rule, s.rule, previous.state);
+    return { ruleId: s.ruleId, rule: s.rule, state, persisted: serializeRuleState(s.state), forecast: previous?.forecast ?? null };
+  }
+
+  /** The state the engine holds for a rule (null if it holds none). */
+  stateOf(ruleId: string): RuleState | null {
+    return this.rules.get(ruleId)?.state ?? null;
   }
 
   /** Enabled rules by the sensor they watch. */

@@ -6,6 +6,7 @@ import type { SensorCatalog } from "../twin/sensorCatalog.js";
 import { dryRun, type DryRunResult } from "./dryRun.js";
 import type { RuleEngine } from "./engine.js";
 import { historyNeededMs, historyObservations } from "./historyObservations.js";
+import { carriedState } from "./ruleState.js";
 import type { Rule } from "./ruleTypes.js";
 import { parseRule } from "./validateRule.js";
 
@@ -37,8 +38,7 @@ export class RuleService {
 
   async update(ruleId: string, input: unknown): Promise<StoredRule> {
     const rule = await this.validate(input);
-    if (!(await this.deps.store.update(ruleId, rule, this.deps.clock()))) throw new NotFoundError(`no rule with ruleId "${ruleId}"`);
-    await this.deps.engine.reloadRule(ruleId);
+    await this.replace(await this.get(ruleId), rule);
     return this.get(ruleId);
   }
 
@@ -48,12 +48,18 @@ export class RuleService {
     return true;
   }
 
-  /** Enables or disables a rule; its evaluation state starts afresh either way. */
+  /** Enables or disables a rule; it keeps what it had done (see `carriedState`). */
   async enable(ruleId: string, enabled: boolean): Promise<StoredRule> {
     const stored = await this.get(ruleId);
-    await this.deps.store.update(ruleId, { ...stored.rule, enabled }, this.deps.clock());
-    await this.deps.engine.reloadRule(ruleId);
+    await this.replace(stored, { ...stored.rule, enabled });
     return this.get(ruleId);
+  }
+
+  /** Stores a new definition with the state carried over from the engine's (newer than the stored one: writes are batched). */
+  private async replace(stored: StoredRule, rule: Rule): Promise<void> {
+    const state = carriedState(stored.rule, rule, this.deps.engine.stateOf(stored.ruleId) ?? stored.state);
+    if (!(await this.deps.store.update(stored.ruleId, rule, state, this.deps.clock()))) throw new NotFoundError(`no rule with ruleId "${stored.ruleId}"`);
+    await this.deps.engine.reloadRule(stored.ruleId);
   }
 
   async get(ruleId: string): Promise<StoredRule> {

@@ -50,6 +50,27 @@ export const INITIAL_RULE_STATE: RuleState = Object.freeze({
   waitUntilMs: null,
 });
 
+/**
+ * The state a rule continues from after its definition changed (updated, enabled, disabled).
+ * A rule that fired stays ACTIVE, with when it fired and cleared and what it switched: its
+ * clearing must still undo the firing (a heater it turned on must not be left on because the
+ * threshold was edited), and its cooldown and min on/off times still count. A hold or a wait in
+ * progress starts over under the new definition. A rule moved to another sensor starts IDLE:
+ * what it knew was about a different signal.
+ */
+export function carriedState(before: { readonly sensorId: string }, after: { readonly sensorId: string }, state: RuleState): RuleState {
+  if (before.sensorId !== after.sensorId) return INITIAL_RULE_STATE;
+  const fired = state.phase === "ACTIVE" || state.phase === "CLEARING";
+  return {
+    ...INITIAL_RULE_STATE,
+    phase: fired ? "ACTIVE" : "IDLE",
+    sinceMs: fired ? state.lastFiredMs : null,
+    lastFiredMs: state.lastFiredMs,
+    lastClearedMs: state.lastClearedMs,
+    switched: state.switched,
+  };
+}
+
 /** Stored state that cannot be resumed; the message names the field. */
 export class RuleStateError extends Error {
   override readonly name = "RuleStateError";

@@ -50,17 +50,17 @@ export class RuleStore {
     return ruleId;
   }
 
-  /** Replaces a rule's definition; its evaluation state starts afresh. False if it does not exist. */
-  async update(ruleId: string, rule: Rule, atMs: number): Promise<boolean> {
+  /** Replaces a rule's definition and the state it continues from (see `carriedState`). False if it does not exist. */
+  async update(ruleId: string, rule: Rule, state: RuleState, atMs: number): Promise<boolean> {
     const { records } = await this.driver.executeQuery(
       `MATCH (r:Rule {ruleId: $ruleId}) MATCH (s:Sensor {sensorId: $sensorId})
-       SET r += $props, r.state = $state, r.phase = 'IDLE', r.updatedAt = datetime({epochMillis: toInteger($at)})
+       SET r += $props, r.state = $state, r.phase = $phase, r.updatedAt = datetime({epochMillis: toInteger($at)})
        WITH r, s
        OPTIONAL MATCH (r)-[w:WATCHES]->(old:Sensor) WHERE old <> s
        DELETE w
        MERGE (r)-[:WATCHES]->(s)
        RETURN count(r) AS n`,
-      { ruleId, sensorId: rule.sensorId, props: ruleProperties(rule), state: serializeRuleState(INITIAL_RULE_STATE), at: atMs },
+      { ruleId, sensorId: rule.sensorId, props: ruleProperties(rule), state: serializeRuleState(state), phase: state.phase, at: atMs },
     );
     return Number(records[0]?.get("n") ?? 0) > 0;
   }

@@ -348,6 +348,9 @@ describe("rules", () => {
       input: { ...input, condition: { type: "VALUE", comparison: "GT", threshold: 72 } },
     });
     expect(updated.data!.updateRule.threshold).toBe(72);
+    // It had fired (under the override): editing its threshold must not forget that, or its
+    // clearing would never undo the firing.
+    expect((await ruleView()).phase).toBe("ACTIVE");
     const disabled = await gql<{ enableRule: { enabled: boolean } }>(twin.url, `mutation ($id: ID!) { enableRule(ruleId: $id, enabled: false) { enabled } }`, { id: ruleId });
     expect(disabled.data!.enableRule.enabled).toBe(false);
     const decisionsBefore = (await ruleView()).decisions.length;

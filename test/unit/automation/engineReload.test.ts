@@ -59,6 +59,23 @@ describe("RuleEngine reloading", () => {
     expect((engine as unknown as { rules: Map<string, { state: unknown }> }).rules.get("a")!.state).toMatchObject({ phase: "ACTIVE" });
   });
 
+  it("carries a fired rule's state over a change of its definition, from its own newer state", async () => {
+    const mem = memoryStore([stored("a", makeRule({ name: "a" }))]);
+    const engine = engineOn(mem.store);
+    await engine.reload();
+    const live = (engine as unknown as { rules: Map<string, { state: unknown }> }).rules.get("a")!;
+    // Fired at 10 s and switched the cooler; the store has not caught up (IDLE there).
+    live.state = { ...INITIAL_RULE_STATE, phase: "CLEARING", sinceMs: 20_000, lastFiredMs: 10_000, switched: { cooler_1: { state: "ON", atMs: 10_000 } } };
+    mem.rules.set("a", stored("a", makeRule({ name: "a", condition: { type: "VALUE", comparison: "GT", threshold: 72 } })));
+    await engine.reloadRule("a");
+    expect(engine.stateOf("a")).toEqual({ ...INITIAL_RULE_STATE, phase: "ACTIVE", sinceMs: 10_000, lastFiredMs: 10_000, switched: { cooler_1: { state: "ON", atMs: 10_000 } } });
+    // Moved to another sensor: it starts over.
+    mem.rules.set("a", stored("a", makeRule({ name: "a", sensorId: "temp_2" })));
+    await engine.reloadRule("a");
+    expect(engine.stateOf("a")).toEqual(INITIAL_RULE_STATE);
+    expect(engine.stateOf("unknown")).toBeNull();
+  });
+
   it("applies reloads in the order they were asked for, so a slow older read cannot undo a newer one", async () => {
     // The first read is slow (50 ms), the second quick: run side by side, the old answer would land last.
     const mem = memoryStore([stored("a", makeRule({ name: "a" }))], [50, 0]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INITIAL_RULE_STATE, parseRuleState, RuleStateError, serializeRuleState, type RuleState } from "../../../src/automation/ruleState.js";
+import { carriedState, INITIAL_RULE_STATE, parseRuleState, RuleStateError, serializeRuleState, type RuleState } from "../../../src/automation/ruleState.js";
 import { feed, makeRule, series } from "./support/ruleKit.js";
 
 describe("rule state", () => {
@@ -46,5 +46,28 @@ describe("rule state", () => {
     expect(() => parseRuleState('{"version":1,"phase":"IDLE","switched":{"__proto__":{"state":"ON","atMs":1}}}')).toThrow(
       'rule state field switched has a key that is not an actuator id: "__proto__"',
     );
+  });
+});
+
+describe("carriedState (a rule's definition changed)", () => {
+  const rule = makeRule();
+  const fired: RuleState = { ...INITIAL_RULE_STATE, phase: "ACTIVE", sinceMs: 10_000, lastFiredMs: 10_000, lastClearedMs: 2_000, switched: { cooler_1: { state: "ON", atMs: 10_000 } } };
+
+  it("keeps a firing (ACTIVE or CLEARING) with its times and switches, and drops holds and waits", () => {
+    const edited = makeRule({ condition: { type: "VALUE", comparison: "GT", threshold: 72 } });
+    expect(carriedState(rule, edited, fired)).toEqual(fired);
+    const clearing: RuleState = { ...fired, phase: "CLEARING", sinceMs: 30_000, waitReason: "MIN_ON", waitUntilMs: 40_000 };
+    expect(carriedState(rule, edited, clearing)).toEqual(fired);
+    const disabled = makeRule({ enabled: false });
+    expect(carriedState(rule, disabled, fired)).toEqual(fired);
+  });
+
+  it("starts a rule that had not fired (or was only holding) IDLE, remembering its last firing for the cooldown", () => {
+    const pending: RuleState = { ...INITIAL_RULE_STATE, phase: "PENDING", sinceMs: 50_000, lastFiredMs: 10_000, lastClearedMs: 20_000, waitReason: "COOLDOWN", waitUntilMs: 60_000 };
+    expect(carriedState(rule, rule, pending)).toEqual({ ...INITIAL_RULE_STATE, lastFiredMs: 10_000, lastClearedMs: 20_000 });
+  });
+
+  it("starts over when the rule watches another sensor", () => {
+    expect(carriedState(rule, makeRule({ sensorId: "temp_9" }), fired)).toBe(INITIAL_RULE_STATE);
   });
 });
