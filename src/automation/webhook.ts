@@ -22,7 +22,7 @@ export function postJson(url: string, body: unknown, timeoutMs: number): Promise
   return new Promise((resolve, reject) => {
     // A plain timer rather than AbortSignal.timeout: with the signal a call (client and a local
     // receiver together) cost 0.20 ms of CPU, with the timer 0.16 ms.
-    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    let timer: NodeJS.Timeout | undefined;
     const settle = (outcome: () => void): void => {
       clearTimeout(timer);
       outcome();
@@ -41,6 +41,7 @@ export function postJson(url: string, body: unknown, timeoutMs: number): Promise
       },
     );
     req.on("error", (error: Error) => settle(() => reject(error)));
+    timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     req.end(data);
   });
 }
