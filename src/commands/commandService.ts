@@ -76,6 +76,7 @@ export class CommandService {
   /** Settled commands by idempotency key, newest last (bounded): answers repeats before and after the save lands. */
   private readonly recentByKey = new Map<string, Command>();
   private readonly unresolved = new Map<string, Command>();
+  private startedAt = 0;
   private readonly cancelled = new Set<string>();
   private readonly cancelledBy = new Map<string, string>();
   private stopped = false;
@@ -111,16 +112,21 @@ export class CommandService {
     });
   }
 
-  /** Loads actuators and overrides, and takes over commands a previous run left unfinished. */
+  /**
+   * Loads actuators and overrides, and takes over commands left unfinished in the graph — by a
+   * previous run, or in flight in another twin on the same database. Each is settled from its
+   * device's status when the device reports, else TIMED_OUT once both its deadline and a grace
+   * period after this start have passed; a command someone else settled meanwhile is left as
+   * they wrote it.
+   */
   async start(): Promise<void> {
     await this.refreshDirectory();
-    const now = this.deps.clock();
+    this.startedAt = this.deps.clock();
     for (const c of await this.deps.store.unfinished()) this.unresolved.set(c.commandId, c);
     if (this.unresolved.size > 0) {
       this.deps.log.info(`${this.unresolved.size} commands were unfinished at the last stop; resolving them from their devices' status`);
-      setTimeout(() => void this.expireUnresolved(), Math.max(0, RESTART_GRACE_MS)).unref();
     }
-    for (const [, c] of this.unresolved) if (now > c.deadlineAt + RESTART_GRACE_MS) void this.finishUnresolved(c, null);
+    await this.expireUnresolved();
   }
 
   stop(): void {
@@ -380,10 +386,24 @@ export class CommandService {
       matched !== null
         ? { ...c, status: "ACKED", ackedAt: now, finishedAt: now, nextAttemptAt: null, error: null, answer: JSON.stringify({ resolvedBy: "status after restart", ...matched }) }
         : { ...c, status: "TIMED_OUT", finishedAt: now, nextAttemptAt: null, error: "unfinished when the twin stopped; after the restart the device did not report what it asked for" };
-    await this.record(settled, null);
+    try {
+      if (await this.deps.store.settleIfUnfinished(settled)) this.deps.bus.emit("commandUpdated", settled);
+      else this.deps.log.debug("an unfinished command was settled elsewhere meanwhile; left as it is", { commandId: c.commandId });
+    } catch (error) {
+      this.deps.log.error("settling a command left unfinished failed", { commandId: c.commandId, error });
+    }
   }
 
+  /** TIMED_OUT for unfinished commands past their deadline and the grace after start; checks again when the next one is due. */
   private async expireUnresolved(): Promise<void> {
-    for (const c of [...this.unresolved.values()]) await this.finishUnresolved(c, null);
+    if (this.stopped) return;
+    const now = this.deps.clock();
+    let next = Number.POSITIVE_INFINITY;
+    for (const c of [...this.unresolved.values()]) {
+      const due = Math.max(c.deadlineAt, this.startedAt) + RESTART_GRACE_MS;
+      if (due <= now) await this.finishUnresolved(c, null);
+      else next = Math.min(next, due);
+    }
+    if (Number.isFinite(next)) setTimeout(() => void this.expireUnresolved(), next - now).unref();
   }
 }

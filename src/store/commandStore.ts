@@ -32,6 +32,16 @@ function toCommand(row: Record<string, unknown>): Command {
   };
 }
 
+/** A command's node properties: times as Neo4j DateTimes (GraphQL serves them; null removes the property). */
+function commandProperties(command: Command): Record<string, unknown> {
+  const props: Record<string, unknown> = { ...command, attempts: neo4j.int(command.attempts), attemptTimeoutMs: neo4j.int(command.attemptTimeoutMs) };
+  for (const f of TIME_FIELDS) {
+    const ms = command[f];
+    props[f] = ms === null ? null : neo4j.types.DateTime.fromStandardDate(new Date(ms));
+  }
+  return props;
+}
+
 /** Command nodes: (:Command)-[:TARGETS]->(:Actuator) and its (:Device) (or the device alone), (:Rule)-[:ISSUED]->(:Command). */
 export class CommandStore {
   constructor(private readonly driver: Driver) {}
@@ -39,15 +49,7 @@ export class CommandStore {
   /** Creates or updates commands' nodes (all fields) in one transaction, linking each to its target and rule on creation. */
   async saveMany(entries: ReadonlyArray<{ readonly command: Command; readonly ruleId: string | null }>): Promise<void> {
     if (entries.length === 0) return;
-    const rows = entries.map(({ command, ruleId }) => {
-      // Times become Neo4j DateTimes (GraphQL serves them; null removes the property).
-      const props: Record<string, unknown> = { ...command, attempts: neo4j.int(command.attempts), attemptTimeoutMs: neo4j.int(command.attemptTimeoutMs) };
-      for (const f of TIME_FIELDS) {
-        const ms = command[f];
-        props[f] = ms === null ? null : neo4j.types.DateTime.fromStandardDate(new Date(ms));
-      }
-      return { props, ruleId };
-    });
+    const rows = entries.map(({ command, ruleId }) => ({ props: commandProperties(command), ruleId }));
     await this.driver.executeQuery(
       `UNWIND $rows AS row
        MERGE (c:Command {commandId: row.props.commandId})
@@ -67,6 +69,21 @@ export class CommandStore {
        FOREACH (x IN CASE WHEN r IS NULL THEN [] ELSE [r] END | CREATE (x)-[:ISSUED]->(c))`,
       { rows },
     );
+  }
+
+  /**
+   * Writes a command's settled state only if the stored one is still unfinished (PENDING or
+   * SENT): another twin on the same database may own the command and have settled it. True if
+   * written.
+   */
+  async settleIfUnfinished(command: Command): Promise<boolean> {
+    const { records } = await this.driver.executeQuery(
+      `MATCH (c:Command {commandId: $commandId}) WHERE c.status IN ['PENDING', 'SENT']
+       SET c += $props
+       RETURN count(c) AS n`,
+      { commandId: command.commandId, props: commandProperties(command) },
+    );
+    return Number(records[0]?.get("n") ?? 0) > 0;
   }
 
   async get(commandId: string): Promise<Command | null> {

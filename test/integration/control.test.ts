@@ -455,6 +455,30 @@ describe("commands a crash left unfinished", () => {
   }, 60_000);
 });
 
+describe("a command another twin on the same database settled", () => {
+  it("is not overwritten by a twin that took it over as unfinished", async () => {
+    const r = randomBytes(3).toString("hex");
+    const now = Date.now();
+    const base = (id: string): Command => ({
+      ...createCommand({ commandId: `${id}-${r}`, kind: "ACTUATE", targetId: `fan_${r}`, payload: { actuatorId: `fan_${r}`, state: "ON" }, issuedBy: "local", atMs: now, timeoutMs: 5_000 }),
+      status: "SENT",
+      attempts: 1,
+      sentAt: now,
+    });
+    const store = new CommandStore(twin.driver);
+    const open = base("open");
+    const ownedElsewhere = base("owned");
+    await store.saveMany([{ command: open, ruleId: null }, { command: ownedElsewhere, ruleId: null }]);
+    // The owner settles its command first; the twin that took both over then times both out.
+    await store.saveMany([{ command: { ...ownedElsewhere, status: "ACKED", ackedAt: now + 20, finishedAt: now + 20 }, ruleId: null }]);
+    const timedOut = (c: Command): Command => ({ ...c, status: "TIMED_OUT", finishedAt: now + 40, error: "unfinished" });
+    expect(await store.settleIfUnfinished(timedOut(open))).toBe(true);
+    expect(await store.settleIfUnfinished(timedOut(ownedElsewhere))).toBe(false);
+    expect((await store.get(open.commandId))?.status).toBe("TIMED_OUT");
+    expect(await store.get(ownedElsewhere.commandId)).toMatchObject({ status: "ACKED", ackedAt: now + 20, error: null });
+  });
+});
+
 describe("who may do what", () => {
   const SECRET = `test-secret-${randomBytes(16).toString("hex")}`;
   let secured: TestTwin;
