@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import { SerialPort, type SerialPortMock } from "serialport";
+import { endOfFileIsHangUp } from "./hangupRead.js";
 import type { DeviceLink, LinkEvents } from "./link.js";
 
 /** The serialport binding to use; tests pass the mock binding, production the native one. */
@@ -30,6 +31,8 @@ export class SerialLink extends EventEmitter<LinkEvents> implements DeviceLink {
         }
       });
     });
+    // Before the first read: a hung-up pty must close the port, not spin (see `readOrHangUp`).
+    endOfFileIsHangUp((port as { port?: unknown }).port);
     this.port = port;
     port.on("data", (chunk: Buffer) => this.emit("data", chunk));
     port.on("error", () => undefined); // every error is followed by close, which carries it
