@@ -24,16 +24,18 @@ export async function readOrHangUp(port: UnixPortBinding, buffer: Buffer, offset
   for (;;) {
     const fd = port.fd;
     if (!port.isOpen || fd === null) throw Object.assign(new Error("Port is not open"), { canceled: true });
+    let bytesRead: number;
     try {
-      const bytesRead = await readOnce(fd, buffer, offset, length);
-      if (bytesRead === 0) throw Object.assign(new Error("the device hung up (end of file on the port)"), { code: "EOF" });
-      return { buffer, bytesRead };
+      bytesRead = await readOnce(fd, buffer, offset, length);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? "";
-      if (!RETRY.has(code) || port.poller == null) throw error;
+      const poller = port.poller;
+      if (!RETRY.has((error as NodeJS.ErrnoException).code ?? "") || poller == null) throw error;
       // Nothing to read yet: wait until the port is readable (or reports an error), then read again.
-      await new Promise<void>((resolve, reject) => port.poller!.once("readable", (e) => (e === null ? resolve() : reject(e))));
+      await new Promise<void>((resolve, reject) => poller.once("readable", (e) => (e === null ? resolve() : reject(e))));
+      continue;
     }
+    if (bytesRead === 0) throw new Error("the device hung up (end of file on the port)");
+    return { buffer, bytesRead };
   }
 }
 
@@ -41,6 +43,6 @@ export async function readOrHangUp(port: UnixPortBinding, buffer: Buffer, offset
 export function endOfFileIsHangUp(port: unknown): void {
   const p = port as Partial<UnixPortBinding> | null | undefined;
   if (p === null || p === undefined || typeof p.fd !== "number" || p.poller == null || typeof p.read !== "function") return;
-  const binding = p as UnixPortBinding & { read: UnixPortBinding["read"] };
+  const binding = p as UnixPortBinding;
   binding.read = (buffer, offset, length) => readOrHangUp(binding, buffer, offset, length);
 }

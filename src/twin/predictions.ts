@@ -118,8 +118,7 @@ export class Predictions {
    * the horizon needs more to calibrate (beyond about 10 h), the days before it sampled on a
    * quarter of the forecast's grid step — what the forecast would sample of them anyway.
    */
-  private async historyFor(sensorId: string, asOfMs: number, horizonMinutes: number): Promise<ReadingColumns> {
-    const recent = this.history(sensorId, asOfMs);
+  private async historyFor(sensorId: string, asOfMs: number, horizonMinutes: number, recent = this.history(sensorId, asOfMs)): Promise<ReadingColumns> {
     const spanMs = forecastHistoryMs(horizonMinutes);
     if (spanMs <= HISTORY_MS) return recent;
     const older = this.sampled.sampled(sensorId, asOfMs - spanMs, asOfMs - HISTORY_MS, forecastStepMs(horizonMinutes) / 4);
@@ -167,10 +166,11 @@ export class Predictions {
     const profile = kindProfile(entry.kind);
     // The range term forecasts `hours` ahead, which needs more than a day of history past ~10 h.
     const bounded = Number.isFinite(profile.rangeMin) || Number.isFinite(profile.rangeMax);
+    const day = this.history(sensorId, asOfMs);
     const [points, alertHistory, rangeHistory] = await Promise.all([
-      this.history(sensorId, asOfMs),
+      day,
       this.alerts.historyOf(sensorId, asOfMs - HISTORY_MS, asOfMs),
-      bounded && forecastHistoryMs(hours * 60) > HISTORY_MS ? this.historyFor(sensorId, asOfMs, hours * 60) : null,
+      bounded && forecastHistoryMs(hours * 60) > HISTORY_MS ? this.historyFor(sensorId, asOfMs, hours * 60, day) : null,
     ]);
     const result = failureRisk(points, { asOfMs, hours, kind: entry.kind, thresholds, alertHistory, memo: this.fits, rangeHistory });
     if (!result.ok) throw new PredictionUnavailableError(`no failure risk for ${sensorId}: ${result.reason}`);
