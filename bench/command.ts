@@ -9,10 +9,11 @@
 //    Measured: one `sendCommand` GraphQL POST at a time to the twin's HTTP server, alternating
 //    fan_1 ON/OFF, from just before the request until its response has been parsed; the mutation
 //    returns once the command is settled (ACKED by the firmware, its status saves in Neo4j done).
-//    Untimed warm-up commands for at least 20 commands and BENCH_WARMUP_S (45) seconds — the
-//    database is started fresh, and its JVM spends about a minute compiling hot code at close to
-//    a whole core, which a running installation has long done (warmupRoundTripP99Ms shows that
-//    cold start) — then BENCH_COMMANDS (500) timed ones. Every response must be
+//    Untimed warm-up commands for at least 20 commands and BENCH_WARMUP_S (90) seconds — the
+//    database is started fresh, and its JVM spends a minute or two compiling hot code at close to
+//    a whole core (a small write transaction costs it 20 ms of CPU in the first 10 s, 5 ms after a
+//    minute, 2 ms after three), which a running installation has long done (warmupRoundTripP99Ms
+//    shows that cold start) — then BENCH_COMMANDS (500) timed ones. Every response must be
 //    ACKED with 1 attempt: others are counted (notAcked, retries) and the bench fails when more
 //    than 1 % are not ACKED. The rate limit is lifted (safety setting) so none is refused.
 //    Context: the p50 of each phase, from the commandUpdated events on the bus — accept (request
@@ -35,10 +36,16 @@
 //    decisions and rule states are written to Neo4j and webhooks called throughout. Arms: the
 //    same readings for a second set of 20 sensors no rule watches ("none") and for the watched
 //    set ("rules"), BENCH_READINGS (100,000) readings each, in quarters in ABBA order (none, rules,
-//    rules, none, none, rules, rules, none) after an untimed warm-up of 10,000 each (2 × 5,000).
-//    Before each segment (untimed) the bench waits until every rule decision so far is stored and
-//    every webhook received; rulesBacklogMs is the longest such wait. ingestRatioWith200Rules =
-//    readings/s with rules ÷ readings/s without.
+//    rules, none, none, rules, rules, none) after an untimed warm-up, alternating 5,000 each, of at
+//    least 10,000 each and BENCH_INGEST_WARMUP_S (60) seconds: the rule decisions' writes and the
+//    reading batches are code paths the command phase did not warm. With 10,000 readings of
+//    warm-up the JVM's compiling raised Neo4j's CPU per 1,000 readings in the timed arms to
+//    112–126 ms (46–64 ms after this warm-up), more in the arm with rules (+18–24 ms, now +5–10);
+//    warmupIngestRatio is the warm-up's own ratio. Before each segment (untimed) the bench waits
+//    until every rule decision so far is stored and every webhook received; rulesBacklogMs is the
+//    longest such wait. ingestRatioWith200Rules = readings/s with rules ÷ readings/s without.
+//    cpuMsPer1kReadings splits each arm's CPU between the twin, Neo4j and the webhook receiver
+//    (from /proc); readingBatches counts the write transactions of readings.
 // Prints one JSON line on stdout; progress goes to stderr.
 import { spawn, type ChildProcess } from "node:child_process";
 import { getPriority, loadavg } from "node:os";
@@ -52,14 +59,17 @@ import { createLogger } from "../src/log.js";
 import type { ReadingCandidate } from "../src/twin/reading.js";
 import { gql } from "../test/support/testApp.js";
 import { abba } from "./pipeline.js";
-import { benchDatabase, machine, percentile, round } from "./support.js";
+import { benchDatabase, machine, percentile, processCpuMs, round } from "./support.js";
 
 const COMMANDS = Number(process.env["BENCH_COMMANDS"] ?? 500);
 const WARMUP_COMMANDS = 20;
-/** The warm-up also lasts at least this long: a freshly started JVM compiles for about a minute. */
-const WARMUP_MS = Number(process.env["BENCH_WARMUP_S"] ?? 45) * 1000;
+/** The warm-up also lasts at least this long: a freshly started JVM compiles for a minute or two. */
+const WARMUP_MS = Number(process.env["BENCH_WARMUP_S"] ?? 90) * 1000;
 const READINGS = Number(process.env["BENCH_READINGS"] ?? 100_000);
 const WARMUP_READINGS = 10_000;
+/** The ingest warm-up also lasts at least this long: the JVM compiles the decision writes' code paths for minutes. */
+const INGEST_WARMUP_MS = Number(process.env["BENCH_INGEST_WARMUP_S"] ?? 60) * 1000;
+const WARMUP_SEGMENT = 5_000;
 const SENSORS = 20;
 const RULES_PER_SENSOR = 10;
 const PERIOD_S = 1_800;
@@ -254,11 +264,18 @@ try {
     if (d.event === "FIRED" || d.event === "CLEARED") edges += 1;
   });
   const next = { none: 0, rules: 0 };
+  /** CPU ms each process spent in the timed segments of each arm (the twin, Neo4j, the webhook receiver). */
+  const cpu = { none: { twin: 0, neo4j: 0, receiver: 0 }, rules: { twin: 0, neo4j: 0, receiver: 0 } };
+  /** Reading batches (write transactions) the writer committed in each arm's timed segments. */
+  const batches = { none: 0, rules: 0 };
+  const cpuNow = () => ({ twin: processCpuMs(process.pid), neo4j: processCpuMs(db.pid), receiver: processCpuMs(hook.child.pid) });
   /** Offers `count` readings of one sensor set (continuing its series), returns the seconds until all are committed. */
   const segment = async (set: "none" | "rules", count: number): Promise<number> => {
     const from = next[set];
     next[set] += count;
     const before = published;
+    const cpuBefore = cpuNow();
+    const batchesBefore = writer.status().batches;
     const started = performance.now();
     for (let start = from; start < from + count; start += CHUNK) {
       const candidates: ReadingCandidate[] = [];
@@ -268,6 +285,9 @@ try {
     }
     await writer.flush();
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = cpuNow();
+    for (const k of ["twin", "neo4j", "receiver"] as const) cpu[set][k] += cpuAfter[k] - cpuBefore[k];
+    batches[set] += writer.status().batches - batchesBefore;
     if (published - before !== count) throw new Error(`published ${published - before} of ${count} readings`);
     return seconds;
   };
@@ -320,11 +340,20 @@ try {
     await settle();
     return segment("rules", count);
   };
-  progress(`warm-up: ${WARMUP_READINGS} readings each way`);
-  await none(0, WARMUP_READINGS / 2);
-  await withRules(0, WARMUP_READINGS / 2);
-  await none(0, WARMUP_READINGS / 2);
-  await withRules(0, WARMUP_READINGS / 2);
+  progress(`warm-up: at least ${WARMUP_READINGS} readings each way and ${INGEST_WARMUP_MS / 1000} s`);
+  const ingestWarmupStarted = performance.now();
+  const warmSeconds = { none: 0, rules: 0 };
+  let warmedReadings = 0;
+  while (warmedReadings < WARMUP_READINGS || performance.now() - ingestWarmupStarted < INGEST_WARMUP_MS) {
+    const a = await none(0, WARMUP_SEGMENT);
+    const b = await withRules(0, WARMUP_SEGMENT);
+    warmSeconds.none += a;
+    warmSeconds.rules += b;
+    warmedReadings += WARMUP_SEGMENT;
+    if (process.env["BENCH_LOG"] !== undefined) progress(`warm-up pair: ratio ${round(a / b, 3)}`);
+  }
+  for (const arm of [cpu.none, cpu.rules]) arm.twin = arm.neo4j = arm.receiver = 0;
+  batches.none = batches.rules = 0;
   const warmDecisions = decisions;
   const warmEdges = edges;
   const measuredStarted = performance.now();
@@ -343,6 +372,8 @@ try {
       roundTripP50Ms: round(percentile(roundTrips, 50), 2),
       roundTripP99Ms: round(percentile(roundTrips, 99), 2),
       ingestRatioWith200Rules: round(perSecRules / perSecNone, 3),
+      warmupIngestRatio: round(warmSeconds.none / warmSeconds.rules, 3),
+      warmupReadingsPerArm: warmedReadings,
       commands: COMMANDS,
       notAcked,
       retries,
@@ -365,6 +396,11 @@ try {
       ruleDecisionsMeasured: decisions - warmDecisions,
       webhookCalls,
       rulesBacklogMs: Math.round(backlogMs),
+      // CPU ms per 1,000 readings in the timed segments, per process: where the rules' cost goes.
+      readingBatches: batches,
+      cpuMsPer1kReadings: Object.fromEntries(
+        (["none", "rules"] as const).map((arm) => [arm, Object.fromEntries(Object.entries(cpu[arm]).map(([k, ms]) => [k, round((ms * 1000) / READINGS, 1)]))]),
+      ),
       batchSize: settings.batchSize,
       loadAvg1m,
       machine: machine(),

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { projectRoot } from "../src/config.js";
@@ -10,6 +10,8 @@ import type { Driver } from "neo4j-driver";
 export interface BenchDatabase {
   readonly uri: string;
   readonly driver: Driver;
+  /** The embedded database's process (undefined for NEO4J_URI), for its CPU time. */
+  readonly pid: number | undefined;
   close(): Promise<void>;
 }
 
@@ -18,7 +20,7 @@ export async function benchDatabase(port = Number(process.env["BENCH_NEO4J_PORT"
   const external = process.env["NEO4J_URI"];
   if (external !== undefined && external !== "") {
     const driver = createDriver({ uri: external, user: process.env["NEO4J_USER"] ?? "neo4j", password: process.env["NEO4J_PASSWORD"] ?? "" });
-    return { uri: external, driver, close: () => driver.close() };
+    return { uri: external, driver, pid: undefined, close: () => driver.close() };
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "twin-bench-neo4j-"));
   const db = await startEmbedded({ projectRoot, port, dataDir, log: createLogger("warn"), pageCacheMb: 512 });
@@ -26,6 +28,7 @@ export async function benchDatabase(port = Number(process.env["BENCH_NEO4J_PORT"
   return {
     uri: db.uri,
     driver,
+    pid: db.pid,
     close: async () => {
       await driver.close();
       await db.stop();
@@ -48,6 +51,26 @@ export function rssSampler(intervalMs = 20): { stop(): number } {
     },
   };
 }
+
+/** CPU milliseconds (user + system) a process has used so far, from /proc; NaN when it cannot be read (not Linux, process gone). */
+export function processCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  if (pid === process.pid) {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  }
+  try {
+    // Fields after the command name (which may hold spaces, hence the last ")"): utime is the 12th, stime the 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** USER_HZ: the unit of /proc's CPU times, 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_S = 100;
 
 /** The machine a figure came from, for README. */
 export function machine(): string {
