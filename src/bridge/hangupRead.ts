@@ -13,6 +13,9 @@ const readOnce = (fd: number, buffer: Buffer, offset: number, length: number): P
 
 const RETRY = new Set(["EAGAIN", "EWOULDBLOCK", "EINTR"]);
 
+/** What the binding throws for a read on a closed port: canceled, so the stream ends quietly. */
+const closed = (): Error => Object.assign(new Error("Port is not open"), { canceled: true });
+
 /**
  * Reads like the unix binding's own read, except that end of file is an error. A pty whose
  * other side has gone (the simulator exited, socat was stopped) reads as end of file once the
@@ -23,13 +26,17 @@ const RETRY = new Set(["EAGAIN", "EWOULDBLOCK", "EINTR"]);
 export async function readOrHangUp(port: UnixPortBinding, buffer: Buffer, offset: number, length: number): Promise<{ buffer: Buffer; bytesRead: number }> {
   for (;;) {
     const fd = port.fd;
-    if (!port.isOpen || fd === null) throw Object.assign(new Error("Port is not open"), { canceled: true });
+    if (!port.isOpen || fd === null) throw closed();
     let bytesRead: number;
     try {
       bytesRead = await readOnce(fd, buffer, offset, length);
     } catch (error) {
+      if (!RETRY.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
+      // Closed while the read was under way: its poller is destroyed, and polling a destroyed
+      // poller aborts the whole process (a libuv assertion), so stop here as the binding does.
+      if (!port.isOpen) throw closed();
       const poller = port.poller;
-      if (!RETRY.has((error as NodeJS.ErrnoException).code ?? "") || poller == null) throw error;
+      if (poller == null) throw error;
       // Nothing to read yet: wait until the port is readable (or reports an error), then read again.
       await new Promise<void>((resolve, reject) => poller.once("readable", (e) => (e === null ? resolve() : reject(e))));
       continue;

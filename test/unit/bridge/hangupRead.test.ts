@@ -1,4 +1,5 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, constants, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -29,6 +30,41 @@ describe("readOrHangUp", () => {
       expect(buffer.subarray(0, bytesRead).toString()).toBe("r temp_1 21.5\n");
       await expect(readOrHangUp({ ...port, fd: null, isOpen: false }, buffer, 0, 64)).rejects.toMatchObject({ canceled: true });
     } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("stops (canceled) when the port closed while a read was waiting, without touching its destroyed poller", async () => {
+    // A FIFO with a writer and no data: a non-blocking read answers EAGAIN, as an idle pty does.
+    const dir = mkdtempSync(path.join(tmpdir(), "hangup-"));
+    const fifo = path.join(dir, "fifo");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const fd = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+    try {
+      let polled = 0;
+      let checks = 0;
+      // Open when the read starts, closed by the time it fails (the port was closed meanwhile).
+      // Polling the binding's poller after its close crashes the process (a destroyed libuv handle).
+      const port: UnixPortBinding = {
+        fd,
+        get isOpen() {
+          checks += 1;
+          return checks === 1;
+        },
+        poller: { once: () => (polled += 1) },
+        read: async () => ({ buffer: Buffer.alloc(0), bytesRead: 0 }),
+      };
+      await expect(readOrHangUp(port, Buffer.alloc(64), 0, 64)).rejects.toMatchObject({ canceled: true });
+      expect(polled).toBe(0);
+      // Still open: it waits for the poller as the binding does.
+      const open: UnixPortBinding = { fd, isOpen: true, poller: { once: () => (polled += 1) }, read: port.read };
+      void readOrHangUp(open, Buffer.alloc(64), 0, 64).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(polled).toBe(1);
+    } finally {
+      closeSync(writer);
       closeSync(fd);
       rmSync(dir, { recursive: true, force: true });
     }
