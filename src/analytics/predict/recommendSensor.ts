@@ -1,5 +1,6 @@
 import { formatDuration, num } from "../format.js";
-import type { Recommendation, SensorSituation } from "./recommendTypes.js";
+import { ACTUATOR_EFFECTS } from "./actuators.js";
+import type { LocationActuators, Recommendation, SensorSituation } from "./recommendTypes.js";
 
 /** Below this stability (%) the noise is beyond what an offset (recalibration) can fix. */
 const REPLACE_BELOW_STABILITY = 30;
@@ -12,10 +13,13 @@ const REPLACE_BELOW_STABILITY = 30;
  *   noise that large is the element itself.
  * - RECALIBRATE: maintenance says so (URGENT → HIGH 0.8, else MEDIUM 0.7; an expired or expiring
  *   calibration alone → LOW/MEDIUM 0.9, it is a fact), or health calls it drifting (MEDIUM 0.6):
- *   an offset that wanders is what calibration corrects.
+ *   an offset that wanders is what calibration corrects. Unless an actuator in the sensor's
+ *   location is ON and pushes its quantity the way it drifts (a heater ON and the temperature
+ *   rising): then the room is changing, not the sensor, and the answer is CONTINUE_MONITORING
+ *   (LOW 0.7) naming the actuator.
  * - CONTINUE_MONITORING (LOW 0.6) when maintenance says MONITOR.
  */
-export function sensorRecommendations(s: SensorSituation): Recommendation[] {
+export function sensorRecommendations(s: SensorSituation, location?: LocationActuators): Recommendation[] {
   const out: Recommendation[] = [];
   const base = { targetId: s.sensorId, sensorId: s.sensorId, command: null };
   const t = s.traits;
@@ -63,17 +67,40 @@ export function sensorRecommendations(s: SensorSituation): Recommendation[] {
       expectedEffect: trendDriven ? "stability back above 60 % and a new calibration period" : "a valid calibration",
     });
   } else if (t !== null && s.health?.issues.some((i) => i.startsWith("Drifting")) === true) {
-    out.push({
-      ...base,
-      action: "RECALIBRATE",
-      urgency: "MEDIUM",
-      confidence: 0.6,
-      reason: `drifting at ${num(t.driftPerMinute ?? 0)}/min (significant): the offset wanders`,
-      expectedEffect: "drift reset to zero",
-    });
+    const drift = t.driftPerMinute ?? 0;
+    const pushing = actuatorsPushing(s, location, drift);
+    if (pushing.length > 0) {
+      const names = pushing.map((a) => `${a.actuatorId} (${a.kind})`).join(", ");
+      out.push({
+        ...base,
+        action: "CONTINUE_MONITORING",
+        urgency: "LOW",
+        confidence: 0.7,
+        reason:
+          `drifting at ${num(drift)}/min while ${names} ${pushing.length === 1 ? "is" : "are"} ON in its location, ${drift > 0 ? "raising" : "lowering"} it: ` +
+          "the room is changing, not the sensor; recalibrate only if it drifts with them off",
+        expectedEffect: null,
+      });
+    } else {
+      out.push({
+        ...base,
+        action: "RECALIBRATE",
+        urgency: "MEDIUM",
+        confidence: 0.6,
+        reason: `drifting at ${num(drift)}/min (significant): the offset wanders`,
+        expectedEffect: "drift reset to zero",
+      });
+    }
   }
   if (out.length === 0 && m !== null && m.recommendedAction === "MONITOR") {
     out.push({ ...base, action: "CONTINUE_MONITORING", urgency: "LOW", confidence: 0.6, reason: m.reasons.join("; "), expectedEffect: null });
   }
   return out;
+}
+
+/** The actuators reported ON in the sensor's location that push its quantity the way it drifts. */
+function actuatorsPushing(s: SensorSituation, location: LocationActuators | undefined, drift: number): LocationActuators["actuators"] {
+  const quantity = s.kind === "TEMPERATURE" ? "temperature" : s.kind === "HUMIDITY" ? "humidity" : null;
+  if (quantity === null || location === undefined || drift === 0) return [];
+  return location.actuators.filter((a) => a.reportedState === "ON" && ACTUATOR_EFFECTS[a.kind][quantity] === Math.sign(drift));
 }

@@ -170,6 +170,28 @@ describe("recommend", () => {
     expect(recs[0]?.reason).toMatch(/STUCK alert open since 2026-01-01/);
   });
 
+  it("does not blame the sensor for a drift an actuator in its room explains, only one that pushes the way it drifts", () => {
+    const drifting = (driftPerMinute: number): SensorSituation =>
+      sensor({ sensorId: "temp_7", kind: "TEMPERATURE", traits: traits(26, { driftPerMinute, driftSignificant: true }), health: { status: "DEGRADED", score: 80, issues: ["Drifting (…)"] } });
+    // The lab's heater is ON: a rising temperature is the room warming.
+    const rising = recommend({ sensors: [drifting(0.34)], locations: [lab] });
+    expect(rising.map((r) => [r.action, r.targetId, r.urgency])).toEqual([["CONTINUE_MONITORING", "temp_7", "LOW"]]);
+    expect(rising[0]?.reason).toMatch(/drifting at 0\.34\/min while heater_1 \(HEATER\) is ON in its location, raising it: the room is changing, not the sensor/);
+    // Falling while only the heater is ON: nothing in the room lowers it, so the sensor is suspect.
+    expect(recommend({ sensors: [drifting(-0.34)], locations: [lab] }).map((r) => r.action)).toEqual(["RECALIBRATE"]);
+    // The same rise with every actuator OFF, and with no location known: recalibrate.
+    const allOff: LocationActuators = { locationId: "lab", actuators: lab.actuators.map((a) => ({ ...a, reportedState: "OFF" as const })) };
+    expect(recommend({ sensors: [drifting(0.34)], locations: [allOff] }).map((r) => r.action)).toEqual(["RECALIBRATE"]);
+    expect(recommend({ sensors: [drifting(0.34)], locations: [] }).map((r) => r.action)).toEqual(["RECALIBRATE"]);
+    // A dehumidifier ON explains falling humidity, not a falling temperature.
+    const dry: LocationActuators = { locationId: "lab", actuators: [{ actuatorId: "dehumidifier_1", kind: "DEHUMIDIFIER", reportedState: "ON" }] };
+    const humidity = sensor({ sensorId: "humidity_7", kind: "HUMIDITY", traits: traits(55, { driftPerMinute: -0.2, driftSignificant: true }), health: { status: "DEGRADED", score: 80, issues: ["Drifting (…)"] } });
+    expect(recommend({ sensors: [humidity, drifting(-0.34)], locations: [dry] }).map((r) => [r.action, r.targetId])).toEqual([
+      ["RECALIBRATE", "temp_7"],
+      ["CONTINUE_MONITORING", "humidity_7"],
+    ]);
+  });
+
   it("trusts a failing sensor's forecast less", () => {
     const failing: Health = { status: "FAILED", score: 40, issues: [] };
     const situation = { sensorId: "humidity_1", kind: "HUMIDITY" as const, traits: traits(66), forecast: forecastOf(68, 60, 0), limit: { value: 60, side: "MAX" as const } };
