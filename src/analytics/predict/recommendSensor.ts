@@ -78,7 +78,7 @@ export function sensorRecommendations(s: SensorSituation, location?: LocationAct
         confidence: 0.7,
         reason:
           `drifting at ${num(drift)}/min while ${names} ${pushing.length === 1 ? "is" : "are"} ON in its location, ${drift > 0 ? "raising" : "lowering"} it: ` +
-          "the room is changing, not the sensor; recalibrate only if it drifts with them off",
+          "the room is changing, not the sensor; recalibrate only if it drifts with the actuators off",
         expectedEffect: null,
       });
     } else {
