@@ -33,7 +33,7 @@ export async function readOrHangUp(port: UnixPortBinding, buffer: Buffer, offset
     } catch (error) {
       if (!RETRY.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
       // Closed while the read was under way: its poller is destroyed, and polling a destroyed
-      // poller aborts the whole process (a libuv assertion), so stop here as the binding does.
+      // poller crashes the whole process (a segmentation fault), so stop here as the binding does.
       if (!port.isOpen) throw closed();
       const poller = port.poller;
       if (poller == null) throw error;
