@@ -1,4 +1,4 @@
-import type { ActuatorKind, ActuatorState, PlantQuantity } from "../analytics/predict/actuators.js";
+import { plantQuantityOf, type ActuatorKind, type ActuatorState, type PlantQuantity } from "../analytics/predict/actuators.js";
 import { failureRisk, type FailureRisk } from "../analytics/predict/failureRisk.js";
 import { forecast, forecastHistoryMs, forecastStepMs, type Forecast } from "../analytics/predict/forecast.js";
 import { HoltFitMemo } from "../analytics/predict/holtMemo.js";
@@ -70,9 +70,9 @@ export interface ScenarioResult extends Simulation {
 }
 
 function quantityOf(kind: string, sensorId: string): PlantQuantity {
-  if (kind === "TEMPERATURE") return "temperature";
-  if (kind === "HUMIDITY") return "humidity";
-  throw new InvalidInputError(`what-if physics models temperature and humidity; ${sensorId} is a ${kind} sensor`);
+  const quantity = plantQuantityOf(kind);
+  if (quantity === null) throw new InvalidInputError(`what-if physics models temperature and humidity; ${sensorId} is a ${kind} sensor`);
+  return quantity;
 }
 
 /**

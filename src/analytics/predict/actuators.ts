@@ -3,6 +3,11 @@ export type ActuatorKind = (typeof ACTUATOR_KINDS)[number];
 export type ActuatorState = "ON" | "OFF";
 export type PlantQuantity = "temperature" | "humidity";
 
+/** The quantity a sensor of this kind measures in the plant model; null for kinds it does not model. */
+export function plantQuantityOf(kind: string): PlantQuantity | null {
+  return kind === "TEMPERATURE" ? "temperature" : kind === "HUMIDITY" ? "humidity" : null;
+}
+
 /** One state change of an actuator (from its ack): what it became and when. */
 export interface ActuatorChange {
   readonly actuatorId: string;

@@ -1,6 +1,6 @@
 import { defaultUnit } from "../../twin/sensorKind.js";
 import { num } from "../format.js";
-import { ACTUATOR_EFFECTS, type PlantQuantity } from "./actuators.js";
+import { ACTUATOR_EFFECTS, plantQuantityOf } from "./actuators.js";
 import { normalCdf } from "./distributions.js";
 import type { CandidateAction, LocationActuators, Recommendation, RecommendationInputs, SensorSituation, Urgency, ValueLimit } from "./recommendTypes.js";
 
@@ -25,7 +25,7 @@ export function actuationRecommendations(
   location: LocationActuators | undefined,
   simulateCandidate: RecommendationInputs["simulate"],
 ): Recommendation[] {
-  const quantity: PlantQuantity | null = s.kind === "TEMPERATURE" ? "temperature" : s.kind === "HUMIDITY" ? "humidity" : null;
+  const quantity = plantQuantityOf(s.kind);
   const f = s.forecast;
   if (quantity === null || location === undefined || f === null) return [];
   const current = s.traits?.current ?? f.value;

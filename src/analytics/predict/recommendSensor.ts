@@ -1,5 +1,5 @@
 import { formatDuration, num } from "../format.js";
-import { ACTUATOR_EFFECTS } from "./actuators.js";
+import { ACTUATOR_EFFECTS, plantQuantityOf } from "./actuators.js";
 import type { LocationActuators, Recommendation, SensorSituation } from "./recommendTypes.js";
 
 /** Below this stability (%) the noise is beyond what an offset (recalibration) can fix. */
@@ -100,7 +100,7 @@ export function sensorRecommendations(s: SensorSituation, location?: LocationAct
 
 /** The actuators reported ON in the sensor's location that push its quantity the way it drifts. */
 function actuatorsPushing(s: SensorSituation, location: LocationActuators | undefined, drift: number): LocationActuators["actuators"] {
-  const quantity = s.kind === "TEMPERATURE" ? "temperature" : s.kind === "HUMIDITY" ? "humidity" : null;
+  const quantity = plantQuantityOf(s.kind);
   if (quantity === null || location === undefined || drift === 0) return [];
   return location.actuators.filter((a) => a.reportedState === "ON" && ACTUATOR_EFFECTS[a.kind][quantity] === Math.sign(drift));
 }
