@@ -5,6 +5,8 @@ export interface LocatedActuator {
   readonly actuatorId: string;
   readonly kind: ActuatorKind;
   readonly reportedState: ActuatorState | null;
+  /** When the device last reported it (null if never): the state held at any time from then on. */
+  readonly reportedAtMs: number | null;
 }
 
 export interface SensorLocation {
@@ -70,7 +72,10 @@ export class ActuatorStore {
     );
   }
 
-  /** State changes of some actuators in (fromMs, toMs], and each one's state just before fromMs. */
+  /**
+   * State changes of some actuators in (fromMs, toMs], and the state each one was in at fromMs
+   * (its latest change at or before it; left out when the log has none).
+   */
   async history(actuatorIds: readonly string[], kinds: ReadonlyMap<string, ActuatorKind>, fromMs: number, toMs: number): Promise<{ changes: ActuatorChange[]; before: Record<string, ActuatorState> }> {
     const { records } = await this.driver.executeQuery(
       `UNWIND $ids AS id
@@ -93,7 +98,8 @@ export class ActuatorStore {
     for (const r of records) {
       const id = r.get("id") as string;
       const kind = kinds.get(id) ?? "OTHER";
-      before[id] = asState(r.get("before")) ?? "OFF";
+      const state = asState(r.get("before"));
+      if (state !== null) before[id] = state;
       for (const [state, at] of r.get("changes") as Array<[string, number]>) {
         const s = asState(state);
         if (s !== null) changes.push({ actuatorId: id, kind, state: s, atMs: at });
@@ -140,7 +146,7 @@ export class ActuatorStore {
     const { records } = await this.driver.executeQuery(
       `MATCH (:Sensor {sensorId: $sensorId})-[:LOCATED_IN]->(l:Location)
        OPTIONAL MATCH (a:Actuator)-[:LOCATED_IN]->(l)
-       RETURN l.locationId AS id, l.name AS name, collect(a{.actuatorId, .kind, .reportedState}) AS actuators LIMIT 1`,
+       RETURN l.locationId AS id, l.name AS name, collect(a{.actuatorId, .kind, .reportedState, reportedAtMs: a.reportedAt.epochMillis}) AS actuators LIMIT 1`,
       { sensorId },
     );
     const r = records[0];
@@ -152,6 +158,7 @@ export class ActuatorStore {
         actuatorId: a["actuatorId"] as string,
         kind: ((a["kind"] as string | null) ?? "OTHER") as ActuatorKind,
         reportedState: asState(a["reportedState"]),
+        reportedAtMs: (a["reportedAtMs"] as number | null) ?? null,
       })),
     };
   }
@@ -161,7 +168,7 @@ export class ActuatorStore {
     const { records } = await this.driver.executeQuery(
       `MATCH (l:Location)
        OPTIONAL MATCH (a:Actuator)-[:LOCATED_IN]->(l)
-       WITH l, collect(a{.actuatorId, .kind, .reportedState}) AS actuators
+       WITH l, collect(a{.actuatorId, .kind, .reportedState, reportedAtMs: a.reportedAt.epochMillis}) AS actuators
        OPTIONAL MATCH (s:Sensor)-[:LOCATED_IN]->(l)
        RETURN l.locationId AS id, l.name AS name, actuators, collect(s.sensorId) AS sensorIds`,
     );
@@ -173,6 +180,7 @@ export class ActuatorStore {
         actuatorId: a["actuatorId"] as string,
         kind: ((a["kind"] as string | null) ?? "OTHER") as ActuatorKind,
         reportedState: asState(a["reportedState"]),
+        reportedAtMs: (a["reportedAtMs"] as number | null) ?? null,
       })),
     }));
   }

@@ -204,7 +204,7 @@ export class Predictions {
     if (!fit.ok) throw new PredictionUnavailableError(`no plant model for ${sensorId} in ${location.locationId}: ${fit.reason}`);
     const latest = await this.diagnostics.latestReading(sensorId, asOfMs - HISTORY_MS, asOfMs);
     if (latest === null) throw new PredictionUnavailableError(`${sensorId} has no reading in the 24 h before ${new Date(asOfMs).toISOString()} to start from`);
-    const initialStates = Object.fromEntries(location.actuators.map((a) => [a.actuatorId, a.reportedState ?? "OFF"])) as Record<string, ActuatorState>;
+    const initialStates = await this.statesAt(location, asOfMs);
     const simulation = simulate(fit.value, {
       startValue: latest.value,
       startMs: asOfMs,
@@ -219,7 +219,14 @@ export class Predictions {
 
   /** Ranked advice for every sensor: what to recalibrate, inspect, replace or switch now. */
   async recommendations(asOfMs = this.clock()): Promise<Recommendation[]> {
-    const [entries, locations] = await Promise.all([this.diagnostics.sensors(), this.actuators.locations()]);
+    const [entries, current] = await Promise.all([this.diagnostics.sensors(), this.actuators.locations()]);
+    // The actuators as they were at asOf (the reported states, unless asOf is before them).
+    const locations = await Promise.all(
+      current.map(async (l) => {
+        const states = await this.statesAt(l, asOfMs);
+        return { ...l, actuators: l.actuators.map((a) => ({ ...a, reportedState: states[a.actuatorId] ?? null })) };
+      }),
+    );
     const locationOf = new Map<string, string>();
     for (const l of locations) for (const s of l.sensorIds) locationOf.set(s, l.locationId);
     // Each sensor's history is fetched once and shared by maintenance, the forecast and a plant refit.
@@ -294,6 +301,27 @@ export class Predictions {
     if (max !== null && (min === null || (drift ?? 0) > 0 || (current !== null && current >= max))) return { value: max, side: "MAX" };
     if (min !== null) return { value: min, side: "MIN" };
     return max === null ? null : { value: max, side: "MAX" };
+  }
+
+  /**
+   * Each actuator's state at `asOfMs`: the reported one when the device reported it by then (it
+   * has held it since), else the state log's latest change at or before asOfMs (a question about
+   * the past). With neither, a state set by hand (never reported) counts; otherwise it is unknown
+   * and left out.
+   */
+  private async statesAt(location: SensorLocation, asOfMs: number): Promise<Record<string, ActuatorState>> {
+    const states: Record<string, ActuatorState> = {};
+    const unsure = location.actuators.filter((a) => a.reportedAtMs === null || a.reportedAtMs > asOfMs);
+    for (const a of location.actuators) if (!unsure.includes(a) && a.reportedState !== null) states[a.actuatorId] = a.reportedState;
+    if (unsure.length > 0) {
+      const kinds = new Map<string, ActuatorKind>(unsure.map((a) => [a.actuatorId, a.kind]));
+      const logged = (await this.actuators.history([...kinds.keys()], kinds, asOfMs, asOfMs)).before;
+      for (const a of unsure) {
+        const state = logged[a.actuatorId] ?? (a.reportedAtMs === null ? a.reportedState : null);
+        if (state !== null) states[a.actuatorId] = state;
+      }
+    }
+    return states;
   }
 
   /** `history`: the sensor's readings over (asOf − trainingMs, asOf] when the caller holds them already. */

@@ -126,6 +126,29 @@ describe("what-if on a fitted plant, through GraphQL", () => {
   });
 });
 
+describe("questions about the past, with the actuators as they were then", () => {
+  const startMs = (): number => endMs - (8 * 60 - 1) * MIN;
+
+  it("simulates from the states the actuators had at asOf, not the ones they report now", async () => {
+    // At minute 380 the heater was ON (it is OFF now) and the fan OFF (it is ON now).
+    const asOfMs = startMs() + 380 * MIN;
+    const res = await gql<{ simulate: { trajectory: Array<{ value: number; lower: number; upper: number }> } }>(
+      twin.url,
+      `query ($s: ID!, $asOf: DateTime) { simulate(scenario: { sensorId: $s, hours: 1, asOf: $asOf }) { trajectory { value lower upper } } }`,
+      { s: ids.sensor, asOf: new Date(asOfMs).toISOString() },
+    );
+    expect(res.errors).toBeUndefined();
+    const trajectory = res.data!.simulate.trajectory;
+    const first = trajectory[0]!;
+    const last = trajectory[trajectory.length - 1]!;
+    let truth = first.value;
+    for (let m = 0; m < 60; m++) truth = step(truth, true, false);
+    expect(last.value).toBeGreaterThan(first.value + 2);
+    expect(truth).toBeGreaterThanOrEqual(last.lower);
+    expect(truth).toBeLessThanOrEqual(last.upper);
+  });
+});
+
 describe("forecast, risk, maintenance and recommendations", () => {
   it("forecasts with a calibrated interval, and recommends switching the fan when the target band will be breached", async () => {
     const asOf = new Date(endMs).toISOString();
