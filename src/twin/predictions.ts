@@ -5,7 +5,9 @@ import { HoltFitMemo } from "../analytics/predict/holtMemo.js";
 import { maintenance, type Maintenance } from "../analytics/predict/maintenance.js";
 import { fitPlant } from "../analytics/predict/plantFit.js";
 import type { PlantModel } from "../analytics/predict/plantModel.js";
+import { plantRate } from "../analytics/predict/plantRate.js";
 import { recommend } from "../analytics/predict/recommend.js";
+import { isDrifting } from "../analytics/predict/recommendSensor.js";
 import type { Recommendation, SensorSituation, ValueLimit } from "../analytics/predict/recommendTypes.js";
 import type { Prediction } from "../analytics/predict/result.js";
 import { simulate, type ScheduledChange, type Simulation } from "../analytics/predict/simulate.js";
@@ -264,16 +266,24 @@ export class Predictions {
       }),
     );
     const byLocation = new Map(locations.map((l) => [l.locationId, l]));
+    // A plant for every sensor it can help: one with a limit (to simulate the actions that keep
+    // it) and one that drifts (to tell a changing room from a drifting sensor).
     const models = new Map<string, Prediction<PlantModel>>();
     for (const s of situations) {
-      if (s.locationId === null || s.limit === null || s.limit === undefined || (s.kind !== "TEMPERATURE" && s.kind !== "HUMIDITY")) continue;
-      const location = byLocation.get(s.locationId);
-      if (location !== undefined) {
-        models.set(s.sensorId, await this.plantFor(s.sensorId, quantityOf(s.kind, s.sensorId), location, asOfMs, HISTORY_MS, histories.get(s.sensorId)));
-      }
+      const quantity = plantQuantityOf(s.kind);
+      const location = s.locationId === null ? undefined : byLocation.get(s.locationId);
+      if (quantity === null || location === undefined || ((s.limit ?? null) === null && !isDrifting(s))) continue;
+      models.set(s.sensorId, await this.plantFor(s.sensorId, quantity, location, asOfMs, HISTORY_MS, histories.get(s.sensorId)));
     }
+    const withRooms = situations.map((s): SensorSituation => {
+      const model = models.get(s.sensorId);
+      const mean = s.traits?.mean ?? null;
+      const location = s.locationId === null ? undefined : byLocation.get(s.locationId);
+      if (!isDrifting(s) || model === undefined || !model.ok || mean === null || location === undefined) return s;
+      return { ...s, roomRate: plantRate(model.value, mean, Object.fromEntries(location.actuators.map((a) => [a.actuatorId, a.reportedState]))) };
+    });
     return recommend({
-      sensors: situations,
+      sensors: withRooms,
       locations: locations.map((l) => ({ locationId: l.locationId, actuators: l.actuators })),
       simulate: (candidate) => {
         const model = models.get(candidate.sensorId);

@@ -25,7 +25,7 @@ beforeAll(async () => {
     twin.url,
     `mutation ($room: ID!, $sensor: ID!, $humidity: ID!, $heater: ID!, $fan: ID!) {
       createLocations(input: [{ locationId: $room, name: "Test room",
-        sensors: { create: [{ node: { sensorId: $sensor, kind: TEMPERATURE, targetMax: 24 } }, { node: { sensorId: $humidity, kind: HUMIDITY } }] },
+        sensors: { create: [{ node: { sensorId: $sensor, kind: TEMPERATURE, targetMax: 24, maxDriftPerMinute: 0.05 } }, { node: { sensorId: $humidity, kind: HUMIDITY } }] },
         actuators: { create: [{ node: { actuatorId: $heater, kind: HEATER, reportedState: "OFF" } }, { node: { actuatorId: $fan, kind: FAN, reportedState: "OFF" } }] } }]) {
         locations { locationId }
       }
@@ -146,6 +146,29 @@ describe("questions about the past, with the actuators as they were then", () =>
     expect(last.value).toBeGreaterThan(first.value + 2);
     expect(truth).toBeGreaterThanOrEqual(last.lower);
     expect(truth).toBeLessThanOrEqual(last.upper);
+  });
+
+  it("tells a room cooling after its heater went off from a drifting sensor, by the room's fitted plant", async () => {
+    // Seven minutes after the heater's last switch-off, with everything OFF: the room relaxes towards 20 °C.
+    const asOf = new Date(startMs() + 412 * MIN).toISOString();
+    const res = await gql<{
+      sensors: Array<{ health: { issues: string[] } }>;
+      recommendations: Array<{ action: string; sensorId: string; targetId: string; urgency: string; reason: string }>;
+    }>(
+      twin.url,
+      `query ($s: ID!, $asOf: DateTime) {
+        sensors(where: { sensorId: { eq: $s } }) { health(windowSeconds: 300, asOf: $asOf) { issues } }
+        recommendations(asOf: $asOf) { action sensorId targetId urgency reason }
+      }`,
+      { s: ids.sensor, asOf },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.sensors[0]!.health.issues.some((i) => i.startsWith("Drifting (-"))).toBe(true);
+    const mine = res.data!.recommendations.filter((r) => r.targetId === ids.sensor);
+    expect(mine.map((r) => r.action)).not.toContain("RECALIBRATE");
+    const monitoring = mine.find((r) => r.action === "CONTINUE_MONITORING");
+    expect(monitoring?.urgency).toBe("LOW");
+    expect(monitoring?.reason).toMatch(/as the room's fitted model expects -0\.\d+ ± [\d.]+\/min now \(every actuator OFF, settling towards (19|20)[\d.]*\): the room is changing, not the sensor/);
   });
 });
 

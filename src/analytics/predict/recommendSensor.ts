@@ -13,10 +13,11 @@ const REPLACE_BELOW_STABILITY = 30;
  *   noise that large is the element itself.
  * - RECALIBRATE: maintenance says so (URGENT → HIGH 0.8, else MEDIUM 0.7; an expired or expiring
  *   calibration alone → LOW/MEDIUM 0.9, it is a fact), or health calls it drifting (MEDIUM 0.6):
- *   an offset that wanders is what calibration corrects. Unless an actuator in the sensor's
- *   location is ON and pushes its quantity the way it drifts (a heater ON and the temperature
- *   rising): then the room is changing, not the sensor, and the answer is CONTINUE_MONITORING
- *   (LOW 0.7) naming the actuator.
+ *   an offset that wanders is what calibration corrects. Unless the room explains the drift:
+ *   the location's fitted plant expects most of it (a room being heated, or relaxing towards
+ *   ambient after a switch-off), or, without a plant, an actuator in the location is ON and
+ *   pushes the quantity the way it drifts. Then the room is changing, not the sensor, and the
+ *   answer is CONTINUE_MONITORING (LOW 0.7) saying what explains it.
  * - CONTINUE_MONITORING (LOW 0.6) when maintenance says MONITOR.
  */
 export function sensorRecommendations(s: SensorSituation, location?: LocationActuators): Recommendation[] {
@@ -66,19 +67,16 @@ export function sensorRecommendations(s: SensorSituation, location?: LocationAct
       reason: m.reasons.join("; "),
       expectedEffect: trendDriven ? "stability back above 60 % and a new calibration period" : "a valid calibration",
     });
-  } else if (t !== null && s.health?.issues.some((i) => i.startsWith("Drifting")) === true) {
+  } else if (t !== null && isDrifting(s)) {
     const drift = t.driftPerMinute ?? 0;
-    const pushing = actuatorsPushing(s, location, drift);
-    if (pushing.length > 0) {
-      const names = pushing.map((a) => `${a.actuatorId} (${a.kind})`).join(", ");
+    const room = roomExplanation(s, location, drift);
+    if (room.explains) {
       out.push({
         ...base,
         action: "CONTINUE_MONITORING",
         urgency: "LOW",
         confidence: 0.7,
-        reason:
-          `drifting at ${num(drift)}/min while ${names} ${pushing.length === 1 ? "is" : "are"} ON in its location, ${drift > 0 ? "raising" : "lowering"} it: ` +
-          "the room is changing, not the sensor; recalibrate only if it drifts with the actuators off",
+        reason: `drifting at ${num(drift)}/min ${room.why}: the room is changing, not the sensor; ${room.recalibrateIf}`,
         expectedEffect: null,
       });
     } else {
@@ -87,7 +85,7 @@ export function sensorRecommendations(s: SensorSituation, location?: LocationAct
         action: "RECALIBRATE",
         urgency: "MEDIUM",
         confidence: 0.6,
-        reason: `drifting at ${num(drift)}/min (significant): the offset wanders`,
+        reason: `drifting at ${num(drift)}/min (significant)${room.why === "" ? "" : ` ${room.why}`}: the offset wanders`,
         expectedEffect: "drift reset to zero",
       });
     }
@@ -96,6 +94,49 @@ export function sensorRecommendations(s: SensorSituation, location?: LocationAct
     out.push({ ...base, action: "CONTINUE_MONITORING", urgency: "LOW", confidence: 0.6, reason: m.reasons.join("; "), expectedEffect: null });
   }
   return out;
+}
+
+/** Health found a significant drift in the sensor's recent window. */
+export function isDrifting(s: SensorSituation): boolean {
+  return s.health?.issues.some((i) => i.startsWith("Drifting")) === true;
+}
+
+/** Whether the room, not the sensor, accounts for a drift, and the words that say why (or why not). */
+interface RoomExplanation {
+  readonly explains: boolean;
+  /** Completes "drifting at x/min …"; empty when nothing is known about the room. */
+  readonly why: string;
+  readonly recalibrateIf: string;
+}
+
+/**
+ * With the location's fitted plant (`roomRate`), the room explains a drift when it expects a
+ * change the same way that accounts for at least half of it (|drift − expected| ≤ half the
+ * drift, or within two standard errors of the expectation): a room relaxing towards ambient
+ * after a switch-off as much as one being heated. Without a plant, an actuator reported ON that
+ * pushes the quantity the way it drifts explains it.
+ */
+function roomExplanation(s: SensorSituation, location: LocationActuators | undefined, drift: number): RoomExplanation {
+  const rate = s.roomRate ?? null;
+  if (rate !== null && drift !== 0) {
+    const explains = Math.sign(rate.perMinute) === Math.sign(drift) && Math.abs(drift - rate.perMinute) <= Math.max(Math.abs(drift) / 2, 2 * rate.stdErr);
+    const on = Object.entries(rate.states).filter(([, state]) => state === "ON").map(([id]) => id);
+    const states = on.length === 0 ? "every actuator OFF" : `${on.join(", ")} ON`;
+    const towards = rate.settlesAt === null ? "" : `, settling towards ${num(rate.settlesAt)}`;
+    return {
+      explains,
+      why: `${explains ? "as" : "while"} the room's fitted model expects ${explains ? "" : "only "}${num(rate.perMinute)} ± ${Number(rate.stdErr.toPrecision(2))}/min now (${states}${towards})`,
+      recalibrateIf: "recalibrate only if it drifts where the model expects the room to hold still",
+    };
+  }
+  const pushing = actuatorsPushing(s, location, drift);
+  if (pushing.length === 0) return { explains: false, why: "", recalibrateIf: "" };
+  const names = pushing.map((a) => `${a.actuatorId} (${a.kind})`).join(", ");
+  return {
+    explains: true,
+    why: `while ${names} ${pushing.length === 1 ? "is" : "are"} ON in its location, ${drift > 0 ? "raising" : "lowering"} it`,
+    recalibrateIf: "recalibrate only if it drifts with the actuators off",
+  };
 }
 
 /** The actuators reported ON in the sensor's location that push its quantity the way it drifts. */

@@ -5,6 +5,7 @@ import type { Traits } from "../traits.js";
 import type { ActuatorKind, ActuatorState, PlantQuantity } from "./actuators.js";
 import type { Forecast } from "./forecast.js";
 import type { Maintenance } from "./maintenance.js";
+import type { PlantRate } from "./plantRate.js";
 import type { Simulation } from "./simulate.js";
 
 export type RecommendedAction = "RECALIBRATE" | "INSPECT" | "REPLACE" | "ACTUATE" | "CONTINUE_MONITORING";
@@ -29,6 +30,12 @@ export interface SensorSituation {
   /** The limit the forecast was asked about; null infers the side from the forecast's threshold vs. the current value. */
   readonly limit?: ValueLimit | null;
   readonly activeAlerts: ReadonlyArray<{ readonly type: AnomalyType; readonly severity: Severity; readonly raisedAtMs: number }>;
+  /**
+   * What the location's fitted plant expects the quantity to do now (at the window's mean, with
+   * the actuators' reported states); null or missing when no plant is fitted. Tells a drifting
+   * sensor from a changing room.
+   */
+  readonly roomRate?: PlantRate | null;
 }
 
 export interface LocationActuators {

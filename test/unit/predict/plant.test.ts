@@ -4,6 +4,7 @@ import { stateAt, type ActuatorChange, type ActuatorKind } from "../../../src/an
 import { PredictionInputError } from "../../../src/analytics/predict/errors.js";
 import { fitPlant } from "../../../src/analytics/predict/plantFit.js";
 import type { PlantModel } from "../../../src/analytics/predict/plantModel.js";
+import { plantRate } from "../../../src/analytics/predict/plantRate.js";
 import { simulate } from "../../../src/analytics/predict/simulate.js";
 import { SeededRandom } from "../../../src/analytics/random.js";
 import { MINUTE, T0 } from "../analytics/support/series.js";
@@ -155,4 +156,32 @@ describe("simulate", () => {
     expect(() => simulate(model, { startValue: 20, startMs: 0, hours: 1, actuatorSchedule: [{ actuatorId: "fan_1", state: "ON", atMinute: -1 }] })).toThrow(/atMinute/);
   });
 
+});
+
+describe("plantRate", () => {
+  const model = fitted(fitPlant({ points: record(ROOM, TRAINING, 22, 125, 1), actuators: TRAINING, quantity: "temperature" }));
+  // The room's own change over the next minute from x: (1 − e^(−1/τ))·(x∞ − x).
+  const truth = (x: number, settles: number): number => (1 - Math.exp(-1 / ROOM.tau)) * (settles - x);
+
+  it("expects what the room does at a value and set of states, with a standard error", () => {
+    const relaxing = plantRate(model, 25, {});
+    expect(relaxing).not.toBeNull();
+    expect(Math.abs((relaxing?.perMinute ?? 0) - truth(25, 19))).toBeLessThan(Math.max(4 * (relaxing?.stdErr ?? 0), 0.01));
+    expect(relaxing?.stdErr).toBeGreaterThan(0);
+    expect(relaxing?.settlesAt).toBeCloseTo(19, 0);
+    expect(relaxing?.tauMinutes).toBeCloseTo(30, -1);
+    expect(relaxing?.states).toEqual({ heater_1: "OFF", fan_1: "OFF", cooler_1: "OFF" });
+
+    // Heater ON: settles at 19 + 30·0.5 = 34 °C, so at 25 °C the room still warms.
+    const heated = plantRate(model, 25, { heater_1: "ON", fan_1: null });
+    expect(Math.abs((heated?.perMinute ?? 0) - truth(25, 34)) / truth(25, 34)).toBeLessThan(0.05);
+    expect(heated?.settlesAt).toBeCloseTo(34, 0);
+    expect(heated?.states["heater_1"]).toBe("ON");
+  });
+
+  it("has no answer when an actuator it could not identify left the state it held", () => {
+    const withIdle = fitted(fitPlant({ points: record(ROOM, TRAINING, 22, 125, 1), actuators: TRAINING, quantity: "temperature", knownActuators: [{ actuatorId: "dehumidifier_1", kind: "DEHUMIDIFIER" }] }));
+    expect(plantRate(withIdle, 25, { dehumidifier_1: "ON" })).toBeNull();
+    expect(plantRate(withIdle, 25, { dehumidifier_1: "OFF" })).not.toBeNull();
+  });
 });

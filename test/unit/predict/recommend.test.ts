@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Health } from "../../../src/analytics/health.js";
 import type { Forecast } from "../../../src/analytics/predict/forecast.js";
 import type { Maintenance } from "../../../src/analytics/predict/maintenance.js";
+import type { PlantRate } from "../../../src/analytics/predict/plantRate.js";
 import { recommend } from "../../../src/analytics/predict/recommend.js";
 import type { CandidateAction, LocationActuators, SensorSituation } from "../../../src/analytics/predict/recommendTypes.js";
 import type { Simulation } from "../../../src/analytics/predict/simulate.js";
@@ -190,6 +191,41 @@ describe("recommend", () => {
       ["RECALIBRATE", "temp_7"],
       ["CONTINUE_MONITORING", "humidity_7"],
     ]);
+  });
+
+  it("asks the room's fitted plant first: a room relaxing after a switch-off is not a drifting sensor", () => {
+    const drifting = (driftPerMinute: number, roomRate: PlantRate | null): SensorSituation =>
+      sensor({
+        sensorId: "temp_8",
+        kind: "TEMPERATURE",
+        traits: traits(26, { driftPerMinute, driftSignificant: true }),
+        health: { status: "DEGRADED", score: 80, issues: ["Drifting (…)"] },
+        roomRate,
+      });
+    const allOff: LocationActuators = { locationId: "lab", actuators: lab.actuators.map((a) => ({ ...a, reportedState: "OFF" as const })) };
+    const relaxing: PlantRate = { perMinute: -0.21, stdErr: 0.01, settlesAt: 19.2, tauMinutes: 30, states: { heater_1: "OFF", fan_1: "OFF" } };
+    // Everything is OFF, yet the room cools towards ambient as fast as it drifts.
+    const cooling = recommend({ sensors: [drifting(-0.25, relaxing)], locations: [allOff] });
+    expect(cooling.map((r) => [r.action, r.targetId, r.urgency, r.confidence])).toEqual([["CONTINUE_MONITORING", "temp_8", "LOW", 0.7]]);
+    expect(cooling[0]?.reason).toBe(
+      "drifting at -0.25/min as the room's fitted model expects -0.21 ± 0.01/min now (every actuator OFF, settling towards 19.2): " +
+        "the room is changing, not the sensor; recalibrate only if it drifts where the model expects the room to hold still",
+    );
+    // The model accounts for under half of the drift, or pulls the other way: the sensor is suspect.
+    const still: PlantRate = { ...relaxing, perMinute: -0.02 };
+    const stillRoom = recommend({ sensors: [drifting(-0.25, still)], locations: [allOff] });
+    expect(stillRoom.map((r) => r.action)).toEqual(["RECALIBRATE"]);
+    expect(stillRoom[0]?.reason).toMatch(/^drifting at -0\.25\/min \(significant\) while the room's fitted model expects only -0\.02 ± 0\.01\/min now .*: the offset wanders$/);
+    expect(recommend({ sensors: [drifting(0.25, relaxing)], locations: [allOff] }).map((r) => r.action)).toEqual(["RECALIBRATE"]);
+    // Within two standard errors of an uncertain expectation counts as explained.
+    expect(recommend({ sensors: [drifting(-0.25, { ...relaxing, perMinute: -0.1, stdErr: 0.08 })], locations: [allOff] }).map((r) => r.action)).toEqual([
+      "CONTINUE_MONITORING",
+    ]);
+    // With a plant, its expectation outranks the heater-is-ON shortcut: a heater too weak to explain the rise.
+    const weakHeater: PlantRate = { perMinute: 0.03, stdErr: 0.01, settlesAt: 27, tauMinutes: 30, states: { heater_1: "ON" } };
+    const weak = recommend({ sensors: [drifting(0.34, weakHeater)], locations: [lab] });
+    expect(weak.map((r) => r.action)).toEqual(["RECALIBRATE"]);
+    expect(weak[0]?.reason).toMatch(/expects only 0\.03 ± 0\.01\/min now \(heater_1 ON, settling towards 27\)/);
   });
 
   it("trusts a failing sensor's forecast less", () => {
