@@ -29,6 +29,8 @@ const HISTORY_MS = 24 * HOUR_MS;
 const MAX_TRAINING_MS = 30 * 24 * HOUR_MS;
 /** A fitted plant is reused this long (or until an actuator of its location changes state). */
 const PLANT_TTL_MS = 5 * 60_000;
+/** An asOf this close to the clock asks about now. */
+const NOW_MS = 1_000;
 /** Recommendations look this far ahead for breaches of a sensor's target band. */
 const RECOMMEND_HORIZON_MINUTES = 120;
 
@@ -314,14 +316,16 @@ export class Predictions {
   }
 
   /**
-   * Each actuator's state at `asOfMs`: the reported one when the device reported it by then (it
-   * has held it since), else the state log's latest change at or before asOfMs (a question about
-   * the past). With neither, a state set by hand (never reported) counts; otherwise it is unknown
-   * and left out.
+   * Each actuator's state at `asOfMs`: the reported one when asOf is now or the device reported
+   * it by then (it has held it since), else the state log's latest change at or before asOfMs
+   * (a question about the past). With neither, a state set by hand (never reported) counts;
+   * otherwise it is unknown and left out.
    */
   private async statesAt(location: SensorLocation, asOfMs: number): Promise<Record<string, ActuatorState>> {
     const states: Record<string, ActuatorState> = {};
-    const unsure = location.actuators.filter((a) => a.reportedAtMs === null || a.reportedAtMs > asOfMs);
+    // A question about now: the reported states are the current ones, no need to read the log.
+    const now = asOfMs >= this.clock() - NOW_MS;
+    const unsure = now ? [] : location.actuators.filter((a) => a.reportedAtMs === null || a.reportedAtMs > asOfMs);
     for (const a of location.actuators) if (!unsure.includes(a) && a.reportedState !== null) states[a.actuatorId] = a.reportedState;
     if (unsure.length > 0) {
       const kinds = new Map<string, ActuatorKind>(unsure.map((a) => [a.actuatorId, a.kind]));
