@@ -3,6 +3,7 @@ import { failureRisk, type FailureRisk } from "../analytics/predict/failureRisk.
 import { forecast, forecastHistoryMs, forecastStepMs, type Forecast } from "../analytics/predict/forecast.js";
 import { HoltFitMemo } from "../analytics/predict/holtMemo.js";
 import { maintenance, type Maintenance } from "../analytics/predict/maintenance.js";
+import type { RangeStats } from "../analytics/predict/stabilityHistory.js";
 import { fitPlant } from "../analytics/predict/plantFit.js";
 import type { PlantModel } from "../analytics/predict/plantModel.js";
 import { plantRate } from "../analytics/predict/plantRate.js";
@@ -112,6 +113,11 @@ export class Predictions {
     return this.maintenanceOf(sensorId, asOfMs, null);
   }
 
+  /** The live window when it holds the whole day before asOf: its statistics over any hour in O(log n). */
+  private liveDay(sensorId: string, asOfMs: number): RangeStats | null {
+    return this.live.windowFor(sensorId, asOfMs - HISTORY_MS);
+  }
+
   /** The readings the models learn from: the 24 h up to asOf, as columns (one copy, no object per reading). */
   private history(sensorId: string, asOfMs: number): Promise<ReadingColumns> {
     return this.diagnostics.seriesColumns(sensorId, asOfMs - HISTORY_MS, asOfMs);
@@ -155,7 +161,13 @@ export class Predictions {
     asOfMs: number,
   ): SensorMaintenance {
     const validUntilMs = calibration !== null && calibration.createdAtMs <= asOfMs ? calibration.validUntilMs : null;
-    const result = maintenance(points, { asOfMs, kind: entry.kind, calibration: validUntilMs === null ? null : { validUntilMs }, sigmaMax: thresholds.sigmaMax });
+    const result = maintenance(points, {
+      asOfMs,
+      kind: entry.kind,
+      calibration: validUntilMs === null ? null : { validUntilMs },
+      sigmaMax: thresholds.sigmaMax,
+      rangeStats: this.liveDay(sensorId, asOfMs),
+    });
     return {
       sensorId,
       asOfMs,
@@ -176,7 +188,7 @@ export class Predictions {
       this.alerts.historyOf(sensorId, asOfMs - HISTORY_MS, asOfMs),
       bounded && forecastHistoryMs(hours * 60) > HISTORY_MS ? this.historyFor(sensorId, asOfMs, hours * 60, day) : null,
     ]);
-    const result = failureRisk(points, { asOfMs, hours, kind: entry.kind, thresholds, alertHistory, memo: this.fits, rangeHistory });
+    const result = failureRisk(points, { asOfMs, hours, kind: entry.kind, thresholds, alertHistory, memo: this.fits, rangeHistory, rangeStats: this.liveDay(sensorId, asOfMs) });
     if (!result.ok) throw new PredictionUnavailableError(`no failure risk for ${sensorId}: ${result.reason}`);
     return { ...result.value, sensorId };
   }

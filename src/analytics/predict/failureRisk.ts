@@ -11,7 +11,7 @@ import { probabilityAtLeast, type DeductionOdds } from "./healthOdds.js";
 import type { HoltFitMemo } from "./holtMemo.js";
 import { predicted, unavailable, type Prediction } from "./result.js";
 import { alertTerm, driftTerm, rangeTerm, staleTerm, unstableTerm, type TermEstimate } from "./riskTerms.js";
-import { HOUR_MS, hourlyStability } from "./stabilityHistory.js";
+import { HOUR_MS, hourlyStability, type RangeStats } from "./stabilityHistory.js";
 
 export interface FailureRiskContext {
   readonly asOfMs: number;
@@ -31,6 +31,8 @@ export interface FailureRiskContext {
   readonly rangeHistory?: Readings | null;
   /** Reuses Holt fits for the range term's forecast (same answer; see `HoltFitMemo`). */
   readonly memo?: HoltFitMemo | null;
+  /** The same readings' statistics over any range in O(log n) (the live window): hourly stability from it, not a scan. */
+  readonly rangeStats?: RangeStats | null;
 }
 
 export type RiskTermName = "unstable" | "drifting" | "stale" | "anomaly" | "range";
@@ -112,7 +114,7 @@ export function failureRisk(points: Readings, context: FailureRiskContext): Pred
     sigmaMax: thresholds.sigmaMax,
   });
   const healthNow = assessHealth(traits, thresholds, open);
-  const hourly = hourlyStability(history, asOfMs, TREND_HOURS, kind, thresholds.sigmaMax);
+  const hourly = hourlyStability(context.rangeStats ?? history, asOfMs, TREND_HOURS, kind, thresholds.sigmaMax);
   const unstable = unstableTerm(traits, hourly, asOfMs, hours, thresholds.minStabilityPercent);
   const drifting = driftTerm(traits, hourly, thresholds.maxDriftPerMinute);
   const stale = staleTerm(traits, thresholds.staleAfterMs ?? traits.staleLimitMs, alertHistory, asOfMs, hours);

@@ -3,7 +3,7 @@ import { num } from "../format.js";
 import type { Readings } from "../readingColumns.js";
 import { requireAsOf } from "./errors.js";
 import { predicted, unavailable, type Prediction } from "./result.js";
-import { HOUR_MS, MIN_READINGS_PER_HOUR, hourlyStability, type HourlyStability } from "./stabilityHistory.js";
+import { HOUR_MS, MIN_READINGS_PER_HOUR, hourlyStability, type HourlyStability, type RangeStats } from "./stabilityHistory.js";
 import { MIN_TREND_HOURS, fitStabilityTrend, hoursUntilBelow, type StabilityTrend } from "./stabilityTrend.js";
 
 export type MaintenanceStatus = "HEALTHY" | "SCHEDULE_SOON" | "URGENT" | "IMPROVING";
@@ -30,6 +30,8 @@ export interface MaintenanceOptions {
   readonly calibration?: { readonly validUntilMs: number | null } | null;
   /** Noise scale override for stability (the sensor's threshold), as health uses it. */
   readonly sigmaMax?: number | null;
+  /** The same readings' statistics over any range in O(log n) (the live window): hourly stability from it, not a scan. */
+  readonly rangeStats?: RangeStats | null;
 }
 
 export interface Maintenance {
@@ -67,7 +69,7 @@ export function maintenance(points: Readings, options: MaintenanceOptions): Pred
   const { asOfMs, kind } = options;
   requireAsOf(asOfMs);
   const rules = MAINTENANCE_RULES;
-  const hourly = hourlyStability(points, asOfMs, rules.windowHours, kind, options.sigmaMax ?? null);
+  const hourly = hourlyStability(options.rangeStats ?? points, asOfMs, rules.windowHours, kind, options.sigmaMax ?? null);
   const trend = fitStabilityTrend(hourly, asOfMs);
   if (trend === null) {
     const usable = hourly.filter((h) => h.stabilityPercent !== null).length;

@@ -86,6 +86,40 @@ describe("models over columns", () => {
     expect(fitPlant({ ...plant, points: COLUMNS })).toEqual(fitPlant({ ...plant, points: POINTS }));
   });
 
+  it("give the same hourly stability, maintenance and failure risk from the live window's range statistics as from a scan", () => {
+    // Readings every ~2 s: each hour holds more than the 512 the window sums directly, so its checkpointed prefix sums answer.
+    const dense = sensor(2, 30, 2_000);
+    const columns = columnsFromPoints(dense);
+    const window = new SeriesWindow({ retentionMs: 40 * HOUR });
+    for (const p of dense) window.append(p.timestampMs, p.value);
+    const LAST = (dense[dense.length - 1] as Point).timestampMs;
+    const thresholds = resolveThresholds("TEMPERATURE");
+    const close = (a: number | null, b: number | null): boolean => (a === null ? b === null : b !== null && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b)));
+    for (const asOfMs of [LAST, LAST + 20 * MINUTE, LAST - 5 * HOUR - 777, T0 + 3 * HOUR]) {
+      const scanned = hourlyStability(columns, asOfMs, 24, "TEMPERATURE");
+      const ranged = hourlyStability(window, asOfMs, 24, "TEMPERATURE");
+      expect(ranged.map((h) => [h.startMs, h.endMs, h.readings, h.driftSignificant])).toEqual(scanned.map((h) => [h.startMs, h.endMs, h.readings, h.driftSignificant]));
+      for (const [i, h] of ranged.entries()) {
+        expect(close(h.stabilityPercent, scanned[i]!.stabilityPercent), `stability of hour ${i}`).toBe(true);
+        expect(close(h.driftPerMinute, scanned[i]!.driftPerMinute), `drift of hour ${i}`).toBe(true);
+      }
+      expect(scanned.filter((h) => h.stabilityPercent !== null).length).toBeGreaterThan(0);
+      const options = { asOfMs, kind: "TEMPERATURE" as const, calibration: null, sigmaMax: null };
+      const viaWindow = maintenance(columns, { ...options, rangeStats: window });
+      const viaScan = maintenance(columns, options);
+      expect(viaWindow.ok).toBe(viaScan.ok);
+      if (viaWindow.ok && viaScan.ok) {
+        expect(viaWindow.value.status).toBe(viaScan.value.status);
+        expect(close(viaWindow.value.currentStability, viaScan.value.currentStability)).toBe(true);
+        expect(close(viaWindow.value.degradationRatePerHour, viaScan.value.degradationRatePerHour)).toBe(true);
+      }
+      const context = { asOfMs, hours: 24, kind: "TEMPERATURE" as const, thresholds, alertHistory: [] };
+      const riskWindow = failureRisk(columns, { ...context, rangeStats: window });
+      const riskScan = failureRisk(columns, context);
+      expect(riskWindow.ok && riskScan.ok && close(riskWindow.value.probability, riskScan.value.probability)).toBe(true);
+    }
+  });
+
   it("a forecast from points out of order equals one from the same points in order", () => {
     // The newest 1000 readings first (cut between distinct timestamps: equal ones keep their order).
     let cut = POINTS.length - 1000;
