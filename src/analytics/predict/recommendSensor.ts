@@ -111,21 +111,21 @@ interface RoomExplanation {
 
 /**
  * With the location's fitted plant (`roomRate`), the room explains a drift when it expects a
- * change the same way that accounts for at least half of it (|drift − expected| ≤ half the
- * drift, or within two standard errors of the expectation): a room relaxing towards ambient
- * after a switch-off as much as one being heated. Without a plant, an actuator reported ON that
- * pushes the quantity the way it drifts explains it.
+ * change the same way at least half as fast (or the drift lies within two standard errors of the
+ * expectation): a room relaxing towards ambient after a switch-off as much as one being heated.
+ * Without a plant, an actuator reported ON that pushes the quantity the way it drifts explains it.
  */
 function roomExplanation(s: SensorSituation, location: LocationActuators | undefined, drift: number): RoomExplanation {
   const rate = s.roomRate ?? null;
   if (rate !== null && drift !== 0) {
-    const explains = Math.sign(rate.perMinute) === Math.sign(drift) && Math.abs(drift - rate.perMinute) <= Math.max(Math.abs(drift) / 2, 2 * rate.stdErr);
+    const sameWay = Math.sign(rate.perMinute) === Math.sign(drift);
+    const explains = sameWay && (Math.abs(rate.perMinute) >= Math.abs(drift) / 2 || Math.abs(drift - rate.perMinute) <= 2 * rate.stdErr);
     const on = Object.entries(rate.states).filter(([, state]) => state === "ON").map(([id]) => id);
     const states = on.length === 0 ? "every actuator OFF" : `${on.join(", ")} ON`;
     const towards = rate.settlesAt === null ? "" : `, settling towards ${num(rate.settlesAt)}`;
     return {
       explains,
-      why: `${explains ? "as" : "while"} the room's fitted model expects ${explains ? "" : "only "}${num(rate.perMinute)} ± ${Number(rate.stdErr.toPrecision(2))}/min now (${states}${towards})`,
+      why: `${explains ? "as" : "while"} the room's fitted model expects ${!explains && sameWay ? "only " : ""}${num(rate.perMinute)} ± ${Number(rate.stdErr.toPrecision(2))}/min now (${states}${towards})`,
       recalibrateIf: "recalibrate only if it drifts where the model expects the room to hold still",
     };
   }
