@@ -4,7 +4,7 @@
 // P > 0.5 per window, share of time above 0.5 outside). Usage: tsx scripts/evalNab.ts [files…]
 import { projectRoot } from "../src/config.js";
 import { readDatasetText } from "../src/datasets/files.js";
-import { parseNabCsv, parseNabWindows } from "../src/datasets/nab.js";
+import { labelWindows, parseNabCsv, parseNabLabels, parseNabWindows } from "../src/datasets/nab.js";
 import { replayNab } from "../src/datasets/nabReplay.js";
 import { riskReport } from "../src/datasets/riskReport.js";
 
@@ -20,10 +20,11 @@ const KIND = "OTHER";
 async function main(): Promise<void> {
   const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT_FILES;
   const windowsText = await readDatasetText(projectRoot, "nab", "combined_windows.json");
+  const labelsText = await readDatasetText(projectRoot, "nab", "combined_labels.json");
   const results = [];
   for (const file of files) {
     const parsed = parseNabCsv(await readDatasetText(projectRoot, "nab", file));
-    const windows = parseNabWindows(windowsText, file);
+    const windows = labelWindows(parseNabWindows(windowsText, file), parseNabLabels(labelsText, file));
     const replay = replayNab(parsed.value, windows, KIND);
     const s = replay.score;
     results.push({

@@ -5,6 +5,8 @@ import { lines, parseUtcDateTime, unquote, type LineProblem, type Parsed } from 
 export interface NabWindow {
   readonly startMs: number;
   readonly endMs: number;
+  /** The labelled instant inside it (`combined_labels.json`: NAB centres its windows on them), when known. */
+  readonly labelMs?: number;
 }
 
 /**
@@ -59,5 +61,29 @@ export function parseNabWindows(jsonText: string, fileKey: string): NabWindow[] 
       throw new Error(`window ${i} of "${fileKey}" is not a [start, end] pair of date-times: ${JSON.stringify(pair)}`);
     }
     return { startMs, endMs };
+  });
+}
+
+/**
+ * The labelled instants of one file from NAB's `combined_labels.json` text (same keys as the
+ * windows), in time order. Throws when the key is missing or a label is not a date-time.
+ */
+export function parseNabLabels(jsonText: string, fileKey: string): number[] {
+  const entry = (JSON.parse(jsonText) as Record<string, unknown>)[fileKey];
+  if (!Array.isArray(entry)) throw new Error(`combined_labels.json has no labels for "${fileKey}"`);
+  return entry
+    .map((label: unknown, i) => {
+      const ms = typeof label === "string" ? parseUtcDateTime(label) : null;
+      if (ms === null) throw new Error(`label ${i} of "${fileKey}" is not a date-time: ${JSON.stringify(label)}`);
+      return ms;
+    })
+    .sort((a, b) => a - b);
+}
+
+/** Each window with the label that falls inside it (the first, if several; none: left without). */
+export function labelWindows(windows: readonly NabWindow[], labels: readonly number[]): NabWindow[] {
+  return windows.map((w) => {
+    const labelMs = labels.find((l) => l >= w.startMs && l <= w.endMs);
+    return labelMs === undefined ? { startMs: w.startMs, endMs: w.endMs } : { startMs: w.startMs, endMs: w.endMs, labelMs };
   });
 }

@@ -1,6 +1,6 @@
 import type { Point } from "../analytics/point.js";
 import { readDatasetText } from "./files.js";
-import { parseNabCsv, parseNabWindows, type NabWindow } from "./nab.js";
+import { labelWindows, parseNabCsv, parseNabLabels, parseNabWindows, type NabWindow } from "./nab.js";
 import { parseUciOccupancy, type UciColumn } from "./uciOccupancy.js";
 
 export const UCI_FILES = ["datatest.txt", "datatraining.txt", "datatest2.txt"] as const;
@@ -33,6 +33,9 @@ export async function loadUciSeries(projectRoot: string, column: UciColumn, unit
 /** A NAB series (`<folder>/<file>.csv`) with its labelled windows. */
 export async function loadNabSeries(projectRoot: string, file: string, unit: string): Promise<EvaluationSeries & { readonly windows: readonly NabWindow[] }> {
   const parsed = parseNabCsv(await readDatasetText(projectRoot, "nab", file));
-  const windows = parseNabWindows(await readDatasetText(projectRoot, "nab", "combined_windows.json"), file);
+  const windows = labelWindows(
+    parseNabWindows(await readDatasetText(projectRoot, "nab", "combined_windows.json"), file),
+    parseNabLabels(await readDatasetText(projectRoot, "nab", "combined_labels.json"), file),
+  );
   return { name: `nab/${file}`, unit, points: parsed.value, parseProblems: parsed.problems.length, windows };
 }

@@ -8,8 +8,8 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 /**
  * Replays a labelled series through the anomaly detector and the failure-risk model with asOf
  * stepping every hour, and scores it against the windows: per window, when the risk first
- * exceeded 0.5 (hours after the window opened; negative = before), and how often it was above
- * 0.5 elsewhere.
+ * exceeded 0.5 (hours after the window opened, negative = before; and hours before its labelled
+ * instant), and how often it was above 0.5 elsewhere.
  */
 export function riskReport(points: readonly Point[], windows: readonly NabWindow[], horizonHours = 24): Record<string, unknown> {
   const started = performance.now();
@@ -20,6 +20,7 @@ export function riskReport(points: readonly Point[], windows: readonly NabWindow
     replay: `asOf every hour; alerts from AnomalyDetector (kind OTHER) as known at each asOf; horizon ${horizonHours} h`,
     scoring:
       `lead = first asOf with P > ${score.threshold} in [window start − ${horizonHours} h, window end], minus the window start (hours; negative = before the window); ` +
+      "hoursBeforeLabel = the labelled failure instant (NAB centres each window on it) minus that asOf (positive = before the failure); " +
       `shareAboveOutside excludes the windows and their ${horizonHours} h lead-in, shareAboveOutsideStrict only the windows`,
     steps: score.steps,
     windows: score.windows.map((w) => ({
@@ -27,10 +28,13 @@ export function riskReport(points: readonly Point[], windows: readonly NabWindow
       end: iso(w.endMs),
       firstAbove: iso(w.firstAboveMs),
       leadHours: w.leadHours === null ? null : Number(w.leadHours.toFixed(1)),
+      label: iso(w.labelMs),
+      hoursBeforeLabel: w.hoursBeforeLabel === null ? null : Number(w.hoursBeforeLabel.toFixed(1)),
       peakBefore: Number(w.peakBefore.toFixed(3)),
     })),
     windowsWarned: score.windowsWarned,
     windowsWarnedBefore: score.windowsWarnedBefore,
+    windowsWarnedBeforeLabel: score.windowsWarnedBeforeLabel,
     shareAboveOutside: Number(score.shareAboveOutside.toFixed(4)),
     shareAboveOutsideStrict: Number(score.shareAboveOutsideStrict.toFixed(4)),
     seconds: Number(((performance.now() - started) / 1000).toFixed(1)),

@@ -11,6 +11,8 @@ import { HOUR_MS } from "./stabilityHistory.js";
 export interface LabelledWindow {
   readonly startMs: number;
   readonly endMs: number;
+  /** The labelled failure instant inside the window, when known (NAB centres windows on it). */
+  readonly labelMs?: number;
 }
 
 export interface RiskReplayOptions {
@@ -82,6 +84,9 @@ export interface WindowLead {
   readonly leadHours: number | null;
   /** Highest probability in the horizon before the window opened: how close it came to warning. */
   readonly peakBefore: number;
+  readonly labelMs: number | null;
+  /** (label − firstAbove) in hours: positive = warned before the labelled instant; null without either. */
+  readonly hoursBeforeLabel: number | null;
 }
 
 export interface RiskScore {
@@ -91,6 +96,8 @@ export interface RiskScore {
   readonly windowsWarned: number;
   /** …of which before the window opened (lead < 0). */
   readonly windowsWarnedBefore: number;
+  /** …of which before the labelled instant inside the window (hoursBeforeLabel > 0). */
+  readonly windowsWarnedBeforeLabel: number;
   /** Share of steps outside every window (and its lead-in) with probability above the threshold. */
   readonly shareAboveOutside: number;
   /** The same, counting the lead-in hours before each window as outside too. */
@@ -101,8 +108,9 @@ export interface RiskScore {
 /**
  * Scores a replay against labelled windows: per window the lead time at which the probability
  * first exceeded `threshold` (searched from one horizon before the window to its end, so a
- * warning counts only if it could be a prediction of this window), and the share of time above
- * the threshold elsewhere.
+ * warning counts only if it could be a prediction of this window), measured from the window's
+ * start and, when known, back from its labelled instant; and the share of time above the
+ * threshold elsewhere.
  */
 export function scoreRisk(samples: readonly RiskSample[], windows: readonly LabelledWindow[], horizonHours = 24, threshold = 0.5): RiskScore {
   const leadIn = horizonHours * HOUR_MS;
@@ -115,6 +123,8 @@ export function scoreRisk(samples: readonly RiskSample[], windows: readonly Labe
       firstAboveMs: hit?.asOfMs ?? null,
       leadHours: hit === undefined ? null : (hit.asOfMs - w.startMs) / HOUR_MS,
       peakBefore: before.reduce((m, s) => Math.max(m, s.probability), 0),
+      labelMs: w.labelMs ?? null,
+      hoursBeforeLabel: hit === undefined || w.labelMs === undefined ? null : (w.labelMs - hit.asOfMs) / HOUR_MS,
     };
   });
   const inWindow = (t: number, lead: number): boolean => windows.some((w) => t >= w.startMs - lead && t <= w.endMs);
@@ -127,6 +137,7 @@ export function scoreRisk(samples: readonly RiskSample[], windows: readonly Labe
     windows: leads,
     windowsWarned: leads.filter((l) => l.leadHours !== null).length,
     windowsWarnedBefore: leads.filter((l) => l.leadHours !== null && l.leadHours < 0).length,
+    windowsWarnedBeforeLabel: leads.filter((l) => l.hoursBeforeLabel !== null && l.hoursBeforeLabel > 0).length,
     shareAboveOutside: share(leadIn),
     shareAboveOutsideStrict: share(0),
     steps: samples.length,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../../src/config.js";
 import { readDatasetText } from "../../../src/datasets/files.js";
-import { parseNabCsv, parseNabWindows } from "../../../src/datasets/nab.js";
+import { labelWindows, parseNabCsv, parseNabLabels, parseNabWindows } from "../../../src/datasets/nab.js";
 import { replayNab } from "../../../src/datasets/nabReplay.js";
 
 const load = async (file: string) => {
@@ -41,6 +41,20 @@ describe("NAB parsing", () => {
     expect(windows).toHaveLength(4);
     expect(windows[0]!.startMs).toBe(Date.UTC(2013, 11, 10, 6, 25));
     expect(() => parseNabWindows("{}", "nope.csv")).toThrow(/no windows for "nope.csv"/);
+  });
+
+  it("reads the labelled instants and puts each inside its window", async () => {
+    const file = "realKnownCause/machine_temperature_system_failure.csv";
+    const { windows } = await load(file);
+    const labels = parseNabLabels(await readDatasetText(projectRoot, "nab", "combined_labels.json"), file);
+    expect(labels).toHaveLength(4);
+    const labelled = labelWindows(windows, labels);
+    expect(labelled[0]).toEqual({ ...windows[0], labelMs: Date.UTC(2013, 11, 11, 6, 0) });
+    for (const w of labelled) expect(w.labelMs! > w.startMs && w.labelMs! < w.endMs).toBe(true);
+    // A window with no label inside stays without one.
+    expect(labelWindows(windows, [Date.UTC(2020, 0, 1)])[0]).toEqual(windows[0]);
+    expect(() => parseNabLabels(JSON.stringify({ [file]: ["yesterday"] }), file)).toThrow(/label 0 of .* is not a date-time/);
+    expect(() => parseNabLabels("{}", "nope.csv")).toThrow(/no labels for "nope.csv"/);
   });
 });
 
