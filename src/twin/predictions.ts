@@ -1,4 +1,4 @@
-import { plantQuantityOf, type ActuatorKind, type ActuatorState, type PlantQuantity } from "../analytics/predict/actuators.js";
+import { lastSwitches, plantQuantityOf, type ActuatorKind, type ActuatorState, type PlantQuantity } from "../analytics/predict/actuators.js";
 import { failureRisk, type FailureRisk } from "../analytics/predict/failureRisk.js";
 import { forecast, forecastHistoryMs, forecastStepMs, type Forecast } from "../analytics/predict/forecast.js";
 import { HoltFitMemo } from "../analytics/predict/holtMemo.js";
@@ -8,7 +8,7 @@ import { fitPlant } from "../analytics/predict/plantFit.js";
 import type { PlantModel } from "../analytics/predict/plantModel.js";
 import { plantRate } from "../analytics/predict/plantRate.js";
 import { recommend } from "../analytics/predict/recommend.js";
-import { isDrifting } from "../analytics/predict/recommendSensor.js";
+import { SETTLING_MINUTES, isDrifting } from "../analytics/predict/recommendSensor.js";
 import type { Recommendation, SensorSituation, ValueLimit } from "../analytics/predict/recommendTypes.js";
 import type { Prediction } from "../analytics/predict/result.js";
 import { simulate, type ScheduledChange, type Simulation } from "../analytics/predict/simulate.js";
@@ -296,9 +296,26 @@ export class Predictions {
       if (!isDrifting(s) || model === undefined || !model.ok || mean === null || location === undefined) return s;
       return { ...s, roomRate: plantRate(model.value, mean, Object.fromEntries(location.actuators.map((a) => [a.actuatorId, a.reportedState]))) };
     });
+    // Where a sensor drifts and no plant explains it, when the room's actuators last switched:
+    // a room settling back after a switch-off is not a drifting sensor either.
+    const unexplained = new Set(withRooms.filter((s) => isDrifting(s) && (s.roomRate ?? null) === null && s.locationId !== null).map((s) => s.locationId as string));
+    const switchedAt = new Map<string, Map<string, number>>();
+    await Promise.all(
+      locations
+        .filter((l) => unexplained.has(l.locationId) && l.actuators.length > 0)
+        .map(async (l) => {
+          const kinds = new Map<string, ActuatorKind>(l.actuators.map((a) => [a.actuatorId, a.kind]));
+          const { changes, before } = await this.actuators.history([...kinds.keys()], kinds, asOfMs - SETTLING_MINUTES * 60_000, asOfMs);
+          switchedAt.set(l.locationId, lastSwitches(changes, before));
+        }),
+    );
     return recommend({
       sensors: withRooms,
-      locations: locations.map((l) => ({ locationId: l.locationId, actuators: l.actuators })),
+      asOfMs,
+      locations: locations.map((l) => ({
+        locationId: l.locationId,
+        actuators: l.actuators.map((a) => ({ ...a, changedAtMs: switchedAt.get(l.locationId)?.get(a.actuatorId) ?? null })),
+      })),
       simulate: (candidate) => {
         const model = models.get(candidate.sensorId);
         const current = situations.find((s) => s.sensorId === candidate.sensorId)?.traits?.current;

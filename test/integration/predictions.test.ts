@@ -148,6 +148,25 @@ describe("questions about the past, with the actuators as they were then", () =>
     expect(truth).toBeLessThanOrEqual(last.upper);
   });
 
+  it("before the plant can say, blames the heater's switch-off four minutes earlier, not the sensor", async () => {
+    // Minute 49: the heater ran from 0 to 45, so the history cannot yet tell its gain (OFF for 4 min);
+    // the plant model is not valid with it OFF, and the time of the switch explains the fall.
+    const asOf = new Date(startMs() + 49 * MIN).toISOString();
+    const res = await gql<{ sensors: Array<{ health: { issues: string[] } }>; recommendations: Array<{ action: string; targetId: string; reason: string }> }>(
+      twin.url,
+      `query ($s: ID!, $asOf: DateTime) {
+        sensors(where: { sensorId: { eq: $s } }) { health(windowSeconds: 300, asOf: $asOf) { issues } }
+        recommendations(asOf: $asOf) { action targetId reason }
+      }`,
+      { s: ids.sensor, asOf },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.sensors[0]!.health.issues.some((i) => i.startsWith("Drifting (-"))).toBe(true);
+    const mine = res.data!.recommendations.filter((r) => r.targetId === ids.sensor);
+    expect(mine.map((r) => r.action)).toEqual(["CONTINUE_MONITORING"]);
+    expect(mine[0]!.reason).toMatch(new RegExp(`since ${ids.heater} \\(HEATER\\), which raised it, went OFF 4 min ago: the room is changing, not the sensor`));
+  });
+
   it("tells a room cooling after its heater went off from a drifting sensor, by the room's fitted plant", async () => {
     // Seven minutes after the heater's last switch-off, with everything OFF: the room relaxes towards 20 °C.
     const asOf = new Date(startMs() + 412 * MIN).toISOString();

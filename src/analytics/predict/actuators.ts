@@ -90,3 +90,18 @@ export function changesById(changes: readonly ActuatorChange[]): Map<string, { k
   }
   return byId;
 }
+
+/**
+ * Each actuator's latest real switch (a state different from the one before it), from changes in
+ * time order and the states before them; a first report with nothing before it is not a switch.
+ */
+export function lastSwitches(changes: readonly ActuatorChange[], before: Readonly<Record<string, ActuatorState>>): Map<string, number> {
+  const state = new Map<string, ActuatorState>(Object.entries(before));
+  const at = new Map<string, number>();
+  for (const c of changes) {
+    const previous = state.get(c.actuatorId);
+    if (previous !== undefined && previous !== c.state) at.set(c.actuatorId, c.atMs);
+    state.set(c.actuatorId, c.state);
+  }
+  return at;
+}

@@ -18,7 +18,7 @@ export function recommend(inputs: RecommendationInputs): Recommendation[] {
   const out: Recommendation[] = [];
   for (const sensor of inputs.sensors) {
     const location = sensor.locationId === null ? undefined : inputs.locations.find((l) => l.locationId === sensor.locationId);
-    const own = [...sensorRecommendations(sensor, location), ...actuationRecommendations(sensor, location, inputs.simulate)];
+    const own = [...sensorRecommendations(sensor, location, inputs.asOfMs), ...actuationRecommendations(sensor, location, inputs.simulate)];
     if (own.length === 0) {
       const health = sensor.health;
       own.push({

@@ -4,6 +4,8 @@ import type { LocationActuators, Recommendation, SensorSituation } from "./recom
 
 /** Below this stability (%) the noise is beyond what an offset (recalibration) can fix. */
 const REPLACE_BELOW_STABILITY = 30;
+/** A room is taken to settle back for this long after an actuator that pushed it switched off (no plant to say how long). */
+export const SETTLING_MINUTES = 60;
 
 /**
  * The sensor's own recommendations, from its traits, health, maintenance and alerts:
@@ -14,13 +16,15 @@ const REPLACE_BELOW_STABILITY = 30;
  * - RECALIBRATE: maintenance says so (URGENT → HIGH 0.8, else MEDIUM 0.7; an expired or expiring
  *   calibration alone → LOW/MEDIUM 0.9, it is a fact), or health calls it drifting (MEDIUM 0.6):
  *   an offset that wanders is what calibration corrects. Unless the room explains the drift:
- *   the location's fitted plant expects most of it (a room being heated, or relaxing towards
- *   ambient after a switch-off), or, without a plant, an actuator in the location is ON and
- *   pushes the quantity the way it drifts. Then the room is changing, not the sensor, and the
- *   answer is CONTINUE_MONITORING (LOW 0.7) saying what explains it.
+ *   the location's fitted plant expects it to change the same way at least half as fast (a
+ *   room being heated, or relaxing towards ambient after a switch-off), or, without a plant, an
+ *   actuator in the location is ON and pushes the quantity the way it drifts, or one that
+ *   pushed it the other way switched OFF in the last hour (the room settling back). Then the
+ *   room is changing, not the sensor, and the answer is CONTINUE_MONITORING (LOW 0.7) saying
+ *   what explains it.
  * - CONTINUE_MONITORING (LOW 0.6) when maintenance says MONITOR.
  */
-export function sensorRecommendations(s: SensorSituation, location?: LocationActuators): Recommendation[] {
+export function sensorRecommendations(s: SensorSituation, location?: LocationActuators, asOfMs?: number): Recommendation[] {
   const out: Recommendation[] = [];
   const base = { targetId: s.sensorId, sensorId: s.sensorId, command: null };
   const t = s.traits;
@@ -69,7 +73,7 @@ export function sensorRecommendations(s: SensorSituation, location?: LocationAct
     });
   } else if (t !== null && isDrifting(s)) {
     const drift = t.driftPerMinute ?? 0;
-    const room = roomExplanation(s, location, drift);
+    const room = roomExplanation(s, location, drift, asOfMs);
     if (room.explains) {
       out.push({
         ...base,
@@ -113,9 +117,10 @@ interface RoomExplanation {
  * With the location's fitted plant (`roomRate`), the room explains a drift when it expects a
  * change the same way at least half as fast (or the drift lies within two standard errors of the
  * expectation): a room relaxing towards ambient after a switch-off as much as one being heated.
- * Without a plant, an actuator reported ON that pushes the quantity the way it drifts explains it.
+ * Without a plant, an actuator reported ON that pushes the quantity the way it drifts explains it,
+ * and so does one that pushed it the other way and switched OFF within `SETTLING_MINUTES` of asOf.
  */
-function roomExplanation(s: SensorSituation, location: LocationActuators | undefined, drift: number): RoomExplanation {
+function roomExplanation(s: SensorSituation, location: LocationActuators | undefined, drift: number, asOfMs: number | undefined): RoomExplanation {
   const rate = s.roomRate ?? null;
   if (rate !== null && drift !== 0) {
     const sameWay = Math.sign(rate.perMinute) === Math.sign(drift);
@@ -129,19 +134,40 @@ function roomExplanation(s: SensorSituation, location: LocationActuators | undef
       recalibrateIf: "recalibrate only if it drifts where the model expects the room to hold still",
     };
   }
-  const pushing = actuatorsPushing(s, location, drift);
-  if (pushing.length === 0) return { explains: false, why: "", recalibrateIf: "" };
-  const names = pushing.map((a) => `${a.actuatorId} (${a.kind})`).join(", ");
+  const pushing = actuatorsPushing(s, location, drift, "ON");
+  if (pushing.length > 0) {
+    const names = pushing.map((a) => `${a.actuatorId} (${a.kind})`).join(", ");
+    return {
+      explains: true,
+      why: `while ${names} ${pushing.length === 1 ? "is" : "are"} ON in its location, ${drift > 0 ? "raising" : "lowering"} it`,
+      recalibrateIf: "recalibrate only if it drifts with the actuators off",
+    };
+  }
+  const settling = asOfMs === undefined ? undefined : latestSwitchOff(actuatorsPushing(s, location, -drift, "OFF"), asOfMs);
+  if (settling === undefined) return { explains: false, why: "", recalibrateIf: "" };
   return {
     explains: true,
-    why: `while ${names} ${pushing.length === 1 ? "is" : "are"} ON in its location, ${drift > 0 ? "raising" : "lowering"} it`,
-    recalibrateIf: "recalibrate only if it drifts with the actuators off",
+    why: `since ${settling.actuatorId} (${settling.kind}), which ${drift > 0 ? "lowered" : "raised"} it, went OFF ${formatDuration(settling.agoMs)} ago`,
+    recalibrateIf: "recalibrate only if it still drifts once the room has settled",
   };
 }
 
-/** The actuators reported ON in the sensor's location that push its quantity the way it drifts. */
-function actuatorsPushing(s: SensorSituation, location: LocationActuators | undefined, drift: number): LocationActuators["actuators"] {
+type LocatedActuator = LocationActuators["actuators"][number];
+
+/** The most recent of these actuators to switch OFF within `SETTLING_MINUTES` before asOf. */
+function latestSwitchOff(actuators: readonly LocatedActuator[], asOfMs: number): (LocatedActuator & { readonly agoMs: number }) | undefined {
+  let best: (LocatedActuator & { readonly agoMs: number }) | undefined;
+  for (const a of actuators) {
+    const at = a.changedAtMs ?? null;
+    if (at === null || at > asOfMs || asOfMs - at > SETTLING_MINUTES * 60_000) continue;
+    if (best === undefined || asOfMs - at < best.agoMs) best = { ...a, agoMs: asOfMs - at };
+  }
+  return best;
+}
+
+/** The actuators in `state` in the sensor's location that, when ON, push its quantity the way `direction` points. */
+function actuatorsPushing(s: SensorSituation, location: LocationActuators | undefined, direction: number, state: "ON" | "OFF"): readonly LocatedActuator[] {
   const quantity = plantQuantityOf(s.kind);
-  if (quantity === null || location === undefined || drift === 0) return [];
-  return location.actuators.filter((a) => a.reportedState === "ON" && ACTUATOR_EFFECTS[a.kind][quantity] === Math.sign(drift));
+  if (quantity === null || location === undefined || direction === 0) return [];
+  return location.actuators.filter((a) => a.reportedState === state && ACTUATOR_EFFECTS[a.kind][quantity] === Math.sign(direction));
 }

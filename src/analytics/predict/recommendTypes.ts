@@ -40,7 +40,13 @@ export interface SensorSituation {
 
 export interface LocationActuators {
   readonly locationId: string;
-  readonly actuators: ReadonlyArray<{ readonly actuatorId: string; readonly kind: ActuatorKind; readonly reportedState: ActuatorState | null }>;
+  readonly actuators: ReadonlyArray<{
+    readonly actuatorId: string;
+    readonly kind: ActuatorKind;
+    readonly reportedState: ActuatorState | null;
+    /** When it last changed state, at or before asOf, if that is known and recent (null or missing: not known). */
+    readonly changedAtMs?: number | null;
+  }>;
 }
 
 /** An actuator command considered for a sensor whose quantity must move one way. */
@@ -64,6 +70,8 @@ export interface RecommendationInputs {
    * candidate switched now and `limit.value` as threshold); null when no plant model exists.
    */
   readonly simulate?: (candidate: CandidateAction) => Simulation | null;
+  /** The time the situations describe: how long ago an actuator switched is judged from it. */
+  readonly asOfMs?: number;
 }
 
 export interface Recommendation {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTUATOR_EFFECTS, onFractions, stateAt, type ActuatorChange } from "../../../src/analytics/predict/actuators.js";
+import { ACTUATOR_EFFECTS, lastSwitches, onFractions, stateAt, type ActuatorChange } from "../../../src/analytics/predict/actuators.js";
 
 const change = (state: "ON" | "OFF", atMs: number): ActuatorChange => ({ actuatorId: "fan_1", kind: "FAN", state, atMs });
 
@@ -20,5 +20,14 @@ describe("actuators", () => {
     expect(ACTUATOR_EFFECTS.DEHUMIDIFIER.humidity).toBe(-1);
     expect(ACTUATOR_EFFECTS.HUMIDIFIER.humidity).toBe(1);
     expect(ACTUATOR_EFFECTS.RELAY).toEqual({});
+  });
+
+  it("find each actuator's latest real switch, not a first report or a repeat", () => {
+    const heater = (state: "ON" | "OFF", atMs: number): ActuatorChange => ({ actuatorId: "heater_1", kind: "HEATER", state, atMs });
+    // fan_1 was OFF before the window: ON at 100, OFF at 300. heater_1 has nothing before: its first report (OFF at 50) is no switch.
+    const switches = lastSwitches([heater("OFF", 50), change("ON", 100), heater("ON", 200), change("OFF", 300)], { fan_1: "OFF" });
+    expect(Object.fromEntries(switches)).toEqual({ fan_1: 300, heater_1: 200 });
+    expect(Object.fromEntries(lastSwitches([heater("OFF", 50)], {}))).toEqual({});
+    expect(Object.fromEntries(lastSwitches([change("OFF", 80)], { fan_1: "OFF" }))).toEqual({});
   });
 });

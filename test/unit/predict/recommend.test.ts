@@ -232,6 +232,34 @@ describe("recommend", () => {
     expect(weak[0]?.reason).toMatch(/expects only 0\.03 ± 0\.01\/min now \(heater_1 ON, settling towards 27\)/);
   });
 
+  it("without a plant, does not blame the sensor for a room settling back in the hour after a switch-off", () => {
+    const asOfMs = Date.UTC(2026, 10, 28, 12, 0);
+    const drifting = (driftPerMinute: number): SensorSituation =>
+      sensor({ sensorId: "temp_9", kind: "TEMPERATURE", traits: traits(24, { driftPerMinute, driftSignificant: true }), health: { status: "DEGRADED", score: 80, issues: ["Drifting (…)"] } });
+    const offSince = (heaterMinutes: number | null, coolerMinutes: number | null = null): LocationActuators => ({
+      locationId: "lab",
+      actuators: [
+        { actuatorId: "heater_1", kind: "HEATER", reportedState: "OFF", changedAtMs: heaterMinutes === null ? null : asOfMs - heaterMinutes * 60_000 },
+        { actuatorId: "cooler_1", kind: "COOLER", reportedState: "OFF", changedAtMs: coolerMinutes === null ? null : asOfMs - coolerMinutes * 60_000 },
+      ],
+    });
+    const settling = recommend({ sensors: [drifting(-0.25)], locations: [offSince(12)], asOfMs });
+    expect(settling.map((r) => [r.action, r.urgency, r.confidence])).toEqual([["CONTINUE_MONITORING", "LOW", 0.7]]);
+    expect(settling[0]?.reason).toBe(
+      "drifting at -0.25/min since heater_1 (HEATER), which raised it, went OFF 12 min ago: the room is changing, not the sensor; recalibrate only if it still drifts once the room has settled",
+    );
+    // A cooler switched off lets the room warm back up.
+    expect(recommend({ sensors: [drifting(0.25)], locations: [offSince(null, 5)], asOfMs })[0]?.reason).toMatch(/since cooler_1 \(COOLER\), which lowered it, went OFF 5 min ago/);
+    // Longer ago than an hour, a rise after the heater went off, a switch time unknown, or no asOf to judge by: the sensor is suspect.
+    expect(recommend({ sensors: [drifting(-0.25)], locations: [offSince(90)], asOfMs }).map((r) => r.action)).toEqual(["RECALIBRATE"]);
+    expect(recommend({ sensors: [drifting(0.25)], locations: [offSince(12)], asOfMs }).map((r) => r.action)).toEqual(["RECALIBRATE"]);
+    expect(recommend({ sensors: [drifting(-0.25)], locations: [offSince(null)], asOfMs }).map((r) => r.action)).toEqual(["RECALIBRATE"]);
+    expect(recommend({ sensors: [drifting(-0.25)], locations: [offSince(12)] }).map((r) => r.action)).toEqual(["RECALIBRATE"]);
+    // A fitted plant, when there is one, has the last word.
+    const still: PlantRate = { perMinute: -0.01, stdErr: 0.01, settlesAt: 23.5, tauMinutes: 30, states: { heater_1: "OFF" } };
+    expect(recommend({ sensors: [{ ...drifting(-0.25), roomRate: still }], locations: [offSince(12)], asOfMs }).map((r) => r.action)).toEqual(["RECALIBRATE"]);
+  });
+
   it("trusts a failing sensor's forecast less", () => {
     const failing: Health = { status: "FAILED", score: 40, issues: [] };
     const situation = { sensorId: "humidity_1", kind: "HUMIDITY" as const, traits: traits(66), forecast: forecastOf(68, 60, 0), limit: { value: 60, side: "MAX" as const } };
