@@ -3,7 +3,6 @@ import { failureRisk, type FailureRisk } from "../analytics/predict/failureRisk.
 import { forecast, forecastHistoryMs, forecastStepMs, type Forecast } from "../analytics/predict/forecast.js";
 import { HoltFitMemo } from "../analytics/predict/holtMemo.js";
 import { maintenance, type Maintenance } from "../analytics/predict/maintenance.js";
-import type { RangeStats } from "../analytics/predict/stabilityHistory.js";
 import { fitPlant } from "../analytics/predict/plantFit.js";
 import type { PlantModel } from "../analytics/predict/plantModel.js";
 import { plantRate } from "../analytics/predict/plantRate.js";
@@ -12,6 +11,7 @@ import { SETTLING_MINUTES, isDrifting } from "../analytics/predict/recommendSens
 import type { Recommendation, SensorSituation, ValueLimit } from "../analytics/predict/recommendTypes.js";
 import type { Prediction } from "../analytics/predict/result.js";
 import { simulate, type ScheduledChange, type Simulation } from "../analytics/predict/simulate.js";
+import type { RangeStats } from "../analytics/predict/stabilityHistory.js";
 import { kindProfile } from "../analytics/kindProfiles.js";
 import { prependPoints, type ReadingColumns } from "../analytics/readingColumns.js";
 import type { HealthThresholds } from "../analytics/thresholds.js";
@@ -296,19 +296,7 @@ export class Predictions {
       if (!isDrifting(s) || model === undefined || !model.ok || mean === null || location === undefined) return s;
       return { ...s, roomRate: plantRate(model.value, mean, Object.fromEntries(location.actuators.map((a) => [a.actuatorId, a.reportedState]))) };
     });
-    // Where a sensor drifts and no plant explains it, when the room's actuators last switched:
-    // a room settling back after a switch-off is not a drifting sensor either.
-    const unexplained = new Set(withRooms.filter((s) => isDrifting(s) && (s.roomRate ?? null) === null && s.locationId !== null).map((s) => s.locationId as string));
-    const switchedAt = new Map<string, Map<string, number>>();
-    await Promise.all(
-      locations
-        .filter((l) => unexplained.has(l.locationId) && l.actuators.length > 0)
-        .map(async (l) => {
-          const kinds = new Map<string, ActuatorKind>(l.actuators.map((a) => [a.actuatorId, a.kind]));
-          const { changes, before } = await this.actuators.history([...kinds.keys()], kinds, asOfMs - SETTLING_MINUTES * 60_000, asOfMs);
-          switchedAt.set(l.locationId, lastSwitches(changes, before));
-        }),
-    );
+    const switchedAt = await this.recentSwitches(locations, withRooms, asOfMs);
     return recommend({
       sensors: withRooms,
       asOfMs,
@@ -342,6 +330,26 @@ export class Predictions {
     if (max !== null && (min === null || (drift ?? 0) > 0 || (current !== null && current >= max))) return { value: max, side: "MAX" };
     if (min !== null) return { value: min, side: "MIN" };
     return max === null ? null : { value: max, side: "MAX" };
+  }
+
+  /**
+   * Where a sensor drifts and no plant explains it, when each actuator of its location last
+   * switched within `SETTLING_MINUTES` before asOf (by location, then actuator): a room settling
+   * back after a switch-off is not a drifting sensor either. Other locations are not read.
+   */
+  private async recentSwitches(locations: readonly SensorLocation[], situations: readonly SensorSituation[], asOfMs: number): Promise<Map<string, Map<string, number>>> {
+    const unexplained = new Set(situations.filter((s) => isDrifting(s) && (s.roomRate ?? null) === null && s.locationId !== null).map((s) => s.locationId as string));
+    const switchedAt = new Map<string, Map<string, number>>();
+    await Promise.all(
+      locations
+        .filter((l) => unexplained.has(l.locationId) && l.actuators.length > 0)
+        .map(async (l) => {
+          const kinds = new Map<string, ActuatorKind>(l.actuators.map((a) => [a.actuatorId, a.kind]));
+          const { changes, before } = await this.actuators.history([...kinds.keys()], kinds, asOfMs - SETTLING_MINUTES * 60_000, asOfMs);
+          switchedAt.set(l.locationId, lastSwitches(changes, before));
+        }),
+    );
+    return switchedAt;
   }
 
   /**
