@@ -16,7 +16,7 @@ import { kindProfile } from "../analytics/kindProfiles.js";
 import { prependPoints, type ReadingColumns } from "../analytics/readingColumns.js";
 import type { HealthThresholds } from "../analytics/thresholds.js";
 import { DomainError, InvalidInputError } from "../errors.js";
-import type { ActuatorStore, SensorLocation } from "../store/actuatorStore.js";
+import type { ActuatorStore, LocatedActuator, SensorLocation } from "../store/actuatorStore.js";
 import type { CalibrationRecord, CalibrationStore } from "../store/calibrationStore.js";
 import type { AlertHistoryCache } from "./alertHistoryCache.js";
 import type { Diagnostics } from "./diagnostics.js";
@@ -72,6 +72,11 @@ export interface ScenarioResult extends Simulation {
   readonly sensorId: string;
   readonly model: PlantModel;
   readonly locationId: string;
+}
+
+/** Actuator states by id, the unknown ones left out (the plant models take those as OFF). */
+function statesOf(actuators: readonly LocatedActuator[]): Record<string, ActuatorState> {
+  return Object.fromEntries(actuators.flatMap((a) => (a.reportedState === null ? [] : [[a.actuatorId, a.reportedState]])));
 }
 
 function quantityOf(kind: string, sensorId: string): PlantQuantity {
@@ -294,7 +299,7 @@ export class Predictions {
       const mean = s.traits?.mean ?? null;
       const location = s.locationId === null ? undefined : byLocation.get(s.locationId);
       if (!isDrifting(s) || model === undefined || !model.ok || mean === null || location === undefined) return s;
-      return { ...s, roomRate: plantRate(model.value, mean, Object.fromEntries(location.actuators.map((a) => [a.actuatorId, a.reportedState]))) };
+      return { ...s, roomRate: plantRate(model.value, mean, statesOf(location.actuators)) };
     });
     const switchedAt = await this.recentSwitches(locations, withRooms, asOfMs);
     return recommend({
@@ -309,7 +314,7 @@ export class Predictions {
         const current = situations.find((s) => s.sensorId === candidate.sensorId)?.traits?.current;
         if (model === undefined || !model.ok || current === null || current === undefined) return null;
         const location = byLocation.get(candidate.locationId);
-        const initialStates = Object.fromEntries((location?.actuators ?? []).map((a) => [a.actuatorId, a.reportedState ?? "OFF"])) as Record<string, ActuatorState>;
+        const initialStates = statesOf(location?.actuators ?? []);
         if (!model.value.actuators.some((a) => a.actuatorId === candidate.actuatorId)) return null;
         return simulate(model.value, {
           startValue: current,
