@@ -5,6 +5,47 @@ export function medianInPlace(values: Float64Array, count: number): number {
   return quantileOfSorted(sorted, 0.5);
 }
 
+/**
+ * The same median as `medianInPlace` in O(count) on average (Hoare's selection), for code that
+ * takes many medians of short runs; reorders the prefix in place. NaN when empty.
+ */
+export function medianBySelection(values: Float64Array, count: number): number {
+  if (count === 0) return Number.NaN;
+  const k = (count - 1) >> 1;
+  selectInPlace(values, count, k);
+  const lower = values[k] as number;
+  if (count % 2 === 1) return lower;
+  // Even count: the upper middle is the smallest of what selection left above k.
+  let upper = Number.POSITIVE_INFINITY;
+  for (let i = k + 1; i < count; i++) upper = Math.min(upper, values[i] as number);
+  return (lower + upper) / 2;
+}
+
+/** Reorders values[0..count) so that values[k] is the k-th smallest, smaller ones before it and larger after. */
+function selectInPlace(values: Float64Array, count: number, k: number): void {
+  let lo = 0;
+  let hi = count - 1;
+  while (hi > lo) {
+    const pivot = values[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i++;
+      while ((values[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
 /** The q-quantile (0..1) of ascending `sorted`, interpolating linearly between ranks. */
 export function quantileOfSorted(sorted: Float64Array, q: number): number {
   const n = sorted.length;

@@ -2,6 +2,7 @@ import { lastSwitches, plantQuantityOf, type ActuatorKind, type ActuatorState, t
 import { failureRisk, type FailureRisk } from "../analytics/predict/failureRisk.js";
 import { forecast, forecastHistoryMs, forecastStepMs, type Forecast } from "../analytics/predict/forecast.js";
 import { HoltFitMemo } from "../analytics/predict/holtMemo.js";
+import { hourlyLevels, LEVELS_SPAN_MS, type HourlyLevel } from "../analytics/predict/operatingBand.js";
 import { maintenance, type Maintenance } from "../analytics/predict/maintenance.js";
 import { fitPlant } from "../analytics/predict/plantFit.js";
 import type { PlantModel } from "../analytics/predict/plantModel.js";
@@ -27,6 +28,8 @@ import type { CatalogEntry } from "./sensorCatalog.js";
 const HOUR_MS = 3_600_000;
 /** History the models learn from: what the live state holds by default. */
 const HISTORY_MS = 24 * HOUR_MS;
+/** Older history for the operating band: one reading per quarter hour, four to each hourly level. */
+const LEVEL_SAMPLE_MS = 15 * 60_000;
 const MAX_TRAINING_MS = 30 * 24 * HOUR_MS;
 /** A fitted plant is reused this long (or until an actuator of its location changes state). */
 const PLANT_TTL_MS = 5 * 60_000;
@@ -141,6 +144,16 @@ export class Predictions {
     return prependPoints(before, day);
   }
 
+  /**
+   * Hourly levels of the two weeks before asOf (the operating band's input): the live day as it
+   * is, the days before it sampled four times an hour — 1,250 index seeks, kept for 10 minutes.
+   */
+  private async levelsFor(sensorId: string, asOfMs: number, recent: Promise<ReadingColumns>): Promise<HourlyLevel[]> {
+    const fromMs = asOfMs - LEVELS_SPAN_MS;
+    const [before, day] = await Promise.all([this.sampled.sampled(sensorId, fromMs, asOfMs - HISTORY_MS, LEVEL_SAMPLE_MS), recent]);
+    return hourlyLevels(prependPoints(before, day), fromMs, asOfMs);
+  }
+
   private forecastFrom(sensorId: string, series: ReadingColumns, minutes: number, threshold: number | null, asOfMs: number): SensorForecast {
     const result = forecast(series, { horizonMinutes: minutes, asOfMs, threshold, memo: this.fits });
     return { sensorId, asOfMs, horizonMinutes: minutes, forecast: result.ok ? result.value : null, unavailableReason: result.ok ? null : result.reason };
@@ -188,12 +201,14 @@ export class Predictions {
     // The range term forecasts `hours` ahead, which needs more than a day of history past ~10 h.
     const bounded = Number.isFinite(profile.rangeMin) || Number.isFinite(profile.rangeMax);
     const day = this.history(sensorId, asOfMs);
-    const [points, alertHistory, rangeHistory] = await Promise.all([
+    const [points, alertHistory, rangeHistory, levels] = await Promise.all([
       day,
       this.alerts.historyOf(sensorId, asOfMs - HISTORY_MS, asOfMs),
       bounded && forecastHistoryMs(hours * 60) > HISTORY_MS ? this.historyFor(sensorId, asOfMs, hours * 60, day) : null,
+      // No physical range: the range term learns the operating range from two weeks of hourly levels.
+      bounded ? null : this.levelsFor(sensorId, asOfMs, day),
     ]);
-    const result = failureRisk(points, { asOfMs, hours, kind: entry.kind, thresholds, alertHistory, memo: this.fits, rangeHistory, rangeStats: this.liveDay(sensorId, asOfMs) });
+    const result = failureRisk(points, { asOfMs, hours, kind: entry.kind, thresholds, alertHistory, memo: this.fits, rangeHistory, levels, rangeStats: this.liveDay(sensorId, asOfMs) });
     if (!result.ok) throw new PredictionUnavailableError(`no failure risk for ${sensorId}: ${result.reason}`);
     return { ...result.value, sensorId };
   }

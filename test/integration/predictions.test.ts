@@ -274,3 +274,45 @@ describe("long horizons, from the days before the live one", () => {
     expect(day.data!.forecast.lower!).toBeLessThan(day.data!.forecast.upper!);
   }, 60_000);
 });
+
+describe("failure risk of a process value with no physical range", () => {
+  it("learns its operating range from two weeks in Neo4j and counts a fault that outlasts its ordinary idles as leaving it", async () => {
+    // A machine at 90 that idles at 60 for 3 h every day, for 14 days of 10-min readings; for
+    // the last 9 h it has sat at 40: longer than any idle of the week.
+    const sensorId = `machine_${twin.prefix}_temp`;
+    const created = await gql(twin.url, `mutation ($id: ID!) { createSensors(input: [{ sensorId: $id, kind: OTHER }]) { sensors { sensorId } } }`, { id: sensorId });
+    expect(created.errors).toBeUndefined();
+    const rng = new SeededRandom(31);
+    const HOUR = 60 * MIN;
+    const top = Math.floor(Date.now() / HOUR) * HOUR;
+    const end = top - 10 * MIN;
+    const faultFrom = top - 9 * HOUR;
+    const readings: Array<{ sensorId: string; value: number; timestamp: string }> = [];
+    for (let t = top - 14 * 24 * HOUR + 10 * MIN; t <= end; t += 10 * MIN) {
+      // The idles fill the 3 whole hours that end 14 h before the last one, every day.
+      const hoursBack = (top - t) / HOUR;
+      const level = t >= faultFrom ? 40 : hoursBack % 24 > 14 && hoursBack % 24 <= 17 ? 60 : 90;
+      readings.push({ sensorId, value: Number((level + rng.gaussian(0, 1)).toFixed(3)), timestamp: new Date(t).toISOString() });
+    }
+    const res = await gql<{ recordReadings: { accepted: number } }>(twin.url, `mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted } }`, { r: readings });
+    expect(res.data?.recordReadings.accepted).toBe(readings.length);
+    await twin.app.writer.flush();
+
+    const risk = async (asOfMs: number) => {
+      const r = await gql<{ failureRisk: { probability: number; drivers: string[] } }>(
+        twin.url,
+        `query ($s: ID!, $asOf: DateTime) { failureRisk(sensorId: $s, hours: 24, asOf: $asOf) { probability drivers } }`,
+        { s: sensorId, asOf: new Date(asOfMs).toISOString() },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.failureRisk;
+    };
+    const failed = await risk(end);
+    expect(failed.probability).toBe(1);
+    expect(failed.drivers.join(" | ")).toMatch(/out of its operating band (89|90)\.\d+ ± [\d.]+ \(its last week's hourly levels\) for 9 h, longer than its ordinary excursions \(the longest before it in the last week lasted 3 h\): it has left its operating range/);
+    // Just before the fault the machine was inside its band: no range driver, low risk.
+    const before = await risk(faultFrom - 20 * MIN);
+    expect(before.probability).toBeLessThan(0.5);
+    expect(before.drivers.join(" | ")).not.toMatch(/operating/);
+  }, 60_000);
+});

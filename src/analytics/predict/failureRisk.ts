@@ -9,6 +9,7 @@ import { openAt, type AlertRecord } from "./alertHistory.js";
 import { PredictionInputError, requireAsOf } from "./errors.js";
 import { probabilityAtLeast, type DeductionOdds } from "./healthOdds.js";
 import type { HoltFitMemo } from "./holtMemo.js";
+import type { HourlyLevel } from "./operatingBand.js";
 import { predicted, unavailable, type Prediction } from "./result.js";
 import { alertTerm, driftTerm, rangeTerm, staleTerm, unstableTerm, type TermEstimate } from "./riskTerms.js";
 import { HOUR_MS, hourlyStability, type RangeStats } from "./stabilityHistory.js";
@@ -29,6 +30,12 @@ export interface FailureRiskContext {
    * calibrate (see `forecastHistoryMs`); default (null) the readings given.
    */
   readonly rangeHistory?: Readings | null;
+  /**
+   * Hourly mean levels of the two weeks before asOf (`LEVELS_SPAN_MS`), for a sensor with no
+   * physical range: its operating range is learnt from them (`operatingBand`). Default (null)
+   * the levels of the readings given.
+   */
+  readonly levels?: readonly HourlyLevel[] | null;
   /** Reuses Holt fits for the range term's forecast (same answer; see `HoltFitMemo`). */
   readonly memo?: HoltFitMemo | null;
   /** The same readings' statistics over any range in O(log n) (the live window): hourly stability from it, not a scan. */
@@ -67,7 +74,8 @@ const DRIVER_MIN_INFLUENCE = 0.01;
 export const FAILURE_RISK_METHOD =
   "P = 1 − (1 − P_health)(1 − P_range); P_health = P(independent health deductions ≥ 100 − degradedAbove) " +
   "with unstable from the t-tail of the hourly stability trend, drifting from the share of drifting hours, " +
-  "stale and alerts from Poisson rates of the last 24 h; P_range from the forecast's calibrated interval";
+  "stale and alerts from Poisson rates of the last 24 h; P_range from the forecast's calibrated interval " +
+  "(no physical range: 1 once the value has left the operating band learnt from its own hourly levels)";
 
 /**
  * The probability that a sensor fails within `hours` after asOf — its health becomes FAILED
@@ -89,7 +97,9 @@ export const FAILURE_RISK_METHOD =
  * - A: per severity, 1 if such an alert is open now, else 1 − exp(−λ_sev·H) with λ_sev = non-GAP
  *   alerts of that severity raised in the last 24 h / 24 h; the worst level counts.
  * - P_range: the forecast at asOf + H (its calibrated 90 % interval read as a normal, σ = width/3.29)
- *   outside [min, max]; 0 when the range is unbounded or the history too short to forecast.
+ *   outside [min, max]; 0 when the history is too short to forecast. A kind with no physical range
+ *   (OTHER) has its operating range learnt instead: P_range = 1 once the value has been outside
+ *   its own weekly band longer than any excursion of the last week (`operatingBand`), else 0.
  * Assumptions: the terms are independent and, if each occurs within the horizon, they coincide
  * (so P_health is an upper estimate of simultaneous deductions); alert rates are stationary over
  * the horizon (Poisson); stability trends linearly. Health FAILED now gives P = 1.
@@ -119,7 +129,7 @@ export function failureRisk(points: Readings, context: FailureRiskContext): Pred
   const drifting = driftTerm(traits, hourly, thresholds.maxDriftPerMinute);
   const stale = staleTerm(traits, thresholds.staleAfterMs ?? traits.staleLimitMs, alertHistory, asOfMs, hours);
   const alerts = alertTerm(alertHistory, asOfMs, hours, thresholds);
-  const range = rangeTerm(context.rangeHistory == null ? history : upTo(context.rangeHistory, asOfMs), asOfMs, hours, kind, context.validRange ?? { min: kindProfile(kind).rangeMin, max: kindProfile(kind).rangeMax }, context.memo ?? null);
+  const range = rangeTerm(context.rangeHistory == null ? history : upTo(context.rangeHistory, asOfMs), asOfMs, hours, kind, context.validRange ?? { min: kindProfile(kind).rangeMin, max: kindProfile(kind).rangeMax }, context.memo ?? null, context.levels ?? null);
 
   const penalties = thresholds.penalties;
   const failAt = 100 - thresholds.degradedAbove;

@@ -5,6 +5,7 @@ import type { Point } from "../point.js";
 import { resolveThresholds, type HealthThresholds } from "../thresholds.js";
 import type { AlertRecord } from "./alertHistory.js";
 import { failureRisk } from "./failureRisk.js";
+import { LEVELS_SPAN_MS, type HourlyLevel } from "./operatingBand.js";
 import { HOUR_MS } from "./stabilityHistory.js";
 
 /** A labelled failure window [startMs, endMs] (NAB's `combined_windows.json`). */
@@ -37,7 +38,8 @@ const HISTORY_MS = 25 * HOUR_MS;
 /**
  * Replays a series as if live: every reading goes through an `AnomalyDetector` (its raised and
  * cleared episodes become the alert history, each visible only from the time it happened), and
- * at every step the failure risk is computed from what was known at that asOf.
+ * at every step the failure risk is computed from what was known at that asOf (the last day's
+ * readings, and the hourly levels of the two weeks before for the operating band).
  */
 export function replayRisk(points: readonly Point[], options: RiskReplayOptions): RiskSample[] {
   const step = options.stepMs ?? HOUR_MS;
@@ -49,14 +51,26 @@ export function replayRisk(points: readonly Point[], options: RiskReplayOptions)
   if (first === undefined) return samples;
   let next = first.timestampMs + HISTORY_MS;
   let start = 0;
+  // Hourly mean levels so far (the operating band's input): whole hours, then the one under way.
+  const levels: HourlyLevel[] = [];
+  let hour = { startMs: Number.NaN, sum: 0, count: 0 };
   for (let i = 0; i < points.length; i++) {
     const p = points[i] as Point;
     // asOf steps that fall before this reading see everything up to the previous one.
     while (next < p.timestampMs) {
       while ((points[start] as Point).timestampMs <= next - HISTORY_MS) start += 1;
-      samples.push(sample(points.slice(start, i), next, alerts, options, thresholds));
+      const known = levels.filter((l) => l.hourStartMs >= next - LEVELS_SPAN_MS);
+      if (hour.count > 0) known.push({ hourStartMs: hour.startMs, level: hour.sum / hour.count });
+      samples.push(sample(points.slice(start, i), known, next, alerts, options, thresholds));
       next += step;
     }
+    const h = Math.floor(p.timestampMs / HOUR_MS) * HOUR_MS;
+    if (h !== hour.startMs) {
+      if (hour.count > 0) levels.push({ hourStartMs: hour.startMs, level: hour.sum / hour.count });
+      hour = { startMs: h, sum: 0, count: 0 };
+    }
+    hour.sum += p.value;
+    hour.count += 1;
     for (const event of detector.push(p.timestampMs, p.value)) {
       if (event.phase === "raised") {
         alerts.push({ key: event.episodeKey, record: { type: event.type, severity: event.severity, raisedAtMs: event.timestampMs, clearedAtMs: null } });
@@ -69,9 +83,9 @@ export function replayRisk(points: readonly Point[], options: RiskReplayOptions)
   return samples;
 }
 
-function sample(history: readonly Point[], asOfMs: number, alerts: ReadonlyArray<{ record: AlertRecord }>, options: RiskReplayOptions, thresholds: HealthThresholds): RiskSample {
+function sample(history: readonly Point[], levels: readonly HourlyLevel[], asOfMs: number, alerts: ReadonlyArray<{ record: AlertRecord }>, options: RiskReplayOptions, thresholds: HealthThresholds): RiskSample {
   const known = alerts.map((a) => a.record).filter((r) => r.raisedAtMs <= asOfMs && r.raisedAtMs > asOfMs - 7 * 24 * HOUR_MS);
-  const risk = failureRisk(history, { asOfMs, kind: options.kind, hours: options.hours ?? 24, alertHistory: known, thresholds });
+  const risk = failureRisk(history, { asOfMs, kind: options.kind, hours: options.hours ?? 24, alertHistory: known, thresholds, levels });
   return risk.ok ? { asOfMs, probability: risk.value.probability, drivers: risk.value.drivers } : { asOfMs, probability: 0, drivers: [risk.reason] };
 }
 

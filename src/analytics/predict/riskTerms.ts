@@ -9,6 +9,7 @@ import { normalCdf } from "./distributions.js";
 import { forecast } from "./forecast.js";
 import { worstOf, type DeductionOdds } from "./healthOdds.js";
 import type { HoltFitMemo } from "./holtMemo.js";
+import { describeBand, hourlyLevels, LEVELS_SPAN_MS, operatingBand, type HourlyLevel } from "./operatingBand.js";
 import { HOUR_MS, type HourlyStability } from "./stabilityHistory.js";
 import { fitStabilityTrend, hoursUntilBelow, probabilityBelow } from "./stabilityTrend.js";
 
@@ -93,7 +94,13 @@ export function alertTerm(alerts: readonly AlertRecord[], asOfMs: number, hours:
   };
 }
 
-/** Out of range: the forecast at the horizon (its 90 % interval read as a normal) beyond [min, max]; 0 for an unbounded range. */
+/**
+ * Out of range. With a physical range: the forecast at the horizon (its 90 % interval read as a
+ * normal) beyond [min, max]. Without one (a process value): whether the value has left the
+ * operating range learnt from its own hourly levels (`operatingBand`): 1 when it has (it is
+ * out of range now), else 0. `levels` are the hourly levels of the last two weeks when the
+ * caller has them; default those of `history`.
+ */
 export function rangeTerm(
   history: Readings,
   asOfMs: number,
@@ -101,8 +108,12 @@ export function rangeTerm(
   kind: SensorKind,
   range: { readonly min: number; readonly max: number },
   memo: HoltFitMemo | null = null,
+  levels: readonly HourlyLevel[] | null = null,
 ): TermEstimate {
-  if (!Number.isFinite(range.min) && !Number.isFinite(range.max)) return { probability: 0, presentNow: false, description: "" };
+  if (!Number.isFinite(range.min) && !Number.isFinite(range.max)) {
+    const check = operatingBand(levels ?? hourlyLevels(history, asOfMs - LEVELS_SPAN_MS, asOfMs), asOfMs);
+    return { probability: check.left ? 1 : 0, presentNow: check.left, description: check.assessed && check.currentHours === 0 ? "" : describeBand(check) };
+  }
   const f = forecast(history, { horizonMinutes: hours * 60, asOfMs, memo });
   if (!f.ok) return { probability: 0, presentNow: false, description: `${kind.toLowerCase()} range not assessed: ${f.reason}` };
   const { value, lower, upper } = f.value;

@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { normalQuantile, quantileOfSorted, weightedMedian, weightedQuantile } from "../../../src/analytics/quantiles.js";
+import { medianBySelection, medianInPlace, normalQuantile, quantileOfSorted, weightedMedian, weightedQuantile } from "../../../src/analytics/quantiles.js";
 import { SeededRandom } from "../../../src/analytics/random.js";
 
 describe("quantile helpers", () => {
+  it("select the same median as sorting, for odd and even counts, ties and a prefix", () => {
+    const random = new SeededRandom(5);
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + Math.floor(random.next() * 60);
+      // Few distinct values in some trials, so ties and runs of equal pivots are exercised.
+      const distinct = trial % 3 === 0 ? 3 : 1000;
+      const values = Float64Array.from({ length: n + 5 }, () => Math.floor(random.next() * distinct) - distinct / 2);
+      const expected = medianInPlace(values.slice(), n);
+      expect(medianBySelection(values, n)).toBe(expected);
+    }
+    expect(medianBySelection(Float64Array.of(4, 1, 3, 2), 4)).toBe(2.5);
+    expect(Number.isNaN(medianBySelection(new Float64Array(3), 0))).toBe(true);
+  });
+
   it("interpolate quantiles of sorted data and weight medians by count", () => {
     expect(quantileOfSorted(Float64Array.of(1, 2, 3, 4), 0.5)).toBe(2.5);
     expect(quantileOfSorted(Float64Array.of(1, 2, 3, 4), 0.25)).toBe(1.75);

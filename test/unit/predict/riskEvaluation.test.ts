@@ -1,24 +1,43 @@
 import { describe, expect, it } from "vitest";
+import { hourlyLevels, LEVELS_SPAN_MS, operatingBand } from "../../../src/analytics/predict/operatingBand.js";
+import type { Point } from "../../../src/analytics/point.js";
 import { replayRisk, scoreRisk, type RiskSample } from "../../../src/analytics/predict/riskReplay.js";
 import { projectRoot } from "../../../src/config.js";
 import { loadNabSeries } from "../../../src/datasets/predictionSeries.js";
 import { HOUR } from "../analytics/support/series.js";
 
 describe("failure risk replayed on NAB machine temperature (asOf every hour)", () => {
-  it("is above 0.5 in at least 3 of the 4 failure windows and under 2 % of the time elsewhere", async () => {
+  it("rises before every labelled machine failure, once before its window opens, and stays under 0.5 for 99 % of the time elsewhere", async () => {
     const series = await loadNabSeries(projectRoot, "realKnownCause/machine_temperature_system_failure.csv", "");
     const samples = replayRisk(series.points, { kind: "OTHER", hours: 24 });
     const score = scoreRisk(samples, series.windows, 24);
-    // What the model achieves, honestly: it warns inside three windows (3.9, 22 and 45 h after
-    // they open: once the fault is under way), before none of them, and rarely raises false alarms.
-    // Against the labelled failure instants at the windows' centres: two warned before (19.7 and
-    // 1.2 h), one after.
     expect(score.steps).toBeGreaterThan(1800);
-    expect(score.windowsWarned).toBeGreaterThanOrEqual(3);
     expect(score.windows.every((w) => w.labelMs !== null)).toBe(true);
-    expect(score.windowsWarnedBeforeLabel).toBeGreaterThanOrEqual(2);
-    expect(score.shareAboveOutside).toBeLessThanOrEqual(0.02);
-    expect(score.shareAboveOutsideStrict).toBeLessThanOrEqual(0.02);
+    // NAB's first window is the machine's planned shutdown, eight days into the recording: the
+    // operating band is not learnt yet and nothing in the readings foretells a plan. The three
+    // failures after it are each warned of before their labelled instant (10, 21 and 25 h on
+    // this recording), the last one before its window opens, when the machine's temperature has
+    // been below its operating band for longer than any excursion of the week before.
+    const failures = score.windows.slice(1);
+    expect(failures).toHaveLength(3);
+    for (const w of failures) expect(w.hoursBeforeLabel).toBeGreaterThan(5);
+    expect(score.windowsWarnedBefore).toBeGreaterThanOrEqual(1);
+    expect(score.shareAboveOutside).toBeLessThanOrEqual(0.01);
+    expect(score.shareAboveOutsideStrict).toBeLessThanOrEqual(0.01);
+  }, 60_000);
+
+  it("never rises above 0.5 on NAB's noise-only daily series", async () => {
+    const series = await loadNabSeries(projectRoot, "artificialNoAnomaly/art_daily_small_noise.csv", "");
+    const samples = replayRisk(series.points, { kind: "OTHER", hours: 24 });
+    expect(samples.length).toBeGreaterThan(300);
+    // The series alternates between two levels every day: the operating band is learnt by its
+    // last days, and the daily excursion to the other level is ordinary, never "left".
+    expect(samples.filter((s) => s.probability > 0.5)).toEqual([]);
+    const endMs = (series.points[series.points.length - 1] as Point).timestampMs;
+    const band = operatingBand(hourlyLevels(series.points, endMs - LEVELS_SPAN_MS, endMs), endMs);
+    expect(band.assessed).toBe(true);
+    expect(band.longestHours).toBeGreaterThanOrEqual(6);
+    expect(band.left).toBe(false);
   }, 60_000);
 
   it("scores lead times against the window start (negative = before) and its label, and the share above 0.5 elsewhere", () => {
