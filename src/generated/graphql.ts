@@ -2713,7 +2713,7 @@ export type FailureRisk = {
   drivers: Array<Scalars['String']['output']>;
   horizonHours: Scalars['Int']['output'];
   method: Scalars['String']['output'];
-  /** Probability (0–1) that the sensor fails (health FAILED, or its value leaves its valid range) within the horizon. */
+  /** Probability (0–1) that the sensor fails (health FAILED, or its value leaves its valid range: the kind's physical range, or for OTHER the operating range learnt from its last two weeks) within the horizon. */
   probability: Scalars['Float']['output'];
   sensorId: Scalars['ID']['output'];
 };
