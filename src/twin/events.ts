@@ -30,7 +30,6 @@ export interface TwinEvents {
   alertCleared: { readonly alertId: string; readonly sensorId: string; readonly atMs: number };
   /** A device announced its sensors with their kinds. */
   sensorsDeclared: { readonly sensors: ReadonlyArray<{ readonly sensorId: string; readonly kind: string }> };
-  /** A device said hello and is registered in the graph (with the calibration offsets it applies). */
   /** A device said hello and is in the graph: its sensors (with their offsets) and its sampling interval. */
   deviceRegistered: { readonly deviceId: string; readonly intervalMs: number; readonly sensors: ReadonlyArray<{ readonly sensorId: string; readonly offset: number | null }> };
   /** A command changed status (created, sent, acked, failed, timed out, cancelled). */
