@@ -75,8 +75,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   for (const sensor of await readings.sensorSnapshots()) {
     if (sensor.currentValue !== null && sensor.lastUpdatedMs !== null) live.seed(sensor.sensorId, sensor.currentValue, sensor.lastUpdatedMs);
   }
+  // Older days sampled for long forecasts and operating bands; a committed back-fill refreshes them.
+  const sampledHistory = new SampledHistory(readings, clock);
   const writer = new BatchWriter(readings, options.config.ingest, log.child("writer"), {
-    onCommitted: (count, created) => bus.emit("batchCommitted", { count, created }),
+    onCommitted: (count, created, batch) => {
+      sampledHistory.written(batch);
+      bus.emit("batchCommitted", { count, created });
+    },
     onAvailabilityChanged: (available, error) => bus.emit("storeAvailability", { available, error }),
   });
   const ingest = new IngestPipeline(writer, live, bus, clock, log.child("ingest"));
@@ -100,7 +105,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(options.serialTimestamps === undefined ? {} : { timestamps: options.serialTimestamps }),
   });
   const actuators = new ActuatorStore(driver);
-  const predictions = new Predictions(analytics.diagnostics, analytics.live, new AlertHistoryCache(alerts, analytics.keeper), actuators, new CalibrationStore(driver), new SampledHistory(readings, clock), clock);
+  const predictions = new Predictions(analytics.diagnostics, analytics.live, new AlertHistoryCache(alerts, analytics.keeper), actuators, new CalibrationStore(driver), sampledHistory, clock);
   const calibrations = new CalibrationService(
     new CalibrationStore(driver),
     devices,

@@ -19,7 +19,8 @@ export interface WriterStatus {
 }
 
 export interface WriterEvents {
-  onCommitted?(count: number, created: number): void;
+  /** A batch is in the store: how many readings, how many of them new, and the readings. */
+  onCommitted?(count: number, created: number, batch: readonly Reading[]): void;
   onAvailabilityChanged?(available: boolean, error: string | null): void;
 }
 
@@ -166,7 +167,7 @@ export class BatchWriter {
         this.log.info("database reachable again; writing the buffered readings", { pending: this.pending });
         this.events.onAvailabilityChanged?.(true, null);
       }
-      this.events.onCommitted?.(batch.length, created);
+      this.events.onCommitted?.(batch.length, created, batch);
       this.wakeSpaceWaiters();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

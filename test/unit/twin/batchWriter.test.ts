@@ -66,6 +66,20 @@ describe("BatchWriter", () => {
     expect(writer.status()).toMatchObject({ pending: 0, committed: 100, storeAvailable: true });
   });
 
+  it("tells who listens what each committed batch held, once it is in the store", async () => {
+    const sink = new FakeSink();
+    const told: Array<{ count: number; created: number; values: number[]; stored: number }> = [];
+    const writer = new BatchWriter(sink, { batchSize: 4, lingerMs: 5, bufferCapacity: 100 }, silentLogger, {
+      onCommitted: (count, created, batch) => told.push({ count, created, values: batch.map((r) => r.value), stored: sink.written.length }),
+    });
+    writer.offer(readings(6));
+    await writer.flush();
+    expect(told).toEqual([
+      { count: 4, created: 4, values: [0, 1, 2, 3], stored: 4 },
+      { count: 2, created: 2, values: [4, 5], stored: 6 },
+    ]);
+  });
+
   it("flush writes a partial batch without waiting for the linger", async () => {
     const sink = new FakeSink();
     const writer = new BatchWriter(sink, { batchSize: 100, lingerMs: 60_000, bufferCapacity: 1000 }, silentLogger);

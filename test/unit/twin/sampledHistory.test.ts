@@ -60,4 +60,35 @@ describe("SampledHistory", () => {
     await expect(history.sampled("temp_1", 0, 120 * MIN, 30 * MIN)).rejects.toThrow("database unavailable");
     expect(s.calls).toHaveLength(2);
   });
+
+  it("drops the answers a committed back-fill reaches, and keeps them through live readings and other sensors' writes", async () => {
+    const s = source();
+    const history = new SampledHistory(s, () => 0);
+    const reading = (sensorId: string, minute: number) => ({ sensorId, value: 1, timestampMs: minute * MIN, seq: null });
+    await history.sampled("temp_1", 0, 120 * MIN, 30 * MIN); // covers up to 120 min
+    await history.sampled("temp_1", 0, 60 * MIN, 30 * MIN); // covers up to 60 min
+    await history.sampled("temp_2", 0, 120 * MIN, 30 * MIN);
+    expect(s.calls).toHaveLength(3);
+
+    // Newer than anything kept (a live reading), or another sensor's: nothing to refresh.
+    history.written([reading("temp_1", 121), reading("temp_3", 10)]);
+    await history.sampled("temp_1", 0, 120 * MIN, 30 * MIN);
+    await history.sampled("temp_1", 0, 60 * MIN, 30 * MIN);
+    await history.sampled("temp_2", 0, 120 * MIN, 30 * MIN);
+    expect(s.calls).toHaveLength(3);
+
+    // A back-fill at 90 min reaches the answer up to 120 min only; temp_2's stays.
+    history.written([reading("temp_1", 130), reading("temp_1", 90)]);
+    await history.sampled("temp_1", 0, 120 * MIN, 30 * MIN);
+    expect(s.calls).toHaveLength(4);
+    await history.sampled("temp_1", 0, 60 * MIN, 30 * MIN);
+    await history.sampled("temp_2", 0, 120 * MIN, 30 * MIN);
+    expect(s.calls).toHaveLength(4);
+
+    // One at 5 min reaches both of temp_1's.
+    history.written([reading("temp_1", 5)]);
+    await history.sampled("temp_1", 0, 120 * MIN, 30 * MIN);
+    await history.sampled("temp_1", 0, 60 * MIN, 30 * MIN);
+    expect(s.calls).toHaveLength(6);
+  });
 });
