@@ -116,3 +116,9 @@ export const KIND_PROFILES: Readonly<Record<SensorKind, KindProfile>> = {
 export function kindProfile(kind: SensorKind): KindProfile {
   return KIND_PROFILES[kind];
 }
+
+/** Whether the kind has a physical range (some bound is finite); OTHER has none, its operating range is learnt. */
+export function hasPhysicalRange(kind: SensorKind): boolean {
+  const profile = KIND_PROFILES[kind];
+  return Number.isFinite(profile.rangeMin) || Number.isFinite(profile.rangeMax);
+}

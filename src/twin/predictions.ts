@@ -2,7 +2,7 @@ import { lastSwitches, plantQuantityOf, type ActuatorKind, type ActuatorState, t
 import { failureRisk, type FailureRisk } from "../analytics/predict/failureRisk.js";
 import { forecast, forecastHistoryMs, forecastStepMs, type Forecast } from "../analytics/predict/forecast.js";
 import { HoltFitMemo } from "../analytics/predict/holtMemo.js";
-import { hourlyLevels, LEVELS_SPAN_MS, type HourlyLevel } from "../analytics/predict/operatingBand.js";
+import { hourlyLevels, LEVELS_SPAN_MS, operatingBand, type HourlyLevel } from "../analytics/predict/operatingBand.js";
 import { maintenance, type Maintenance } from "../analytics/predict/maintenance.js";
 import { fitPlant } from "../analytics/predict/plantFit.js";
 import type { PlantModel } from "../analytics/predict/plantModel.js";
@@ -13,7 +13,7 @@ import type { Recommendation, SensorSituation, ValueLimit } from "../analytics/p
 import type { Prediction } from "../analytics/predict/result.js";
 import { simulate, type ScheduledChange, type Simulation } from "../analytics/predict/simulate.js";
 import type { RangeStats } from "../analytics/predict/stabilityHistory.js";
-import { kindProfile } from "../analytics/kindProfiles.js";
+import { hasPhysicalRange } from "../analytics/kindProfiles.js";
 import { prependPoints, type ReadingColumns } from "../analytics/readingColumns.js";
 import type { HealthThresholds } from "../analytics/thresholds.js";
 import { DomainError, InvalidInputError } from "../errors.js";
@@ -197,9 +197,8 @@ export class Predictions {
 
   async failureRisk(sensorId: string, hours: number, asOfMs = this.clock()): Promise<FailureRisk & { sensorId: string }> {
     const { entry, thresholds } = await this.diagnostics.sensor(sensorId);
-    const profile = kindProfile(entry.kind);
     // The range term forecasts `hours` ahead, which needs more than a day of history past ~10 h.
-    const bounded = Number.isFinite(profile.rangeMin) || Number.isFinite(profile.rangeMax);
+    const bounded = hasPhysicalRange(entry.kind);
     const day = this.history(sensorId, asOfMs);
     const [points, alertHistory, rangeHistory, levels] = await Promise.all([
       day,
@@ -286,6 +285,8 @@ export class Predictions {
         ]);
         const limit = this.limitFor(entry.targetMin ?? null, entry.targetMax ?? null, health.traits.driftPerMinute, health.traits.current);
         const predicted = limit === null ? null : this.forecastFrom(entry.sensorId, await series, RECOMMEND_HORIZON_MINUTES, limit.value, asOfMs).forecast;
+        // No physical range (a process value): has it left the operating range it has had?
+        const band = hasPhysicalRange(entry.kind) ? null : operatingBand(await this.levelsFor(entry.sensorId, asOfMs, series), asOfMs);
         return {
           sensorId: entry.sensorId,
           kind: entry.kind,
@@ -296,6 +297,7 @@ export class Predictions {
           forecast: predicted,
           limit,
           activeAlerts: open.map((e) => ({ type: e.type, severity: e.severity, raisedAtMs: e.raisedAtMs })),
+          operatingBand: band,
         };
       }),
     );

@@ -276,7 +276,7 @@ describe("long horizons, from the days before the live one", () => {
 });
 
 describe("failure risk of a process value with no physical range", () => {
-  it("learns its operating range from two weeks in Neo4j and counts a fault that outlasts its ordinary idles as leaving it", async () => {
+  it("learns its operating range from two weeks in Neo4j, counts a fault that outlasts its ordinary idles as leaving it, and asks for an inspection", async () => {
     // A machine at 90 that idles at 60 for 3 h every day, for 14 days of 10-min readings; for
     // the last 9 h it has sat at 40: longer than any idle of the week.
     const sensorId = `machine_${twin.prefix}_temp`;
@@ -321,5 +321,19 @@ describe("failure risk of a process value with no physical range", () => {
     const before = await risk(faultFrom - 20 * MIN);
     expect(before.probability).toBeLessThan(0.5);
     expect(before.drivers.join(" | ")).not.toMatch(/operating/);
+
+    // What to do: inspect the machine now, nothing of the kind before the fault.
+    const advice = async (asOfMs: number) => {
+      const r = await gql<{ recommendations: Array<{ action: string; targetId: string; urgency: string; reason: string }> }>(
+        twin.url,
+        `query ($asOf: DateTime) { recommendations(asOf: $asOf) { action targetId urgency reason } }`,
+        { asOf: new Date(asOfMs).toISOString() },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.recommendations.filter((x) => x.targetId === sensorId);
+    };
+    const now = await advice(end);
+    expect(now.find((x) => x.action === "INSPECT")).toMatchObject({ urgency: "HIGH", reason: expect.stringMatching(/for 9 h, longer than its ordinary excursions .*; inspect what it measures, and the sensor$/) });
+    expect((await advice(faultFrom - 20 * MIN)).some((x) => x.action === "INSPECT")).toBe(false);
   }, 60_000);
 });

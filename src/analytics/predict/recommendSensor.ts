@@ -1,5 +1,6 @@
 import { formatDuration, num } from "../format.js";
 import { ACTUATOR_EFFECTS, plantQuantityOf } from "./actuators.js";
+import { describeBand } from "./operatingBand.js";
 import type { LocationActuators, Recommendation, SensorSituation } from "./recommendTypes.js";
 
 /** Below this stability (%) the noise is beyond what an offset (recalibration) can fix. */
@@ -10,7 +11,9 @@ export const SETTLING_MINUTES = 60;
 /**
  * The sensor's own recommendations, from its traits, health, maintenance and alerts:
  * - INSPECT: OFFLINE (HIGH, 0.9) or STALE (MEDIUM, 0.7) — silence is a power, cable or node
- *   problem; an open STUCK or OUT_OF_RANGE alert (HIGH, 0.8) — wiring or a dead element.
+ *   problem; an open STUCK or OUT_OF_RANGE alert (HIGH, 0.8) — wiring or a dead element; a
+ *   process value that has left its learnt operating range (HIGH, 0.7) — the equipment it
+ *   measures, or the sensor, is no longer in normal operation.
  * - REPLACE: health FAILED with maintenance URGENT and stability under 30 % now (HIGH, 0.6) —
  *   noise that large is the element itself.
  * - RECALIBRATE: maintenance says so (URGENT → HIGH 0.8, else MEDIUM 0.7; an expired or expiring
@@ -48,6 +51,17 @@ export function sensorRecommendations(s: SensorSituation, location?: LocationAct
       confidence: 0.8,
       reason: `${hardware.type} alert open since ${new Date(hardware.raisedAtMs).toISOString()}: a wiring fault or a dead sensing element`,
       expectedEffect: "plausible readings again",
+    });
+  }
+  const band = s.operatingBand ?? null;
+  if (band !== null && band.left) {
+    out.push({
+      ...base,
+      action: "INSPECT",
+      urgency: "HIGH",
+      confidence: 0.7,
+      reason: `${s.sensorId} is ${describeBand(band)}; inspect what it measures, and the sensor`,
+      expectedEffect: "the value back inside its operating band",
     });
   }
   const m = s.maintenance;

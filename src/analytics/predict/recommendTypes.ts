@@ -5,6 +5,7 @@ import type { Traits } from "../traits.js";
 import type { ActuatorKind, ActuatorState, PlantQuantity } from "./actuators.js";
 import type { Forecast } from "./forecast.js";
 import type { Maintenance } from "./maintenance.js";
+import type { OperatingBandCheck } from "./operatingBand.js";
 import type { PlantRate } from "./plantRate.js";
 import type { Simulation } from "./simulate.js";
 
@@ -36,6 +37,11 @@ export interface SensorSituation {
    * sensor from a changing room.
    */
   readonly roomRate?: PlantRate | null;
+  /**
+   * For a sensor with no physical range (kind OTHER): whether its value has left the operating
+   * range learnt from its last two weeks; null or missing when not judged.
+   */
+  readonly operatingBand?: OperatingBandCheck | null;
 }
 
 export interface LocationActuators {

@@ -171,6 +171,28 @@ describe("recommend", () => {
     expect(recs[0]?.reason).toMatch(/STUCK alert open since 2026-01-01/);
   });
 
+  it("inspects a process value that has left its learnt operating range, and not one on an ordinary excursion", () => {
+    const band = { assessed: true, reason: null, median: 91.3, halfWidth: 18.45, currentHours: 7, longestHours: 4, left: true };
+    const recs = recommend({
+      sensors: [
+        sensor({ sensorId: "machine_1", kind: "OTHER", locationId: null, operatingBand: band }),
+        sensor({ sensorId: "machine_2", kind: "OTHER", locationId: null, operatingBand: { ...band, currentHours: 4, longestHours: 5, left: false } }),
+        sensor({ sensorId: "machine_3", kind: "OTHER", locationId: null, operatingBand: { ...band, assessed: false, reason: "operating band not learnt yet", median: null, halfWidth: null, currentHours: 0, longestHours: 0, left: false } }),
+      ],
+      locations: [],
+    });
+    expect(recs.map((r) => [r.action, r.targetId, r.urgency, r.confidence])).toEqual([
+      ["INSPECT", "machine_1", "HIGH", 0.7],
+      ["CONTINUE_MONITORING", "machine_2", "NONE", 0.9],
+      ["CONTINUE_MONITORING", "machine_3", "NONE", 0.9],
+    ]);
+    expect(recs[0]?.reason).toBe(
+      "machine_1 is out of its operating band 91.3 ± 18.45 (its last week's hourly levels) for 7 h, longer than its ordinary excursions " +
+        "(the longest before it in the last week lasted 4 h): it has left its operating range; inspect what it measures, and the sensor",
+    );
+    expect(recs[0]?.expectedEffect).toBe("the value back inside its operating band");
+  });
+
   it("does not blame the sensor for a drift an actuator in its room explains, only one that pushes the way it drifts", () => {
     const drifting = (driftPerMinute: number): SensorSituation =>
       sensor({ sensorId: "temp_7", kind: "TEMPERATURE", traits: traits(26, { driftPerMinute, driftSignificant: true }), health: { status: "DEGRADED", score: 80, issues: ["Drifting (…)"] } });
