@@ -29,15 +29,10 @@ export class AlertHistoryCache {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
-    private readonly store: Pick<AlertStore, "historyOf" | "overlapping" | "openAt">,
+    private readonly store: Pick<AlertStore, "historyOf" | "overlapping">,
     private readonly keeper: Pick<AlertKeeper, "revision" | "pending">,
     private readonly now: () => number = Date.now,
   ) {}
-
-  /** Alerts open at asOfMs, from the database (recommendations ask this only for sensors without live state). */
-  openAt(sensorId: string, asOfMs: number): Promise<AlertRecord[]> {
-    return this.store.openAt(sensorId, asOfMs);
-  }
 
   /** The same answer as `AlertStore.historyOf`: alerts raised in [sinceMs, asOfMs] or open at asOfMs, oldest first. */
   async historyOf(sensorId: string, sinceMs: number, asOfMs: number): Promise<AlertRecord[]> {

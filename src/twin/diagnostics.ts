@@ -29,6 +29,8 @@ export interface SensorHealthReport extends Health {
   readonly sensorId: string;
   readonly currentValue: number | null;
   readonly traits: SensorTraits;
+  /** The anomaly episodes open at asOf that health counted (from the live detector, or the store for an earlier asOf). */
+  readonly openEpisodes: readonly ActiveEpisode[];
 }
 
 export interface SensorTrend extends Trend {
@@ -143,7 +145,7 @@ export class Diagnostics {
     const { thresholds, problem } = this.thresholds(entry);
     const health = assessHealth(traits, thresholds, episodes);
     const issues = problem === null ? health.issues : [...health.issues, `Invalid thresholds on the sensor or its kind (${problem}); defaults used`];
-    return { ...health, issues, sensorId: entry.sensorId, currentValue: traits.current, traits };
+    return { ...health, issues, sensorId: entry.sensorId, currentValue: traits.current, traits, openEpisodes: episodes };
   }
 
   /** Stats, interval and first reading for ranking, from the live window when it covers. */

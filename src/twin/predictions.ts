@@ -100,7 +100,7 @@ export class Predictions {
   constructor(
     private readonly diagnostics: Diagnostics,
     private readonly live: LiveAnalytics,
-    private readonly alerts: Pick<AlertHistoryCache, "historyOf" | "openAt">,
+    private readonly alerts: Pick<AlertHistoryCache, "historyOf">,
     private readonly actuators: ActuatorStore,
     private readonly calibrations: CalibrationStore,
     private readonly sampled: SampledHistory,
@@ -278,10 +278,10 @@ export class Predictions {
     const situations: SensorSituation[] = await Promise.all(
       entries.map(async (entry): Promise<SensorSituation> => {
         const series = histories.get(entry.sensorId) as Promise<ReadingColumns>;
-        const [health, maint, open] = await Promise.all([
+        // The alerts are the ones health counted: open at asOf, not merely open now.
+        const [health, maint] = await Promise.all([
           this.diagnostics.sensorHealth(entry.sensorId, 300_000, asOfMs),
           this.maintenanceOf(entry.sensorId, asOfMs, series, calibrations.then((all) => all.get(entry.sensorId) ?? null)),
-          this.live.activeEpisodes(entry.sensorId) ?? this.alerts.openAt(entry.sensorId, asOfMs).then((a) => a.map((x) => ({ ...x, episodeKey: x.alertId, lastSeenMs: x.raisedAtMs }))),
         ]);
         const limit = this.limitFor(entry.targetMin ?? null, entry.targetMax ?? null, health.traits.driftPerMinute, health.traits.current);
         const predicted = limit === null ? null : this.forecastFrom(entry.sensorId, await series, RECOMMEND_HORIZON_MINUTES, limit.value, asOfMs).forecast;
@@ -296,7 +296,7 @@ export class Predictions {
           maintenance: maint.maintenance,
           forecast: predicted,
           limit,
-          activeAlerts: open.map((e) => ({ type: e.type, severity: e.severity, raisedAtMs: e.raisedAtMs })),
+          activeAlerts: health.openEpisodes.map((e) => ({ type: e.type, severity: e.severity, raisedAtMs: e.raisedAtMs })),
           operatingBand: band,
         };
       }),

@@ -280,7 +280,6 @@ describe("the alert history cache behind failureRisk", () => {
     const counted = {
       historyOf: (...a: Parameters<AlertStore["historyOf"]>) => ((reads += 1), store.historyOf(...a)),
       overlapping: (...a: Parameters<AlertStore["overlapping"]>) => ((reads += 1), store.overlapping(...a)),
-      openAt: (...a: Parameters<AlertStore["openAt"]>) => store.openAt(...a),
     };
     const keeper = { revision: 0, pending: 0 };
     const cache = new AlertHistoryCache(counted, { revision: () => keeper.revision, get pending() { return keeper.pending; } });

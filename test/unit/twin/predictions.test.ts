@@ -115,6 +115,15 @@ describe("Predictions", () => {
     expect(await t.predictions.recommendations()).toEqual(await t.make().recommendations());
   });
 
+  it("recommendations judge the alerts open at asOf, not the ones open now", async () => {
+    // An impossible reading just now opens an OUT_OF_RANGE alert in the live detector.
+    const t = twin({ temp_a: [...readings(6), { timestampMs: END + 200, value: 200 }] });
+    const inspect = (recs: ReadonlyArray<{ action: string; reason: string }>) => recs.filter((r) => r.action === "INSPECT" && r.reason.includes("OUT_OF_RANGE"));
+    expect(inspect(await t.predictions.recommendations())).toHaveLength(1);
+    // An hour ago the store (the stub here) held no open alert for it: nothing to inspect then.
+    expect(inspect(await t.predictions.recommendations(END - HOUR))).toEqual([]);
+  });
+
   it("forecasts a day ahead from the days before the live one, sampled on the forecast's grid", async () => {
     // Three days of 1-min readings with a daily cycle: a 24 h horizon needs 2.5 days to calibrate.
     const random = new SeededRandom(8);
