@@ -15,8 +15,9 @@ const MAX_ENTRIES = 2_000;
  * of buckets: answers are kept for 10 minutes and asked once when several requests want them at
  * the same time. Readings older than the twin's live day change only by a back-fill (an import,
  * a device's replayed buffer): when the writer commits one, the answers it touches are dropped
- * (`written`), so a question asked after the commit sees it. A read is one index seek per bucket: about 40 ms for the 180
- * buckets of a 24 h horizon on this machine, paid at most once per sensor and bucket span.
+ * (`written`), so a question asked after the commit sees it. A read is one index seek per
+ * bucket: about 40 ms for the 180 buckets of a 24 h horizon on this machine, paid at most once
+ * per sensor and bucket span.
  */
 export class SampledHistory {
   private readonly cache = new Map<string, { atMs: number; sensorId: string; toMs: number; points: Promise<Point[]> }>();
