@@ -5,7 +5,7 @@ import type { Point } from "../point.js";
 import { resolveThresholds, type HealthThresholds } from "../thresholds.js";
 import type { AlertRecord } from "./alertHistory.js";
 import { failureRisk } from "./failureRisk.js";
-import { LEVELS_SPAN_MS, type HourlyLevel } from "./operatingBand.js";
+import { hourlyLevels, LEVELS_SPAN_MS, type HourlyLevel } from "./operatingBand.js";
 import { HOUR_MS } from "./stabilityHistory.js";
 
 /** A labelled failure window [startMs, endMs] (NAB's `combined_windows.json`). */
@@ -51,26 +51,18 @@ export function replayRisk(points: readonly Point[], options: RiskReplayOptions)
   if (first === undefined) return samples;
   let next = first.timestampMs + HISTORY_MS;
   let start = 0;
-  // Hourly mean levels so far (the operating band's input): whole hours, then the one under way.
-  const levels: HourlyLevel[] = [];
-  let hour = { startMs: Number.NaN, sum: 0, count: 0 };
+  let levelsStart = 0;
   for (let i = 0; i < points.length; i++) {
     const p = points[i] as Point;
     // asOf steps that fall before this reading see everything up to the previous one.
     while (next < p.timestampMs) {
       while ((points[start] as Point).timestampMs <= next - HISTORY_MS) start += 1;
-      const known = levels.filter((l) => l.hourStartMs >= next - LEVELS_SPAN_MS);
-      if (hour.count > 0) known.push({ hourStartMs: hour.startMs, level: hour.sum / hour.count });
-      samples.push(sample(points.slice(start, i), known, next, alerts, options, thresholds));
+      // The operating band's input: the whole hours of the last two weeks, and the one under way.
+      const levelsFromMs = Math.ceil((next - LEVELS_SPAN_MS) / HOUR_MS) * HOUR_MS;
+      while ((points[levelsStart] as Point).timestampMs < levelsFromMs) levelsStart += 1;
+      samples.push(sample(points.slice(start, i), hourlyLevels(points.slice(levelsStart, i), levelsFromMs, next), next, alerts, options, thresholds));
       next += step;
     }
-    const h = Math.floor(p.timestampMs / HOUR_MS) * HOUR_MS;
-    if (h !== hour.startMs) {
-      if (hour.count > 0) levels.push({ hourStartMs: hour.startMs, level: hour.sum / hour.count });
-      hour = { startMs: h, sum: 0, count: 0 };
-    }
-    hour.sum += p.value;
-    hour.count += 1;
     for (const event of detector.push(p.timestampMs, p.value)) {
       if (event.phase === "raised") {
         alerts.push({ key: event.episodeKey, record: { type: event.type, severity: event.severity, raisedAtMs: event.timestampMs, clearedAtMs: null } });
