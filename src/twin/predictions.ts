@@ -278,15 +278,15 @@ export class Predictions {
     const situations: SensorSituation[] = await Promise.all(
       entries.map(async (entry): Promise<SensorSituation> => {
         const series = histories.get(entry.sensorId) as Promise<ReadingColumns>;
-        // The alerts are the ones health counted: open at asOf, not merely open now.
-        const [health, maint] = await Promise.all([
+        // The alerts are the ones health counted: open at asOf, not merely open now. A process
+        // value (no physical range) is also judged against the operating range it has had.
+        const [health, maint, levels] = await Promise.all([
           this.diagnostics.sensorHealth(entry.sensorId, 300_000, asOfMs),
           this.maintenanceOf(entry.sensorId, asOfMs, series, calibrations.then((all) => all.get(entry.sensorId) ?? null)),
+          hasPhysicalRange(entry.kind) ? null : this.levelsFor(entry.sensorId, asOfMs, series),
         ]);
         const limit = this.limitFor(entry.targetMin ?? null, entry.targetMax ?? null, health.traits.driftPerMinute, health.traits.current);
         const predicted = limit === null ? null : this.forecastFrom(entry.sensorId, await series, RECOMMEND_HORIZON_MINUTES, limit.value, asOfMs).forecast;
-        // No physical range (a process value): has it left the operating range it has had?
-        const band = hasPhysicalRange(entry.kind) ? null : operatingBand(await this.levelsFor(entry.sensorId, asOfMs, series), asOfMs);
         return {
           sensorId: entry.sensorId,
           kind: entry.kind,
@@ -297,7 +297,7 @@ export class Predictions {
           forecast: predicted,
           limit,
           activeAlerts: health.openEpisodes.map((e) => ({ type: e.type, severity: e.severity, raisedAtMs: e.raisedAtMs })),
-          operatingBand: band,
+          operatingBand: levels === null ? null : operatingBand(levels, asOfMs),
         };
       }),
     );
