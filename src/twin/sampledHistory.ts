@@ -21,7 +21,7 @@ const MAX_ENTRIES = 2_000;
  */
 export class SampledHistory {
   private readonly cache = new Map<string, { atMs: number; sensorId: string; toMs: number; points: Promise<Point[]> }>();
-  /** Per sensor, the newest time any kept answer covers: newer readings (the live ones) touch none. */
+  /** Per sensor, the newest time any answer read so far covers: newer readings (the live ones) touch none kept. */
   private readonly coveredTo = new Map<string, number>();
 
   constructor(
@@ -70,12 +70,6 @@ export class SampledHistory {
     for (const [key, entry] of this.cache) {
       const from = oldest.get(entry.sensorId);
       if (from !== undefined && entry.toMs >= from) this.cache.delete(key);
-    }
-    for (const sensorId of oldest.keys()) {
-      let covered = Number.NEGATIVE_INFINITY;
-      for (const entry of this.cache.values()) if (entry.sensorId === sensorId) covered = Math.max(covered, entry.toMs);
-      if (covered === Number.NEGATIVE_INFINITY) this.coveredTo.delete(sensorId);
-      else this.coveredTo.set(sensorId, covered);
     }
   }
 }
