@@ -26,14 +26,21 @@ import type { TwinEvents } from "./twin/events.js";
 import { IngestPipeline } from "./twin/ingest.js";
 import { LiveState } from "./twin/liveState.js";
 import { SampledHistory } from "./twin/sampledHistory.js";
+import { replayWal } from "./wal/replay.js";
+import { WriteAheadLog } from "./wal/writeAheadLog.js";
 import { startControl, type ControlRuntime } from "./automation/controlRuntime.js";
 import { DEFAULT_SAFETY, type SafetySettings } from "./commands/commandService.js";
 import { createAuthenticator, type Authenticator } from "./graphql/auth.js";
 import { CommandStore } from "./store/commandStore.js";
 import { RuleStore } from "./store/ruleStore.js";
 
+/** How long recordReadings waits for buffer room while the database catches up. */
+const ROOM_WAIT_MS = 10_000;
+const DEFAULT_COMMIT_TIMEOUT_MS = 10_000;
+
 export interface AppOptions {
-  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics">>;
+  /** Without `wal`, accepted readings live only in memory until committed (some unit-level benches); the twin always has one. */
+  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics" | "wal">>;
   readonly driver: Driver;
   /** The database URI, for messages. */
   readonly uri: string;
@@ -50,6 +57,7 @@ export interface AppOptions {
 export interface App {
   readonly services: TwinServices;
   readonly writer: BatchWriter;
+  readonly wal: WriteAheadLog | undefined;
   readonly server: RunningServer;
   /** Serial links to devices; main.ts attaches ports, the simulated or the virtual node. */
   readonly bridge: Bridge;
@@ -70,6 +78,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   await migrate(driver);
 
   const readings = new ReadingStore(driver);
+  // Before anything reads the graph: what an earlier run acknowledged but did not commit.
+  const wal = options.config.wal === undefined ? undefined : WriteAheadLog.open(options.config.wal, log.child("wal"));
+  try {
+    if (wal !== undefined) await replayWal(wal, readings, { batchSize: options.config.ingest.batchSize, log: log.child("wal") });
+  } catch (error) {
+    await wal?.close();
+    throw error;
+  }
   const bus = new EventBus<TwinEvents>(log.child("bus"));
   const live = new LiveState();
   for (const sensor of await readings.sensorSnapshots()) {
@@ -84,7 +100,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     onAvailabilityChanged: (available, error) => bus.emit("storeAvailability", { available, error }),
   });
-  const ingest = new IngestPipeline(writer, live, bus, clock, log.child("ingest"));
+  const ingest = new IngestPipeline(writer, live, bus, clock, log.child("ingest"), wal);
   const alerts = new AlertStore(driver);
   const analytics = startAnalytics({
     bus,
@@ -138,6 +154,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const services: TwinServices = {
     ingest,
+    ingestTimeouts: { roomWaitMs: ROOM_WAIT_MS, commitTimeoutMs: options.config.ingest.commitTimeoutMs ?? DEFAULT_COMMIT_TIMEOUT_MS },
     live,
     readings,
     bus,
@@ -165,10 +182,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const health = async (): Promise<HealthReport> => {
     const up = await databaseAnswers(driver);
     const status = writer.status();
+    const walStatus = wal?.status();
     return {
-      status: up ? "ok" : "unavailable",
+      status: up && (walStatus?.error ?? null) === null ? "ok" : "unavailable",
       neo4j: up ? "up" : "down",
       ingest: { pending: status.pending, capacity: status.capacity, committed: status.committed },
+      ...(walStatus === undefined ? {} : { wal: { bytes: walStatus.bytes, segments: walStatus.segments, error: walStatus.error } }),
     };
   };
   const routes = [exportRouter({ readings, catalog: analytics.catalog, clock, log: log.child("export") })];
@@ -181,6 +200,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   return {
     services,
     writer,
+    wal,
     server,
     bridge,
     analytics,
@@ -191,6 +211,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await bridge.stop();
       await server.close();
       await writer.stop(true);
+      await wal?.close();
       await analytics.stop();
       await actuatorLog.flush();
     },

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { instanceProblem } from "./wal/segmentDirectory.js";
 
 /** Where the project lives; the embedded database and its jars default to folders under it. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -23,6 +24,17 @@ export interface IngestSettings {
   readonly lingerMs: number;
   /** Readings accepted but not yet committed that the process keeps at most. */
   readonly bufferCapacity: number;
+  /** How long a COMMITTED recordReadings waits for the database (ms). */
+  readonly commitTimeoutMs?: number;
+}
+
+export interface WalConfig {
+  /** Folder of the write-ahead log's segments (every instance's). */
+  readonly dir: string;
+  /** This twin's name among those sharing the folder: it writes and replays only its own segments. */
+  readonly instance: string;
+  readonly fsyncMs: number;
+  readonly maxBytes: number;
 }
 
 export interface AnalyticsSettings {
@@ -35,6 +47,7 @@ export interface Config {
   readonly host: string;
   readonly neo4j: Neo4jTarget;
   readonly ingest: IngestSettings;
+  readonly wal: WalConfig;
   readonly analytics: AnalyticsSettings;
   readonly serialPorts: readonly string[];
   readonly serialBaud: number;
@@ -116,20 +129,32 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
   const uri = text(env, "NEO4J_URI");
+  const port = integer(env, "PORT", 4000, 0, 65535);
+  const dataDir = path.resolve(projectRoot, text(env, "NEO4J_DATA_DIR") ?? "db/.data");
+  const instance = text(env, "INSTANCE_ID") ?? `port-${port}`;
+  const instanceError = instanceProblem(instance);
+  if (instanceError !== null) throw new ConfigError(`INSTANCE_ID: ${instanceError}`);
   const config: Config = {
-    port: integer(env, "PORT", 4000, 0, 65535),
+    port,
     host,
     neo4j: {
       uri,
       user: text(env, "NEO4J_USER") ?? "neo4j",
       password: text(env, "NEO4J_PASSWORD") ?? "",
       embeddedPort: integer(env, "NEO4J_EMBEDDED_PORT", 7687, 1, 65535),
-      dataDir: path.resolve(projectRoot, text(env, "NEO4J_DATA_DIR") ?? "db/.data"),
+      dataDir,
     },
     ingest: {
       batchSize: integer(env, "INGEST_BATCH_SIZE", 2000, 1, 50_000),
       lingerMs: integer(env, "INGEST_LINGER_MS", 500, 0, 3_600_000),
       bufferCapacity: integer(env, "INGEST_BUFFER", 100_000, 1, 10_000_000),
+      commitTimeoutMs: integer(env, "INGEST_COMMIT_TIMEOUT_MS", 10_000, 1, 600_000),
+    },
+    wal: {
+      dir: path.resolve(projectRoot, text(env, "INGEST_WAL_DIR") ?? path.join(dataDir, "wal")),
+      instance,
+      fsyncMs: integer(env, "INGEST_WAL_FSYNC_MS", 50, 1, 10_000),
+      maxBytes: integer(env, "INGEST_WAL_MAX_MB", 1024, 1, 1_048_576) * 1024 * 1024,
     },
     analytics: { retentionMs: integer(env, "ANALYTICS_RETENTION_HOURS", 24, 1, 24 * 30) * 3_600_000 },
     serialPorts: (text(env, "SERIAL_PORTS") ?? "").split(",").map((p) => p.trim()).filter((p) => p !== ""),
@@ -152,5 +177,11 @@ export function loadConfig(env: Env = process.env): Config {
       `INGEST_BUFFER=${config.ingest.bufferCapacity} is smaller than INGEST_BATCH_SIZE=${config.ingest.batchSize}; raise the buffer`,
     );
   }
-  return Object.freeze({ ...config, neo4j: Object.freeze(config.neo4j), ingest: Object.freeze(config.ingest), analytics: Object.freeze(config.analytics) });
+  return Object.freeze({
+    ...config,
+    neo4j: Object.freeze(config.neo4j),
+    ingest: Object.freeze(config.ingest),
+    wal: Object.freeze(config.wal),
+    analytics: Object.freeze(config.analytics),
+  });
 }

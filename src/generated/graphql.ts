@@ -2707,6 +2707,18 @@ export type Direction =
   | 'RISING'
   | 'STABLE';
 
+/**
+ * What an acknowledgement of recordReadings guarantees for the accepted items. Subscribers get
+ * readings at acceptance whatever is asked; only the answer waits.
+ */
+export type Durability =
+  /** Validated and queued: in the write-ahead log within INGEST_WAL_FSYNC_MS, committed within INGEST_LINGER_MS. The fastest; a crash of the twin in between loses them. */
+  | 'ACCEPTED'
+  /** Committed in Neo4j: every query after the answer sees them (the default). */
+  | 'COMMITTED'
+  /** Fsynced to the twin's write-ahead log: they survive a crash of the twin or of Neo4j and are written when the database answers; queries see them once committed (within INGEST_LINGER_MS). */
+  | 'LOGGED';
+
 export type FailureRisk = {
   __typename?: 'FailureRisk';
   /** The terms that matter, most influential first, in words with numbers. */
@@ -2808,7 +2820,11 @@ export type IngestError = {
 export type IngestResult = {
   __typename?: 'IngestResult';
   accepted: Scalars['Int']['output'];
+  /** What the answer guarantees for the accepted items: what was asked for, or LOGGED when the database did not commit them within INGEST_COMMIT_TIMEOUT_MS (then `note` says why). */
+  durability: Durability;
   errors: Array<IngestError>;
+  /** Why the guarantee is less than was asked for; null when it is what was asked for. */
+  note: Maybe<Scalars['String']['output']>;
   rejected: Scalars['Int']['output'];
 };
 
@@ -4212,7 +4228,12 @@ export type Mutation = {
   enableRule: Rule;
   /** Records a calibration offset (sensor units, added by the device) valid for validDays, and sends it to the sensor's device. */
   recordCalibration: Calibration;
-  /** Bulk ingestion for gateways and scripts: up to 10,000 readings per call; bad items are refused one by one. */
+  /**
+   * Bulk ingestion for gateways and scripts: up to 10,000 readings per call; bad items are refused
+   * one by one. Answers once the accepted items are as durable as `durability` asks (default:
+   * committed in Neo4j). While the database is down a COMMITTED call waits up to
+   * INGEST_COMMIT_TIMEOUT_MS, then refuses every item.
+   */
   recordReadings: IngestResult;
   /** Switches an actuator; returns when the command has settled (ACKED, FAILED, TIMED_OUT) — within its timeout. */
   sendCommand: Command;
@@ -4387,6 +4408,7 @@ export type MutationRecordCalibrationArgs = {
 
 
 export type MutationRecordReadingsArgs = {
+  durability?: InputMaybe<Durability>;
   readings: Array<ReadingInput>;
 };
 
@@ -8907,6 +8929,7 @@ export type ResolversTypes = {
   DeviceWhere: DeviceWhere;
   DevicesConnection: ResolverTypeWrapper<Omit<DevicesConnection, 'edges'> & { edges: Array<ResolversTypes['DeviceEdge']> }>;
   Direction: Direction;
+  Durability: Durability;
   FailureRisk: ResolverTypeWrapper<FailureRiskModelModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FloatAggregateSelection: ResolverTypeWrapper<FloatAggregateSelection>;
@@ -10151,7 +10174,9 @@ export type IngestErrorResolvers<ContextType = TwinContext, ParentType extends R
 
 export type IngestResultResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['IngestResult'] = ResolversParentTypes['IngestResult']> = {
   accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durability?: Resolver<ResolversTypes['Durability'], ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['IngestError']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -10335,7 +10360,7 @@ export type MutationResolvers<ContextType = TwinContext, ParentType extends Reso
   deleteSensors?: Resolver<ResolversTypes['DeleteInfo'], ParentType, ContextType, Partial<MutationDeleteSensorsArgs>>;
   enableRule?: Resolver<ResolversTypes['Rule'], ParentType, ContextType, RequireFields<MutationEnableRuleArgs, 'enabled' | 'ruleId'>>;
   recordCalibration?: Resolver<ResolversTypes['Calibration'], ParentType, ContextType, RequireFields<MutationRecordCalibrationArgs, 'offset' | 'sensorId' | 'validDays'>>;
-  recordReadings?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationRecordReadingsArgs, 'readings'>>;
+  recordReadings?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationRecordReadingsArgs, 'durability' | 'readings'>>;
   sendCommand?: Resolver<ResolversTypes['Command'], ParentType, ContextType, RequireFields<MutationSendCommandArgs, 'input'>>;
   setSamplingInterval?: Resolver<ResolversTypes['Command'], ParentType, ContextType, RequireFields<MutationSetSamplingIntervalArgs, 'deviceId' | 'ms'>>;
   updateActuators?: Resolver<ResolversTypes['UpdateActuatorsMutationResponse'], ParentType, ContextType, Partial<MutationUpdateActuatorsArgs>>;

@@ -9,12 +9,14 @@ import type { Predictions } from "../twin/predictions.js";
 import type { SensorCatalog } from "../twin/sensorCatalog.js";
 import type { EventBus } from "../twin/eventBus.js";
 import type { TwinEvents } from "../twin/events.js";
-import type { IngestPipeline } from "../twin/ingest.js";
+import type { DurabilityTimeouts, IngestPipeline } from "../twin/ingest.js";
 import type { LiveState } from "../twin/liveState.js";
 
 /** What the resolvers need; main.ts builds it, tests may build it around a real store. */
 export interface TwinServices {
   readonly ingest: IngestPipeline;
+  /** How long recordReadings waits for buffer room and for its commit. */
+  readonly ingestTimeouts: DurabilityTimeouts;
   readonly live: LiveState;
   readonly readings: ReadingStore;
   readonly bus: EventBus<TwinEvents>;

@@ -48,6 +48,11 @@ export class BatchWriter {
   private stopped = false;
   private spaceWaiters: Array<{ need: number; resolve: () => void }> = [];
   private drainWaiters: Array<() => void> = [];
+  /** Callers waiting for a position to commit: while there are any, batches do not linger. */
+  private commitWaiters: Array<{ position: number; resolve: (ok: boolean) => void }> = [];
+  private availabilityWaiters: Array<() => void> = [];
+  private readonly commitListeners: Array<(committedPosition: number) => void> = [];
+  private offered = 0;
 
   constructor(
     private readonly sink: BatchSink,
@@ -75,13 +80,74 @@ export class BatchWriter {
     };
   }
 
+  /**
+   * Every reading offered gets the next position; readings commit in position order, so "all up
+   * to position p are committed" is one number (`committedPosition`).
+   */
+  get offeredPosition(): number {
+    return this.offered;
+  }
+
+  get committedPosition(): number {
+    return this.committed;
+  }
+
   /** Queues as many readings as fit; returns how many were taken (a prefix of `readings`). */
   offer(readings: readonly Reading[]): number {
     if (this.stopped) return 0;
     const take = Math.min(readings.length, this.freeSpace);
     for (let i = 0; i < take; i++) this.queue.push(readings[i] as Reading);
+    this.offered += take;
     if (take > 0) this.schedule();
     return take;
+  }
+
+  /** Calls `listener` with the committed position after every committed batch. */
+  onCommit(listener: (committedPosition: number) => void): void {
+    this.commitListeners.push(listener);
+  }
+
+  /**
+   * Resolves true once every reading before `position` is committed, false after `timeoutMs`.
+   * Waiting cuts the linger short: the pending readings are written at once (group commit).
+   */
+  async waitCommitted(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.committed >= position) return true;
+    const committed = new Promise<boolean>((resolve) => {
+      const waiter = {
+        position,
+        resolve: (ok: boolean) => {
+          clearTimeout(timer);
+          resolve(ok);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.commitWaiters = this.commitWaiters.filter((w) => w !== waiter);
+        resolve(this.committed >= position);
+      }, timeoutMs);
+      this.commitWaiters.push(waiter);
+    });
+    if (this.inFlight === null && this.retryTimer === null) {
+      this.clearLinger();
+      this.pump(true);
+    }
+    return committed;
+  }
+
+  /** Resolves true once the store takes writes (at once if it does), false after `timeoutMs`. */
+  async waitAvailable(timeoutMs: number): Promise<boolean> {
+    if (this.available) return true;
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        this.availabilityWaiters = this.availabilityWaiters.filter((w) => w !== onAvailable);
+        resolve(this.available);
+      }, timeoutMs);
+      const onAvailable = (): void => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      this.availabilityWaiters.push(onAvailable);
+    });
   }
 
   /** Resolves when `need` readings fit in the buffer, or after `timeoutMs`; returns whether they fit. */
@@ -146,7 +212,7 @@ export class BatchWriter {
     this.inFlight = this.write(batch).finally(() => {
       this.inFlight = null;
       if (this.retryTimer === null) {
-        if (this.pending > 0) this.pump(this.drainWaiters.length > 0 || this.pending >= this.settings.batchSize);
+        if (this.pending > 0) this.pump(this.drainWaiters.length > 0 || this.commitWaiters.length > 0 || this.pending >= this.settings.batchSize);
         if (this.pending > 0 && this.inFlight === null) this.schedule();
         if (this.pending === 0) this.resolveDrained();
       }
@@ -166,8 +232,14 @@ export class BatchWriter {
         this.lastError = null;
         this.log.info("database reachable again; writing the buffered readings", { pending: this.pending });
         this.events.onAvailabilityChanged?.(true, null);
+        const waiting = this.availabilityWaiters;
+        this.availabilityWaiters = [];
+        for (const wake of waiting) wake();
       }
-      this.events.onCommitted?.(batch.length, created, batch);
+      // Listeners first (caches refreshed, log checkpointed), then the callers waiting for this
+      // commit: a caller's next read sees everything the commit changed.
+      this.notifyCommitted(batch, created);
+      this.wakeCommitWaiters();
       this.wakeSpaceWaiters();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -196,6 +268,23 @@ export class BatchWriter {
       this.queue = this.queue.slice(this.head);
       this.head = 0;
     }
+  }
+
+  private notifyCommitted(batch: readonly Reading[], created: number): void {
+    try {
+      this.events.onCommitted?.(batch.length, created, batch);
+      for (const listener of this.commitListeners) listener(this.committed);
+    } catch (error) {
+      // The batch is committed whatever a listener does; its failure must not read as the store's.
+      this.log.error("a listener of committed batches failed", { error });
+    }
+  }
+
+  private wakeCommitWaiters(): void {
+    if (this.commitWaiters.length === 0) return;
+    const ready = this.commitWaiters.filter((w) => w.position <= this.committed);
+    this.commitWaiters = this.commitWaiters.filter((w) => w.position > this.committed);
+    for (const waiter of ready) waiter.resolve(true);
   }
 
   private wakeSpaceWaiters(): void {

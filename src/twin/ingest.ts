@@ -1,4 +1,5 @@
 import type { Logger } from "../log.js";
+import type { ReadingLog } from "../wal/writeAheadLog.js";
 import type { BatchWriter } from "./batchWriter.js";
 import type { EventBus } from "./eventBus.js";
 import type { TwinEvents } from "./events.js";
@@ -18,6 +19,31 @@ export interface IngestOutcome {
   readonly errors: readonly IngestError[];
 }
 
+/** What an answer guarantees: in Neo4j, fsynced to the write-ahead log, or only validated and queued. */
+export type Durability = "COMMITTED" | "LOGGED" | "ACCEPTED";
+
+export interface DurableOutcome extends IngestOutcome {
+  /** What the accepted items are, when the answer is given (at most what was asked for). */
+  readonly durability: Durability;
+  /** Why the guarantee is less than asked for, or null. */
+  readonly note: string | null;
+}
+
+export interface DurabilityTimeouts {
+  /** How long to wait for buffer room while the database catches up. */
+  readonly roomWaitMs: number;
+  /** How long a COMMITTED call waits for the database before it refuses (or answers LOGGED). */
+  readonly commitTimeoutMs: number;
+}
+
+/** The outcome, and where its readings are: their log record and the writer position after them. */
+interface Admission extends IngestOutcome {
+  readonly lsn: number | null;
+  readonly position: number;
+  /** Some items were duplicates of readings that may still be waiting for the database. */
+  readonly duplicates: number;
+}
+
 export interface IngestCounters {
   accepted: number;
   rejected: number;
@@ -26,12 +52,16 @@ export interface IngestCounters {
 
 /**
  * The single entrance for readings from any source (API, serial bridge, import): validate,
- * drop duplicates, queue for the batch writer, update the live state and publish — publish
- * happens at acceptance, before the commit.
+ * drop duplicates, append to the write-ahead log, queue for the batch writer, update the live
+ * state and publish — publish happens at acceptance, before the commit.
  */
 export class IngestPipeline {
   readonly counters: IngestCounters = { accepted: 0, rejected: 0, duplicates: 0 };
   private readonly recent = new RecentKeys();
+  /** Log records not yet committed, oldest first: the writer position after each one's readings. */
+  private readonly uncommitted: Array<{ readonly end: number; readonly lsn: number }> = [];
+  private uncommittedHead = 0;
+  private lastLsn = 0;
 
   constructor(
     private readonly writer: BatchWriter,
@@ -39,10 +69,70 @@ export class IngestPipeline {
     private readonly bus: EventBus<TwinEvents>,
     private readonly clock: () => number,
     private readonly log: Logger,
-  ) {}
+    /** Without a log (unit tests, benchmarks' baseline) accepted readings live only in memory until committed. */
+    private readonly wal?: ReadingLog,
+  ) {
+    if (wal !== undefined) writer.onCommit((position) => this.checkpoint(position));
+  }
 
   /** Validates and accepts what fits in the buffer now; every refused item gets its reason. */
   ingest(candidates: readonly ReadingCandidate[]): IngestOutcome {
+    const { accepted, rejected, errors } = this.admit(candidates);
+    return { accepted, rejected, errors };
+  }
+
+  /**
+   * The API's entrance: accepts like `ingest`, then answers once the accepted items are as
+   * durable as asked. COMMITTED first waits for a database that is down (up to the commit
+   * timeout) and refuses everything if it stays down; readings already queued when the timeout
+   * passes are answered as LOGGED (they are in the log and written when the database returns).
+   */
+  async record(candidates: readonly ReadingCandidate[], wanted: Durability, timeouts: DurabilityTimeouts): Promise<DurableOutcome> {
+    const started = Date.now();
+    if (wanted === "COMMITTED" && !(await this.writer.waitAvailable(timeouts.commitTimeoutMs))) {
+      const status = this.writer.status();
+      const reason =
+        `database unavailable for ${timeouts.commitTimeoutMs} ms (${status.lastError ?? "no answer"}); nothing of this call was stored. ` +
+        "Retry when /healthz answers 200, or ask for durability LOGGED to have the readings kept in the write-ahead log meanwhile";
+      const errors = candidates.map((_, index) => ({ index, message: `readings[${index}]: ${reason}` }));
+      this.counters.rejected += errors.length;
+      return { accepted: 0, rejected: errors.length, errors, durability: wanted, note: null };
+    }
+    const admission = await this.admitWhenRoom(candidates, timeouts.roomWaitMs);
+    const { accepted, rejected, errors } = admission;
+    const answer = (durability: Durability, note: string | null = null): DurableOutcome => ({ accepted, rejected, errors, durability, note });
+    if (accepted === 0 || wanted === "ACCEPTED") return answer(wanted);
+    // Duplicates count as accepted: wait for whatever was queued before them as well.
+    const position = admission.duplicates > 0 ? Math.max(admission.position, this.writer.offeredPosition) : admission.position;
+    const left = (): number => Math.max(1, timeouts.commitTimeoutMs - (Date.now() - started));
+    if (wanted === "COMMITTED" && (await this.writer.waitCommitted(position, left()))) return answer("COMMITTED");
+    const logged = await this.loggedBy(admission, position, left());
+    if (logged) {
+      return wanted === "LOGGED"
+        ? answer("LOGGED")
+        : answer("LOGGED", `not committed within ${timeouts.commitTimeoutMs} ms (${this.writer.status().lastError ?? "the database is slow"}); the readings are in the write-ahead log and are written when the database answers`);
+    }
+    return answer("ACCEPTED", `not yet in the write-ahead log: ${this.wal?.refusal() ?? "it did not answer in time"}; the readings are queued for the database`);
+  }
+
+  /**
+   * True once the admission's readings are fsynced to the log. Records are fsynced in order, so
+   * the newest record covers a duplicate's original in an earlier one.
+   */
+  private async loggedBy(admission: Admission, position: number, timeoutMs: number): Promise<boolean> {
+    if (this.wal === undefined) return this.writer.waitCommitted(position, timeoutMs);
+    const lsn = admission.duplicates > 0 ? this.lastLsn : admission.lsn;
+    return lsn === null || lsn === 0 ? true : this.wal.durable(lsn, timeoutMs);
+  }
+
+  private async admitWhenRoom(candidates: readonly ReadingCandidate[], waitMs: number): Promise<Admission> {
+    if (this.writer.freeSpace < candidates.length && this.writer.status().storeAvailable) {
+      await this.writer.waitForSpace(candidates.length, waitMs);
+    }
+    return this.admit(candidates);
+  }
+
+  private admit(candidates: readonly ReadingCandidate[]): Admission {
     const nowMs = this.clock();
     const errors: IngestError[] = [];
     const fresh: Reading[] = [];
@@ -65,7 +155,15 @@ export class IngestPipeline {
       freshIndex.push(index);
     });
 
-    const taken = this.writer.offer(fresh);
+    const walRefusal = fresh.length > 0 ? (this.wal?.refusal() ?? null) : null;
+    const taken = walRefusal === null ? this.writer.offer(fresh) : 0;
+    const position = this.writer.offeredPosition;
+    let lsn: number | null = null;
+    if (taken > 0 && this.wal !== undefined) {
+      lsn = this.wal.append(taken === fresh.length ? fresh : fresh.slice(0, taken));
+      this.lastLsn = lsn;
+      this.uncommitted.push({ end: position, lsn });
+    }
     for (let i = 0; i < taken; i++) {
       const reading = fresh[i] as Reading;
       this.recent.add(readingKey(reading));
@@ -73,7 +171,7 @@ export class IngestPipeline {
       this.bus.emit("readingAccepted", reading);
     }
     if (taken < fresh.length) {
-      const reason = this.refusalReason();
+      const reason = walRefusal ?? this.refusalReason();
       for (let i = taken; i < fresh.length; i++) {
         const index = freshIndex[i] as number;
         errors.push({ index, message: `readings[${index}]: ${reason}` });
@@ -84,16 +182,28 @@ export class IngestPipeline {
     this.counters.accepted += taken;
     this.counters.duplicates += duplicates;
     this.counters.rejected += errors.length;
-    return { accepted, rejected: errors.length, errors };
+    return { accepted, rejected: errors.length, errors, lsn, position, duplicates };
   }
 
   /** Like `ingest`, but first waits up to `waitMs` for buffer room (sources that can wait). */
   async ingestWhenRoom(candidates: readonly ReadingCandidate[], waitMs: number): Promise<IngestOutcome> {
     // Waiting helps only while the database is writing; during an outage nothing frees room.
-    if (this.writer.freeSpace < candidates.length && this.writer.status().storeAvailable) {
-      await this.writer.waitForSpace(candidates.length, waitMs);
+    const { accepted, rejected, errors } = await this.admitWhenRoom(candidates, waitMs);
+    return { accepted, rejected, errors };
+  }
+
+  /** The writer committed up to `position`: the log records wholly before it are committed. */
+  private checkpoint(position: number): void {
+    let lsn: number | null = null;
+    while (this.uncommittedHead < this.uncommitted.length && this.uncommitted[this.uncommittedHead]!.end <= position) {
+      lsn = this.uncommitted[this.uncommittedHead]!.lsn;
+      this.uncommittedHead += 1;
     }
-    return this.ingest(candidates);
+    if (this.uncommittedHead > 4096 && this.uncommittedHead * 2 > this.uncommitted.length) {
+      this.uncommitted.splice(0, this.uncommittedHead);
+      this.uncommittedHead = 0;
+    }
+    if (lsn !== null) this.wal?.committed(lsn);
   }
 
   private refusalReason(): string {

@@ -13,12 +13,16 @@ import { eventually, gql } from "../support/testApp.js";
 // This test stops and restarts a database, so it runs its own embedded Neo4j (own port and
 // data folder) instead of the shared one.
 const PORT = Number(process.env["TEST_OUTAGE_NEO4J_PORT"] ?? 7696);
-const RECORD = `mutation ($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { accepted rejected errors { index message } } }`;
+const RECORD = `mutation ($readings: [ReadingInput!]!, $durability: Durability) {
+  recordReadings(readings: $readings, durability: $durability) { accepted rejected errors { index message } durability note }
+}`;
 interface Recorded {
-  recordReadings: { accepted: number; rejected: number; errors: Array<{ index: number; message: string }> };
+  recordReadings: { accepted: number; rejected: number; errors: Array<{ index: number; message: string }>; durability: string; note: string | null };
 }
+const COMMIT_TIMEOUT_MS = 3_000;
 
 let dataDir: string;
+let walDir: string;
 let db: EmbeddedDatabase;
 let driver: Driver;
 let app: App;
@@ -27,10 +31,16 @@ const startDb = (): Promise<EmbeddedDatabase> => startEmbedded({ projectRoot, po
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "twin-outage-"));
+  walDir = mkdtempSync(path.join(tmpdir(), "twin-outage-wal-"));
   db = await startDb();
   driver = createDriver({ uri: db.uri, user: "neo4j", password: "" });
   app = await createApp({
-    config: { host: "127.0.0.1", port: 0, ingest: { batchSize: 100, lingerMs: 5, bufferCapacity: 2_000 } },
+    config: {
+      host: "127.0.0.1",
+      port: 0,
+      ingest: { batchSize: 100, lingerMs: 5, bufferCapacity: 2_000, commitTimeoutMs: COMMIT_TIMEOUT_MS },
+      wal: { dir: walDir, instance: "outage", fsyncMs: 20, maxBytes: 64 * 1024 * 1024 },
+    },
     driver,
     uri: db.uri,
     log: silentLogger,
@@ -42,6 +52,7 @@ afterAll(async () => {
   await driver?.close();
   await db?.stop();
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(walDir, { recursive: true, force: true });
 });
 
 const health = async (): Promise<{ code: number; body: Record<string, unknown> }> => {
@@ -50,18 +61,18 @@ const health = async (): Promise<{ code: number; body: Record<string, unknown> }
 };
 
 describe("database lost while running", () => {
-  it("buffers accepted readings, answers 503, refuses what it cannot keep, and stores every accepted reading exactly once", async () => {
+  it("logs LOGGED readings, refuses COMMITTED ones after the commit timeout, answers 503, refuses what it cannot keep, and stores every accepted reading exactly once", async () => {
     const url = app.server.url;
     const sensorId = "temp_outage";
     const base = Date.parse("2026-06-01T00:00:00Z");
     let next = 0;
     const accepted = new Set<number>();
-    const send = async (count: number): Promise<Recorded["recordReadings"]> => {
+    const send = async (count: number, durability = "COMMITTED"): Promise<Recorded["recordReadings"]> => {
       const readings = Array.from({ length: count }, () => {
         const i = next++;
         return { sensorId, value: i, timestamp: new Date(base + i * 1000).toISOString(), seq: i };
       });
-      const res = await gql<Recorded>(url, RECORD, { readings });
+      const res = await gql<Recorded>(url, RECORD, { readings, durability });
       const result = res.data!.recordReadings;
       const refused = new Set(result.errors.map((e) => e.index));
       readings.forEach((r, index) => {
@@ -71,20 +82,32 @@ describe("database lost while running", () => {
     };
 
     expect((await health()).code).toBe(200);
-    for (let i = 0; i < 5; i++) await send(200);
+    // A fresh database's first transactions may outlast the short commit timeout: warm it first.
+    await send(200, "LOGGED");
+    await app.writer.flush();
+    for (let i = 0; i < 4; i++) expect((await send(200)).durability).toBe("COMMITTED");
 
     await db.stop();
-    // While the database is down, readings are still accepted into the buffer…
-    const during = await send(500);
-    expect(during.accepted).toBeGreaterThan(0);
+    // While the database is down, LOGGED readings are still accepted into the buffer and the log…
+    const during = await send(500, "LOGGED");
+    expect(during).toMatchObject({ accepted: 500, rejected: 0, durability: "LOGGED", note: null });
     const down = await health();
     expect(down.code).toBe(503);
     expect(down.body).toMatchObject({ status: "unavailable", neo4j: "down" });
 
-    // …until it is full: then each refused item says the database is unavailable.
+    // …a COMMITTED call, once the writer knows the database is gone, waits for the commit
+    // timeout, then refuses every item, keeping nothing…
+    await eventually(async () => (app.writer.status().storeAvailable ? undefined : true), 60_000, "the writer to notice the outage");
+    const startedWaiting = Date.now();
+    const committed = await send(50);
+    expect(Date.now() - startedWaiting).toBeGreaterThanOrEqual(COMMIT_TIMEOUT_MS - 50);
+    expect(committed).toMatchObject({ accepted: 0, rejected: 50 });
+    expect(committed.errors[0]!.message).toMatch(/database unavailable for 3000 ms .*nothing of this call was stored/);
+
+    // …and once the buffer is full, each refused item says the database is unavailable.
     let refusedMessage = "";
     for (let i = 0; i < 10 && refusedMessage === ""; i++) {
-      const result = await send(400);
+      const result = await send(400, "LOGGED");
       refusedMessage = result.errors[0]?.message ?? "";
     }
     expect(refusedMessage).toMatch(/database unavailable/);

@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { inject } from "vitest";
 import type { Driver } from "neo4j-driver";
 import { createApp, type App } from "../../src/app.js";
 import type { SafetySettings } from "../../src/commands/commandService.js";
-import type { IngestSettings } from "../../src/config.js";
+import type { IngestSettings, WalConfig } from "../../src/config.js";
 import type { Authenticator } from "../../src/graphql/auth.js";
 import { createLogger, silentLogger, type Logger } from "../../src/log.js";
 import { createDriver } from "../../src/store/driver.js";
@@ -24,14 +27,25 @@ export interface TestTwin {
 
 /** Starts the whole twin (schema, ingest, HTTP + WebSocket) on a free port against the test database. */
 export async function startTestTwin(
-  options: { ingest?: Partial<IngestSettings>; log?: Logger; clock?: () => number; authenticator?: Authenticator; safety?: SafetySettings; serialTimestamps?: "host" | "device" } = {},
+  options: {
+    ingest?: Partial<IngestSettings>;
+    wal?: Partial<WalConfig>;
+    log?: Logger;
+    clock?: () => number;
+    authenticator?: Authenticator;
+    safety?: SafetySettings;
+    serialTimestamps?: "host" | "device";
+  } = {},
 ): Promise<TestTwin> {
   const driver = testDriver();
+  // Every test twin writes its own write-ahead log, in a folder of its own.
+  const walDir = options.wal?.dir ?? mkdtempSync(path.join(tmpdir(), "twin-test-wal-"));
   const app = await createApp({
     config: {
       host: "127.0.0.1",
       port: 0,
       ingest: { batchSize: 500, lingerMs: 10, bufferCapacity: 50_000, ...options.ingest },
+      wal: { dir: walDir, instance: "test", fsyncMs: 20, maxBytes: 256 * 1024 * 1024, ...options.wal },
     },
     driver,
     uri: inject("neo4jUri"),
@@ -51,6 +65,7 @@ export async function startTestTwin(
     close: async () => {
       await app.stop();
       await driver.close();
+      if (options.wal?.dir === undefined) rmSync(walDir, { recursive: true, force: true });
     },
   };
 }

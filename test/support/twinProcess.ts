@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import { projectRoot } from "../../src/config.js";
 
@@ -10,15 +13,21 @@ export interface TwinProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** Runs src/main.ts as `npm start` would (through tsx), with extra environment variables. */
+/**
+ * Runs src/main.ts as `npm start` would (through tsx), with extra environment variables. Its
+ * write-ahead log goes to a fresh temp folder unless `INGEST_WAL_DIR` is given (a restart test
+ * passes the same folder again).
+ */
 export function runTwin(env: Record<string, string>): TwinProcess {
+  const walDir = env["INGEST_WAL_DIR"] ?? mkdtempSync(path.join(tmpdir(), "twin-proc-wal-"));
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: projectRoot,
-    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", PORT: "0", DEVICE: "none", ...env },
+    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", PORT: "0", DEVICE: "none", INGEST_WAL_DIR: walDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  if (env["INGEST_WAL_DIR"] === undefined) void exited.then(() => rmSync(walDir, { recursive: true, force: true }));
   const ready = new Promise<string>((resolve, reject) => {
     const onLine = (line: string): void => {
       output.push(line);

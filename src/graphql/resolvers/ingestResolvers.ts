@@ -6,19 +6,18 @@ import { busIterator } from "../liveIterator.js";
 import type { TwinServices } from "../services.js";
 
 export const MAX_READINGS_PER_CALL = 10_000;
-/** How long recordReadings waits for buffer room while the database catches up. */
-const ROOM_WAIT_MS = 10_000;
 
 export function ingestMutations(services: TwinServices): Pick<MutationResolvers, "recordReadings"> {
   return {
-    recordReadings: async (_parent, { readings }) => {
+    recordReadings: async (_parent, { readings, durability }) => {
       if (readings.length > MAX_READINGS_PER_CALL) {
         throw new InvalidInputError(
           `recordReadings takes at most ${MAX_READINGS_PER_CALL} readings per call, got ${readings.length}; split them into several calls`,
         );
       }
-      const outcome = await services.ingest.ingestWhenRoom(readings, ROOM_WAIT_MS);
-      return { accepted: outcome.accepted, rejected: outcome.rejected, errors: [...outcome.errors] };
+      // A client that disconnects meanwhile changes nothing: what was accepted is stored.
+      const outcome = await services.ingest.record(readings, durability, services.ingestTimeouts);
+      return { ...outcome, errors: [...outcome.errors] };
     },
   };
 }
