@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { Bridge } from "../bridge/bridge.js";
 import { CommandTimeoutError, DeviceRefusedError } from "../bridge/correlator.js";
 import type { CommandBody } from "../bridge/deviceSession.js";
-import { InterlockError, InvalidInputError, NotFoundError, RateLimitedError } from "../errors.js";
+import { InterlockError, InvalidInputError, NotFoundError, RateLimitedError, UnavailableError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { AcceptedState, ActuatorEntry, ActuatorStore } from "../store/actuatorStore.js";
-import type { CommandStore } from "../store/commandStore.js";
+import type { CommandStore, SavedCommand } from "../store/commandStore.js";
 import type { EventBus } from "../twin/eventBus.js";
 import type { TwinEvents } from "../twin/events.js";
 import { CoalescingWriter } from "../twin/coalescingWriter.js";
@@ -70,9 +70,11 @@ export class CommandService {
   private readonly inFlight = new Map<string, Promise<Command>>();
   private readonly byKey = new Map<string, Promise<Command>>();
   /** Command records, newest per command, written in batches (one transaction per batch). */
-  private readonly saves: CoalescingWriter<string, { readonly command: Command; readonly ruleId: string | null }>;
+  private readonly saves: CoalescingWriter<string, SavedCommand>;
   /** Desired states, newest per actuator, written in batches, in acceptance order. */
   private readonly desired: CoalescingWriter<string, AcceptedState>;
+  /** Per command in flight, the write of its desired state: its answer waits for it. */
+  private readonly desiredWrites = new Map<string, Promise<boolean>>();
   /** Settled commands by idempotency key, newest last (bounded): answers repeats before and after the save lands. */
   private readonly recentByKey = new Map<string, Command>();
   private readonly unresolved = new Map<string, Command>();
@@ -98,7 +100,7 @@ export class CommandService {
       what: "command records",
       lingerMs: RECORD_LINGER_MS,
       // A record keeps the rule of its first save (the link to its rule is made on creation).
-      merge: (older, newer) => ({ command: newer.command, ruleId: older.ruleId ?? newer.ruleId }),
+      merge: (older, newer) => ({ command: newer.command, ruleId: older.ruleId ?? newer.ruleId, reported: newer.reported ?? older.reported ?? null }),
       write: (entries) => deps.store.saveMany(entries),
       log: deps.log,
     });
@@ -198,9 +200,9 @@ export class CommandService {
       this.pending.set(id, { state: request.state, sinceMs: now, commandId });
       const until = issuer.manual ? overrideUntil(now, this.deps.safety.overrideMs) : null;
       if (until !== null) this.overrides.set(id, until);
-      // Recorded without holding the command back: the device need not wait for Neo4j. The
-      // in-memory state above is what interlocks and rules read; the graph follows within ~50 ms.
-      void this.desired.put(id, { actuatorId: id, state: request.state, atMs: now, overrideUntilMs: until });
+      // Written while the device is asked, not before: the device need not wait for Neo4j. The
+      // in-memory state above is what interlocks and rules read; the answer waits for the write.
+      this.desiredWrites.set(commandId, this.desired.putNow(id, { actuatorId: id, state: request.state, atMs: now, overrideUntilMs: until }));
     });
   }
 
@@ -230,7 +232,7 @@ export class CommandService {
     const result = transition(command, { type: "cancelled", by }, this.deps.clock());
     if (!result.ok) throw new InvalidInputError(`command ${commandId} is ${command.status} and cannot be cancelled`);
     this.cancelled.add(commandId);
-    await this.record(result.command, null);
+    await this.settle(result.command, null);
     return result.command;
   }
 
@@ -281,7 +283,7 @@ export class CommandService {
     // Not awaited: saves are chained per command, so the node exists before any later status
     // is written, and the device does not wait for Neo4j. A crash in between loses only the
     // record; the device reports its actual state in the hello after the restart.
-    void this.record(c, ruleId);
+    this.record(c, ruleId);
     const body = this.bodyOf(c);
     while (!isTerminal(c.status)) {
       if (this.cancelled.has(c.commandId) || this.stopped) {
@@ -315,10 +317,33 @@ export class CommandService {
     if (c.kind === "ACTUATE") this.settlePending(c.targetId, c.commandId);
     this.cancelled.delete(c.commandId);
     this.cancelledBy.delete(c.commandId);
-    // The answer does not wait for the last status save (it follows within ms, in order); the
-    // idempotency key is answered from memory until then and for a while after.
+    // The idempotency key is answered from memory from here on, and for a while after.
     if (c.idempotencyKey !== null) this.remember(c);
+    await this.settle(c, ruleId);
     return c;
+  }
+
+  /**
+   * Writes a settled command — for an ACKED switch, in the same transaction, the actuator's
+   * reported state — and only then publishes it and lets its caller have the answer, so every
+   * read after the answer shows it. The desired state written at acceptance is waited for too.
+   */
+  private async settle(c: Command, ruleId: string | null): Promise<void> {
+    const payload = JSON.parse(c.payload) as { actuatorId?: string; state?: SwitchState };
+    const reported =
+      c.status === "ACKED" && c.kind === "ACTUATE" && payload.actuatorId !== undefined && payload.state !== undefined
+        ? { actuatorId: payload.actuatorId, state: payload.state, atMs: c.ackedAt ?? this.deps.clock() }
+        : null;
+    const recorded = await this.saves.putNow(c.commandId, { command: c, ruleId, reported });
+    const desired = (await this.desiredWrites.get(c.commandId)) ?? true;
+    this.desiredWrites.delete(c.commandId);
+    this.deps.bus.emit("commandUpdated", c);
+    if (!recorded || !desired) {
+      throw new UnavailableError(
+        `command ${c.commandId} is ${c.status} at the device, but recording it in Neo4j failed (the log says why); ` +
+          "the graph may show the actuator's old state until the device reports again",
+      );
+    }
   }
 
   private remember(c: Command): void {
@@ -345,25 +370,25 @@ export class CommandService {
     return { t: "status" };
   }
 
-  /** Applies an event (an illegal one is logged and ignored) and records the result. */
+  /** Applies an event (an illegal one is logged and ignored) and records the result unless it is final (`settle` does that). */
   private apply(c: Command, event: CommandEvent, ruleId: string | null): Command {
     const result = transition(c, event, this.deps.clock());
     if (!result.ok) {
       this.deps.log.warn("ignored an impossible command transition", { error: result.error.message });
       return c;
     }
-    void this.record(result.command, ruleId);
+    if (!isTerminal(result.command.status)) this.record(result.command, ruleId);
     return result.command;
   }
 
   /**
-   * Publishes at once; saves follow in batches, in order per command. While a record waits, a
-   * newer status replaces it (PENDING and SENT are history once ACKED is known). Resolves once
-   * written (a batch that failed twice is logged and dropped).
+   * A status on the way (PENDING, SENT): published at once; saves follow in batches, in order
+   * per command. While a record waits, a newer status replaces it (SENT is history once ACKED
+   * is known).
    */
-  private record(c: Command, ruleId: string | null): Promise<void> {
+  private record(c: Command, ruleId: string | null): void {
     this.deps.bus.emit("commandUpdated", c);
-    return this.saves.put(c.commandId, { command: c, ruleId });
+    void this.saves.put(c.commandId, { command: c, ruleId, reported: null });
   }
 
   private async refreshDirectory(): Promise<void> {

@@ -42,33 +42,61 @@ function commandProperties(command: Command): Record<string, unknown> {
   return props;
 }
 
+const SAVE_COMMANDS = `
+UNWIND $rows AS row
+MERGE (c:Command {commandId: row.props.commandId})
+ON CREATE SET c.new = true
+SET c += row.props
+WITH c, row, c.new AS created
+REMOVE c.new
+WITH c, row, created WHERE created
+// Index seeks only, and CREATE for the links of a command made just now: MERGE would
+// scan the actuator's ever-growing list of TARGETS for one that cannot exist.
+OPTIONAL MATCH (a:Actuator {actuatorId: c.targetId})
+OPTIONAL MATCH (named:Device {deviceId: c.targetId})
+OPTIONAL MATCH (r:Rule {ruleId: row.ruleId})
+WITH c, a, r, coalesce(named, head(CASE WHEN a IS NULL THEN [] ELSE [(o:Device)-[:HAS_ACTUATOR]->(a) | o] END)) AS d
+FOREACH (x IN CASE WHEN a IS NULL THEN [] ELSE [a] END | CREATE (c)-[:TARGETS]->(x))
+FOREACH (x IN CASE WHEN d IS NULL THEN [] ELSE [d] END | CREATE (c)-[:TARGETS]->(x))
+FOREACH (x IN CASE WHEN r IS NULL THEN [] ELSE [r] END | CREATE (x)-[:ISSUED]->(c))`;
+
+// Only a newer report wins: a hello received earlier may be written after this ack.
+const SET_REPORTED_STATES = `
+UNWIND $states AS x
+MATCH (a:Actuator {actuatorId: x.actuatorId})
+WITH a, x, datetime({epochMillis: toInteger(x.atMs)}) AS at
+WHERE a.reportedAt IS NULL OR a.reportedAt <= at
+SET a.reportedState = x.state, a.reportedAt = at, a.updatedAt = at`;
+
+/** A command record to save; an ACKED switch carries the state its actuator now reports. */
+export interface SavedCommand {
+  readonly command: Command;
+  readonly ruleId: string | null;
+  readonly reported?: { readonly actuatorId: string; readonly state: string; readonly atMs: number } | null;
+}
+
 /** Command nodes: (:Command)-[:TARGETS]->(:Actuator) and its (:Device) (or the device alone), (:Rule)-[:ISSUED]->(:Command). */
 export class CommandStore {
   constructor(private readonly driver: Driver) {}
 
-  /** Creates or updates commands' nodes (all fields) in one transaction, linking each to its target and rule on creation. */
-  async saveMany(entries: ReadonlyArray<{ readonly command: Command; readonly ruleId: string | null }>): Promise<void> {
+  /**
+   * Creates or updates commands' nodes (all fields), linking each to its target and rule on
+   * creation, and sets the reported state of the actuators that ACKED commands switched — all
+   * in one transaction, so no read sees a command ACKED and its actuator still in the old state.
+   */
+  async saveMany(entries: readonly SavedCommand[]): Promise<void> {
     if (entries.length === 0) return;
     const rows = entries.map(({ command, ruleId }) => ({ props: commandProperties(command), ruleId }));
-    await this.driver.executeQuery(
-      `UNWIND $rows AS row
-       MERGE (c:Command {commandId: row.props.commandId})
-       ON CREATE SET c.new = true
-       SET c += row.props
-       WITH c, row, c.new AS created
-       REMOVE c.new
-       WITH c, row, created WHERE created
-       // Index seeks only, and CREATE for the links of a command made just now: MERGE would
-       // scan the actuator's ever-growing list of TARGETS for one that cannot exist.
-       OPTIONAL MATCH (a:Actuator {actuatorId: c.targetId})
-       OPTIONAL MATCH (named:Device {deviceId: c.targetId})
-       OPTIONAL MATCH (r:Rule {ruleId: row.ruleId})
-       WITH c, a, r, coalesce(named, head(CASE WHEN a IS NULL THEN [] ELSE [(o:Device)-[:HAS_ACTUATOR]->(a) | o] END)) AS d
-       FOREACH (x IN CASE WHEN a IS NULL THEN [] ELSE [a] END | CREATE (c)-[:TARGETS]->(x))
-       FOREACH (x IN CASE WHEN d IS NULL THEN [] ELSE [d] END | CREATE (c)-[:TARGETS]->(x))
-       FOREACH (x IN CASE WHEN r IS NULL THEN [] ELSE [r] END | CREATE (x)-[:ISSUED]->(c))`,
-      { rows },
-    );
+    const reported = entries.flatMap((e) => (e.reported == null ? [] : [e.reported]));
+    const session = this.driver.session();
+    try {
+      await session.executeWrite(async (tx) => {
+        await tx.run(SAVE_COMMANDS, { rows });
+        if (reported.length > 0) await tx.run(SET_REPORTED_STATES, { states: reported });
+      });
+    } finally {
+      await session.close();
+    }
   }
 
   /**

@@ -27,7 +27,7 @@ export class ActuatorLog {
   }
 
   /** Queues a reported state; resolves when it (and everything before it) is written. */
-  record(actuatorId: string, state: ActuatorState, atMs: number): Promise<void> {
+  record(actuatorId: string, state: ActuatorState, atMs: number): Promise<boolean> {
     return this.writer.put(this.next++, { actuatorId, state, atMs });
   }
 

@@ -16,8 +16,9 @@ export interface CoalescingWriterOptions<V> {
 
 interface Batch<K, V> {
   readonly values: Map<K, V>;
-  readonly written: Promise<void>;
-  settle(): void;
+  /** True once written; false if the write failed twice (the values are then lost, and logged). */
+  readonly written: Promise<boolean>;
+  settle(ok: boolean): void;
 }
 
 /**
@@ -30,17 +31,31 @@ export class CoalescingWriter<K, V> {
   private open: Batch<K, V> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** Someone waits for the open batch: write it as soon as the running write ends, without linger. */
+  private urgent = false;
 
   constructor(private readonly options: CoalescingWriterOptions<V>) {}
 
-  /** Queues a value; resolves once the batch holding it (or a newer value for its key) is written or given up. */
-  put(key: K, value: V): Promise<void> {
+  /** Queues a value; resolves true once the batch holding it (or a newer value for its key) is written, false if it was given up. */
+  put(key: K, value: V): Promise<boolean> {
     const batch = this.open ?? this.newBatch();
     const older = batch.values.get(key);
     const merge = this.options.merge;
     batch.values.set(key, older !== undefined && merge !== undefined ? merge(older, value) : value);
     this.schedule();
     return batch.written;
+  }
+
+  /** Like `put`, but the batch is written at once (after the write running now, if any): for a caller about to answer. */
+  putNow(key: K, value: V): Promise<boolean> {
+    const written = this.put(key, value);
+    this.urgent = true;
+    if (this.running === null) {
+      if (this.timer !== null) clearTimeout(this.timer);
+      this.timer = null;
+      this.flush();
+    }
+    return written;
   }
 
   /** Writes everything queued now, without waiting for the linger (shutdown, tests). */
@@ -56,8 +71,8 @@ export class CoalescingWriter<K, V> {
   }
 
   private newBatch(): Batch<K, V> {
-    let settle = (): void => undefined;
-    const written = new Promise<void>((resolve) => (settle = resolve));
+    let settle = (_ok: boolean): void => undefined;
+    const written = new Promise<boolean>((resolve) => (settle = resolve));
     this.open = { values: new Map(), written, settle };
     return this.open;
   }
@@ -75,22 +90,36 @@ export class CoalescingWriter<K, V> {
     const batch = this.open;
     if (batch === null || this.running !== null) return;
     this.open = null;
-    this.running = this.writeBatch(batch).finally(() => {
-      this.running = null;
-      batch.settle();
-      if (this.open !== null) this.schedule();
-    });
+    this.urgent = false;
+    let ok = false;
+    this.running = this.writeBatch(batch)
+      .then((written) => {
+        ok = written;
+      })
+      .finally(() => {
+        this.running = null;
+        batch.settle(ok);
+        if (this.open !== null && this.urgent) this.flush();
+        else if (this.open !== null) this.schedule();
+      });
   }
 
-  private async writeBatch(batch: Batch<K, V>): Promise<void> {
+  private async writeBatch(batch: Batch<K, V>): Promise<boolean> {
     const values = [...batch.values.values()];
     const { write, log, what } = this.options;
     try {
       await write(values);
+      return true;
     } catch (error) {
       log.warn(`writing ${values.length} ${what} failed; retrying once`, { error });
       await new Promise((r) => setTimeout(r, this.options.retryMs ?? 1_000));
-      await write(values).catch((again: unknown) => log.error(`writing ${values.length} ${what} failed twice; they are lost`, { error: again }));
+      try {
+        await write(values);
+        return true;
+      } catch (again) {
+        log.error(`writing ${values.length} ${what} failed twice; they are lost`, { error: again });
+        return false;
+      }
     }
   }
 }
