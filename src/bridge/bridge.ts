@@ -1,20 +1,16 @@
 import type { Logger } from "../log.js";
-import type { DeviceStore, ReportedState } from "../store/deviceStore.js";
+import type { DeviceStore } from "../store/deviceStore.js";
 import type { EventBus } from "../twin/eventBus.js";
 import type { TwinEvents } from "../twin/events.js";
-import { CoalescingWriter } from "../twin/coalescingWriter.js";
 import type { IngestPipeline } from "../twin/ingest.js";
 import { DeviceGoneError, type CommandAnswer } from "./correlator.js";
 import { DeviceSession, type CommandBody, type DeviceStatusSnapshot } from "./deviceSession.js";
 import type { DeviceLink } from "./link.js";
 import { PortRunner } from "./portRunner.js";
 
-/** Reported states gather this long before they are written together. */
-const REPORTED_LINGER_MS = 50;
-
 export interface BridgeOptions {
   readonly ingest: Pick<IngestPipeline, "ingest">;
-  readonly devices: Pick<DeviceStore, "register" | "touch" | "setReportedStates">;
+  readonly devices: Pick<DeviceStore, "register" | "touch">;
   readonly bus: EventBus<TwinEvents>;
   readonly clock: () => number;
   readonly log: Logger;
@@ -31,21 +27,10 @@ export interface BridgeOptions {
 export class Bridge {
   private readonly runners: PortRunner[] = [];
   private readonly sessions = new Map<string, DeviceSession>();
-  /** Per device, the latest registration write: reported states are stored after it. */
-  private readonly registrations = new Map<string, Promise<unknown>>();
   private readonly touchTimer: NodeJS.Timeout;
   private readonly touched = new Map<string, number>();
-  /** Acknowledged states, newest per actuator, written in batches. */
-  private readonly reported: CoalescingWriter<string, ReportedState>;
 
   constructor(private readonly options: BridgeOptions) {
-    this.reported = new CoalescingWriter({
-      what: "reported actuator states",
-      lingerMs: REPORTED_LINGER_MS,
-      merge: (older, newer) => (newer.atMs >= older.atMs ? newer : older),
-      write: (states) => options.devices.setReportedStates(states),
-      log: options.log,
-    });
     this.touchTimer = setInterval(() => void this.flushLastSeen(), options.touchEveryMs ?? 5_000);
     this.touchTimer.unref();
   }
@@ -82,7 +67,6 @@ export class Bridge {
     for (const session of this.sessions.values()) session.stop("bridge stopped");
     this.sessions.clear();
     await this.flushLastSeen();
-    await this.reported.drain();
   }
 
   private sessionOf(deviceId: string): DeviceSession | undefined {
@@ -106,18 +90,13 @@ export class Bridge {
         },
         registered: async (hello, port, atMs) => {
           bus.emit("sensorsDeclared", { sensors: hello.sensors.map((s) => ({ sensorId: s.id, kind: s.kind })) });
-          // Acks wait for this: an ack stored before its actuator exists would be lost.
-          const registration = devices.register({ deviceId: hello.dev, port, firmware: hello.fw, seenAtMs: atMs, sensors: hello.sensors, actuators: hello.acts });
-          this.registrations.set(hello.dev, registration.catch(() => undefined));
-          await registration;
+          await devices.register({ deviceId: hello.dev, port, firmware: hello.fw, seenAtMs: atMs, sensors: hello.sensors, actuators: hello.acts });
           for (const act of hello.acts) bus.emit("actuatorReported", { deviceId: hello.dev, actuatorId: act.id, state: act.state, atMs });
           bus.emit("deviceRegistered", { deviceId: hello.dev, intervalMs: hello.ms, sensors: hello.sensors.map((s) => ({ sensorId: s.id, offset: s.offset })) });
         },
         status: (snapshot) => bus.emit("deviceStatus", snapshot),
-        actuatorReported: (deviceId, actuatorId, state, atMs) => {
-          bus.emit("actuatorReported", { deviceId, actuatorId, state, atMs });
-          void (this.registrations.get(deviceId) ?? Promise.resolve()).then(() => this.reported.put(actuatorId, { actuatorId, state, atMs }));
-        },
+        // An ack answers a command: the command path stores it with the command, in one transaction.
+        actuatorReported: (deviceId, actuatorId, state, atMs) => bus.emit("actuatorReported", { deviceId, actuatorId, state, atMs }),
       },
       { clock, log: log.child("device"), ...(this.options.timestamps === undefined ? {} : { timestamps: this.options.timestamps }) },
     );

@@ -60,10 +60,12 @@ FOREACH (x IN CASE WHEN a IS NULL THEN [] ELSE [a] END | CREATE (c)-[:TARGETS]->
 FOREACH (x IN CASE WHEN d IS NULL THEN [] ELSE [d] END | CREATE (c)-[:TARGETS]->(x))
 FOREACH (x IN CASE WHEN r IS NULL THEN [] ELSE [r] END | CREATE (x)-[:ISSUED]->(c))`;
 
-// Only a newer report wins: a hello received earlier may be written after this ack.
+// Only a newer report wins: a hello received earlier may be written after this ack. The lock
+// (a write) comes before the check, so a concurrent hello cannot commit in between.
 const SET_REPORTED_STATES = `
 UNWIND $states AS x
 MATCH (a:Actuator {actuatorId: x.actuatorId})
+SET a._lock = true REMOVE a._lock
 WITH a, x, datetime({epochMillis: toInteger(x.atMs)}) AS at
 WHERE a.reportedAt IS NULL OR a.reportedAt <= at
 SET a.reportedState = x.state, a.reportedAt = at, a.updatedAt = at`;

@@ -37,7 +37,9 @@ CALL (d) {
   UNWIND $actuators AS a
   MERGE (act:Actuator {actuatorId: a.id})
   ON CREATE SET act.kind = a.kind
-  // Writes race: an ack written before this hello may have been received after it.
+  // Writes race: an ack written before this hello may have been received after it. The lock
+  // (a write) comes before the check, so a concurrent ack's commit cannot slip in between.
+  SET act._lock = true REMOVE act._lock
   WITH d, act, a, datetime({epochMillis: toInteger($seenAtMs)}) AS at
   FOREACH (_ IN CASE WHEN act.reportedAt IS NULL OR act.reportedAt <= at THEN [1] ELSE [] END |
     SET act.reportedState = a.state, act.reportedAt = at, act.updatedAt = at)
@@ -53,13 +55,6 @@ FOREACH (_ IN CASE WHEN size(unplaced) > 0 THEN [1] ELSE [] END |
   ON CREATE SET l.name = "Room of " + d.deviceId
   FOREACH (x IN unplaced | MERGE (x)-[:LOCATED_IN]->(l))
 )`;
-
-/** A state a device acknowledged for one of its actuators, and when. */
-export interface ReportedState {
-  readonly actuatorId: string;
-  readonly state: string;
-  readonly atMs: number;
-}
 
 /** Devices, their sensors and actuators as the bridge learns them from hello messages. */
 export class DeviceStore {
@@ -99,19 +94,5 @@ export class DeviceStore {
   async deviceOfSensor(sensorId: string): Promise<string | null> {
     const { records } = await this.driver.executeQuery("MATCH (d:Device)-[:HAS_SENSOR]->(:Sensor {sensorId: $sensorId}) RETURN d.deviceId AS id LIMIT 1", { sensorId });
     return (records[0]?.get("id") as string | undefined) ?? null;
-  }
-
-  /** Records the states devices acknowledged for their actuators, in one transaction (one per actuator). */
-  async setReportedStates(states: readonly ReportedState[]): Promise<void> {
-    if (states.length === 0) return;
-    await this.driver.executeQuery(
-      // Only a newer report wins: a hello received earlier may be written after this ack.
-      `UNWIND $states AS x
-       MATCH (a:Actuator {actuatorId: x.actuatorId})
-       WITH a, x, datetime({epochMillis: toInteger(x.atMs)}) AS at
-       WHERE a.reportedAt IS NULL OR a.reportedAt <= at
-       SET a.reportedState = x.state, a.reportedAt = at, a.updatedAt = at`,
-      { states },
-    );
   }
 }

@@ -36,7 +36,6 @@ function makeBridge() {
     devices: {
       register: async (d) => void registered.push(`${d.deviceId}@${d.port}:${d.sensors.length}s/${d.actuators.length}a`),
       touch: async (seen) => void touched.push(...seen.map((s) => s.deviceId)),
-      setReportedStates: async () => undefined,
     },
     bus,
     clock: Date.now,
