@@ -1,11 +1,11 @@
-import type { CodegenConfig } from "@graphql-codegen/cli";
+import type { Types } from "@graphql-codegen/plugin-helpers";
 
 // Types for the resolvers come from the schema as served (printed by scripts/printSchema.ts,
 // which runs @neo4j/graphql over schema.graphql). CODEGEN_OUT lets the staleness test write
 // elsewhere and compare.
 const out = process.env["CODEGEN_OUT"] ?? "src/generated";
 
-const config: CodegenConfig = {
+const config: Types.Config = {
   overwrite: true,
   schema: `${out}/schema.graphql`,
   generates: {

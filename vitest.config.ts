@@ -8,6 +8,8 @@ const graphqlEntry = fileURLToPath(new URL("./node_modules/graphql/index.js", im
 export default defineConfig({
   resolve: { alias: { graphql: graphqlEntry } },
   test: {
+    // After vitest's summary: the tiers skipped for a missing requirement (test/support/requirements.ts).
+    reporters: ["default", "./test/support/requirementsReporter.ts"],
     projects: [
       {
         extends: true,

@@ -109,6 +109,24 @@ export function isLoopback(host: string): boolean {
   return host === "::1";
 }
 
+/** The folder of each recorded data set, by its name ("nab", "uci-occupancy"). */
+export type DatasetFolders = Readonly<Record<string, string>>;
+
+/** The recorded data that travels with the repository (what `npm test` reads), under the project root. */
+export const FIXTURE_DATASETS = "test/fixtures/datasets";
+
+/**
+ * Where the evaluations and imports find the recorded data sets: NAB in NAB_DATA_DIR (default
+ * ../shared/datasets/nab beside the project); UCI Occupancy, complete in the repository, in
+ * test/fixtures/datasets. Other names stay under ../shared/datasets.
+ */
+export function datasetFolders(root: string = projectRoot, env: Env = process.env): DatasetFolders {
+  return Object.freeze({
+    nab: path.resolve(root, text(env, "NAB_DATA_DIR") ?? "../shared/datasets/nab"),
+    "uci-occupancy": path.resolve(root, FIXTURE_DATASETS, "uci-occupancy"),
+  });
+}
+
 /** Reads, validates and freezes the configuration; the only reader of process.env. */
 export function loadConfig(env: Env = process.env): Config {
   const host = text(env, "HOST") ?? "127.0.0.1";

@@ -1,5 +1,5 @@
 import type { Point } from "../analytics/point.js";
-import { readDatasetText } from "./files.js";
+import { readDatasetText, type DatasetSource } from "./files.js";
 import { labelWindows, parseNabCsv, parseNabLabels, parseNabWindows, type NabWindow } from "./nab.js";
 import { parseUciOccupancy, type UciColumn } from "./uciOccupancy.js";
 
@@ -17,7 +17,7 @@ export interface EvaluationSeries {
  * One UCI Occupancy column over all three files in time order (2–18 Feb 2015, ~1 reading a
  * minute, with the two multi-hour holes between the files left as gaps).
  */
-export async function loadUciSeries(projectRoot: string, column: UciColumn, unit: string): Promise<EvaluationSeries> {
+export async function loadUciSeries(projectRoot: DatasetSource, column: UciColumn, unit: string): Promise<EvaluationSeries> {
   const all: Point[] = [];
   let problems = 0;
   for (const file of UCI_FILES) {
@@ -31,7 +31,7 @@ export async function loadUciSeries(projectRoot: string, column: UciColumn, unit
 }
 
 /** A NAB series (`<folder>/<file>.csv`) with its labelled windows. */
-export async function loadNabSeries(projectRoot: string, file: string, unit: string): Promise<EvaluationSeries & { readonly windows: readonly NabWindow[] }> {
+export async function loadNabSeries(projectRoot: DatasetSource, file: string, unit: string): Promise<EvaluationSeries & { readonly windows: readonly NabWindow[] }> {
   const parsed = parseNabCsv(await readDatasetText(projectRoot, "nab", file));
   const windows = labelWindows(
     parseNabWindows(await readDatasetText(projectRoot, "nab", "combined_windows.json"), file),

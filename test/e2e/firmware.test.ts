@@ -1,11 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { SerialLink } from "../../src/bridge/serialLink.js";
-import { SimulatedNode, TOOLCHAIN_HINT, avrToolchainAvailable, buildFirmware } from "../../src/bridge/simulatedNode.js";
+import { SimulatedNode, buildFirmware } from "../../src/bridge/simulatedNode.js";
 import { projectRoot } from "../../src/config.js";
 import { createLogger, silentLogger } from "../../src/log.js";
+import { requires } from "../support/requirements.js";
 import { eventually, gql, startTestTwin, type TestTwin } from "../support/testApp.js";
 import { subscribe, wsClient } from "../support/wsClient.js";
+
+const { describe } = requires("avr");
 
 // The real firmware image in simavr, with its room plant, talking to the twin over a pty.
 // Sensor ids are the firmware's own (temp_1…): no other test may use them in the shared database.
@@ -16,7 +19,6 @@ const deviceId = `e2e-${randomBytes(3).toString("hex")}`;
 const plant: Array<{ simMs: number; T: number; fan: number }> = [];
 
 beforeAll(async () => {
-  if (!avrToolchainAvailable()) throw new Error(`the end-to-end tests need the simulated node; ${TOOLCHAIN_HINT}`);
   buildFirmware(projectRoot);
   twin = await startTestTwin({ log: process.env["DEBUG_TEST"] ? createLogger("debug") : silentLogger });
   sim = new SimulatedNode({

@@ -1,17 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Point } from "../../src/analytics/point.js";
 import type { ActuatorChange, ActuatorKind, ActuatorState } from "../../src/analytics/predict/actuators.js";
 import { fitPlant } from "../../src/analytics/predict/plantFit.js";
 import { simulate, type TrajectoryPoint } from "../../src/analytics/predict/simulate.js";
 import { Correlator } from "../../src/bridge/correlator.js";
 import { SerialLink } from "../../src/bridge/serialLink.js";
-import { SimulatedNode, TOOLCHAIN_HINT, avrToolchainAvailable, buildFirmware } from "../../src/bridge/simulatedNode.js";
+import { SimulatedNode, buildFirmware } from "../../src/bridge/simulatedNode.js";
 import { projectRoot } from "../../src/config.js";
 import { silentLogger } from "../../src/log.js";
 import { decodeLine } from "../../src/protocol/decode.js";
 import { encodeCommand } from "../../src/protocol/encode.js";
 import { LineSplitter } from "../../src/protocol/lineSplitter.js";
 import type { DeviceCommand } from "../../src/protocol/messages.js";
+import { requires } from "../support/requirements.js";
+
+const { describe } = requires("avr");
 
 // The real firmware in simavr, in its simulated room, as the ground truth for the plant model.
 // Simulated time is the readings' device uptime `up`; actuator changes are timed by the
@@ -212,7 +215,6 @@ function firstCrossingMinutes(readings: readonly Point[], startMs: number, thres
 let sessions: SimSession[] = [];
 
 beforeAll(() => {
-  if (!avrToolchainAvailable()) throw new Error(`the what-if test needs the simulated node; ${TOOLCHAIN_HINT}`);
   buildFirmware(projectRoot);
 }, 120_000);
 

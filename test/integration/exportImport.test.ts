@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/config.js";
+import { fixtures } from "../support/requirements.js";
 import { readDatasetText } from "../../src/datasets/files.js";
 import { importSeries, parseSeriesFile } from "../../src/import/importer.js";
 import { gql, startTestTwin, type TestTwin } from "../support/testApp.js";
@@ -23,7 +23,7 @@ describe("UCI occupancy data imported through the ingest pipeline", () => {
   let points: Array<{ timestampMs: number; value: number }>;
 
   beforeAll(async () => {
-    const parsed = parseSeriesFile(await readDatasetText(projectRoot, "uci-occupancy", "datatest.txt"), "Temperature");
+    const parsed = parseSeriesFile(await readDatasetText(fixtures, "uci-occupancy", "datatest.txt"), "Temperature");
     points = parsed.points;
     const progress: number[] = [];
     const summary = await importSeries(points, { sensorId: temperature(), send, chunkSize: 1000, onProgress: (p) => progress.push(p.sent) });

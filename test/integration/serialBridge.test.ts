@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { SerialLink } from "../../src/bridge/serialLink.js";
 import { createLogger, silentLogger } from "../../src/log.js";
 import { ptyPair, type PtyPair } from "../support/socat.js";
+import { requires } from "../support/requirements.js";
 import { ScriptedSerialDevice } from "../support/serialDevice.js";
 import { eventually, gql, startTestTwin, type TestTwin } from "../support/testApp.js";
+
+const { describe } = requires("socat");
 
 let twin: TestTwin;
 let pair: PtyPair;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../../src/config.js";
+import { fixtures } from "../../support/requirements.js";
 import { readDatasetText } from "../../../src/datasets/files.js";
 import { labelWindows, parseNabCsv, parseNabLabels, parseNabWindows } from "../../../src/datasets/nab.js";
 import { replayNab } from "../../../src/datasets/nabReplay.js";
 
 const load = async (file: string) => {
-  const parsed = parseNabCsv(await readDatasetText(projectRoot, "nab", file));
-  const windows = parseNabWindows(await readDatasetText(projectRoot, "nab", "combined_windows.json"), file);
+  const parsed = parseNabCsv(await readDatasetText(fixtures, "nab", file));
+  const windows = parseNabWindows(await readDatasetText(fixtures, "nab", "combined_windows.json"), file);
   return { parsed, windows };
 };
 
@@ -46,7 +46,7 @@ describe("NAB parsing", () => {
   it("reads the labelled instants and puts each inside its window", async () => {
     const file = "realKnownCause/machine_temperature_system_failure.csv";
     const { windows } = await load(file);
-    const labels = parseNabLabels(await readDatasetText(projectRoot, "nab", "combined_labels.json"), file);
+    const labels = parseNabLabels(await readDatasetText(fixtures, "nab", "combined_labels.json"), file);
     expect(labels).toHaveLength(4);
     const labelled = labelWindows(windows, labels);
     expect(labelled[0]).toEqual({ ...windows[0], labelMs: Date.UTC(2013, 11, 11, 6, 0) });

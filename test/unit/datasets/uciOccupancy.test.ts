@@ -6,7 +6,7 @@ import { rankByReliability } from "../../../src/analytics/reliability.js";
 import { SeriesWindow } from "../../../src/analytics/seriesWindow.js";
 import { traitsFromWindow } from "../../../src/analytics/traits.js";
 import { computeTrend } from "../../../src/analytics/trend.js";
-import { projectRoot } from "../../../src/config.js";
+import { fixtures } from "../../support/requirements.js";
 import { readDatasetText } from "../../../src/datasets/files.js";
 import { parseUciOccupancy } from "../../../src/datasets/uciOccupancy.js";
 import type { SensorKind } from "../../../src/twin/sensorKind.js";
@@ -89,7 +89,7 @@ describe("UCI occupancy through the incremental structures", () => {
   ];
 
   it("gives the traits, trend and ranking a direct recomputation gives", async () => {
-    const { value: uci, problems } = parseUciOccupancy(await readDatasetText(projectRoot, "uci-occupancy", "datatest2.txt"));
+    const { value: uci, problems } = parseUciOccupancy(await readDatasetText(fixtures, "uci-occupancy", "datatest2.txt"));
     expect(problems).toEqual([]);
     const windows = new Map(columns.map(([column]) => [column, new SeriesWindow({ retentionMs: 24 * HOUR, initialCapacity: 256 })]));
     const all = uci.Temperature;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { COVERAGE_TARGET, FORECAST_EVALUATION, evaluateSeries } from "../../../src/analytics/predict/forecastBacktest.js";
-import { projectRoot } from "../../../src/config.js";
+import { fixtures } from "../../support/requirements.js";
 import { loadNabSeries, loadUciSeries } from "../../../src/datasets/predictionSeries.js";
 
 // Exactly the `eval:forecast` backtest (origins every 30 min, 3 days of history each; NAB at
@@ -16,7 +16,7 @@ const SERIES = [
 describe("forecast on real sensor series (rolling origin)", () => {
   for (const [source, name, unit] of SERIES) {
     it(`${source} ${name}: the 90 % interval covers 80–97 % and MAE is no worse than naive`, async () => {
-      const series = source === "nab" ? await loadNabSeries(projectRoot, name, unit) : await loadUciSeries(projectRoot, name, unit);
+      const series = source === "nab" ? await loadNabSeries(fixtures, name, unit) : await loadUciSeries(fixtures, name, unit);
       const result = evaluateSeries(series.name, unit, series.points, FORECAST_EVALUATION);
       const scored = result.horizons.filter((h) => h.skipped === null);
       expect(scored.length).toBe(source === "nab" ? 1 : 3); // NAB is hourly: 10 and 30 min have no reading to score against

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { hourlyLevels, LEVELS_SPAN_MS, operatingBand } from "../../../src/analytics/predict/operatingBand.js";
 import type { Point } from "../../../src/analytics/point.js";
 import { replayRisk, scoreRisk, type RiskSample } from "../../../src/analytics/predict/riskReplay.js";
-import { projectRoot } from "../../../src/config.js";
+import { fixtures } from "../../support/requirements.js";
 import { loadNabSeries } from "../../../src/datasets/predictionSeries.js";
 import { HOUR } from "../analytics/support/series.js";
 
 describe("failure risk replayed on NAB machine temperature (asOf every hour)", () => {
   it("rises before every labelled machine failure, once before its window opens, and stays under 0.5 for 99 % of the time elsewhere", async () => {
-    const series = await loadNabSeries(projectRoot, "realKnownCause/machine_temperature_system_failure.csv", "");
+    const series = await loadNabSeries(fixtures, "realKnownCause/machine_temperature_system_failure.csv", "");
     const samples = replayRisk(series.points, { kind: "OTHER", hours: 24 });
     const score = scoreRisk(samples, series.windows, 24);
     expect(score.steps).toBeGreaterThan(1800);
@@ -27,7 +27,7 @@ describe("failure risk replayed on NAB machine temperature (asOf every hour)", (
   }, 60_000);
 
   it("never rises above 0.5 on NAB's noise-only daily series", async () => {
-    const series = await loadNabSeries(projectRoot, "artificialNoAnomaly/art_daily_small_noise.csv", "");
+    const series = await loadNabSeries(fixtures, "artificialNoAnomaly/art_daily_small_noise.csv", "");
     const samples = replayRisk(series.points, { kind: "OTHER", hours: 24 });
     expect(samples.length).toBeGreaterThan(300);
     // The series alternates between two levels every day: the operating band is learnt by its
