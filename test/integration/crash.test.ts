@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, expect, inject, it } from "vitest";
+import { requires } from "../support/requirements.js";
 import { ptyPair } from "../support/socat.js";
 import { ScriptedSerialDevice } from "../support/serialDevice.js";
 import { eventually, gql, testDriver } from "../support/testApp.js";
@@ -10,6 +11,8 @@ import { runTwin, type TwinProcess } from "../support/twinProcess.js";
 // The twin is killed with SIGKILL (as an OOM kill or a power cut would) while readings arrive
 // through the API at every durability level and through a serial line, then started again on
 // the same write-ahead log. What it acknowledged must be in Neo4j, each reading once.
+
+const { describe } = requires("socat");
 
 const LEVELS = ["COMMITTED", "LOGGED", "ACCEPTED"] as const;
 type Level = (typeof LEVELS)[number];
