@@ -48,7 +48,9 @@
 //    (from /proc); readingBatches counts the write transactions of readings.
 // Prints one JSON line on stdout; progress goes to stderr.
 import { spawn, type ChildProcess } from "node:child_process";
-import { getPriority, loadavg } from "node:os";
+import { mkdtempSync } from "node:fs";
+import path from "node:path";
+import { getPriority, loadavg, tmpdir } from "node:os";
 import { createInterface } from "node:readline";
 import { createApp, type App } from "../src/app.js";
 import type { SafetySettings } from "../src/commands/commandService.js";
@@ -144,7 +146,9 @@ let sim: SimulatedNode | null = null;
 const hook = startWebhookReceiver();
 try {
   const settings = loadConfig().ingest;
-  app = await createApp({ config: { host: "127.0.0.1", port: 0, ingest: settings }, driver: db.driver, uri: db.uri, log, safety: SAFETY });
+  // With its write-ahead log, as the twin runs (a temp folder the OS cleans).
+  const wal = { dir: mkdtempSync(path.join(tmpdir(), "twin-bench-cmd-wal-")), instance: "bench", fsyncMs: 50, maxBytes: 1024 * 1024 * 1024 };
+  app = await createApp({ config: { host: "127.0.0.1", port: 0, ingest: settings, wal }, driver: db.driver, uri: db.uri, log, safety: SAFETY });
   const url = app.server.url;
   progress(`database at ${db.uri}; twin at ${url}`);
 
