@@ -33,7 +33,7 @@ import { CommandStore } from "./store/commandStore.js";
 import { RuleStore } from "./store/ruleStore.js";
 
 export interface AppOptions {
-  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics">>;
+  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics" | "queryLimits">>;
   readonly driver: Driver;
   /** The database URI, for messages. */
   readonly uri: string;
@@ -176,6 +176,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     routes,
     afterMutation: () => analytics.catalog.invalidate(),
     authenticator: options.authenticator ?? createAuthenticator({}),
+    ...(options.config.queryLimits === undefined ? {} : { limits: options.config.queryLimits }),
   });
 
   return {

@@ -3,7 +3,7 @@ import { inject } from "vitest";
 import type { Driver } from "neo4j-driver";
 import { createApp, type App } from "../../src/app.js";
 import type { SafetySettings } from "../../src/commands/commandService.js";
-import type { IngestSettings } from "../../src/config.js";
+import type { IngestSettings, QueryLimitSettings } from "../../src/config.js";
 import type { Authenticator } from "../../src/graphql/auth.js";
 import { createLogger, silentLogger, type Logger } from "../../src/log.js";
 import { createDriver } from "../../src/store/driver.js";
@@ -24,7 +24,15 @@ export interface TestTwin {
 
 /** Starts the whole twin (schema, ingest, HTTP + WebSocket) on a free port against the test database. */
 export async function startTestTwin(
-  options: { ingest?: Partial<IngestSettings>; log?: Logger; clock?: () => number; authenticator?: Authenticator; safety?: SafetySettings; serialTimestamps?: "host" | "device" } = {},
+  options: {
+    ingest?: Partial<IngestSettings>;
+    log?: Logger;
+    clock?: () => number;
+    authenticator?: Authenticator;
+    safety?: SafetySettings;
+    serialTimestamps?: "host" | "device";
+    queryLimits?: QueryLimitSettings;
+  } = {},
 ): Promise<TestTwin> {
   const driver = testDriver();
   const app = await createApp({
@@ -32,6 +40,7 @@ export async function startTestTwin(
       host: "127.0.0.1",
       port: 0,
       ingest: { batchSize: 500, lingerMs: 10, bufferCapacity: 50_000, ...options.ingest },
+      ...(options.queryLimits === undefined ? {} : { queryLimits: options.queryLimits }),
     },
     driver,
     uri: inject("neo4jUri"),
