@@ -188,7 +188,9 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
               const limited = limits.refusal(document, operation, request.variables, contextValue.principal.subject);
               if (limited !== null) throw withHttpStatus(limited);
             },
-            async willSendResponse({ operation }) {
+            async willSendResponse({ operation, contextValue, response }) {
+              // The id the server log and the database's transaction metadata know this request by.
+              response.http.headers.set("x-request-id", contextValue.requestId);
               if (operation?.operation === "mutation") options.afterMutation?.();
             },
           };
