@@ -55,15 +55,29 @@ function connectionNode(type: GraphQLNamedType): GraphQLNamedType | undefined {
   return node === undefined ? undefined : getNamedType(node.type);
 }
 
+/**
+ * How many nodes a filter on the type's own unique id lets through (`sensors(where: { sensorId:
+ * { eq: "x" } })` is one sensor); undefined for any other filter. The ids named after their type
+ * (sensorId, deviceId, ruleId …) have uniqueness constraints.
+ */
+function byOwnId(items: GraphQLNamedType, where: unknown): number | undefined {
+  const idField = `${items.name.charAt(0).toLowerCase()}${items.name.slice(1)}Id`;
+  const filter = (where as Record<string, unknown> | null | undefined)?.[idField] as { eq?: unknown; in?: unknown } | null | undefined;
+  if (filter?.eq !== undefined && filter.eq !== null) return 1;
+  return Array.isArray(filter?.in) ? filter.in.length : undefined;
+}
+
 function assumedSize(items: GraphQLNamedType, args: Record<string, unknown>): number {
   const asked = args["limit"] ?? args["first"];
-  if (typeof asked === "number" && Number.isFinite(asked) && asked >= 0) return asked;
+  const limit = typeof asked === "number" && Number.isFinite(asked) && asked >= 0 ? asked : undefined;
+  const matched = byOwnId(items, args["where"]);
+  if (limit !== undefined || matched !== undefined) return Math.min(limit ?? Number.POSITIVE_INFINITY, matched ?? Number.POSITIVE_INFINITY);
   return items.name === "Reading" ? ASSUMED_READINGS : ASSUMED_LIST_SIZE;
 }
 
 /**
  * Cost of one field: 1 + its work + its selection, times the list's size for a list of objects
- * or a connection (`limit`/`first` if given, else assumed). A connection's `edges` are already
+ * or a connection (`limit`/`first` or a filter on its own id if given, else assumed). A connection's `edges` are already
  * counted by the connection. Introspection and `__typename` cost nothing (the schema answers).
  */
 export const fieldCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {

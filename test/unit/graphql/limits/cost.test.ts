@@ -42,6 +42,15 @@ describe("estimateCost", () => {
     expect(cost("{ sensors { device { sensors { sensorId } } } }")).toBe(1 + 20 * (1 + (1 + 20 * 1)));
   });
 
+  it("counts a filter on the type's own id as that many items", () => {
+    expect(cost('{ sensors(where: { sensorId: { eq: "temp_1" } }) { latestReadings(limit: 1000) { value } } }')).toBe(1 + 1 * (1 + 1000 * 1));
+    expect(cost('{ rules(where: { ruleId: { in: ["a", "b"] } }) { name } }')).toBe(1 + 2 * 1);
+    expect(cost('{ sensors(where: { sensorId: { in: ["a", "b", "c"] } }, limit: 2) { sensorId } }')).toBe(1 + 2 * 1);
+    // Reading.sensorId is not a reading's id: a sensor's readings are still a huge list.
+    expect(cost('{ readings(where: { sensorId: { eq: "temp_1" } }) { value } }')).toBe(1 + ASSUMED_READINGS);
+    expect(cost('{ sensors(where: { kind: { eq: TEMPERATURE } }) { sensorId } }')).toBe(1 + ASSUMED_LIST_SIZE);
+  });
+
   it("assumes an unbounded list of readings is huge", () => {
     expect(cost("{ readings { value } }")).toBe(1 + ASSUMED_READINGS);
     expect(cost("{ sensors(limit: 1) { readings(limit: 10) { value } } }")).toBe(1 + 1 * (1 + 10 * 1));

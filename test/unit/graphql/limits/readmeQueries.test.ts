@@ -9,7 +9,7 @@ import { servedSchema } from "./schemaFixture.js";
 const readme = readFileSync(path.join(projectRoot, "README.md"), "utf8");
 const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
 // Whole operations quoted inline in the prose, e.g. `{ rules { name phase … } }`.
-const inline = [...readme.matchAll(/`(\{ [^`]+ \})`/g)].map((m) => m[1]!);
+const inline = [...readme.matchAll(/`(\{ \w+[ (][^`]* \})`/g)].map((m) => m[1]!);
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
