@@ -35,7 +35,8 @@ async function latencies(url: string, query: string, variables: Record<string, u
 }
 
 const db = await benchDatabase();
-const api = runTwin({ NEO4J_URI: db.uri, DEVICE: "none" });
+// The bench asks far more often than a minute's query budget allows one client: it measures the analytics, not that limit.
+const api = runTwin({ NEO4J_URI: db.uri, DEVICE: "none", QUERY_COST_PER_MINUTE: "0" });
 try {
   const url = await api.ready;
   progress(`twin at ${url}; loading ${SENSORS} × ${PER_SENSOR} readings`);

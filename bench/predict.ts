@@ -157,7 +157,8 @@ async function latencies<T>(url: string, query: string, check: (data: T) => stri
 }
 
 const db = await benchDatabase(7693);
-const api = runTwin({ NEO4J_URI: db.uri, DEVICE: "none" });
+// The bench asks far more often than a minute's query budget allows one client: it measures the analytics, not that limit.
+const api = runTwin({ NEO4J_URI: db.uri, DEVICE: "none", QUERY_COST_PER_MINUTE: "0" });
 try {
   const url = await api.ready;
   const loadStarted = performance.now();

@@ -40,7 +40,7 @@ const DEFAULT_COMMIT_TIMEOUT_MS = 10_000;
 
 export interface AppOptions {
   /** Without `wal`, accepted readings live only in memory until committed (some unit-level benches); the twin always has one. */
-  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics" | "wal">>;
+  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics" | "wal" | "queryLimits">>;
   readonly driver: Driver;
   /** The database URI, for messages. */
   readonly uri: string;
@@ -195,6 +195,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     routes,
     afterMutation: () => analytics.catalog.invalidate(),
     authenticator: options.authenticator ?? createAuthenticator({}),
+    ...(options.config.queryLimits === undefined ? {} : { limits: options.config.queryLimits }),
   });
 
   return {

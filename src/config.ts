@@ -42,6 +42,23 @@ export interface AnalyticsSettings {
   readonly retentionMs: number;
 }
 
+/** Bounds on what one GraphQL request may ask (HTTP and graphql-ws alike); 0 turns a limit off. */
+export interface QueryLimitSettings {
+  /** Nesting levels of fields, introspection left out. */
+  readonly maxDepth: number;
+  /** Aliased fields in one document. */
+  readonly maxAliases: number;
+  /** Estimated cost of one request (see README: how a query is costed). */
+  readonly maxCost: number;
+  /** Cost one subject (token `sub`, or every unauthenticated client together) may spend per minute. */
+  readonly costPerMinute: number;
+  /** How long a request may run before its work is stopped (ms). */
+  readonly timeoutMs: number;
+}
+
+/** The defaults of README's configuration table. */
+export const DEFAULT_QUERY_LIMITS: QueryLimitSettings = Object.freeze({ maxDepth: 12, maxAliases: 30, maxCost: 5_000, costPerMinute: 200_000, timeoutMs: 10_000 });
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -68,6 +85,7 @@ export interface Config {
     /** How long a person's command pauses rules on its actuator. */
     readonly overrideMs: number;
   };
+  readonly queryLimits: QueryLimitSettings;
   readonly logLevel: "debug" | "info" | "warn" | "error";
 }
 
@@ -100,6 +118,25 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[]):
     throw new ConfigError(`${name}=${raw} is not one of ${allowed.join(", ")}`);
   }
   return raw as T;
+}
+
+/** The query limits of README's configuration table; the per-minute budget must fit one request. */
+function queryLimits(env: Env): QueryLimitSettings {
+  const defaults = DEFAULT_QUERY_LIMITS;
+  const limits: QueryLimitSettings = {
+    maxDepth: integer(env, "QUERY_MAX_DEPTH", defaults.maxDepth, 0, 1_000),
+    maxAliases: integer(env, "QUERY_MAX_ALIASES", defaults.maxAliases, 0, 100_000),
+    maxCost: integer(env, "QUERY_MAX_COST", defaults.maxCost, 0, 1_000_000_000),
+    costPerMinute: integer(env, "QUERY_COST_PER_MINUTE", defaults.costPerMinute, 0, 1_000_000_000_000),
+    timeoutMs: integer(env, "QUERY_TIMEOUT_MS", defaults.timeoutMs, 0, 3_600_000),
+  };
+  if (limits.costPerMinute > 0 && limits.maxCost > 0 && limits.costPerMinute < limits.maxCost) {
+    throw new ConfigError(
+      `QUERY_COST_PER_MINUTE=${limits.costPerMinute} is below QUERY_MAX_COST=${limits.maxCost}, so a request the cost limit allows could never run; ` +
+        "raise QUERY_COST_PER_MINUTE or lower QUERY_MAX_COST",
+    );
+  }
+  return Object.freeze(limits);
 }
 
 /** True for addresses that only this machine can reach. */
@@ -188,6 +225,7 @@ export function loadConfig(env: Env = process.env): Config {
       commandsPerMinute: integer(env, "COMMAND_RATE_LIMIT", 30, 1, 6_000),
       overrideMs: integer(env, "MANUAL_OVERRIDE_MINUTES", 15, 0, 7 * 24 * 60) * 60_000,
     },
+    queryLimits: queryLimits(env),
     logLevel: oneOf(env, "LOG_LEVEL", ["debug", "info", "warn", "error"] as const) ?? "info",
   };
   if (config.ingest.bufferCapacity < config.ingest.batchSize) {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { GraphQLFormattedError } from "graphql";
 import { DomainError } from "../errors.js";
 import type { Logger } from "../log.js";
+import { isLimitError } from "./limits/errors.js";
 
 /** Extracts the error a resolver threw from the wrappers GraphQL execution puts around it. */
 function original(error: unknown): unknown {
@@ -14,6 +15,9 @@ function original(error: unknown): unknown {
   return current;
 }
 
+/** The database ended a transaction at the time the request gave it (QUERY_TIMEOUT_MS). */
+const TIMED_OUT_NEO4J_CODES = /^Neo\.(ClientError|TransientError)\.Transaction\.TransactionTimedOut/;
+
 const USER_NEO4J_CODES = /^Neo\.ClientError\.(Statement\.(ArgumentError|TypeError|SemanticError)|Schema\.ConstraintValidationFailed)/;
 
 /**
@@ -25,11 +29,19 @@ export function createErrorFormatter(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const cause = original(error);
     if (cause === error || cause === undefined || cause === null) return formatted; // syntax, validation: graphql-js is clear
+    if (isLimitError(cause)) return formatted; // a deadline refusing a resolver: its code and message are for the client
     if (cause instanceof DomainError) {
       return { ...formatted, message: cause.message, extensions: { ...formatted.extensions, code: cause.code } };
     }
     const name = (cause as { name?: string }).name ?? "";
     const code = (cause as { code?: string }).code ?? "";
+    if (typeof code === "string" && TIMED_OUT_NEO4J_CODES.test(code)) {
+      return {
+        ...formatted,
+        message: "the database stopped this request's transaction at QUERY_TIMEOUT_MS and rolled it back (nothing of it was written); ask for less or raise QUERY_TIMEOUT_MS",
+        extensions: { code: "QUERY_TIMEOUT" },
+      };
+    }
     if (typeof code === "string" && USER_NEO4J_CODES.test(code)) {
       const conflict = code.endsWith("ConstraintValidationFailed");
       return {

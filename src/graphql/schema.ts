@@ -22,6 +22,8 @@ import {
 import { deviceQueries, deviceStatusFields, deviceSubscriptions } from "./resolvers/deviceResolvers.js";
 import { ingestMutations, ingestSubscriptions } from "./resolvers/ingestResolvers.js";
 import { liveReadingFields, sensorFields, sensorQueries } from "./resolvers/sensorResolvers.js";
+import { isCostly } from "./limits/cost.js";
+import { guardResolvers } from "./limits/deadline.js";
 import type { TwinServices } from "./services.js";
 
 type NeoResolvers = NonNullable<ConstructorParameters<typeof Neo4jGraphQL>[0]["resolvers"]>;
@@ -69,6 +71,7 @@ export async function buildSchema(resolvers: Resolvers, driver?: Driver): Promis
   });
   const schema = await neoSchema.getSchema();
   acceptAnyDateTimeText(schema);
+  guardResolvers(schema, isCostly);
   return { schema, neoSchema };
 }
 

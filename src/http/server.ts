@@ -1,18 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Router } from "express";
-import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
+import type { QueryLimitSettings } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Authenticator, Principal } from "../graphql/auth.js";
 import type { TwinContext } from "../graphql/context.js";
 import { createErrorFormatter } from "../graphql/errors.js";
+import type { Deadline } from "../graphql/limits/deadline.js";
+import { QueryLimits } from "../graphql/limits/queryLimits.js";
 import { operationRefusal } from "../graphql/roleGuard.js";
 import { DomainError } from "../errors.js";
 
@@ -33,12 +36,35 @@ export interface HttpOptions {
   /** Called after every mutation (caches of graph data drop what may have changed). */
   readonly afterMutation?: () => void;
   readonly authenticator: Authenticator;
+  /** Depth, aliases, cost and time per request; default: README's defaults. */
+  readonly limits?: QueryLimitSettings;
 }
 
 const NOBODY: Principal = Object.freeze({ subject: "anonymous", roles: [], authenticated: false });
 
-function contextFor(principal: Principal): TwinContext {
-  return { requestId: randomUUID(), principal, jwt: { sub: principal.subject, roles: principal.roles } };
+function contextFor(principal: Principal, deadline: Deadline | undefined): TwinContext {
+  const requestId = randomUUID();
+  return {
+    requestId,
+    principal,
+    jwt: { sub: principal.subject, roles: principal.roles },
+    deadline,
+    transaction: {
+      // Read as each transaction opens: it gets what is left of the request's time, so the
+      // database stops it when the request's time is up.
+      get timeout() {
+        return deadline === undefined ? undefined : Math.max(1, Math.ceil(deadline.remainingMs()));
+      },
+      metadata: { requestId },
+    },
+  };
+}
+
+/** A limit's refusal with its HTTP status: 429 with Retry-After for the minute's budget, else 400. */
+function withHttpStatus(refusal: GraphQLError): GraphQLError {
+  const rateLimited = refusal.extensions["code"] === "QUERY_RATE_LIMITED";
+  const http = rateLimited ? { status: 429, headers: new HeaderMap([["retry-after", String(refusal.extensions["retryAfterSeconds"])]]) } : { status: 400 };
+  return new GraphQLError(refusal.message, { extensions: { ...refusal.extensions, http } });
 }
 
 /** A refusal as a GraphQL error with its HTTP status (401 unauthenticated, 403 forbidden). */
@@ -90,6 +116,7 @@ function listen(server: Server, host: string, port: number): Promise<void> {
  */
 export async function startHttpServer(options: HttpOptions): Promise<RunningServer> {
   const { schema, log } = options;
+  const limits = new QueryLimits(schema, options.limits);
   const app = express();
   const httpServer = createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
@@ -111,22 +138,27 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
           return false;
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
+      // The whole check before anything runs, as over HTTP: parse, validate, roles, limits.
+      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
         const principal = ctx.extra.principal;
         if (principal === undefined) return [new GraphQLError("not authenticated", { extensions: { code: "UNAUTHENTICATED" } })];
         let document: DocumentNode;
         try {
           document = parse(payload.query);
-        } catch {
-          return undefined; // graphql-ws reports the syntax error itself
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
         }
-        const operation = document.definitions.find(
-          (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (payload.operationName == null || d.name?.value === payload.operationName),
-        );
-        const refusal = operation === undefined ? null : operationRefusal(principal, operation, document);
-        return refusal === null ? undefined : [new GraphQLError(refusal, { extensions: { code: "FORBIDDEN" } })];
+        const invalid = validate(schema, document);
+        if (invalid.length > 0) return invalid;
+        const args: ExecutionArgs = { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation === null || operation === undefined) return args; // graphql-ws says which operation it could not find
+        const refusal = operationRefusal(principal, operation, document);
+        if (refusal !== null) return [new GraphQLError(refusal, { extensions: { code: "FORBIDDEN" } })];
+        const limited = limits.refusal(document, operation, payload.variables ?? undefined, principal.subject);
+        return limited === null ? args : [limited];
       },
-      context: (ctx) => contextFor(ctx.extra.principal ?? NOBODY),
+      context: (ctx) => contextFor(ctx.extra.principal ?? NOBODY, limits.deadline()),
       onError: (_ctx, _id, _payload, errors) => {
         log.warn("subscription error", { errors: errors.map((e) => e.message) });
       },
@@ -148,13 +180,17 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
       {
         async requestDidStart() {
           return {
-            // Roles are checked before execution: a refused operation does nothing at all.
-            async didResolveOperation({ operation, document, contextValue }) {
+            // Roles and limits are checked before execution: a refused operation does nothing at all.
+            async didResolveOperation({ operation, document, contextValue, request }) {
               if (operation === undefined || operation === null) return;
               const refusal = operationRefusal(contextValue.principal, operation, document);
               if (refusal !== null) throw new GraphQLError(refusal, { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
+              const limited = limits.refusal(document, operation, request.variables, contextValue.principal.subject);
+              if (limited !== null) throw withHttpStatus(limited);
             },
-            async willSendResponse({ operation }) {
+            async willSendResponse({ operation, contextValue, response }) {
+              // The id the server log and the database's transaction metadata know this request by.
+              response.http.headers.set("x-request-id", contextValue.requestId);
               if (operation?.operation === "mutation") options.afterMutation?.();
             },
           };
@@ -182,7 +218,7 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<TwinContext> => {
         try {
-          return contextFor(await options.authenticator.authenticate(req.headers.authorization));
+          return contextFor(await options.authenticator.authenticate(req.headers.authorization), limits.deadline());
         } catch (error) {
           throw authError(error);
         }

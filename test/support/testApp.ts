@@ -6,7 +6,7 @@ import { inject } from "vitest";
 import type { Driver } from "neo4j-driver";
 import { createApp, type App } from "../../src/app.js";
 import type { SafetySettings } from "../../src/commands/commandService.js";
-import type { IngestSettings, WalConfig } from "../../src/config.js";
+import type { IngestSettings, QueryLimitSettings, WalConfig } from "../../src/config.js";
 import type { Authenticator } from "../../src/graphql/auth.js";
 import { createLogger, silentLogger, type Logger } from "../../src/log.js";
 import { createDriver } from "../../src/store/driver.js";
@@ -35,6 +35,7 @@ export async function startTestTwin(
     authenticator?: Authenticator;
     safety?: SafetySettings;
     serialTimestamps?: "host" | "device";
+    queryLimits?: QueryLimitSettings;
   } = {},
 ): Promise<TestTwin> {
   const driver = testDriver();
@@ -46,6 +47,7 @@ export async function startTestTwin(
       port: 0,
       ingest: { batchSize: 500, lingerMs: 10, bufferCapacity: 50_000, ...options.ingest },
       wal: { dir: walDir, instance: "test", fsyncMs: 20, maxBytes: 256 * 1024 * 1024, ...options.wal },
+      ...(options.queryLimits === undefined ? {} : { queryLimits: options.queryLimits }),
     },
     driver,
     uri: inject("neo4jUri"),

@@ -43,9 +43,18 @@ describe("loadConfig", () => {
     [{ HOST: "192.168.1.5" }, /no authentication is configured.*AUTH=off/],
     [{ AUTH: "maybe" }, /AUTH=maybe is not understood/],
     [{ INGEST_BUFFER: "10", INGEST_BATCH_SIZE: "100" }, /smaller than INGEST_BATCH_SIZE/],
+    [{ QUERY_MAX_DEPTH: "-1" }, /QUERY_MAX_DEPTH=-1 is not an integer in 0\.\.1000; fix or unset it \(default 12\)/],
+    [{ QUERY_TIMEOUT_MS: "2.5" }, /QUERY_TIMEOUT_MS=2\.5 is not an integer/],
+    [{ QUERY_MAX_COST: "10000", QUERY_COST_PER_MINUTE: "5000" }, /QUERY_COST_PER_MINUTE=5000 is below QUERY_MAX_COST=10000, so a request the cost limit allows could never run/],
   ])("refuses %j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("has the documented query limits, each configurable and 0 for off", () => {
+    expect(loadConfig({}).queryLimits).toEqual({ maxDepth: 12, maxAliases: 30, maxCost: 5_000, costPerMinute: 200_000, timeoutMs: 10_000 });
+    const env = { QUERY_MAX_DEPTH: "20", QUERY_MAX_ALIASES: "0", QUERY_MAX_COST: "0", QUERY_COST_PER_MINUTE: "1000", QUERY_TIMEOUT_MS: "2500" };
+    expect(loadConfig(env).queryLimits).toEqual({ maxDepth: 20, maxAliases: 0, maxCost: 0, costPerMinute: 1_000, timeoutMs: 2_500 });
   });
 
   it("serves a non-loopback address when AUTH=off is explicit", () => {
