@@ -1,5 +1,5 @@
 import type { Logger } from "../log.js";
-import type { ReadingLog } from "../wal/writeAheadLog.js";
+import type { ReadingLog } from "../wal/walTypes.js";
 import type { BatchWriter } from "./batchWriter.js";
 import type { EventBus } from "./eventBus.js";
 import type { TwinEvents } from "./events.js";

@@ -3,7 +3,8 @@ import type { Logger } from "../log.js";
 import type { Reading } from "../twin/reading.js";
 import { decodeSegment } from "./recordCodec.js";
 import { WalError } from "./segmentDirectory.js";
-import type { RecoveredSegment, WriteAheadLog } from "./writeAheadLog.js";
+import type { RecoveredSegment } from "./recovery.js";
+import type { WriteAheadLog } from "./writeAheadLog.js";
 
 export interface ReplaySink {
   writeBatch(readings: readonly Reading[]): Promise<number>;

@@ -1,53 +1,13 @@
-import { closeSync, openSync, readFileSync, statSync } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import { open, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "../log.js";
 import type { Reading } from "../twin/reading.js";
-import { decodeSegment, encodeRecord, type DamagedStretch } from "./recordCodec.js";
-import { WalError, freeBytes, listSegments, lockInstance, megabytes, otherInstances, segmentName, type SegmentFile } from "./segmentDirectory.js";
+import { encodeRecord } from "./recordCodec.js";
+import { inspectSegment, type RecoveredSegment } from "./recovery.js";
+import { WalError, freeBytes, listSegments, lockInstance, megabytes, otherInstances, segmentName } from "./segmentDirectory.js";
+import type { ReadingLog, WalSettings, WalStatus } from "./walTypes.js";
 
-export interface WalSettings {
-  /** The folder of every instance's segments. */
-  readonly dir: string;
-  /** This twin's name in it: it writes and replays only `<instance>-*.wal`. */
-  readonly instance: string;
-  /** How long an appended record may wait before it is written and fsynced (a crash loses at most this much of a stream). */
-  readonly fsyncMs: number;
-  /** Bytes of segments on disk at most; beyond it appends are refused (back-pressure). */
-  readonly maxBytes: number;
-  /** A segment is closed and a new one begun beyond this size. */
-  readonly segmentBytes?: number;
-}
-
-/** What the ingest pipeline needs of a log: room, append, durability, commit marks. */
-export interface ReadingLog {
-  /** Why nothing can be appended now (log full, disk failing), or null. */
-  refusal(): string | null;
-  /** Appends readings as one record; returns its log sequence number. Durable within `fsyncMs`. */
-  append(readings: readonly Reading[]): number;
-  /** Resolves true once the record `lsn` is fsynced, false after `timeoutMs` (the log cannot be written). */
-  durable(lsn: number, timeoutMs: number): Promise<boolean>;
-  /** Every record up to `lsn` is committed in the database: its segments may go. */
-  committed(lsn: number): void;
-}
-
-export interface WalStatus {
-  readonly dir: string;
-  readonly instance: string;
-  readonly bytes: number;
-  readonly segments: number;
-  readonly appendedLsn: number;
-  readonly syncedLsn: number;
-  readonly committedLsn: number;
-  readonly error: string | null;
-}
-
-/** A segment left by an earlier run of this instance: what recovery found in it. */
-export interface RecoveredSegment extends SegmentFile {
-  readonly bytes: number;
-  readonly maxLsn: number;
-  readonly damaged: readonly DamagedStretch[];
-}
 
 interface LiveSegment {
   readonly file: string;
@@ -117,7 +77,7 @@ export class WriteAheadLog implements ReadingLog {
             "Free some space or set INGEST_WAL_DIR to a folder on another disk",
         );
       }
-      const recovered = listSegments(settings.dir, settings.instance).map((s) => inspect(s, log));
+      const recovered = listSegments(settings.dir, settings.instance).map((s) => inspectSegment(s, log));
       const others = otherInstances(settings.dir, settings.instance);
       if (others.length > 0) {
         log.info(`the write-ahead log folder also holds segments of ${others.join(", ")}; each twin replays only its own (INSTANCE_ID)`, { dir: settings.dir });
@@ -334,27 +294,4 @@ export class WriteAheadLog implements ReadingLog {
       this.deleting = Promise.all([this.deleting, gone]).then(() => undefined);
     }
   }
-}
-
-/** Reads an earlier run's segment for recovery: its size, highest sequence number and damage. */
-function inspect(segment: SegmentFile, log: Logger): RecoveredSegment {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(segment.file);
-  } catch (error) {
-    log.error("cannot read a write-ahead log segment; skipping it", { file: segment.file, error });
-    return { ...segment, bytes: 0, maxLsn: 0, damaged: [] };
-  }
-  const { records, damaged } = decodeSegment(bytes);
-  let maxLsn = 0;
-  for (const r of records) maxLsn = Math.max(maxLsn, r.type === "readings" ? r.lsn : r.committedLsn);
-  for (const d of damaged) {
-    log.warn(
-      d.kind === "torn"
-        ? `the write-ahead log segment ends in a record cut short (a crash mid-write): ${d.bytes} bytes at offset ${d.offset} skipped`
-        : `the write-ahead log segment has a damaged stretch: ${d.bytes} bytes at offset ${d.offset} skipped; the records after it are kept`,
-      { file: segment.file },
-    );
-  }
-  return { ...segment, bytes: statSync(segment.file).size, maxLsn, damaged };
 }

@@ -7,7 +7,8 @@ import type { Reading } from "../../../src/twin/reading.js";
 import { MAGIC } from "../../../src/wal/recordCodec.js";
 import { replayWal } from "../../../src/wal/replay.js";
 import { WalError } from "../../../src/wal/segmentDirectory.js";
-import { WriteAheadLog, type WalSettings } from "../../../src/wal/writeAheadLog.js";
+import type { WalSettings } from "../../../src/wal/walTypes.js";
+import { WriteAheadLog } from "../../../src/wal/writeAheadLog.js";
 
 let dir: string;
 beforeEach(() => {
