@@ -13,6 +13,7 @@ import { CalibrationStore } from "./store/calibrationStore.js";
 import { DeviceStore } from "./store/deviceStore.js";
 import { databaseAnswers } from "./store/health.js";
 import { migrate } from "./store/migrations.js";
+import { ReadDeadlines } from "./store/readDeadlines.js";
 import { ReadingStore } from "./store/readingStore.js";
 import { loadThresholds } from "./store/thresholdStore.js";
 import { startAnalytics, type AnalyticsRuntime } from "./twin/analyticsRuntime.js";
@@ -77,7 +78,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? Date.now;
   await migrate(driver);
 
-  const readings = new ReadingStore(driver);
+  // The store's queries run on a driver that gives each transaction what is left of the request
+  // it serves (QUERY_TIMEOUT_MS); @neo4j/graphql's own transactions get it from the context.
+  const deadlines = new ReadDeadlines();
+  const storeDriver = deadlines.bound(driver);
+  const readings = new ReadingStore(storeDriver);
   // Before anything reads the graph: what an earlier run acknowledged but did not commit.
   const wal = options.config.wal === undefined ? undefined : WriteAheadLog.open(options.config.wal, log.child("wal"));
   try {
@@ -101,17 +106,17 @@ export async function createApp(options: AppOptions): Promise<App> {
     onAvailabilityChanged: (available, error) => bus.emit("storeAvailability", { available, error }),
   });
   const ingest = new IngestPipeline(writer, live, bus, clock, log.child("ingest"), wal);
-  const alerts = new AlertStore(driver);
+  const alerts = new AlertStore(storeDriver);
   const analytics = startAnalytics({
     bus,
     readings,
     alerts,
-    loadThresholds: () => loadThresholds(driver),
+    loadThresholds: () => loadThresholds(storeDriver),
     retentionMs: options.config.analytics?.retentionMs ?? 24 * 3_600_000,
     clock,
     log,
   });
-  const devices = new DeviceStore(driver);
+  const devices = new DeviceStore(storeDriver);
   const bridge = new Bridge({
     ingest,
     devices,
@@ -120,10 +125,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     log: log.child("bridge"),
     ...(options.serialTimestamps === undefined ? {} : { timestamps: options.serialTimestamps }),
   });
-  const actuators = new ActuatorStore(driver);
-  const predictions = new Predictions(analytics.diagnostics, analytics.live, new AlertHistoryCache(alerts, analytics.keeper), actuators, new CalibrationStore(driver), sampledHistory, clock);
+  const actuators = new ActuatorStore(storeDriver);
+  const predictions = new Predictions(analytics.diagnostics, analytics.live, new AlertHistoryCache(alerts, analytics.keeper), actuators, new CalibrationStore(storeDriver), sampledHistory, clock);
   const calibrations = new CalibrationService(
-    new CalibrationStore(driver),
+    new CalibrationStore(storeDriver),
     devices,
     bridge,
     async (sensorId) => (await analytics.catalog.get(sensorId)) !== undefined,
@@ -140,8 +145,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const control = await startControl({
     bus,
     bridge,
-    commandStore: new CommandStore(driver),
-    ruleStore: new RuleStore(driver),
+    commandStore: new CommandStore(storeDriver),
+    ruleStore: new RuleStore(storeDriver),
     actuators,
     devices,
     readings,
@@ -169,7 +174,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     control,
   };
 
-  const { schema, neoSchema } = await buildSchema(createResolvers(services), driver);
+  const { schema, neoSchema } = await buildSchema(createResolvers(services), driver, deadlines);
   try {
     await neoSchema.checkNeo4jCompat();
   } catch (error) {

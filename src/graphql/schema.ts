@@ -24,6 +24,7 @@ import { ingestMutations, ingestSubscriptions } from "./resolvers/ingestResolver
 import { liveReadingFields, sensorFields, sensorQueries } from "./resolvers/sensorResolvers.js";
 import { isCostly } from "./limits/cost.js";
 import { guardResolvers } from "./limits/deadline.js";
+import type { ReadDeadlines } from "../store/readDeadlines.js";
 import type { TwinServices } from "./services.js";
 
 type NeoResolvers = NonNullable<ConstructorParameters<typeof Neo4jGraphQL>[0]["resolvers"]>;
@@ -62,7 +63,7 @@ export interface TwinSchema {
 }
 
 /** Builds the served schema: @neo4j/graphql over schema.graphql, with our resolvers. */
-export async function buildSchema(resolvers: Resolvers, driver?: Driver): Promise<TwinSchema> {
+export async function buildSchema(resolvers: Resolvers, driver?: Driver, deadlines?: ReadDeadlines): Promise<TwinSchema> {
   const typeDefs = readFileSync(typeDefsPath, "utf8");
   const neoSchema = new Neo4jGraphQL({
     typeDefs,
@@ -71,7 +72,7 @@ export async function buildSchema(resolvers: Resolvers, driver?: Driver): Promis
   });
   const schema = await neoSchema.getSchema();
   acceptAnyDateTimeText(schema);
-  guardResolvers(schema, isCostly);
+  guardResolvers(schema, isCostly, deadlines);
   return { schema, neoSchema };
 }
 

@@ -1,3 +1,4 @@
+import type { ReadDeadlines } from "../../store/readDeadlines.js";
 import { GraphQLObjectType, type GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 
 function isPromise(value: unknown): value is Promise<unknown> {
@@ -91,23 +92,28 @@ function deadlineOf(context: unknown): Deadline | undefined {
  * Mutations are not cut short: what they set off (a command on its way to a device) cannot be
  * taken back. A subscription's deadline covers its start (`subscribe`), not the events after it.
  */
-export function guardResolvers(schema: GraphQLSchema, costly: (typeName: string, fieldName: string) => boolean): void {
+export function guardResolvers(schema: GraphQLSchema, costly: (typeName: string, fieldName: string) => boolean, deadlines?: ReadDeadlines): void {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!(type instanceof GraphQLObjectType) || type.name.startsWith("__")) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve;
-      if (resolve !== undefined) field.resolve = guarded(resolve, { starting: false, inTurn: costly(type.name, field.name) });
+      if (resolve !== undefined) field.resolve = guarded(resolve, { starting: false, inTurn: costly(type.name, field.name), deadlines });
       const subscribe = field.subscribe;
-      if (subscribe !== undefined) field.subscribe = guarded(subscribe, { starting: true, inTurn: false });
+      if (subscribe !== undefined) field.subscribe = guarded(subscribe, { starting: true, inTurn: false, deadlines });
     }
   }
 }
 
-function guarded(resolver: GraphQLFieldResolver<unknown, unknown>, how: { readonly starting: boolean; readonly inTurn: boolean }): GraphQLFieldResolver<unknown, unknown> {
+function guarded(
+  original: GraphQLFieldResolver<unknown, unknown>,
+  how: { readonly starting: boolean; readonly inTurn: boolean; readonly deadlines: ReadDeadlines | undefined },
+): GraphQLFieldResolver<unknown, unknown> {
   return (source, args, context, info) => {
     const deadline = deadlineOf(context);
     const kind = info.operation.operation;
-    if (deadline === undefined || kind === "mutation" || (kind === "subscription" && !how.starting)) return resolver(source, args, context, info);
+    if (deadline === undefined || kind === "mutation" || (kind === "subscription" && !how.starting)) return original(source, args, context, info);
+    // The store's queries made by this resolver get what is left of the request as their timeout.
+    const resolver: GraphQLFieldResolver<unknown, unknown> = how.deadlines === undefined ? original : (...a) => how.deadlines!.run(deadline, () => original(...a));
     if (how.inTurn) return deadline.inTurn(() => resolver(source, args, context, info));
     deadline.check();
     const result = resolver(source, args, context, info);
