@@ -3,7 +3,8 @@ import { gql, startTestTwin, type TestTwin } from "../support/testApp.js";
 import { subscribe, wsClient } from "../support/wsClient.js";
 
 const READING_ADDED = `subscription ($ids: [ID!]) { readingAdded(sensorIds: $ids) { sensorId value timestamp seq } }`;
-const RECORD = `mutation ($readings: [ReadingInput!]!) { recordReadings(readings: $readings) { accepted } }`;
+// ACCEPTED: the answer does not wait for the commit, so "before the commit" can be seen.
+const RECORD = `mutation ($readings: [ReadingInput!]!) { recordReadings(readings: $readings, durability: ACCEPTED) { accepted } }`;
 
 interface Live {
   sensorId: string;
