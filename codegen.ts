@@ -50,6 +50,8 @@ const config: CodegenConfig = {
           SimPoint: "../analytics/predict/simulate.js#TrajectoryPoint",
           PlantModel: "../analytics/predict/plantModel.js#PlantModel",
           Recommendation: "../analytics/predict/recommendTypes.js#Recommendation",
+          RoomClimate: "../twin/climateService.js#LocationClimate",
+          MoldRisk: "../twin/climateService.js#LocationMoldRisk",
         },
       },
     },

@@ -18,6 +18,9 @@ import { loadThresholds } from "./store/thresholdStore.js";
 import { startAnalytics, type AnalyticsRuntime } from "./twin/analyticsRuntime.js";
 import { ActuatorLog } from "./twin/actuatorLog.js";
 import { CalibrationService } from "./twin/calibrationService.js";
+import { ClimateHistory } from "./twin/climateHistory.js";
+import { ClimateService } from "./twin/climateService.js";
+import { LocationStore } from "./store/locationStore.js";
 import { Predictions } from "./twin/predictions.js";
 import { AlertHistoryCache } from "./twin/alertHistoryCache.js";
 import { BatchWriter } from "./twin/batchWriter.js";
@@ -77,9 +80,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
   // Older days sampled for long forecasts and operating bands; a committed back-fill refreshes them.
   const sampledHistory = new SampledHistory(readings, clock);
+  let climateHistory: ClimateHistory | null = null;
   const writer = new BatchWriter(readings, options.config.ingest, log.child("writer"), {
     onCommitted: (count, created, batch) => {
       sampledHistory.written(batch);
+      climateHistory?.written(batch);
       bus.emit("batchCommitted", { count, created });
     },
     onAvailabilityChanged: (available, error) => bus.emit("storeAvailability", { available, error }),
@@ -106,6 +111,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const actuators = new ActuatorStore(driver);
   const predictions = new Predictions(analytics.diagnostics, analytics.live, new AlertHistoryCache(alerts, analytics.keeper), actuators, new CalibrationStore(driver), sampledHistory, clock);
+  climateHistory = new ClimateHistory(analytics.live, readings, clock);
+  const climate = new ClimateService(new LocationStore(driver), climateHistory, (sensorId, fromMs, toMs) => analytics.diagnostics.latestReading(sensorId, fromMs, toMs), clock);
   const calibrations = new CalibrationService(
     new CalibrationStore(driver),
     devices,
@@ -150,6 +157,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     predictions,
     calibrations,
     control,
+    climate,
   };
 
   const { schema, neoSchema } = await buildSchema(createResolvers(services), driver);
