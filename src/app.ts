@@ -139,6 +139,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     catalog: analytics.catalog,
     live: analytics.live,
     predictions,
+    climate,
     safety: options.safety ?? DEFAULT_SAFETY,
     clock,
     log,

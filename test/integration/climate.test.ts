@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dewPoint, surfaceRelativeHumidity } from "../../src/analytics/climate/psychrometrics.js";
 import { weeksToIndex1Regression } from "../../src/analytics/climate/vttMold.js";
-import { gql, startTestTwin, type TestTwin } from "../support/testApp.js";
+import { eventually, gql, startTestTwin, type TestTwin } from "../support/testApp.js";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -36,7 +36,12 @@ beforeAll(async () => {
     `mutation ($input: [LocationCreateInput!]!) { createLocations(input: $input) { locations { locationId } } }`,
     {
       input: [
-        { locationId: id("wet"), name: "Wet room", sensors: { create: [{ node: { sensorId: id("temp_wet"), kind: "TEMPERATURE" } }, { node: { sensorId: id("humidity_wet"), kind: "HUMIDITY" } }] } },
+        {
+          locationId: id("wet"),
+          name: "Wet room",
+          sensors: { create: [{ node: { sensorId: id("temp_wet"), kind: "TEMPERATURE" } }, { node: { sensorId: id("humidity_wet"), kind: "HUMIDITY" } }] },
+          actuators: { create: [{ node: { actuatorId: id("dehumidifier_wet"), kind: "DEHUMIDIFIER", reportedState: "OFF" } }] },
+        },
         { locationId: id("wall"), name: "Cold wall", coldestSurfaceC: 12, sensors: { create: [{ node: { sensorId: id("temp_wall"), kind: "TEMPERATURE" } }, { node: { sensorId: id("humidity_wall"), kind: "HUMIDITY" } }] } },
         { locationId: id("half"), name: "Thermometer only", sensors: { create: [{ node: { sensorId: id("temp_half"), kind: "TEMPERATURE" } }] } },
         { locationId: id("broken"), name: "Broken hygrometer", sensors: { create: [{ node: { sensorId: id("temp_broken"), kind: "TEMPERATURE" } }, { node: { sensorId: id("humidity_broken"), kind: "HUMIDITY" } }] } },
@@ -110,5 +115,50 @@ describe("room physics through GraphQL", () => {
     expect(unknown.errors?.[0]?.extensions?.["code"]).toBe("NOT_FOUND");
     const badHours = await moldRisk(id("wet"), 0);
     expect(badHours.errors?.[0]).toMatchObject({ message: "hours must be a whole number from 1 to 720 (30 days), got 0", extensions: { code: "BAD_USER_INPUT" } });
+  });
+});
+
+describe("MOLD_RISK rules", () => {
+  const rule = (sensorId: string) => ({
+    name: `dry ${sensorId}`,
+    sensorId,
+    condition: { type: "MOLD_RISK", measure: "HOURS_TO_INDEX1_FORECAST", comparison: "LT", threshold: 168, forecastHours: 24 },
+    clear: { comparison: "GT", threshold: 336 },
+    actions: [{ type: "ACTUATE", actuatorId: id("dehumidifier_wet"), state: "ON", clearState: "OFF" }],
+  });
+
+  it("are refused on a sensor whose room cannot have a mold risk", async () => {
+    const res = await gql(twin.url, "mutation ($input: RuleInput!) { createRule(input: $input) { ruleId } }", { input: rule(id("temp_half")) });
+    expect(res.errors?.[0]?.message).toMatch(new RegExp(`MOLD_RISK watches the mold risk of ${id("temp_half")}'s room, but location ${id("half")} has no HUMIDITY sensor`));
+  });
+
+  it("dry-run over the room's stored month and fire live when index 1 comes within a week", async () => {
+    const dry = await gql<{ ruleDryRun: { firings: number; timeline: Array<{ at: string; message: string; actions: string[] }> } }>(
+      twin.url,
+      "query ($input: RuleInput!, $from: DateTime!, $to: DateTime!) { ruleDryRun(input: $input, from: $from, to: $to) { firings timeline { at message actions } } }",
+      { input: rule(id("humidity_wet")), from: new Date(end - 12 * DAY).toISOString(), to: new Date(end).toISOString() },
+    );
+    expect(dry.errors).toBeUndefined();
+    expect(dry.data!.ruleDryRun.firings).toBe(1);
+    // The humidity rose 240 h before the end; index 1 is t_m ≈ 249 h after that; the rule fires 168 h before.
+    const tm = weeksToIndex1Regression(20, 97) * 168;
+    const firedAt = Date.parse(dry.data!.ruleDryRun.timeline[0]!.at);
+    expect(Math.abs((firedAt - (end - 240 * HOUR)) / HOUR - (tm - 168))).toBeLessThan(1.5);
+    expect(dry.data!.ruleDryRun.timeline[0]!.actions).toEqual([`ACTUATE ${id("dehumidifier_wet")} ON`]);
+
+    const created = await gql<{ createRule: { ruleId: string } }>(twin.url, "mutation ($input: RuleInput!) { createRule(input: $input) { ruleId conditionType } }", { input: rule(id("humidity_wet")) });
+    expect(created.errors).toBeUndefined();
+    let t = end;
+    const fired = await eventually(async () => {
+      t += 1000;
+      await gql(twin.url, "mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted } }", { r: [{ sensorId: id("humidity_wet"), value: 97, timestamp: new Date(t).toISOString() }] });
+      const res = await gql<{ rules: Array<{ phase: string; decisions: Array<{ event: string; message: string }> }> }>(
+        twin.url,
+        `query ($id: ID!) { rules(where: { ruleId: { eq: $id } }) { phase decisions(where: { event: { eq: "FIRED" } }) { event message } } }`,
+        { id: created.data!.createRule.ruleId },
+      );
+      return res.data?.rules[0]?.decisions[0];
+    }, 20_000, "the MOLD_RISK rule's firing");
+    expect(fired.message).toMatch(new RegExp(`${id("humidity_wet")} room's mold hours to index 1 \\(the last 24 h repeating\\) \\d+(\\.\\d+)? LT 168`));
   });
 });

@@ -3,7 +3,7 @@ import { PredictionInputError } from "../predict/errors.js";
 import { predicted, unavailable, type Prediction } from "../predict/result.js";
 import { hoursUntilIndex, runMold, runRepeated, type SurfaceStep } from "./moldRun.js";
 import { conditionsAt, describeSurface, type SurfaceSetting } from "./surface.js";
-import { INITIAL_MOLD_STATE, MOLD_CLASSES, checkModel, criticalHumidity, isFavourable, type MoldModel, type SensitivityClass } from "./vttMold.js";
+import { INITIAL_MOLD_STATE, MOLD_CLASSES, checkModel, criticalHumidity, isFavourable, type MoldModel, type MoldState, type SensitivityClass } from "./vttMold.js";
 
 const HOUR_MS = 3_600_000;
 /** The index is run from 0 over this much history before asOf. */
@@ -63,21 +63,11 @@ export function moldMethod(model: MoldModel): string {
  */
 export function assessMoldRisk(history: readonly ClimateHour[], request: MoldRiskRequest): Prediction<MoldRiskAssessment> {
   const { asOfMs, hours, model, surface, names } = request;
-  if (!(Number.isInteger(hours) && hours >= 1 && hours <= MAX_FORECAST_HOURS)) {
-    throw new PredictionInputError(`hours must be a whole number from 1 to ${MAX_FORECAST_HOURS} (30 days), got ${hours}`);
-  }
+  checkForecastHours(hours);
   checkModel(model);
-  const steps: Array<SurfaceStep & { endMs: number }> = [];
-  for (const h of history) {
-    if (h.celsius === null || h.relativeHumidity === null || h.endMs > asOfMs || h.endMs <= h.startMs) continue;
-    try {
-      const at = conditionsAt(h.celsius, h.relativeHumidity, surface, names);
-      steps.push({ hours: (h.endMs - h.startMs) / HOUR_MS, celsius: at.celsius, relativeHumidity: at.relativeHumidity, endMs: h.endMs });
-    } catch (error) {
-      if (!(error instanceof PredictionInputError)) throw error;
-      return unavailable(`refused: the hour to ${new Date(h.endMs).toISOString()}: ${error.message}`);
-    }
-  }
+  const converted = surfaceSteps(history.filter((h) => h.endMs <= asOfMs), surface, names);
+  if (!converted.ok) return unavailable(converted.reason);
+  const steps = converted.steps;
   const newest = steps.at(-1);
   if (newest === undefined) {
     return unavailable(`no hour of the ${MOLD_HISTORY_HOURS / 24} days before asOf has both a temperature (${names.temperature}) and a humidity (${names.humidity}) reading`);
@@ -87,21 +77,75 @@ export function assessMoldRisk(history: readonly ClimateHour[], request: MoldRis
     return unavailable(`the newest hour with both ${names.temperature} and ${names.humidity} readings ended ${num(ageHours)} h before asOf; the conditions now need readings of both within ${MAX_CONDITIONS_AGE_HOURS} h`);
   }
   const state = runMold(INITIAL_MOLD_STATE, steps, model);
-  const recent = steps.filter((s) => s.endMs > asOfMs - hours * HOUR_MS);
-  const cycle = recent.length > 0 ? recent : [newest];
-  const constant: SurfaceStep[] = [{ hours: 1, celsius: newest.celsius, relativeHumidity: newest.relativeHumidity }];
+  const cycle = forecastCycle(steps, asOfMs, hours);
+  const measures = moldMeasures(state, cycle, hours, model, ALL_MEASURES);
   const critical = criticalHumidity(newest.celsius, model.sensitivity);
   const assessment: MoldRiskAssessment = {
     index: state.index,
-    indexForecast: runRepeated(state, cycle, hours, model).index,
-    hoursToIndex1: hoursUntilIndex(state, constant, 1, model),
-    hoursToIndex1Forecast: hoursUntilIndex(state, cycle, 1, model),
+    indexForecast: measures.indexForecast as number,
+    hoursToIndex1: measures.hoursToIndex1 as number | null,
+    hoursToIndex1Forecast: measures.hoursToIndex1Forecast as number | null,
     sensitivityClass: model.sensitivity,
     drivers: [],
     method: moldMethod(model),
     current: { celsius: newest.celsius, relativeHumidity: newest.relativeHumidity, criticalHumidity: critical },
   };
   return predicted({ ...assessment, drivers: driversOf(assessment, cycle, steps.length, history.length, request) });
+}
+
+export function checkForecastHours(hours: number): void {
+  if (!(Number.isInteger(hours) && hours >= 1 && hours <= MAX_FORECAST_HOURS)) {
+    throw new PredictionInputError(`hours must be a whole number from 1 to ${MAX_FORECAST_HOURS} (30 days), got ${hours}`);
+  }
+}
+
+/** A surface step with the time it ends. */
+export type TimedStep = SurfaceStep & { readonly endMs: number };
+
+/**
+ * The hours with both readings as conditions at the judged surface, oldest first; the others
+ * left out. Not ok when a value is out of the formulas' range: the reason names the hour.
+ */
+export function surfaceSteps(history: readonly ClimateHour[], surface: SurfaceSetting, names: MoldRiskRequest["names"]): { ok: true; steps: TimedStep[] } | { ok: false; reason: string } {
+  const steps: TimedStep[] = [];
+  for (const h of history) {
+    if (h.celsius === null || h.relativeHumidity === null || h.endMs <= h.startMs) continue;
+    try {
+      const at = conditionsAt(h.celsius, h.relativeHumidity, surface, names);
+      steps.push({ hours: (h.endMs - h.startMs) / HOUR_MS, celsius: at.celsius, relativeHumidity: at.relativeHumidity, endMs: h.endMs });
+    } catch (error) {
+      if (!(error instanceof PredictionInputError)) throw error;
+      return { ok: false, reason: `refused: the hour to ${new Date(h.endMs).toISOString()}: ${error.message}` };
+    }
+  }
+  return { ok: true, steps };
+}
+
+/** The steps the forecast repeats: those ending within the last `hours` before asOf (at least the newest). */
+export function forecastCycle(steps: readonly TimedStep[], asOfMs: number, hours: number): TimedStep[] {
+  const recent = steps.filter((s) => s.endMs > asOfMs - hours * HOUR_MS && s.endMs <= asOfMs);
+  const newest = steps.at(-1);
+  return recent.length > 0 || newest === undefined ? recent : [newest];
+}
+
+export type MoldMeasureName = "index" | "indexForecast" | "hoursToIndex1" | "hoursToIndex1Forecast";
+const ALL_MEASURES: readonly MoldMeasureName[] = ["index", "indexForecast", "hoursToIndex1", "hoursToIndex1Forecast"];
+
+/**
+ * The measures asked for, from the state now and the forecast cycle (its newest step is "now"):
+ * the index, the index `hours` ahead with the cycle repeating, and the hours to index 1 with the
+ * newest conditions held and with the cycle repeating (null: never). Measures not asked are left out.
+ */
+export function moldMeasures(state: MoldState, cycle: readonly SurfaceStep[], hours: number, model: MoldModel, wanted: readonly MoldMeasureName[]): Partial<Record<MoldMeasureName, number | null>> {
+  const out: Partial<Record<MoldMeasureName, number | null>> = {};
+  const newest = cycle.at(-1);
+  for (const name of wanted) {
+    if (name === "index") out.index = state.index;
+    else if (name === "indexForecast") out.indexForecast = runRepeated(state, cycle, hours, model).index;
+    else if (name === "hoursToIndex1Forecast") out.hoursToIndex1Forecast = hoursUntilIndex(state, cycle, 1, model);
+    else out.hoursToIndex1 = newest === undefined ? null : hoursUntilIndex(state, [{ hours: 1, celsius: newest.celsius, relativeHumidity: newest.relativeHumidity }], 1, model);
+  }
+  return out;
 }
 
 function driversOf(a: MoldRiskAssessment, cycle: readonly SurfaceStep[], usable: number, total: number, request: MoldRiskRequest): string[] {
