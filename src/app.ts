@@ -20,6 +20,7 @@ import { ActuatorLog } from "./twin/actuatorLog.js";
 import { CalibrationService } from "./twin/calibrationService.js";
 import { ClimateHistory } from "./twin/climateHistory.js";
 import { ClimateService } from "./twin/climateService.js";
+import { MoldAdvisor } from "./twin/moldAdvisor.js";
 import { LocationStore } from "./store/locationStore.js";
 import { Predictions } from "./twin/predictions.js";
 import { AlertHistoryCache } from "./twin/alertHistoryCache.js";
@@ -159,6 +160,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     calibrations,
     control,
     climate,
+    moldAdvisor: new MoldAdvisor(climate, predictions, actuators, clock),
   };
 
   const { schema, neoSchema } = await buildSchema(createResolvers(services), driver);

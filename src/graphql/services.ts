@@ -5,6 +5,7 @@ import type { AlertStore } from "../store/alertStore.js";
 import type { ReadingStore } from "../store/readingStore.js";
 import type { CalibrationService } from "../twin/calibrationService.js";
 import type { ClimateService } from "../twin/climateService.js";
+import type { MoldAdvisor } from "../twin/moldAdvisor.js";
 import type { Diagnostics } from "../twin/diagnostics.js";
 import type { Predictions } from "../twin/predictions.js";
 import type { SensorCatalog } from "../twin/sensorCatalog.js";
@@ -29,4 +30,5 @@ export interface TwinServices {
   readonly calibrations: CalibrationService;
   readonly control: ControlRuntime;
   readonly climate: ClimateService;
+  readonly moldAdvisor: MoldAdvisor;
 }

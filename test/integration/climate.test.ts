@@ -87,6 +87,22 @@ describe("room physics through GraphQL", () => {
     expect((await moldRisk(id("wet"))).data!.moldRisk).toEqual(m);
   });
 
+  it("recommends the dehumidifier of a room heading for index 1, saying what to expect", async () => {
+    const res = await gql<{ recommendations: Array<{ action: string; targetId: string; urgency: string; reason: string; expectedEffect: string | null }> }>(
+      twin.url,
+      "query ($a: DateTime) { recommendations(asOf: $a) { action targetId sensorId command urgency confidence reason expectedEffect } }",
+      { a: new Date(end).toISOString() },
+    );
+    expect(res.errors).toBeUndefined();
+    const mold = res.data!.recommendations.filter((r) => r.targetId === id("dehumidifier_wet"));
+    expect(mold).toHaveLength(1);
+    expect(mold[0]).toMatchObject({ action: "ACTUATE", urgency: "HIGH" });
+    expect(mold[0]!.reason).toMatch(new RegExp(`^mold index 1 in ${id("wet")} in ≈\\d+(\\.\\d+)? h`));
+    // The room never switched its dehumidifier, so there is no fitted plant to simulate it on.
+    expect(mold[0]!.expectedEffect).toMatch(/no fitted humidity plant/);
+    expect(res.data!.recommendations.some((r) => r.targetId.includes("wall") && r.action === "ACTUATE")).toBe(false);
+  });
+
   it("judges the coldest surface: 45 % in the room is 75 % at a 12 °C wall", async () => {
     const res = await gql<{ locations: Array<{ climate: Record<string, unknown> }> }>(
       twin.url,
