@@ -52,6 +52,8 @@ const config: CodegenConfig = {
           Recommendation: "../analytics/predict/recommendTypes.js#Recommendation",
           RoomClimate: "../twin/climateService.js#LocationClimate",
           MoldRisk: "../twin/climateService.js#LocationMoldRisk",
+          PlannedVisit: "../analytics/plan/maintenancePlan.js#PlannedVisit",
+          PlannedTask: "../analytics/plan/maintenancePlan.js#PlannedTask",
         },
       },
     },

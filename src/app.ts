@@ -20,6 +20,7 @@ import { ActuatorLog } from "./twin/actuatorLog.js";
 import { CalibrationService } from "./twin/calibrationService.js";
 import { ClimateHistory } from "./twin/climateHistory.js";
 import { ClimateService } from "./twin/climateService.js";
+import { MaintenancePlanner } from "./twin/maintenancePlanner.js";
 import { MoldAdvisor } from "./twin/moldAdvisor.js";
 import { LocationStore } from "./store/locationStore.js";
 import { Predictions } from "./twin/predictions.js";
@@ -113,7 +114,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const actuators = new ActuatorStore(driver);
   const predictions = new Predictions(analytics.diagnostics, analytics.live, new AlertHistoryCache(alerts, analytics.keeper), actuators, new CalibrationStore(driver), sampledHistory, clock);
   climateHistory = new ClimateHistory(analytics.live, readings, clock);
-  const climate = new ClimateService(new LocationStore(driver), climateHistory, (sensorId, fromMs, toMs) => analytics.diagnostics.latestReading(sensorId, fromMs, toMs), clock);
+  const locations = new LocationStore(driver);
+  const climate = new ClimateService(locations, climateHistory, (sensorId, fromMs, toMs) => analytics.diagnostics.latestReading(sensorId, fromMs, toMs), clock);
   const calibrations = new CalibrationService(
     new CalibrationStore(driver),
     devices,
@@ -161,6 +163,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     control,
     climate,
     moldAdvisor: new MoldAdvisor(climate, predictions, actuators, clock),
+    planner: new MaintenancePlanner(predictions, analytics.diagnostics, locations, clock),
   };
 
   const { schema, neoSchema } = await buildSchema(createResolvers(services), driver);

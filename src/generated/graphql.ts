@@ -11,6 +11,7 @@ import type { TrajectoryPoint as TrajectoryPointModel } from '../analytics/predi
 import type { PlantModel as PlantModelModel } from '../analytics/predict/plantModel.js';
 import type { Recommendation as RecommendationModel } from '../analytics/predict/recommendTypes.js';
 import type { LocationClimate as LocationClimateModel, LocationMoldRisk as LocationMoldRiskModel } from '../twin/climateService.js';
+import type { PlannedVisit as PlannedVisitModel, PlannedTask as PlannedTaskModel } from '../analytics/plan/maintenancePlan.js';
 import type { TwinContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -4655,6 +4656,30 @@ export type Parameter = {
   value: Scalars['Float']['output'];
 };
 
+/** One task of a maintenance visit: what to do to which sensor, by when, why, and what a day's delay costs. */
+export type PlannedTask = {
+  __typename?: 'PlannedTask';
+  /** REPLACE (health FAILED now), INSPECT (more likely than not to fail within 24 h) or RECALIBRATE (stability below 60 % or calibration expiring). */
+  action: Scalars['String']['output'];
+  /** The probability (0–1) that the sensor fails during a day's delay: its 24 h failure risk; null when that is unknown. */
+  costOfDelayPerDay: Maybe<Scalars['Float']['output']>;
+  dueBy: Maybe<Scalars['DateTime']['output']>;
+  /** Why, and what happens if it slips a day. */
+  reason: Scalars['String']['output'];
+  sensorId: Scalars['ID']['output'];
+};
+
+/** A technician's visit to one location (or to a sensor without one) inside working hours. */
+export type PlannedVisit = {
+  __typename?: 'PlannedVisit';
+  end: Scalars['DateTime']['output'];
+  items: Array<PlannedTask>;
+  locationId: Maybe<Scalars['ID']['output']>;
+  start: Scalars['DateTime']['output'];
+  /** 1 to the number of technicians. */
+  technician: Scalars['Int']['output'];
+};
+
 /** dx/dt = (ambient − x)/tau + Σ gain_i·on_i, fitted by least squares to the location's own history. */
 export type PlantModel = {
   __typename?: 'PlantModel';
@@ -4702,6 +4727,14 @@ export type Query = {
   locationsConnection: LocationsConnection;
   /** When the sensor's stability is expected to need maintenance, from its hourly trend over the last 24 h. */
   maintenance: Maybe<MaintenancePrediction>;
+  /**
+   * Visits for the next `days` (1–90) from `from`: every sensor's maintenance, failure risk and
+   * location make its task; a location's tasks are one visit of `hoursPerVisit`; the visits are
+   * placed inside `workingHours` (local to Location.timeZone, else UTC) on `technicians` (1–100)
+   * by ATC list scheduling with an EDD guard, so no due date is missed when the capacity allows and
+   * the riskiest come first when it does not. Visits that do not fit are left out.
+   */
+  maintenancePlan: Array<PlannedVisit>;
   /** A room's mold risk by the VTT model from its temperature and humidity history; the forecast repeats the last `hours` (1–720). */
   moldRisk: Maybe<MoldRisk>;
   /** Every sensor ranked by reliability over the window, best first. */
@@ -4879,6 +4912,15 @@ export type QueryLocationsConnectionArgs = {
 export type QueryMaintenanceArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   sensorId: Scalars['ID']['input'];
+};
+
+
+export type QueryMaintenancePlanArgs = {
+  days: Scalars['Int']['input'];
+  from: Scalars['DateTime']['input'];
+  hoursPerVisit: Scalars['Float']['input'];
+  technicians: Scalars['Int']['input'];
+  workingHours?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -9193,6 +9235,8 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Parameter: ResolverTypeWrapper<Parameter>;
+  PlannedTask: ResolverTypeWrapper<PlannedTaskModel>;
+  PlannedVisit: ResolverTypeWrapper<PlannedVisitModel>;
   PlantModel: ResolverTypeWrapper<PlantModelModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Reading: ResolverTypeWrapper<ReadingModelModel>;
@@ -9658,6 +9702,8 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Parameter: Parameter;
+  PlannedTask: PlannedTaskModel;
+  PlannedVisit: PlannedVisitModel;
   PlantModel: PlantModelModel;
   Query: Record<PropertyKey, never>;
   Reading: ReadingModelModel;
@@ -10599,6 +10645,22 @@ export type ParameterResolvers<ContextType = TwinContext, ParentType extends Res
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type PlannedTaskResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['PlannedTask'] = ResolversParentTypes['PlannedTask']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  costOfDelayPerDay?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  dueBy?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PlannedVisitResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['PlannedVisit'] = ResolversParentTypes['PlannedVisit']> = {
+  end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['PlannedTask']>, ParentType, ContextType>;
+  locationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  technician?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PlantModelResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['PlantModel'] = ResolversParentTypes['PlantModel']> = {
   fittedFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   fittedOn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -10633,6 +10695,7 @@ export type QueryResolvers<ContextType = TwinContext, ParentType extends Resolve
   locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType, Partial<QueryLocationsArgs>>;
   locationsConnection?: Resolver<ResolversTypes['LocationsConnection'], ParentType, ContextType, Partial<QueryLocationsConnectionArgs>>;
   maintenance?: Resolver<Maybe<ResolversTypes['MaintenancePrediction']>, ParentType, ContextType, RequireFields<QueryMaintenanceArgs, 'sensorId'>>;
+  maintenancePlan?: Resolver<Array<ResolversTypes['PlannedVisit']>, ParentType, ContextType, RequireFields<QueryMaintenancePlanArgs, 'days' | 'from' | 'hoursPerVisit' | 'technicians' | 'workingHours'>>;
   moldRisk?: Resolver<Maybe<ResolversTypes['MoldRisk']>, ParentType, ContextType, RequireFields<QueryMoldRiskArgs, 'hours' | 'locationId'>>;
   ranking?: Resolver<Array<ResolversTypes['SensorRanking']>, ParentType, ContextType, RequireFields<QueryRankingArgs, 'windowSeconds'>>;
   readings?: Resolver<Array<ResolversTypes['Reading']>, ParentType, ContextType, Partial<QueryReadingsArgs>>;
@@ -11340,6 +11403,8 @@ export type Resolvers<ContextType = TwinContext> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Parameter?: ParameterResolvers<ContextType>;
+  PlannedTask?: PlannedTaskResolvers<ContextType>;
+  PlannedVisit?: PlannedVisitResolvers<ContextType>;
   PlantModel?: PlantModelResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reading?: ReadingResolvers<ContextType>;

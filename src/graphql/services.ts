@@ -5,6 +5,7 @@ import type { AlertStore } from "../store/alertStore.js";
 import type { ReadingStore } from "../store/readingStore.js";
 import type { CalibrationService } from "../twin/calibrationService.js";
 import type { ClimateService } from "../twin/climateService.js";
+import type { MaintenancePlanner } from "../twin/maintenancePlanner.js";
 import type { MoldAdvisor } from "../twin/moldAdvisor.js";
 import type { Diagnostics } from "../twin/diagnostics.js";
 import type { Predictions } from "../twin/predictions.js";
@@ -31,4 +32,5 @@ export interface TwinServices {
   readonly control: ControlRuntime;
   readonly climate: ClimateService;
   readonly moldAdvisor: MoldAdvisor;
+  readonly planner: MaintenancePlanner;
 }
