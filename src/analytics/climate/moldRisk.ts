@@ -3,7 +3,7 @@ import { PredictionInputError } from "../predict/errors.js";
 import { predicted, unavailable, type Prediction } from "../predict/result.js";
 import { hoursUntilIndex, runMold, runRepeated, type SurfaceStep } from "./moldRun.js";
 import { conditionsAt, describeSurface, type SurfaceSetting } from "./surface.js";
-import { INITIAL_MOLD_STATE, MOLD_CLASSES, checkModel, criticalHumidity, isFavourable, type MoldModel, type MoldState, type SensitivityClass } from "./vttMold.js";
+import { INITIAL_MOLD_STATE, MOLD_CLASSES, checkModel, criticalHumidity, isFavourable, maxIndex, type MoldModel, type MoldState, type SensitivityClass } from "./vttMold.js";
 
 const HOUR_MS = 3_600_000;
 /** The index is run from 0 over this much history before asOf. */
@@ -155,6 +155,8 @@ function driversOf(a: MoldRiskAssessment, cycle: readonly SurfaceStep[], usable:
   const drivers = [
     `now at ${describeSurface(surface)}: ${num(celsius)} °C and ${num(relativeHumidity)} % RH, critical ${num(critical)} % there: ${favourableNow ? "mold can grow" : "too dry (or cold) for mold to grow"}`,
   ];
+  const ceiling = maxIndex(celsius, relativeHumidity, model.sensitivity);
+  if (favourableNow && ceiling < 1) drivers.push(`held at these conditions growth stalls at index ${num(ceiling)} (M_max), short of 1`);
   const growing = cycle.filter((s) => isFavourable(s.celsius, s.relativeHumidity, model.sensitivity));
   const growingHours = growing.reduce((sum, s) => sum + s.hours, 0);
   if (growing.length > 0) {

@@ -70,6 +70,14 @@ describe("mold risk of a room", () => {
     expect(risk.drivers[1]).toBe("favourable for growth 8 of the last 24 h");
   });
 
+  it("says when growth can go on but stalls short of index 1", () => {
+    // SENSITIVE at 82 %: M_max = 0.3 + 6x − x² with x = (80.04 − 82)/(80.04 − 100) is 0.88, so index 1 is never reached.
+    const risk = assessed(history(() => [20, 82]), { model: { sensitivity: "SENSITIVE", declineCoefficient: 1 } });
+    expect(risk.hoursToIndex1).toBeNull();
+    expect(risk.index).toBeGreaterThan(0.1); // growing, slowly
+    expect(risk.drivers[1]).toMatch(/^held at these conditions growth stalls at index 0\.8795 \(M_max\), short of 1$/);
+  });
+
   it("skips hours without both readings and says so", () => {
     const risk = assessed(history((ago) => (ago % 10 === 3 ? null : [20, 40])));
     expect(risk.index).toBe(0);
