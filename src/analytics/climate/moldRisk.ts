@@ -121,9 +121,15 @@ export function surfaceSteps(history: readonly ClimateHour[], surface: SurfaceSe
   return { ok: true, steps };
 }
 
-/** The steps the forecast repeats: those ending within the last `hours` before asOf (at least the newest). */
+/**
+ * The steps the forecast repeats: those of the last `hours` before asOf, the oldest cut to the
+ * part inside them (so a cycle is `hours` long when no hour is missing); at least the newest.
+ */
 export function forecastCycle(steps: readonly TimedStep[], asOfMs: number, hours: number): TimedStep[] {
-  const recent = steps.filter((s) => s.endMs > asOfMs - hours * HOUR_MS && s.endMs <= asOfMs);
+  const fromMs = asOfMs - hours * HOUR_MS;
+  const recent = steps
+    .filter((s) => s.endMs > fromMs && s.endMs <= asOfMs)
+    .map((s) => (s.endMs - s.hours * HOUR_MS < fromMs ? { ...s, hours: (s.endMs - fromMs) / HOUR_MS } : s));
   const newest = steps.at(-1);
   return recent.length > 0 || newest === undefined ? recent : [newest];
 }

@@ -68,6 +68,9 @@ describe("mold risk of a room", () => {
     expect(risk.hoursToIndex1).toBeNull(); // the newest hour is a dry day hour
     expect(risk.hoursToIndex1Forecast).not.toBeNull();
     expect(risk.drivers[1]).toBe("favourable for growth 8 of the last 24 h");
+    // asOf in the middle of an hour: the cycle is still 24 h, the oldest hour cut to its part in them.
+    const halfPast = assessed(h.slice(0, -1).concat([{ ...h.at(-1)!, endMs: END - HOUR / 2 }]), { asOfMs: END - HOUR / 2 });
+    expect(halfPast.drivers[1]).toMatch(/^favourable for growth 8(\.5)? of the last 24 h$/);
   });
 
   it("says when growth can go on but stalls short of index 1", () => {
