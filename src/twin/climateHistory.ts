@@ -28,7 +28,9 @@ export class ClimateHistory {
   private readonly kept = new Map<string, Map<number, number | null>>();
   private size = 0;
   /** Per sensor, the fill in progress: a second request waits for it instead of reading the same hours. */
-  private readonly filling = new Map<string, Promise<void>>();
+  private readonly filling = new Map<string, Promise<unknown>>();
+  /** Per sensor with a fill in flight, how many commits touched it: a read that overlapped one may miss it, so it is used once and not kept. */
+  private readonly commits = new Map<string, number>();
 
   constructor(
     private readonly live: Pick<LiveAnalytics, "windowFor">,
@@ -48,9 +50,8 @@ export class ClimateHistory {
       } else if (this.keepable(s)) sampled.push(i);
       else scanned.push(i);
     });
-    await this.fill(sensorId, sampled.map((i) => (steps[i] as Step).startMs));
-    const kept = this.kept.get(sensorId);
-    for (const i of sampled) out[i] = kept?.get((steps[i] as Step).startMs) ?? null;
+    const filled = await this.fill(sensorId, sampled.map((i) => (steps[i] as Step).startMs));
+    for (const i of sampled) out[i] = filled.get((steps[i] as Step).startMs) ?? null;
     await Promise.all(
       scanned.map(async (i) => {
         const s = steps[i] as Step;
@@ -61,9 +62,10 @@ export class ClimateHistory {
     return out;
   }
 
-  /** Readings were committed: the kept hours they fall in are read again next time. */
+  /** Readings were committed: the kept hours they fall in are read again next time (and a read in flight is not kept). */
   written(readings: readonly Reading[]): void {
     for (const r of readings) {
+      if (this.filling.has(r.sensorId)) this.commits.set(r.sensorId, (this.commits.get(r.sensorId) ?? 0) + 1);
       const kept = this.kept.get(r.sensorId);
       if (kept?.delete(hourOf(r.timestampMs)) === true) this.size -= 1;
     }
@@ -74,34 +76,42 @@ export class ClimateHistory {
     return s.startMs % HOUR_MS === 0 && s.endMs - s.startMs === HOUR_MS && s.endMs <= this.clock() - SETTLE_MS;
   }
 
-  /** Reads the hours (starts, ascending) not kept yet; fills of one sensor run one after another, so none is read twice. */
-  private fill(sensorId: string, hourStarts: readonly number[]): Promise<void> {
+  /**
+   * The means of the given hours (starts, ascending): kept ones as kept, the others read. Fills
+   * of one sensor run one after another, so no hour is read twice.
+   */
+  private fill(sensorId: string, hourStarts: readonly number[]): Promise<Map<number, number | null>> {
     const next = (this.filling.get(sensorId) ?? Promise.resolve()).then(() => this.fillNow(sensorId, hourStarts));
     const settled = next.catch(() => undefined);
     this.filling.set(sensorId, settled);
     void settled.then(() => {
-      if (this.filling.get(sensorId) === settled) this.filling.delete(sensorId);
+      if (this.filling.get(sensorId) === settled) {
+        this.filling.delete(sensorId);
+        this.commits.delete(sensorId);
+      }
     });
     return next;
   }
 
   /** One query per run of consecutive missing hours. */
-  private async fillNow(sensorId: string, hourStarts: readonly number[]): Promise<void> {
+  private async fillNow(sensorId: string, hourStarts: readonly number[]): Promise<Map<number, number | null>> {
     const kept = this.kept.get(sensorId) ?? new Map<number, number | null>();
-    const missing = hourStarts.filter((h) => !kept.has(h));
-    if (missing.length === 0) return;
+    const values = new Map<number, number | null>();
+    const missing: number[] = [];
+    for (const h of hourStarts) {
+      const v = kept.get(h);
+      if (v === undefined) missing.push(h);
+      else values.set(h, v);
+    }
+    if (missing.length === 0) return values;
     const runs: Array<[number, number]> = [];
     for (const h of missing) {
       const last = runs.at(-1);
       if (last !== undefined && last[1] === h) last[1] = h + HOUR_MS;
       else runs.push([h, h + HOUR_MS]);
     }
+    const commitsBefore = this.commits.get(sensorId) ?? 0;
     const read = await Promise.all(runs.map(([from, to]) => this.source.newestPerBucket(sensorId, to, SAMPLE_MS, (to - from) / SAMPLE_MS)));
-    if (this.size > MAX_KEPT_HOURS) {
-      this.kept.clear();
-      this.size = 0;
-    }
-    this.kept.set(sensorId, kept);
     runs.forEach(([from, to], k) => {
       const sums = new Map<number, { sum: number; n: number }>();
       for (const p of read[k] as Point[]) {
@@ -113,10 +123,21 @@ export class ClimateHistory {
       }
       for (let h = from; h < to; h += HOUR_MS) {
         const acc = sums.get(h);
-        if (!kept.has(h)) this.size += 1;
-        kept.set(h, acc === undefined ? null : acc.sum / acc.n);
+        values.set(h, acc === undefined ? null : acc.sum / acc.n);
       }
     });
+    // A commit for this sensor while the read ran may hold readings the read did not see.
+    if ((this.commits.get(sensorId) ?? 0) !== commitsBefore) return values;
+    if (this.size > MAX_KEPT_HOURS) {
+      this.kept.clear();
+      this.size = 0;
+    }
+    for (const [h, v] of values) {
+      if (!kept.has(h)) this.size += 1;
+      kept.set(h, v);
+    }
+    this.kept.set(sensorId, kept);
+    return values;
   }
 }
 
