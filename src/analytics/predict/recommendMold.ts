@@ -77,7 +77,7 @@ export function moldRecommendations(s: MoldSituation): Recommendation[] {
   const urgency: Urgency = soonest <= 24 ? "HIGH" : soonest <= 72 ? "MEDIUM" : "LOW";
   const room = s.setup.locationId;
   const critical = criticalHumidity(s.risk.current.celsius, s.setup.model.sensitivity);
-  const where = s.setup.surface === null ? "in the air" : "at the coldest surface";
+  const where = s.setup.surface === null ? "" : " at the coldest surface";
   const why =
     soonest === 0
       ? `mold index ${num(s.risk.index)} in ${room}: microscopic growth expected already`
@@ -97,7 +97,7 @@ export function moldRecommendations(s: MoldSituation): Recommendation[] {
         urgency,
         confidence: 0.6,
         reason: `${why}; ${drying ? "its dehumidifier is on already" : "it has no dehumidifier"}: ventilate or dry the room, or warm its coldest surface`,
-        expectedEffect: `below ${num(critical)} % RH ${where} growth stops`,
+        expectedEffect: `below ${num(critical)} % RH${where} growth stops`,
       },
     ];
   }
@@ -113,7 +113,7 @@ export function moldRecommendations(s: MoldSituation): Recommendation[] {
       urgency,
       confidence: effect === null ? 0.6 : stops ? 0.9 : 0.4,
       reason: `${why}; ${a.kind} ${state} dries the air`,
-      expectedEffect: effect === null ? `drying the air below ${num(critical)} % RH ${where} stops growth (no fitted humidity plant to say how fast)` : describeEffect(effect, critical, soonest, where),
+      expectedEffect: effect === null ? `drying the air below ${num(critical)} % RH${where} stops growth (no fitted humidity plant to say how fast)` : describeEffect(effect, critical, soonest, where),
     };
   });
 }
@@ -121,9 +121,9 @@ export function moldRecommendations(s: MoldSituation): Recommendation[] {
 function describeEffect(e: MoldEffect, critical: number, soonest: number, where: string): string {
   const before = soonest === 0 ? "reached now" : `in ≈${num(soonest)} h without it`;
   const humidity = `humidity ${num(e.humidityAfter)} % after ${num(e.hours)} h`;
-  if (e.hoursToStopGrowth === null) return `${humidity}, still above the critical ${num(critical)} % ${where}: growth goes on (index ${num(e.indexAfter)}; index 1 ${before})`;
+  if (e.hoursToStopGrowth === null) return `${humidity}, still above the critical ${num(critical)} %${where}: growth goes on (index ${num(e.indexAfter)}; index 1 ${before})`;
   const index1 = e.hoursToIndex1 === null ? "never reached" : e.hoursToIndex1 === 0 ? "reached" : `in ≈${num(e.hoursToIndex1 + e.hours)} h`;
-  return `${humidity}; below the critical ${num(critical)} % ${where} within ${num(e.hoursToStopGrowth * 60)} min: growth stops (index ${num(e.indexAfter)} after ${num(e.hours)} h), index 1 ${index1} (${before})`;
+  return `${humidity}; below the critical ${num(critical)} %${where} within ${num(e.hoursToStopGrowth * 60)} min: growth stops (index ${num(e.indexAfter)} after ${num(e.hours)} h), index 1 ${index1} (${before})`;
 }
 
 /**

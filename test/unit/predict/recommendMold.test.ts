@@ -54,12 +54,12 @@ describe("mold recommendations", () => {
     // 200 of the ≈249 h to index 1 are behind it: ≈49 h left.
     expect(rec!.reason).toMatch(/^mold index 1 in cellar in ≈4\d(\.\d+)? h \(index now 0\.8\d+, 97 % RH at 20 °C where critical is 80.04 %\); DEHUMIDIFIER ON dries the air$/);
     // Below 80.04 % after 34 minutes (97 − 0.5·34 = 80): growth stops for good.
-    expect(rec!.expectedEffect).toMatch(/^humidity 60 % after 24 h; below the critical 80.04 % in the air within 34 min: growth stops \(index 0\.79\d+ after 24 h\), index 1 never reached \(in ≈4\d(\.\d+)? h without it\)$/);
+    expect(rec!.expectedEffect).toMatch(/^humidity 60 % after 24 h; below the critical 80.04 % within 34 min: growth stops \(index 0\.79\d+ after 24 h\), index 1 never reached \(in ≈4\d(\.\d+)? h without it\)$/);
   });
 
   it("says what it cannot simulate, and what a path that does not dry enough does", () => {
     const [plain] = moldRecommendations(situation({}));
-    expect(plain).toMatchObject({ confidence: 0.6, expectedEffect: "drying the air below 80.04 % RH in the air stops growth (no fitted humidity plant to say how fast)" });
+    expect(plain).toMatchObject({ confidence: 0.6, expectedEffect: "drying the air below 80.04 % RH stops growth (no fitted humidity plant to say how fast)" });
     const weak = moldEffect(situation({}), { minutes: Array.from({ length: 600 }, () => 90) });
     expect(weak).toMatchObject({ hours: 10, humidityAfter: 90, hoursToStopGrowth: null });
     expect(weak.indexAfter).toBeGreaterThan(riskAfter(200).index);
