@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { climateSetup } from "../../../src/analytics/climate/climateSetup.js";
 import type { ClimateHour } from "../../../src/analytics/climate/moldRisk.js";
 import { weeksToIndex1Regression } from "../../../src/analytics/climate/vttMold.js";
 import type { EdgeDecision } from "../../../src/automation/decisions.js";
 import { dryRun } from "../../../src/automation/dryRun.js";
 import { moldObservations } from "../../../src/automation/moldObservations.js";
 import { validateRuleInput } from "../../../src/automation/validateRule.js";
+import { cellarSetup } from "../climate/support/cellar.js";
 import { brief, feed, makeRule, obs } from "./support/ruleKit.js";
 
 const HOUR = 3_600_000;
@@ -51,15 +51,7 @@ describe("MOLD_RISK rule condition", () => {
   });
 
   it("dry-runs over a room's hourly history with the measure moldRisk would have answered each hour", () => {
-    const found = climateSetup({
-      locationId: "cellar",
-      coldestSurfaceC: null,
-      coldestSurfaceOffsetC: null,
-      moldSensitivityClass: null,
-      moldDeclineCoefficient: null,
-      sensors: [{ sensorId: "humidity_1", kind: "HUMIDITY" }, { sensorId: "temp_1", kind: "TEMPERATURE" }],
-    });
-    if (!found.ok) throw new Error(found.reason);
+    const setup = cellarSetup();
     // 30 dry days, then 5 days at 97 %: index 1 takes t_m ≈ 249 h from the rise.
     const start = Date.UTC(2026, 0, 1);
     const history: ClimateHour[] = Array.from({ length: 35 * 24 }, (_, k) => ({
@@ -70,7 +62,7 @@ describe("MOLD_RISK rule condition", () => {
     }));
     const from = start + 30 * 24 * HOUR;
     const rule = makeRule({ ...keepDry, forSeconds: 0 });
-    const observations = moldObservations(rule, found.setup, history, from, start + 35 * 24 * HOUR);
+    const observations = moldObservations(rule, setup, history, from, start + 35 * 24 * HOUR);
     expect(observations).toHaveLength(5 * 24);
     expect(observations[0]!.moldValue).toBe(Number.POSITIVE_INFINITY); // one wet hour repeated with 23 dry ones: never
     const result = dryRun(rule, observations);

@@ -1,24 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { climateSetup, type ClimateSetup } from "../../../src/analytics/climate/climateSetup.js";
 import { assessMoldRisk, MOLD_HISTORY_HOURS, type ClimateHour, type MoldRiskAssessment } from "../../../src/analytics/climate/moldRisk.js";
 import { mergeRecommendations, moldEffect, moldRecommendations, type MoldSituation } from "../../../src/analytics/predict/recommendMold.js";
 import type { LocationActuators, Recommendation } from "../../../src/analytics/predict/recommendTypes.js";
+import { cellarSetup } from "../climate/support/cellar.js";
 
 const HOUR = 3_600_000;
 const END = Date.UTC(2026, 10, 30, 12);
 
-function setup(): ClimateSetup {
-  const found = climateSetup({
-    locationId: "cellar",
-    coldestSurfaceC: null,
-    coldestSurfaceOffsetC: null,
-    moldSensitivityClass: null,
-    moldDeclineCoefficient: null,
-    sensors: [{ sensorId: "humidity_1", kind: "HUMIDITY" }, { sensorId: "temp_1", kind: "TEMPERATURE" }],
-  });
-  if (!found.ok) throw new Error(found.reason);
-  return found.setup;
-}
+const setup = cellarSetup;
 
 /** The cellar after `wetHours` at 97 % and 20 °C (dry before). */
 function riskAfter(wetHours: number): MoldRiskAssessment {
