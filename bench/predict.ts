@@ -12,16 +12,23 @@
 // untimed requests, at least 20 and for at least BENCH_WARMUP_S (10) seconds — the database's
 // JVM compiles each new read path, and with 20 requests alone the first query's p99 moved
 // between 12 and 40 ms from run to run — then timed over SAMPLES requests; every response is
-// checked for errors and for a real answer. loadAvg1m: the machine's load when measuring began (it is shared).
+// checked for errors and for a real answer. Then, on data loaded only after those (see
+// predictQuestions.ts): moldRisk of a room with 30 days of hourly history (warmed and timed like
+// the others), and maintenancePlan over 30 days for 500 sensors in 100 rooms — its first request
+// (cold: nothing of the site's history kept yet) timed on its own, then 2 untimed and
+// PLAN_SAMPLES (20) timed. loadAvg1m: the machine's load when measuring began (it is shared).
 import { loadavg } from "node:os";
 import { ActuatorStore } from "../src/store/actuatorStore.js";
 import { gql } from "../test/support/testApp.js";
 import { runTwin } from "../test/support/twinProcess.js";
 import { SENSORS } from "./pipeline.js";
+import { MOLD_ROOM, PLAN_SENSORS, loadMoldRoom, loadPlanSite } from "./predictQuestions.js";
 import { benchDatabase, machine, percentile, round } from "./support.js";
 
 const PER_SENSOR = Number(process.env["BENCH_PER_SENSOR"] ?? 43_200);
 const SAMPLES = Number(process.env["BENCH_SAMPLES"] ?? 200);
+/** maintenancePlan takes about a second per request: fewer of them. */
+const PLAN_SAMPLES = Number(process.env["BENCH_PLAN_SAMPLES"] ?? 20);
 const WARMUP = 20;
 /** Each query's warm-up also lasts at least this long (the database's JVM compiles the new read paths). */
 const WARMUP_MS = Number(process.env["BENCH_WARMUP_S"] ?? 10) * 1000;
@@ -127,7 +134,11 @@ async function loadReadings(url: string, start: number): Promise<void> {
     await record(url, readings);
     if (step % (PER_SENSOR / 10) < 500) progress(`loaded ${step + 500} of ${PER_SENSOR} s`);
   }
-  // Measure a twin at rest: the batch writer has committed the backlog.
+  await committed(url);
+}
+
+/** Waits until the batch writer has committed the backlog: a twin at rest is what is measured. */
+async function committed(url: string): Promise<void> {
   for (;;) {
     const health = (await (await fetch(url.replace(/graphql$/, "healthz"))).json()) as { ingest: { pending: number } };
     if (health.ingest.pending === 0) break;
@@ -135,13 +146,13 @@ async function loadReadings(url: string, start: number): Promise<void> {
   }
 }
 
-/** p50/p99 of one query after WARMUP untimed requests; throws on any error or on an answer `check` rejects. */
-async function latencies<T>(url: string, query: string, check: (data: T) => string | null): Promise<{ p50: number; p99: number }> {
+/** p50/p99 of one query after `warmup` untimed requests (and `warmupMs`); throws on any error or on an answer `check` rejects. */
+async function latencies<T>(url: string, query: string, check: (data: T) => string | null, samples = SAMPLES, warmup = WARMUP, warmupMs = WARMUP_MS): Promise<{ p50: number; p99: number }> {
   const times: number[] = [];
   const started = performance.now();
   let warmups = 0;
-  while (times.length < SAMPLES) {
-    const warming = warmups < WARMUP || performance.now() - started < WARMUP_MS;
+  while (times.length < samples) {
+    const warming = warmups < warmup || performance.now() - started < warmupMs;
     const t = performance.now();
     const res = await gql<T>(url, query);
     const elapsed = performance.now() - t;
@@ -152,7 +163,7 @@ async function latencies<T>(url: string, query: string, check: (data: T) => stri
     else times.push(elapsed);
   }
   times.sort((a, b) => a - b);
-  progress(`${/\w+/.exec(query)?.[0]}: ${warmups} + ${SAMPLES} requests in ${round((performance.now() - started) / 1000, 1)} s`);
+  progress(`${/\w+/.exec(query)?.[0]}: ${warmups} + ${samples} requests in ${round((performance.now() - started) / 1000, 1)} s`);
   return { p50: round(percentile(times, 50), 2), p99: round(percentile(times, 99), 2) };
 }
 
@@ -202,6 +213,25 @@ try {
       return d.simulate.model.unidentified.length > 0 ? "the plant fit left an actuator unidentified" : null;
     },
   );
+  // The room- and site-wide questions, on data loaded only now (see predictQuestions.ts).
+  const send = (rows: ReadonlyArray<{ sensorId: string; value: number; timestamp: string }>): Promise<void> => record(url, rows);
+  const moldHours = await loadMoldRoom(url, send, end);
+  const planReadings = await loadPlanSite(url, send, end);
+  await committed(url);
+  progress(`loaded a mold room (${moldHours} hourly readings each) and ${PLAN_SENSORS} more sensors (${planReadings} readings); measuring`);
+  const moldRisk = await latencies<{ moldRisk: { index: number | null; unavailableReason: string | null } }>(
+    url,
+    `{ moldRisk(locationId: "${MOLD_ROOM}", hours: 24) { index indexForecast hoursToIndex1 hoursToIndex1Forecast sensitivityClass drivers method unavailableReason } }`,
+    (d) => (d.moldRisk.index === null ? `no mold risk: ${d.moldRisk.unavailableReason}` : null),
+  );
+  const planQuery = `{ maintenancePlan(from: "${new Date(end).toISOString()}", days: 30, technicians: 3, hoursPerVisit: 1.5) { start end locationId technician items { sensorId action dueBy reason costOfDelayPerDay } } }`;
+  const coldStarted = performance.now();
+  const cold = await gql<{ maintenancePlan: Array<{ items: unknown[] }> }>(url, planQuery);
+  const planColdMs = round(performance.now() - coldStarted, 1);
+  if (cold.errors !== undefined) throw new Error(`maintenancePlan: ${cold.errors[0]?.message}`);
+  const plannedVisits = cold.data?.maintenancePlan.length ?? 0;
+  const plannedTasks = cold.data?.maintenancePlan.reduce((n, v) => n + v.items.length, 0) ?? 0;
+  const plan = await latencies<{ maintenancePlan: unknown[] }>(url, planQuery, (d) => (d.maintenancePlan.length === 0 ? "an empty plan" : null), PLAN_SAMPLES, 2, 0);
   console.log(
     JSON.stringify({
       bench: "predict",
@@ -213,6 +243,16 @@ try {
       recommendationsP99Ms: recommendations.p99,
       simulateP50Ms: simulate.p50,
       simulateP99Ms: simulate.p99,
+      moldRiskP50Ms: moldRisk.p50,
+      moldRiskP99Ms: moldRisk.p99,
+      moldHistoryHours: moldHours,
+      maintenancePlanColdMs: planColdMs,
+      maintenancePlanP50Ms: plan.p50,
+      maintenancePlanP99Ms: plan.p99,
+      planSensors: SENSORS + PLAN_SENSORS,
+      plannedVisits,
+      plannedTasks,
+      planSamples: PLAN_SAMPLES,
       sensors: SENSORS,
       readingsPerSensor: PER_SENSOR,
       rooms: ROOMS,

@@ -19,6 +19,11 @@ import { loadThresholds } from "./store/thresholdStore.js";
 import { startAnalytics, type AnalyticsRuntime } from "./twin/analyticsRuntime.js";
 import { ActuatorLog } from "./twin/actuatorLog.js";
 import { CalibrationService } from "./twin/calibrationService.js";
+import { ClimateHistory } from "./twin/climateHistory.js";
+import { ClimateService } from "./twin/climateService.js";
+import { MaintenancePlanner } from "./twin/maintenancePlanner.js";
+import { MoldAdvisor } from "./twin/moldAdvisor.js";
+import { LocationStore } from "./store/locationStore.js";
 import { Predictions } from "./twin/predictions.js";
 import { AlertHistoryCache } from "./twin/alertHistoryCache.js";
 import { BatchWriter } from "./twin/batchWriter.js";
@@ -98,9 +103,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
   // Older days sampled for long forecasts and operating bands; a committed back-fill refreshes them.
   const sampledHistory = new SampledHistory(readings, clock);
+  let climateHistory: ClimateHistory | null = null;
   const writer = new BatchWriter(readings, options.config.ingest, log.child("writer"), {
     onCommitted: (count, created, batch) => {
       sampledHistory.written(batch);
+      climateHistory?.written(batch);
       bus.emit("batchCommitted", { count, created });
     },
     onAvailabilityChanged: (available, error) => bus.emit("storeAvailability", { available, error }),
@@ -127,6 +134,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const actuators = new ActuatorStore(storeDriver);
   const predictions = new Predictions(analytics.diagnostics, analytics.live, new AlertHistoryCache(alerts, analytics.keeper), actuators, new CalibrationStore(storeDriver), sampledHistory, clock);
+  climateHistory = new ClimateHistory(analytics.live, readings, clock);
+  const locations = new LocationStore(storeDriver);
+  const climate = new ClimateService(locations, climateHistory, (sensorId, fromMs, toMs) => analytics.diagnostics.latestReading(sensorId, fromMs, toMs), clock);
   const calibrations = new CalibrationService(
     new CalibrationStore(storeDriver),
     devices,
@@ -153,6 +163,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     catalog: analytics.catalog,
     live: analytics.live,
     predictions,
+    climate,
     safety: options.safety ?? DEFAULT_SAFETY,
     clock,
     log,
@@ -172,6 +183,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     predictions,
     calibrations,
     control,
+    climate,
+    moldAdvisor: new MoldAdvisor(climate, predictions, actuators, clock),
+    planner: new MaintenancePlanner(predictions, analytics.diagnostics, locations, clock),
   };
 
   const { schema, neoSchema } = await buildSchema(createResolvers(services), driver, deadlines);

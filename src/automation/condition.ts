@@ -1,6 +1,6 @@
 import { formatDuration, num } from "../analytics/format.js";
 import type { Observation } from "./observation.js";
-import type { Comparison, Condition, Rule } from "./ruleTypes.js";
+import type { Comparison, Condition, MoldMeasure, Rule } from "./ruleTypes.js";
 
 /**
  * Where an observation puts a rule: FIRE — the condition holds; CLEAR — the clear band holds
@@ -33,6 +33,8 @@ export function measureOf(condition: Condition, o: Observation): number | null {
       return o.driftPerMinute;
     case "FORECAST":
       return o.forecastValue;
+    case "MOLD_RISK":
+      return o.moldValue ?? null;
     default:
       return null;
   }
@@ -49,7 +51,8 @@ export function zoneOf(rule: Rule, o: Observation): Zone {
     return "CLEAR";
   }
   const x = measureOf(c, o);
-  if (x === null || !Number.isFinite(x)) return "UNKNOWN";
+  // +∞ is a real answer (a mold index never reached); NaN is none.
+  if (x === null || Number.isNaN(x)) return "UNKNOWN";
   if (compare(x, c.comparison, c.threshold)) return "FIRE";
   if (rule.clear === null) return "CLEAR";
   return compare(x, rule.clear.comparison, rule.clear.threshold) ? "CLEAR" : "BAND";
@@ -65,7 +68,7 @@ export function describeFiring(rule: Rule, o: Observation, heldMs: number): stri
     case "ANOMALY":
       return `${rule.sensorId} has ${o.anomalyTypesActive.filter((t) => (c.anomalyTypes as readonly string[]).includes(t)).join(", ")}${held}`;
     default:
-      return `${rule.sensorId} ${measureName(c)} ${num(measureOf(c, o) ?? Number.NaN)} ${c.comparison} ${num(c.threshold)}${held}`;
+      return `${rule.sensorId} ${measureName(c)} ${shown(measureOf(c, o))} ${c.comparison} ${num(c.threshold)}${held}`;
   }
 }
 
@@ -79,7 +82,7 @@ export function describeClearing(rule: Rule, o: Observation, heldMs: number): st
     case "ANOMALY":
       return `${rule.sensorId} has no ${c.anomalyTypes.join("/")} anomaly${held}`;
     default: {
-      const x = num(measureOf(c, o) ?? Number.NaN);
+      const x = shown(measureOf(c, o));
       const band = rule.clear === null ? `no longer ${c.comparison} ${num(c.threshold)}` : `${rule.clear.comparison} ${num(rule.clear.threshold)}`;
       return `${rule.sensorId} ${measureName(c)} ${x} ${band}${held}`;
     }
@@ -89,5 +92,18 @@ export function describeClearing(rule: Rule, o: Observation, heldMs: number): st
 function measureName(c: Condition): string {
   if (c.type === "DRIFT") return "drift per minute";
   if (c.type === "FORECAST") return `forecast in ${c.horizonMinutes} min`;
+  if (c.type === "MOLD_RISK") return `room's mold ${MOLD_MEASURE_NAMES[c.measure]}${c.measure.endsWith("FORECAST") ? ` (the last ${c.forecastHours} h repeating)` : ""}`;
   return "value";
+}
+
+const MOLD_MEASURE_NAMES: Readonly<Record<MoldMeasure, string>> = {
+  INDEX: "index",
+  INDEX_FORECAST: "index forecast",
+  HOURS_TO_INDEX1: "hours to index 1",
+  HOURS_TO_INDEX1_FORECAST: "hours to index 1",
+};
+
+/** A measure for a message: "never" for +∞ (an index never reached). */
+function shown(x: number | null): string {
+  return x === Number.POSITIVE_INFINITY ? "never" : num(x ?? Number.NaN);
 }

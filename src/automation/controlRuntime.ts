@@ -9,6 +9,7 @@ import type { RuleStore } from "../store/ruleStore.js";
 import type { EventBus } from "../twin/eventBus.js";
 import type { TwinEvents } from "../twin/events.js";
 import type { LiveAnalytics } from "../twin/liveAnalytics.js";
+import type { ClimateService } from "../twin/climateService.js";
 import type { Predictions } from "../twin/predictions.js";
 import type { SensorCatalog } from "../twin/sensorCatalog.js";
 import { RuleEngine } from "./engine.js";
@@ -33,6 +34,8 @@ export async function startControl(deps: {
   readonly catalog: SensorCatalog;
   readonly live: LiveAnalytics;
   readonly predictions: Predictions;
+  /** Room physics for MOLD_RISK rules (absent: such rules are refused). */
+  readonly climate?: ClimateService;
   readonly safety: SafetySettings;
   readonly clock: () => number;
   readonly log: Logger;
@@ -58,6 +61,7 @@ export async function startControl(deps: {
     bus,
     interlocks: deps.safety.interlocks,
     forecast: async (sensorId, minutes) => (await deps.predictions.forecast(sensorId, minutes, null)).forecast?.value ?? null,
+    ...(deps.climate === undefined ? {} : { moldRisk: async (sensorId: string, hours: number) => (await deps.climate?.moldRiskOfSensor(sensorId, hours))?.risk ?? null }),
     clock,
     log: log.child("rules"),
   });
@@ -69,6 +73,7 @@ export async function startControl(deps: {
     actuators: deps.actuators,
     readings: deps.readings,
     devices: (deviceId) => deps.devices.exists(deviceId),
+    ...(deps.climate === undefined ? {} : { climate: deps.climate }),
     clock,
   });
   return {

@@ -11,6 +11,7 @@ import type { LiveAnalytics } from "../twin/liveAnalytics.js";
 import type { Reading } from "../twin/reading.js";
 import type { ConcreteAction, RuleDecision, SuppressionReason } from "./decisions.js";
 import { evaluateRule, leavesRuleAsIs, nextWakeMs } from "./evaluate.js";
+import { moldMeasureValue, type MoldMeasures } from "./moldMeasure.js";
 import type { Observation, RuleContext } from "./observation.js";
 import { carriedState, serializeRuleState, type RuleState } from "./ruleState.js";
 import type { Rule } from "./ruleTypes.js";
@@ -30,6 +31,8 @@ interface LoadedRule {
   persisted: string;
   /** The latest FORECAST value for a FORECAST rule, refreshed in the background. */
   forecast: number | null;
+  /** The latest measure of a MOLD_RISK rule's room, refreshed in the background. */
+  mold: number | null;
 }
 
 export interface EngineDeps {
@@ -40,6 +43,8 @@ export interface EngineDeps {
   readonly interlocks: readonly Interlock[];
   /** The forecast a FORECAST rule compares (value `minutes` ahead), or null. */
   readonly forecast: (sensorId: string, minutes: number) => Promise<number | null>;
+  /** The mold risk of the room a sensor is in, its forecast repeating the last `forecastHours`; null when it has none. */
+  readonly moldRisk?: (sensorId: string, forecastHours: number) => Promise<MoldMeasures | null>;
   readonly clock: () => number;
   readonly log: Logger;
 }
@@ -71,6 +76,8 @@ const NO_TYPES: readonly string[] = Object.freeze([]);
 const TICK_MS = 1_000;
 const DRIFT_WINDOW_MS = 300_000;
 const FORECAST_REFRESH_MS = 30_000;
+/** The mold index moves by at most about 0.01 an hour: a minute-old answer is current. */
+const MOLD_REFRESH_MS = 60_000;
 const WEBHOOK_TIMEOUT_MS = 5_000;
 /** How long rule states and decisions wait to be written together. */
 const PERSIST_LINGER_MS = 100;
@@ -93,6 +100,7 @@ export class RuleEngine {
   private readonly lagMs = new Map<string, number>();
   private tick: NodeJS.Timeout | null = null;
   private forecastTimer: NodeJS.Timeout | null = null;
+  private moldTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: EngineDeps) {
     this.saves = new CoalescingWriter({
@@ -113,11 +121,15 @@ export class RuleEngine {
     this.forecastTimer = setInterval(() => void this.refreshForecasts(), FORECAST_REFRESH_MS);
     this.forecastTimer.unref();
     void this.refreshForecasts();
+    this.moldTimer = setInterval(() => void this.refreshMold(), MOLD_REFRESH_MS);
+    this.moldTimer.unref();
+    void this.refreshMold();
   }
 
   async stop(): Promise<void> {
     if (this.tick !== null) clearInterval(this.tick);
     if (this.forecastTimer !== null) clearInterval(this.forecastTimer);
+    if (this.moldTimer !== null) clearInterval(this.moldTimer);
     this.deps.bus.removeOwner("rules");
     await this.saves.drain();
   }
@@ -142,6 +154,7 @@ export class RuleEngine {
       if (stored === null) this.rules.delete(ruleId);
       else this.rules.set(ruleId, this.loaded(stored));
       this.index();
+      void this.refreshMold(ruleId);
     });
     this.reloading = next.catch(() => undefined);
     return next;
@@ -157,7 +170,7 @@ export class RuleEngine {
     const previous = this.rules.get(s.ruleId);
     if (previous !== undefined && JSON.stringify(previous.rule) === JSON.stringify(s.rule)) return previous;
     const state = previous === undefined ? s.state : carriedState(previous.rule, s.rule, previous.state);
-    return { ruleId: s.ruleId, rule: s.rule, state, persisted: serializeRuleState(s.state), forecast: previous?.forecast ?? null };
+    return { ruleId: s.ruleId, rule: s.rule, state, persisted: serializeRuleState(s.state), forecast: previous?.forecast ?? null, mold: null };
   }
 
   /** The state the engine holds for a rule (null if it holds none). */
@@ -203,6 +216,7 @@ export class RuleEngine {
       value,
       driftPerMinute: drift,
       forecastValue: c === "FORECAST" ? r.forecast : null,
+      moldValue: c === "MOLD_RISK" ? r.mold : null,
       anomalyTypesActive: c === "ANOMALY" ? (this.deps.live.activeEpisodes(sensorId) ?? []).map((e) => e.type) : NO_TYPES,
       stale,
     };
@@ -310,6 +324,22 @@ export class RuleEngine {
       } catch (error) {
         this.deps.log.debug("forecast for a FORECAST rule unavailable", { ruleId: r.ruleId, error });
         r.forecast = null;
+      }
+    }
+  }
+
+  /** Refreshes the room measure of every enabled MOLD_RISK rule (or of one rule). */
+  private async refreshMold(onlyRuleId?: string): Promise<void> {
+    const moldRisk = this.deps.moldRisk;
+    if (moldRisk === undefined) return;
+    for (const r of this.rules.values()) {
+      const c = r.rule.condition;
+      if (!r.rule.enabled || c.type !== "MOLD_RISK" || (onlyRuleId !== undefined && r.ruleId !== onlyRuleId)) continue;
+      try {
+        r.mold = moldMeasureValue(await moldRisk(r.rule.sensorId, c.forecastHours), c.measure);
+      } catch (error) {
+        this.deps.log.debug("mold risk for a MOLD_RISK rule unavailable", { ruleId: r.ruleId, error });
+        r.mold = null;
       }
     }
   }

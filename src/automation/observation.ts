@@ -13,6 +13,8 @@ export interface Observation {
   /** Anomaly types with an open episode on the sensor. */
   readonly anomalyTypesActive: readonly string[];
   readonly stale: boolean;
+  /** MOLD_RISK: the rule's measure of its sensor's room (+∞: never reached); null or missing when there is none. */
+  readonly moldValue?: number | null;
 }
 
 /** What a rule may know about the plant when it acts. */

@@ -2,10 +2,12 @@ import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { ActuatorStore } from "../store/actuatorStore.js";
 import type { ReadingStore } from "../store/readingStore.js";
 import type { RuleStore, StoredRule } from "../store/ruleStore.js";
+import type { ClimateService } from "../twin/climateService.js";
 import type { SensorCatalog } from "../twin/sensorCatalog.js";
 import { dryRun, type DryRunResult } from "./dryRun.js";
 import type { RuleEngine } from "./engine.js";
 import { historyNeededMs, historyObservations } from "./historyObservations.js";
+import { MOLD_DRY_RUN_HISTORY_MS, moldObservations } from "./moldObservations.js";
 import { carriedState } from "./ruleState.js";
 import type { Rule } from "./ruleTypes.js";
 import { parseRule } from "./validateRule.js";
@@ -25,6 +27,8 @@ export class RuleService {
       readonly actuators: Pick<ActuatorStore, "directory">;
       readonly readings: ReadingStore;
       readonly devices: (deviceId: string) => Promise<boolean>;
+      /** Room physics for MOLD_RISK rules; without it they are refused. */
+      readonly climate?: Pick<ClimateService, "moldProblemOfSensor" | "setupOfSensor" | "hourlyClimate">;
       readonly clock: () => number;
     },
   ) {}
@@ -73,15 +77,28 @@ export class RuleService {
     if (fromMs >= toMs) throw new InvalidInputError(`from (${new Date(fromMs).toISOString()}) must be before to (${new Date(toMs).toISOString()})`);
     if (toMs - fromMs > MAX_DRY_RUN_MS) throw new InvalidInputError("a dry run covers at most 31 days; split the range");
     const rule = await this.validate(input);
+    if (rule.condition.type === "MOLD_RISK") return dryRun(rule, await this.moldHistory(rule, fromMs, toMs));
     const entry = await this.deps.catalog.get(rule.sensorId);
     const points = await this.deps.readings.window(rule.sensorId, fromMs - historyNeededMs(rule), toMs);
     return dryRun(rule, historyObservations(rule, entry?.kind ?? "OTHER", points, fromMs, toMs));
+  }
+
+  /** A MOLD_RISK rule's observations: its room's hourly climate from a month before fromMs. */
+  private async moldHistory(rule: Rule, fromMs: number, toMs: number) {
+    const setup = await this.deps.climate?.setupOfSensor(rule.sensorId);
+    if (setup === null || setup === undefined || this.deps.climate === undefined) throw new InvalidInputError(`rule "${rule.name}": ${rule.sensorId}'s room has no climate to dry-run a MOLD_RISK rule on`);
+    const history = await this.deps.climate.hourlyClimate(setup, Math.floor((fromMs - MOLD_DRY_RUN_HISTORY_MS) / 3_600_000) * 3_600_000, toMs);
+    return moldObservations(rule, setup, history, fromMs, toMs);
   }
 
   private async validate(input: unknown): Promise<Rule> {
     const rule = parseRule(input);
     const problems: string[] = [];
     if ((await this.deps.catalog.get(rule.sensorId)) === undefined) problems.push(`sensorId: no sensor "${rule.sensorId}" exists`);
+    else if (rule.condition.type === "MOLD_RISK") {
+      const problem = this.deps.climate === undefined ? "this twin has no room physics" : await this.deps.climate.moldProblemOfSensor(rule.sensorId);
+      if (problem !== null) problems.push(`condition: MOLD_RISK watches the mold risk of ${rule.sensorId}'s room, but ${problem}`);
+    }
     const known = new Set((await this.deps.actuators.directory()).map((a) => a.actuatorId));
     for (const [i, action] of rule.actions.entries()) {
       if (action.type === "ACTUATE" && !known.has(action.actuatorId)) problems.push(`actions[${i}].actuatorId: no actuator "${action.actuatorId}" exists`);

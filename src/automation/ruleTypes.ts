@@ -2,10 +2,14 @@ import type { AnomalyType } from "../analytics/anomalyTypes.js";
 import type { SwitchState } from "../commands/actuatorState.js";
 import type { JsonObject } from "./template.js";
 
-export const CONDITION_TYPES = ["VALUE", "DRIFT", "FORECAST", "ANOMALY", "STALE"] as const;
+export const CONDITION_TYPES = ["VALUE", "DRIFT", "FORECAST", "ANOMALY", "STALE", "MOLD_RISK"] as const;
 export type ConditionType = (typeof CONDITION_TYPES)[number];
 
 export const COMPARISONS = ["GT", "GTE", "LT", "LTE"] as const;
+
+/** What a MOLD_RISK rule compares of its sensor's room (see `MoldRisk`); hours never reached count as +∞. */
+export const MOLD_MEASURES = ["INDEX", "INDEX_FORECAST", "HOURS_TO_INDEX1", "HOURS_TO_INDEX1_FORECAST"] as const;
+export type MoldMeasure = (typeof MOLD_MEASURES)[number];
 export type Comparison = (typeof COMPARISONS)[number];
 
 export const ACTION_TYPES = ["ACTUATE", "SET_INTERVAL", "WEBHOOK"] as const;
@@ -14,13 +18,15 @@ export type ActionType = (typeof ACTION_TYPES)[number];
 /**
  * What a rule watches. VALUE compares the latest reading, DRIFT the drift per minute,
  * FORECAST the forecast `horizonMinutes` ahead; ANOMALY holds while one of `anomalyTypes`
- * is active on the sensor, STALE while the sensor is stale.
+ * is active on the sensor, STALE while the sensor is stale; MOLD_RISK compares a measure of the
+ * mold risk of the sensor's room, its forecast repeating the last `forecastHours`.
  */
 export type Condition =
   | { readonly type: "VALUE" | "DRIFT"; readonly comparison: Comparison; readonly threshold: number }
   | { readonly type: "FORECAST"; readonly comparison: Comparison; readonly threshold: number; readonly horizonMinutes: number }
   | { readonly type: "ANOMALY"; readonly anomalyTypes: readonly AnomalyType[] }
-  | { readonly type: "STALE" };
+  | { readonly type: "STALE" }
+  | { readonly type: "MOLD_RISK"; readonly comparison: Comparison; readonly threshold: number; readonly measure: MoldMeasure; readonly forecastHours: number };
 
 /** The hysteresis band: the rule clears only once the measure is in it. */
 export interface ClearBand {
@@ -64,6 +70,8 @@ export interface RuleInput {
     readonly threshold?: number | null;
     readonly horizonMinutes?: number | null;
     readonly anomalyTypes?: readonly AnomalyType[] | null;
+    readonly measure?: MoldMeasure | null;
+    readonly forecastHours?: number | null;
   };
   readonly forSeconds?: number | null;
   readonly clear?: ClearBand | null;

@@ -1,10 +1,14 @@
 import { ANOMALY_TYPES, type AnomalyType } from "../analytics/anomalyTypes.js";
 import { absent, isRecord, oneOf, show, unknownFields } from "./inputChecks.js";
-import { COMPARISONS, CONDITION_TYPES, type ClearBand, type Comparison, type Condition } from "./ruleTypes.js";
+import { COMPARISONS, CONDITION_TYPES, MOLD_MEASURES, type ClearBand, type Comparison, type Condition, type MoldMeasure } from "./ruleTypes.js";
 
 export const HORIZON_MINUTES_RANGE = { min: 1, max: 10_080 } as const;
+/** MOLD_RISK's forecast basis, as `moldRisk(hours)` takes it. */
+export const FORECAST_HOURS_RANGE = { min: 1, max: 720, default: 24 } as const;
+/** The mold index's scale. */
+const MOLD_INDEX_RANGE = { min: 0, max: 6 } as const;
 
-const CONDITION_FIELDS = ["type", "comparison", "threshold", "horizonMinutes", "anomalyTypes"];
+const CONDITION_FIELDS = ["type", "comparison", "threshold", "horizonMinutes", "anomalyTypes", "measure", "forecastHours"];
 
 /** The condition, or null with its problems pushed. */
 export function checkCondition(value: unknown, problems: string[]): Condition | null {
@@ -20,7 +24,7 @@ export function checkCondition(value: unknown, problems: string[]): Condition | 
   problems.push(...unknownFields(value, CONDITION_FIELDS, "condition.", "a condition"));
   if (!oneOf(value.type, CONDITION_TYPES, "condition.type", problems, "every condition")) return null;
   const type = value.type;
-  const compared = type === "VALUE" || type === "DRIFT" || type === "FORECAST";
+  const compared = type === "VALUE" || type === "DRIFT" || type === "FORECAST" || type === "MOLD_RISK";
 
   let comparison: Comparison | null = null;
   let threshold: number | null = null;
@@ -43,6 +47,8 @@ export function checkCondition(value: unknown, problems: string[]): Condition | 
     problems.push(`condition.horizonMinutes must be an integer in ${min}..${max} (minutes, up to 7 days), got ${show(horizon)}`);
   }
 
+  const mold = checkMold(value, type === "MOLD_RISK", threshold, problems);
+
   const anomalyTypes = type === "ANOMALY" ? checkAnomalyTypes(value.anomalyTypes, problems) : null;
   if (type !== "ANOMALY" && !absent(value.anomalyTypes)) problems.push(`condition.anomalyTypes applies only to ANOMALY; leave it out`);
 
@@ -57,7 +63,33 @@ export function checkCondition(value: unknown, problems: string[]): Condition | 
       return { type, anomalyTypes: anomalyTypes ?? ANOMALY_TYPES };
     case "STALE":
       return { type };
+    case "MOLD_RISK":
+      return { type, comparison: comparison as Comparison, threshold: threshold as number, ...(mold as { measure: MoldMeasure; forecastHours: number }) };
   }
+}
+
+/** MOLD_RISK's measure and forecast basis (null with problems pushed, or for another type). */
+function checkMold(value: Readonly<Record<string, unknown>>, isMold: boolean, threshold: number | null, problems: string[]): { measure: MoldMeasure; forecastHours: number } | null {
+  if (!isMold) {
+    if (!absent(value.measure)) problems.push("condition.measure applies only to MOLD_RISK; leave it out");
+    if (!absent(value.forecastHours)) problems.push("condition.forecastHours applies only to MOLD_RISK; leave it out");
+    return null;
+  }
+  const before = problems.length;
+  const measure = oneOf(value.measure, MOLD_MEASURES, "condition.measure", problems, "MOLD_RISK") ? value.measure : null;
+  const hours = value.forecastHours;
+  const { min, max } = FORECAST_HOURS_RANGE;
+  if (!absent(hours) && (typeof hours !== "number" || !Number.isInteger(hours) || hours < min || hours > max)) {
+    problems.push(`condition.forecastHours must be an integer in ${min}..${max} (hours of history the forecast repeats), got ${show(hours)}`);
+  }
+  if (measure !== null && threshold !== null) {
+    if (measure.startsWith("INDEX") && (threshold < MOLD_INDEX_RANGE.min || threshold > MOLD_INDEX_RANGE.max)) {
+      problems.push(`condition.threshold for ${measure} is a mold index, ${MOLD_INDEX_RANGE.min}..${MOLD_INDEX_RANGE.max}; got ${threshold}`);
+    }
+    if (measure.startsWith("HOURS") && threshold < 0) problems.push(`condition.threshold for ${measure} is a number of hours, at least 0; got ${threshold}`);
+  }
+  if (problems.length > before || measure === null) return null;
+  return { measure, forecastHours: absent(hours) ? FORECAST_HOURS_RANGE.default : (hours as number) };
 }
 
 function checkAnomalyTypes(value: unknown, problems: string[]): AnomalyType[] | null {

@@ -10,6 +10,8 @@ import type { SensorForecast as SensorForecastModel, SensorMaintenance as Sensor
 import type { TrajectoryPoint as TrajectoryPointModel } from '../analytics/predict/simulate.js';
 import type { PlantModel as PlantModelModel } from '../analytics/predict/plantModel.js';
 import type { Recommendation as RecommendationModel } from '../analytics/predict/recommendTypes.js';
+import type { LocationClimate as LocationClimateModel, LocationMoldRisk as LocationMoldRiskModel } from '../twin/climateService.js';
+import type { PlannedVisit as PlannedVisitModel, PlannedTask as PlannedTaskModel } from '../analytics/plan/maintenancePlan.js';
 import type { TwinContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1458,6 +1460,12 @@ export type CommandsConnection = {
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
 };
+
+/** Condensation risk at a room's coldest surface: CONDENSING at or below the dew point, HIGH from 80 % surface humidity (IEA Annex 14), else LOW. */
+export type CondensationRisk =
+  | 'CONDENSING'
+  | 'HIGH'
+  | 'LOW';
 
 export type ConnectionAggregationCountFilterInput = {
   edges?: InputMaybe<IntScalarFilters>;
@@ -3106,10 +3114,22 @@ export type Location = {
   __typename?: 'Location';
   actuators: Array<Actuator>;
   actuatorsConnection: LocationActuatorsConnection;
+  /** The room's moist air at asOf (default now) from its temperature and humidity sensors: dew point, absolute humidity, condensation at the coldest surface. */
+  climate: Maybe<RoomClimate>;
+  /** Temperature (°C) of the room's coldest surface (a window frame, a thermal bridge): condensation and mold are judged there. */
+  coldestSurfaceC: Maybe<Scalars['Float']['output']>;
+  /** Or: how many °C the coldest surface is below the air (used when coldestSurfaceC is not set). */
+  coldestSurfaceOffsetC: Maybe<Scalars['Float']['output']>;
   locationId: Scalars['ID']['output'];
+  /** How fast mold declines in dry periods relative to pine, 0 < C ≤ 1 (default 1; published values 1, 0.5, 0.25, 0.1). */
+  moldDeclineCoefficient: Maybe<Scalars['Float']['output']>;
+  /** The mold model's material class (Ojanen et al. 2010): VERY_SENSITIVE (default: pine sapwood, the reference), SENSITIVE, MEDIUM_RESISTANT or RESISTANT. */
+  moldSensitivityClass: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   sensors: Array<Sensor>;
   sensorsConnection: LocationSensorsConnection;
+  /** IANA time zone of the site (e.g. "Europe/Helsinki"): maintenancePlan's working hours are its local hours; unset: UTC. */
+  timeZone: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -3128,6 +3148,12 @@ export type LocationActuatorsConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<LocationActuatorsConnectionSort>>;
   where?: InputMaybe<LocationActuatorsConnectionWhere>;
+};
+
+
+/** A room or zone; sensors and actuators are LOCATED_IN it. */
+export type LocationClimateArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -3423,14 +3449,24 @@ export type LocationAggregate = {
 
 export type LocationAggregateNode = {
   __typename?: 'LocationAggregateNode';
+  coldestSurfaceC: FloatAggregateSelection;
+  coldestSurfaceOffsetC: FloatAggregateSelection;
+  moldDeclineCoefficient: FloatAggregateSelection;
+  moldSensitivityClass: StringAggregateSelection;
   name: StringAggregateSelection;
+  timeZone: StringAggregateSelection;
 };
 
 export type LocationCreateInput = {
   actuators?: InputMaybe<LocationActuatorsFieldInput>;
+  coldestSurfaceC?: InputMaybe<Scalars['Float']['input']>;
+  coldestSurfaceOffsetC?: InputMaybe<Scalars['Float']['input']>;
   locationId: Scalars['ID']['input'];
+  moldDeclineCoefficient?: InputMaybe<Scalars['Float']['input']>;
+  moldSensitivityClass?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   sensors?: InputMaybe<LocationSensorsFieldInput>;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type LocationDeleteInput = {
@@ -4027,19 +4063,63 @@ export type LocationSensorsUpdateFieldInput = {
 
 /** Fields to sort Locations by. The order in which sorts are applied is not guaranteed when specifying many fields in one LocationSort object. */
 export type LocationSort = {
+  coldestSurfaceC?: InputMaybe<SortDirection>;
+  coldestSurfaceOffsetC?: InputMaybe<SortDirection>;
   locationId?: InputMaybe<SortDirection>;
+  moldDeclineCoefficient?: InputMaybe<SortDirection>;
+  moldSensitivityClass?: InputMaybe<SortDirection>;
   name?: InputMaybe<SortDirection>;
+  timeZone?: InputMaybe<SortDirection>;
 };
 
 export type LocationUpdateInput = {
   actuators?: InputMaybe<Array<LocationActuatorsUpdateFieldInput>>;
+  coldestSurfaceC?: InputMaybe<FloatScalarMutations>;
+  /** @deprecated Please use the relevant generic mutation 'coldestSurfaceC: { add: ... } }' instead. */
+  coldestSurfaceC_ADD?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic mutation 'coldestSurfaceC: { divide: ... } }' instead. */
+  coldestSurfaceC_DIVIDE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic mutation 'coldestSurfaceC: { multiply: ... } }' instead. */
+  coldestSurfaceC_MULTIPLY?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the generic mutation 'coldestSurfaceC: { set: ... } }' instead. */
+  coldestSurfaceC_SET?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic mutation 'coldestSurfaceC: { subtract: ... } }' instead. */
+  coldestSurfaceC_SUBTRACT?: InputMaybe<Scalars['Float']['input']>;
+  coldestSurfaceOffsetC?: InputMaybe<FloatScalarMutations>;
+  /** @deprecated Please use the relevant generic mutation 'coldestSurfaceOffsetC: { add: ... } }' instead. */
+  coldestSurfaceOffsetC_ADD?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic mutation 'coldestSurfaceOffsetC: { divide: ... } }' instead. */
+  coldestSurfaceOffsetC_DIVIDE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic mutation 'coldestSurfaceOffsetC: { multiply: ... } }' instead. */
+  coldestSurfaceOffsetC_MULTIPLY?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the generic mutation 'coldestSurfaceOffsetC: { set: ... } }' instead. */
+  coldestSurfaceOffsetC_SET?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic mutation 'coldestSurfaceOffsetC: { subtract: ... } }' instead. */
+  coldestSurfaceOffsetC_SUBTRACT?: InputMaybe<Scalars['Float']['input']>;
   locationId?: InputMaybe<IdScalarMutations>;
   /** @deprecated Please use the generic mutation 'locationId: { set: ... } }' instead. */
   locationId_SET?: InputMaybe<Scalars['ID']['input']>;
+  moldDeclineCoefficient?: InputMaybe<FloatScalarMutations>;
+  /** @deprecated Please use the relevant generic mutation 'moldDeclineCoefficient: { add: ... } }' instead. */
+  moldDeclineCoefficient_ADD?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic mutation 'moldDeclineCoefficient: { divide: ... } }' instead. */
+  moldDeclineCoefficient_DIVIDE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic mutation 'moldDeclineCoefficient: { multiply: ... } }' instead. */
+  moldDeclineCoefficient_MULTIPLY?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the generic mutation 'moldDeclineCoefficient: { set: ... } }' instead. */
+  moldDeclineCoefficient_SET?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic mutation 'moldDeclineCoefficient: { subtract: ... } }' instead. */
+  moldDeclineCoefficient_SUBTRACT?: InputMaybe<Scalars['Float']['input']>;
+  moldSensitivityClass?: InputMaybe<StringScalarMutations>;
+  /** @deprecated Please use the generic mutation 'moldSensitivityClass: { set: ... } }' instead. */
+  moldSensitivityClass_SET?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<StringScalarMutations>;
   /** @deprecated Please use the generic mutation 'name: { set: ... } }' instead. */
   name_SET?: InputMaybe<Scalars['String']['input']>;
   sensors?: InputMaybe<Array<LocationSensorsUpdateFieldInput>>;
+  timeZone?: InputMaybe<StringScalarMutations>;
+  /** @deprecated Please use the generic mutation 'timeZone: { set: ... } }' instead. */
+  timeZone_SET?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type LocationWhere = {
@@ -4090,6 +4170,32 @@ export type LocationWhere = {
    * @deprecated Please use the relevant generic filter 'actuators: {  some: ... }' instead.
    */
   actuators_SOME?: InputMaybe<ActuatorWhere>;
+  coldestSurfaceC?: InputMaybe<FloatScalarFilters>;
+  /** @deprecated Please use the relevant generic filter coldestSurfaceC: { eq: ... } */
+  coldestSurfaceC_EQ?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter coldestSurfaceC: { gt: ... } */
+  coldestSurfaceC_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter coldestSurfaceC: { gte: ... } */
+  coldestSurfaceC_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter coldestSurfaceC: { in: ... } */
+  coldestSurfaceC_IN?: InputMaybe<Array<InputMaybe<Scalars['Float']['input']>>>;
+  /** @deprecated Please use the relevant generic filter coldestSurfaceC: { lt: ... } */
+  coldestSurfaceC_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter coldestSurfaceC: { lte: ... } */
+  coldestSurfaceC_LTE?: InputMaybe<Scalars['Float']['input']>;
+  coldestSurfaceOffsetC?: InputMaybe<FloatScalarFilters>;
+  /** @deprecated Please use the relevant generic filter coldestSurfaceOffsetC: { eq: ... } */
+  coldestSurfaceOffsetC_EQ?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter coldestSurfaceOffsetC: { gt: ... } */
+  coldestSurfaceOffsetC_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter coldestSurfaceOffsetC: { gte: ... } */
+  coldestSurfaceOffsetC_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter coldestSurfaceOffsetC: { in: ... } */
+  coldestSurfaceOffsetC_IN?: InputMaybe<Array<InputMaybe<Scalars['Float']['input']>>>;
+  /** @deprecated Please use the relevant generic filter coldestSurfaceOffsetC: { lt: ... } */
+  coldestSurfaceOffsetC_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter coldestSurfaceOffsetC: { lte: ... } */
+  coldestSurfaceOffsetC_LTE?: InputMaybe<Scalars['Float']['input']>;
   locationId?: InputMaybe<IdScalarFilters>;
   /** @deprecated Please use the relevant generic filter locationId: { contains: ... } */
   locationId_CONTAINS?: InputMaybe<Scalars['ID']['input']>;
@@ -4101,6 +4207,30 @@ export type LocationWhere = {
   locationId_IN?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** @deprecated Please use the relevant generic filter locationId: { startsWith: ... } */
   locationId_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  moldDeclineCoefficient?: InputMaybe<FloatScalarFilters>;
+  /** @deprecated Please use the relevant generic filter moldDeclineCoefficient: { eq: ... } */
+  moldDeclineCoefficient_EQ?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter moldDeclineCoefficient: { gt: ... } */
+  moldDeclineCoefficient_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter moldDeclineCoefficient: { gte: ... } */
+  moldDeclineCoefficient_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter moldDeclineCoefficient: { in: ... } */
+  moldDeclineCoefficient_IN?: InputMaybe<Array<InputMaybe<Scalars['Float']['input']>>>;
+  /** @deprecated Please use the relevant generic filter moldDeclineCoefficient: { lt: ... } */
+  moldDeclineCoefficient_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter moldDeclineCoefficient: { lte: ... } */
+  moldDeclineCoefficient_LTE?: InputMaybe<Scalars['Float']['input']>;
+  moldSensitivityClass?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter moldSensitivityClass: { contains: ... } */
+  moldSensitivityClass_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter moldSensitivityClass: { endsWith: ... } */
+  moldSensitivityClass_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter moldSensitivityClass: { eq: ... } */
+  moldSensitivityClass_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter moldSensitivityClass: { in: ... } */
+  moldSensitivityClass_IN?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  /** @deprecated Please use the relevant generic filter moldSensitivityClass: { startsWith: ... } */
+  moldSensitivityClass_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<StringScalarFilters>;
   /** @deprecated Please use the relevant generic filter name: { contains: ... } */
   name_CONTAINS?: InputMaybe<Scalars['String']['input']>;
@@ -4156,6 +4286,17 @@ export type LocationWhere = {
    * @deprecated Please use the relevant generic filter 'sensors: {  some: ... }' instead.
    */
   sensors_SOME?: InputMaybe<SensorWhere>;
+  timeZone?: InputMaybe<StringScalarFilters>;
+  /** @deprecated Please use the relevant generic filter timeZone: { contains: ... } */
+  timeZone_CONTAINS?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter timeZone: { endsWith: ... } */
+  timeZone_ENDS_WITH?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter timeZone: { eq: ... } */
+  timeZone_EQ?: InputMaybe<Scalars['String']['input']>;
+  /** @deprecated Please use the relevant generic filter timeZone: { in: ... } */
+  timeZone_IN?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  /** @deprecated Please use the relevant generic filter timeZone: { startsWith: ... } */
+  timeZone_STARTS_WITH?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type LocationsConnection = {
@@ -4194,6 +4335,30 @@ export type MaintenanceStatus =
   | 'IMPROVING'
   | 'SCHEDULE_SOON'
   | 'URGENT';
+
+/** The VTT mold index of a room (0 none, 1 first microscopic growth, 3 visible, 6 heavy) and where it is heading. */
+export type MoldRisk = {
+  __typename?: 'MoldRisk';
+  asOf: Scalars['DateTime']['output'];
+  /** What drives the answer, in words with numbers. */
+  drivers: Array<Scalars['String']['output']>;
+  /** The forecast repeats the conditions of these last hours. */
+  hours: Scalars['Int']['output'];
+  /** Hours until index 1 if the newest hour's conditions stay (0: reached; null: never). */
+  hoursToIndex1: Maybe<Scalars['Float']['output']>;
+  /** Hours until index 1 if the last `hours` keep repeating (null: never). */
+  hoursToIndex1Forecast: Maybe<Scalars['Float']['output']>;
+  /** The index now, run hour by hour over the 30 days before asOf from 0. */
+  index: Maybe<Scalars['Float']['output']>;
+  /** The index `hours` after asOf if the last `hours` repeat. */
+  indexForecast: Maybe<Scalars['Float']['output']>;
+  locationId: Scalars['ID']['output'];
+  method: Scalars['String']['output'];
+  /** VERY_SENSITIVE, SENSITIVE, MEDIUM_RESISTANT or RESISTANT (Location.moldSensitivityClass). */
+  sensitivityClass: Maybe<Scalars['String']['output']>;
+  /** Why there is no answer (a missing sensor, stale readings, a value out of range); null when there is one. */
+  unavailableReason: Maybe<Scalars['String']['output']>;
+};
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -4513,6 +4678,30 @@ export type Parameter = {
   value: Scalars['Float']['output'];
 };
 
+/** One task of a maintenance visit: what to do to which sensor, by when, why, and what a day's delay costs. */
+export type PlannedTask = {
+  __typename?: 'PlannedTask';
+  /** REPLACE (health FAILED now), INSPECT (more likely than not to fail within 24 h) or RECALIBRATE (stability below 60 % or calibration expiring). */
+  action: Scalars['String']['output'];
+  /** The probability (0–1) that the sensor fails during a day's delay: its 24 h failure risk; null when that is unknown. */
+  costOfDelayPerDay: Maybe<Scalars['Float']['output']>;
+  dueBy: Maybe<Scalars['DateTime']['output']>;
+  /** Why, and what happens if it slips a day. */
+  reason: Scalars['String']['output'];
+  sensorId: Scalars['ID']['output'];
+};
+
+/** A technician's visit to one location (or to a sensor without one) inside working hours. */
+export type PlannedVisit = {
+  __typename?: 'PlannedVisit';
+  end: Scalars['DateTime']['output'];
+  items: Array<PlannedTask>;
+  locationId: Maybe<Scalars['ID']['output']>;
+  start: Scalars['DateTime']['output'];
+  /** 1 to the number of technicians. */
+  technician: Scalars['Int']['output'];
+};
+
 /** dx/dt = (ambient − x)/tau + Σ gain_i·on_i, fitted by least squares to the location's own history. */
 export type PlantModel = {
   __typename?: 'PlantModel';
@@ -4560,6 +4749,16 @@ export type Query = {
   locationsConnection: LocationsConnection;
   /** When the sensor's stability is expected to need maintenance, from its hourly trend over the last 24 h. */
   maintenance: Maybe<MaintenancePrediction>;
+  /**
+   * Visits for the next `days` (1–90) from `from`: every sensor's maintenance, failure risk and
+   * location make its task; a location's tasks are one visit of `hoursPerVisit`; the visits are
+   * placed inside `workingHours` (local to Location.timeZone, else UTC) on `technicians` (1–100)
+   * by ATC list scheduling with an EDD guard, so no due date is missed when the capacity allows and
+   * the riskiest come first when it does not. Visits that do not fit are left out.
+   */
+  maintenancePlan: Array<PlannedVisit>;
+  /** A room's mold risk by the VTT model from its temperature and humidity history; the forecast repeats the last `hours` (1–720). */
+  moldRisk: Maybe<MoldRisk>;
   /** Every sensor ranked by reliability over the window, best first. */
   ranking: Array<SensorRanking>;
   readings: Array<Reading>;
@@ -4735,6 +4934,22 @@ export type QueryLocationsConnectionArgs = {
 export type QueryMaintenanceArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   sensorId: Scalars['ID']['input'];
+};
+
+
+export type QueryMaintenancePlanArgs = {
+  days: Scalars['Int']['input'];
+  from: Scalars['DateTime']['input'];
+  hoursPerVisit: Scalars['Float']['input'];
+  technicians: Scalars['Int']['input'];
+  workingHours?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryMoldRiskArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  hours?: InputMaybe<Scalars['Int']['input']>;
+  locationId: Scalars['ID']['input'];
 };
 
 
@@ -5061,6 +5276,33 @@ export type RecommendedAction =
   | 'INSPECT'
   | 'RECALIBRATE'
   | 'REPLACE';
+
+/** A room's moist-air state from its newest temperature and humidity readings (Magnus form, Alduchov & Eskridge 1996). */
+export type RoomClimate = {
+  __typename?: 'RoomClimate';
+  /** Water vapour per volume of air, g/m³. */
+  absoluteHumidityGm3: Maybe<Scalars['Float']['output']>;
+  asOf: Scalars['DateTime']['output'];
+  condensationRisk: Maybe<CondensationRisk>;
+  /** Null at 0 % RH. */
+  dewPointC: Maybe<Scalars['Float']['output']>;
+  /** Surface temperature minus the dew point: how much colder the surface may get before it condenses. */
+  dewPointMarginC: Maybe<Scalars['Float']['output']>;
+  humiditySensorId: Maybe<Scalars['ID']['output']>;
+  locationId: Scalars['ID']['output'];
+  method: Scalars['String']['output'];
+  relativeHumidity: Maybe<Scalars['Float']['output']>;
+  /** Which surface was judged. */
+  surface: Maybe<Scalars['String']['output']>;
+  surfaceRelativeHumidity: Maybe<Scalars['Float']['output']>;
+  /** The coldest surface's temperature and humidity; null when Location.coldestSurfaceC and coldestSurfaceOffsetC are unset. */
+  surfaceTemperatureC: Maybe<Scalars['Float']['output']>;
+  temperatureC: Maybe<Scalars['Float']['output']>;
+  temperatureSensorId: Maybe<Scalars['ID']['output']>;
+  /** Why there is no answer (a missing sensor, no recent reading, a value out of range); null when there is one. */
+  unavailableReason: Maybe<Scalars['String']['output']>;
+  vapourPressureHpa: Maybe<Scalars['Float']['output']>;
+};
 
 /**
  * An autonomous rule on one sensor: a condition held for forSeconds fires its actions; the clear
@@ -5666,12 +5908,16 @@ export type RuleCommandsUpdateFieldInput = {
 export type RuleConditionInput = {
   /** ANOMALY: which types count (default all). */
   anomalyTypes?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** GT, GTE, LT or LTE (VALUE, DRIFT, FORECAST). */
+  /** GT, GTE, LT or LTE (VALUE, DRIFT, FORECAST, MOLD_RISK). */
   comparison?: InputMaybe<Scalars['String']['input']>;
+  /** MOLD_RISK: the forecast repeats the conditions of these last hours (1–720, default 24). */
+  forecastHours?: InputMaybe<Scalars['Int']['input']>;
   /** FORECAST: how far ahead (1–10,080 minutes). */
   horizonMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** MOLD_RISK: what of the watched sensor's room is compared: INDEX, INDEX_FORECAST, HOURS_TO_INDEX1 or HOURS_TO_INDEX1_FORECAST (never reached counts as infinitely far). */
+  measure?: InputMaybe<Scalars['String']['input']>;
   threshold?: InputMaybe<Scalars['Float']['input']>;
-  /** VALUE, DRIFT, FORECAST, ANOMALY or STALE. */
+  /** VALUE, DRIFT, FORECAST, ANOMALY, STALE or MOLD_RISK. */
   type: Scalars['String']['input'];
 };
 
@@ -8862,6 +9108,7 @@ export type ResolversTypes = {
   CommandUpdateInput: CommandUpdateInput;
   CommandWhere: CommandWhere;
   CommandsConnection: ResolverTypeWrapper<Omit<CommandsConnection, 'edges'> & { edges: Array<ResolversTypes['CommandEdge']> }>;
+  CondensationRisk: CondensationRisk;
   ConnectionAggregationCountFilterInput: ConnectionAggregationCountFilterInput;
   Count: ResolverTypeWrapper<Count>;
   CountConnection: ResolverTypeWrapper<CountConnection>;
@@ -8960,7 +9207,7 @@ export type ResolversTypes = {
   KindThresholdsWhere: KindThresholdsWhere;
   ListStringMutations: ListStringMutations;
   LiveReading: ResolverTypeWrapper<ReadingModel>;
-  Location: ResolverTypeWrapper<Omit<Location, 'actuators' | 'actuatorsConnection' | 'sensors' | 'sensorsConnection'> & { actuators: Array<ResolversTypes['Actuator']>, actuatorsConnection: ResolversTypes['LocationActuatorsConnection'], sensors: Array<ResolversTypes['Sensor']>, sensorsConnection: ResolversTypes['LocationSensorsConnection'] }>;
+  Location: ResolverTypeWrapper<Omit<Location, 'actuators' | 'actuatorsConnection' | 'climate' | 'sensors' | 'sensorsConnection'> & { actuators: Array<ResolversTypes['Actuator']>, actuatorsConnection: ResolversTypes['LocationActuatorsConnection'], climate?: Maybe<ResolversTypes['RoomClimate']>, sensors: Array<ResolversTypes['Sensor']>, sensorsConnection: ResolversTypes['LocationSensorsConnection'] }>;
   LocationActuatorActuatorsAggregateSelection: ResolverTypeWrapper<LocationActuatorActuatorsAggregateSelection>;
   LocationActuatorActuatorsNodeAggregateSelection: ResolverTypeWrapper<LocationActuatorActuatorsNodeAggregateSelection>;
   LocationActuatorsAggregateInput: LocationActuatorsAggregateInput;
@@ -9007,9 +9254,12 @@ export type ResolversTypes = {
   MaintenanceAction: MaintenanceAction;
   MaintenancePrediction: ResolverTypeWrapper<SensorMaintenanceModel>;
   MaintenanceStatus: MaintenanceStatus;
+  MoldRisk: ResolverTypeWrapper<LocationMoldRiskModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Parameter: ResolverTypeWrapper<Parameter>;
+  PlannedTask: ResolverTypeWrapper<PlannedTaskModel>;
+  PlannedVisit: ResolverTypeWrapper<PlannedVisitModel>;
   PlantModel: ResolverTypeWrapper<PlantModelModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Reading: ResolverTypeWrapper<ReadingModelModel>;
@@ -9033,6 +9283,7 @@ export type ResolversTypes = {
   ReadingsConnection: ResolverTypeWrapper<Omit<ReadingsConnection, 'edges'> & { edges: Array<ResolversTypes['ReadingEdge']> }>;
   Recommendation: ResolverTypeWrapper<RecommendationModel>;
   RecommendedAction: RecommendedAction;
+  RoomClimate: ResolverTypeWrapper<LocationClimateModel>;
   Rule: ResolverTypeWrapper<RuleModelModel>;
   RuleActionInput: RuleActionInput;
   RuleAggregate: ResolverTypeWrapper<RuleAggregate>;
@@ -9425,7 +9676,7 @@ export type ResolversParentTypes = {
   KindThresholdsWhere: KindThresholdsWhere;
   ListStringMutations: ListStringMutations;
   LiveReading: ReadingModel;
-  Location: Omit<Location, 'actuators' | 'actuatorsConnection' | 'sensors' | 'sensorsConnection'> & { actuators: Array<ResolversParentTypes['Actuator']>, actuatorsConnection: ResolversParentTypes['LocationActuatorsConnection'], sensors: Array<ResolversParentTypes['Sensor']>, sensorsConnection: ResolversParentTypes['LocationSensorsConnection'] };
+  Location: Omit<Location, 'actuators' | 'actuatorsConnection' | 'climate' | 'sensors' | 'sensorsConnection'> & { actuators: Array<ResolversParentTypes['Actuator']>, actuatorsConnection: ResolversParentTypes['LocationActuatorsConnection'], climate?: Maybe<ResolversParentTypes['RoomClimate']>, sensors: Array<ResolversParentTypes['Sensor']>, sensorsConnection: ResolversParentTypes['LocationSensorsConnection'] };
   LocationActuatorActuatorsAggregateSelection: LocationActuatorActuatorsAggregateSelection;
   LocationActuatorActuatorsNodeAggregateSelection: LocationActuatorActuatorsNodeAggregateSelection;
   LocationActuatorsAggregateInput: LocationActuatorsAggregateInput;
@@ -9470,9 +9721,12 @@ export type ResolversParentTypes = {
   LocationWhere: LocationWhere;
   LocationsConnection: Omit<LocationsConnection, 'edges'> & { edges: Array<ResolversParentTypes['LocationEdge']> };
   MaintenancePrediction: SensorMaintenanceModel;
+  MoldRisk: LocationMoldRiskModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Parameter: Parameter;
+  PlannedTask: PlannedTaskModel;
+  PlannedVisit: PlannedVisitModel;
   PlantModel: PlantModelModel;
   Query: Record<PropertyKey, never>;
   Reading: ReadingModelModel;
@@ -9495,6 +9749,7 @@ export type ResolversParentTypes = {
   ReadingWhere: ReadingWhere;
   ReadingsConnection: Omit<ReadingsConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReadingEdge']> };
   Recommendation: RecommendationModel;
+  RoomClimate: LocationClimateModel;
   Rule: RuleModelModel;
   RuleActionInput: RuleActionInput;
   RuleAggregate: RuleAggregate;
@@ -10233,10 +10488,16 @@ export type LiveReadingResolvers<ContextType = TwinContext, ParentType extends R
 export type LocationResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = {
   actuators?: Resolver<Array<ResolversTypes['Actuator']>, ParentType, ContextType, Partial<LocationActuatorsArgs>>;
   actuatorsConnection?: Resolver<ResolversTypes['LocationActuatorsConnection'], ParentType, ContextType, Partial<LocationActuatorsConnectionArgs>>;
+  climate?: Resolver<Maybe<ResolversTypes['RoomClimate']>, ParentType, ContextType, Partial<LocationClimateArgs>>;
+  coldestSurfaceC?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  coldestSurfaceOffsetC?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   locationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  moldDeclineCoefficient?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  moldSensitivityClass?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sensors?: Resolver<Array<ResolversTypes['Sensor']>, ParentType, ContextType, Partial<LocationSensorsArgs>>;
   sensorsConnection?: Resolver<ResolversTypes['LocationSensorsConnection'], ParentType, ContextType, Partial<LocationSensorsConnectionArgs>>;
+  timeZone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type LocationActuatorActuatorsAggregateSelectionResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['LocationActuatorActuatorsAggregateSelection'] = ResolversParentTypes['LocationActuatorActuatorsAggregateSelection']> = {
@@ -10271,7 +10532,12 @@ export type LocationAggregateResolvers<ContextType = TwinContext, ParentType ext
 };
 
 export type LocationAggregateNodeResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['LocationAggregateNode'] = ResolversParentTypes['LocationAggregateNode']> = {
+  coldestSurfaceC?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
+  coldestSurfaceOffsetC?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
+  moldDeclineCoefficient?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
+  moldSensitivityClass?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
 };
 
 export type LocationEdgeResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['LocationEdge'] = ResolversParentTypes['LocationEdge']> = {
@@ -10328,6 +10594,20 @@ export type MaintenancePredictionResolvers<ContextType = TwinContext, ParentType
   recommendedAction?: Resolver<Maybe<ResolversTypes['MaintenanceAction']>, ParentType, ContextType>;
   sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['MaintenanceStatus']>, ParentType, ContextType>;
+  unavailableReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MoldRiskResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['MoldRisk'] = ResolversParentTypes['MoldRisk']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  drivers?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hoursToIndex1?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  hoursToIndex1Forecast?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  index?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  indexForecast?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  locationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sensitivityClass?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unavailableReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -10390,6 +10670,22 @@ export type ParameterResolvers<ContextType = TwinContext, ParentType extends Res
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type PlannedTaskResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['PlannedTask'] = ResolversParentTypes['PlannedTask']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  costOfDelayPerDay?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  dueBy?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PlannedVisitResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['PlannedVisit'] = ResolversParentTypes['PlannedVisit']> = {
+  end?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['PlannedTask']>, ParentType, ContextType>;
+  locationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  technician?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type PlantModelResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['PlantModel'] = ResolversParentTypes['PlantModel']> = {
   fittedFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   fittedOn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -10424,6 +10720,8 @@ export type QueryResolvers<ContextType = TwinContext, ParentType extends Resolve
   locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType, Partial<QueryLocationsArgs>>;
   locationsConnection?: Resolver<ResolversTypes['LocationsConnection'], ParentType, ContextType, Partial<QueryLocationsConnectionArgs>>;
   maintenance?: Resolver<Maybe<ResolversTypes['MaintenancePrediction']>, ParentType, ContextType, RequireFields<QueryMaintenanceArgs, 'sensorId'>>;
+  maintenancePlan?: Resolver<Array<ResolversTypes['PlannedVisit']>, ParentType, ContextType, RequireFields<QueryMaintenancePlanArgs, 'days' | 'from' | 'hoursPerVisit' | 'technicians' | 'workingHours'>>;
+  moldRisk?: Resolver<Maybe<ResolversTypes['MoldRisk']>, ParentType, ContextType, RequireFields<QueryMoldRiskArgs, 'hours' | 'locationId'>>;
   ranking?: Resolver<Array<ResolversTypes['SensorRanking']>, ParentType, ContextType, RequireFields<QueryRankingArgs, 'windowSeconds'>>;
   readings?: Resolver<Array<ResolversTypes['Reading']>, ParentType, ContextType, Partial<QueryReadingsArgs>>;
   readingsConnection?: Resolver<ResolversTypes['ReadingsConnection'], ParentType, ContextType, Partial<QueryReadingsConnectionArgs>>;
@@ -10493,6 +10791,25 @@ export type RecommendationResolvers<ContextType = TwinContext, ParentType extend
   sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   urgency?: Resolver<ResolversTypes['Urgency'], ParentType, ContextType>;
+};
+
+export type RoomClimateResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['RoomClimate'] = ResolversParentTypes['RoomClimate']> = {
+  absoluteHumidityGm3?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  condensationRisk?: Resolver<Maybe<ResolversTypes['CondensationRisk']>, ParentType, ContextType>;
+  dewPointC?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  dewPointMarginC?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  humiditySensorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  locationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relativeHumidity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  surface?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  surfaceRelativeHumidity?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  surfaceTemperatureC?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  temperatureC?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  temperatureSensorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  unavailableReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  vapourPressureHpa?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type RuleResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['Rule'] = ResolversParentTypes['Rule']> = {
@@ -11107,9 +11424,12 @@ export type Resolvers<ContextType = TwinContext> = {
   LocationSensorsRelationship?: LocationSensorsRelationshipResolvers<ContextType>;
   LocationsConnection?: LocationsConnectionResolvers<ContextType>;
   MaintenancePrediction?: MaintenancePredictionResolvers<ContextType>;
+  MoldRisk?: MoldRiskResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Parameter?: ParameterResolvers<ContextType>;
+  PlannedTask?: PlannedTaskResolvers<ContextType>;
+  PlannedVisit?: PlannedVisitResolvers<ContextType>;
   PlantModel?: PlantModelResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reading?: ReadingResolvers<ContextType>;
@@ -11120,6 +11440,7 @@ export type Resolvers<ContextType = TwinContext> = {
   ReadingSensorRelationship?: ReadingSensorRelationshipResolvers<ContextType>;
   ReadingsConnection?: ReadingsConnectionResolvers<ContextType>;
   Recommendation?: RecommendationResolvers<ContextType>;
+  RoomClimate?: RoomClimateResolvers<ContextType>;
   Rule?: RuleResolvers<ContextType>;
   RuleAggregate?: RuleAggregateResolvers<ContextType>;
   RuleAggregateNode?: RuleAggregateNodeResolvers<ContextType>;

@@ -8,7 +8,9 @@ import type { Resolvers } from "../generated/graphql.js";
 import { alertMutations, alertQueries, alertSubscriptions, anomalyFields } from "./resolvers/alertResolvers.js";
 import { bucketFields, diagnosticsQueries, diagnosticsSensorFields, rankingFields, sensorHealthFields, traitsFields, trendFields } from "./resolvers/diagnosticsResolvers.js";
 import { controlMutations, controlQueries, controlSubscriptions, ruleDryRunFields, ruleEventFields } from "./resolvers/controlResolvers.js";
+import { climateLocationFields, climateQueries, moldRiskFields, roomClimateFields } from "./resolvers/climateResolvers.js";
 import { exportQueries } from "./resolvers/exportResolvers.js";
+import { planQueries, plannedTaskFields, plannedVisitFields } from "./resolvers/planResolvers.js";
 import {
   calibrationMutations,
   failureRiskFields,
@@ -34,10 +36,15 @@ export const typeDefsPath = path.join(projectRoot, "schema.graphql");
 /** The resolvers of every field schema.graphql adds to what @neo4j/graphql generates. */
 export function createResolvers(services: TwinServices): Resolvers {
   return {
-    Query: { ...sensorQueries(services), ...deviceQueries(services), ...diagnosticsQueries(services), ...alertQueries(services), ...exportQueries(services), ...predictionQueries(services), ...controlQueries(services) },
+    Query: { ...sensorQueries(services), ...deviceQueries(services), ...diagnosticsQueries(services), ...alertQueries(services), ...exportQueries(services), ...predictionQueries(services), ...controlQueries(services), ...climateQueries(services), ...planQueries(services) },
     Mutation: { ...ingestMutations(services), ...alertMutations(services), ...calibrationMutations(services), ...controlMutations(services) },
     Subscription: { ...ingestSubscriptions(services), ...deviceSubscriptions(services), ...alertSubscriptions(services), ...controlSubscriptions(services) },
     Sensor: { ...sensorFields(services), ...diagnosticsSensorFields(services) },
+    Location: climateLocationFields(services),
+    RoomClimate: roomClimateFields,
+    MoldRisk: moldRiskFields,
+    PlannedVisit: plannedVisitFields,
+    PlannedTask: plannedTaskFields,
     Traits: traitsFields,
     SensorHealth: sensorHealthFields,
     Trend: trendFields,

@@ -4,6 +4,9 @@ import type { Logger } from "../log.js";
 import type { AlertStore } from "../store/alertStore.js";
 import type { ReadingStore } from "../store/readingStore.js";
 import type { CalibrationService } from "../twin/calibrationService.js";
+import type { ClimateService } from "../twin/climateService.js";
+import type { MaintenancePlanner } from "../twin/maintenancePlanner.js";
+import type { MoldAdvisor } from "../twin/moldAdvisor.js";
 import type { Diagnostics } from "../twin/diagnostics.js";
 import type { Predictions } from "../twin/predictions.js";
 import type { SensorCatalog } from "../twin/sensorCatalog.js";
@@ -29,4 +32,7 @@ export interface TwinServices {
   readonly predictions: Predictions;
   readonly calibrations: CalibrationService;
   readonly control: ControlRuntime;
+  readonly climate: ClimateService;
+  readonly moldAdvisor: MoldAdvisor;
+  readonly planner: MaintenancePlanner;
 }

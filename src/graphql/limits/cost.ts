@@ -38,6 +38,11 @@ const WORK: Readonly<Record<string, { readonly call?: number; readonly item?: nu
   "Query.simulate": { call: 100 },
   "Query.ruleDryRun": { call: 200 },
   "Query.exportCsv": { call: 200 },
+  // A room's climate reads its sensors' latest values; mold risk runs 30 days of hourly history
+  // (bench: p99 ~8 ms); a plan asks maintenance and failure risk of every sensor (~1 ms each warm).
+  "Location.climate": { call: 10 },
+  "Query.moldRisk": { call: 30 },
+  "Query.maintenancePlan": { call: 1_000 },
 };
 
 /** True for the analytics and prediction fields, which cost more than reading a value. */

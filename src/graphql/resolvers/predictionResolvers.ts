@@ -1,4 +1,5 @@
 import { MAX_HORIZON_MINUTES } from "../../analytics/predict/forecast.js";
+import { mergeRecommendations } from "../../analytics/predict/recommendMold.js";
 import { InvalidInputError } from "../../errors.js";
 import type {
   FailureRiskResolvers,
@@ -61,7 +62,11 @@ export function predictionQueries(services: TwinServices): Pick<QueryResolvers, 
         trainingHours: scenario.trainingHours ?? null,
       });
     },
-    recommendations: async (_p, { asOf }) => predictions.recommendations(timeArg(asOf, "asOf")),
+    recommendations: async (_p, { asOf }) => {
+      const asOfMs = timeArg(asOf, "asOf");
+      const [sensors, rooms] = await Promise.all([predictions.recommendations(asOfMs), services.moldAdvisor.recommendations(asOfMs)]);
+      return mergeRecommendations(sensors, rooms);
+    },
   };
 }
 

@@ -55,7 +55,7 @@ describe("validateRuleInput", () => {
   it("names what each condition type needs and refuses what it does not use", () => {
     expect(problemsWith({ condition: undefined })).toEqual(["condition is required"]);
     expect(problemsWith({ condition: 5 })).toEqual(["condition must be an object, got 5"]);
-    expect(cond({ type: "LEVEL" })).toEqual(['condition.type must be one of VALUE, DRIFT, FORECAST, ANOMALY, STALE, got "LEVEL"']);
+    expect(cond({ type: "LEVEL" })).toEqual(['condition.type must be one of VALUE, DRIFT, FORECAST, ANOMALY, STALE, MOLD_RISK, got "LEVEL"']);
     expect(cond({ type: "VALUE" })).toEqual([
       "condition.comparison is required for VALUE (one of GT, GTE, LT, LTE)",
       "condition.threshold is required for VALUE",
@@ -87,7 +87,7 @@ describe("validateRuleInput", () => {
       "condition.anomalyTypes[2] repeats SPIKE",
     ]);
     expect(cond({ type: "VALUE", comparison: "GT", threshold: 1, window: 5 })).toEqual([
-      "condition.window does not apply to a condition; leave it out (fields: type, comparison, threshold, horizonMinutes, anomalyTypes)",
+      "condition.window does not apply to a condition; leave it out (fields: type, comparison, threshold, horizonMinutes, anomalyTypes, measure, forecastHours)",
     ]);
     expect(parseRule({ ...VALID, condition: { type: "ANOMALY" }, clear: null }).condition).toEqual({
       type: "ANOMALY",
