@@ -181,7 +181,7 @@ export class AnomalyDetector {
     if (this.stuck.countsAsNormal) {
       // No score scale finer than the sensor resolves.
       const floor = atLevel(o.resolution, x);
-      const verdict = this.ensemble.judge(t, x, floor);
+      const verdict = this.ensemble.judge(t, x, floor, view.quantum);
       const edges = this.evidence.observe(t, x, verdict, evidenceThresholdFor(o, this.intervals.typicalMs), floor);
       if (sink !== null) sink.push(...edges);
     }

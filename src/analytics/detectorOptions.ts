@@ -70,7 +70,7 @@ export function detectorDefaults(kind: SensorKind): DetectorOptions {
     baselineMs: DAY_MS,
     baselineBuckets: 48,
     minBaselineReadings: 120,
-    evidenceThreshold: 0.0025,
+    evidenceThreshold: 0.002,
     evidenceIntervalMs: 300_000,
     slowIntervalExponent: 0.5,
     fastIntervalExponent: 1.25,
@@ -126,7 +126,7 @@ export function resolveDetectorOptions(kind: SensorKind, overrides: Partial<Dete
       throw new RangeError(`detector option ${name}=${String(value)} must be a positive number`);
     }
   }
-  if (!(o.evidenceThreshold < 1)) throw new RangeError(`detector option evidenceThreshold=${o.evidenceThreshold} must be below 1 (a probability), e.g. 0.004`);
+  if (!(o.evidenceThreshold < 1)) throw new RangeError(`detector option evidenceThreshold=${o.evidenceThreshold} must be below 1 (a probability), e.g. 0.002`);
   if (!(o.tailShare > 0 && o.tailShare < 0.5)) throw new RangeError(`detector option tailShare=${o.tailShare} must be in (0, 0.5), e.g. 0.1`);
   if (!(o.slowIntervalExponent >= 0 && o.slowIntervalExponent <= 1)) {
     throw new RangeError(`detector option slowIntervalExponent=${o.slowIntervalExponent} must be in [0, 1] (0: per reading, 1: per unit of time)`);

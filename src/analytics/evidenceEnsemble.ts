@@ -1,5 +1,7 @@
-import { ScoreFeatures, STREAMS, type FeatureContext, type StreamName } from "./scoreFeatures.js";
+import { ScoreFeatures, STREAM_INDEX, STREAMS, type FeatureContext, type StreamName } from "./scoreFeatures.js";
 import { TailCalibration, type TailCalibrationOptions } from "./tailCalibration.js";
+
+const NOISE_SHIFT = STREAM_INDEX.noiseShift;
 
 /** One stream's judgement of the latest reading. */
 export interface StreamEvidence {
@@ -48,8 +50,13 @@ export class EvidenceEnsemble {
     return this.features.memoryBytes + this.calibrations.reduce((s, c) => s + c.memoryBytes, 0) + this.probabilities.byteLength;
   }
 
-  /** Judges reading (t, x), then learns it. `floor`: the sensor's resolution, the smallest meaningful score scale. */
-  judge(t: number, x: number, floor: number): EnsembleVerdict {
+  /**
+   * Judges reading (t, x), then learns it. `floor`: the sensor's resolution, the smallest meaningful
+   * score scale; `step`: the smallest change between readings it makes (its quantisation, or the
+   * resolution), below which a change of its noise means nothing.
+   */
+  judge(t: number, x: number, floor: number, step = floor): EnsembleVerdict {
+    this.features.noiseFloor = Math.max(step, floor, Number.MIN_VALUE);
     this.features.add(t, x);
     const scores = this.features.scores;
     let first = -1;
@@ -61,7 +68,9 @@ export class EvidenceEnsemble {
         this.probabilities[i] = 1;
         continue;
       }
-      const p = calibration.probability(score, floor);
+      // The noise ratio is a natural log: a median of 16 changes is itself uncertain by some 30 %,
+      // so its tail's scale is at least 0.1 (10 %).
+      const p = calibration.probability(score, i === NOISE_SHIFT ? 0.1 : floor);
       this.probabilities[i] = p;
       if (first < 0 || p < (this.probabilities[first] as number)) {
         second = first;

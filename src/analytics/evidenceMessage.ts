@@ -11,6 +11,7 @@ export const STREAM_TYPE: Readonly<Record<StreamName, AnomalyType>> = {
   slowShift: "LEVEL_SHIFT",
   volatility: "DISTRIBUTION_CHANGE",
   calm: "DISTRIBUTION_CHANGE",
+  noiseShift: "DISTRIBUTION_CHANGE",
   daily: "SEASONAL_BREAK",
   weekly: "SEASONAL_BREAK",
   high1: "LEVEL_SHIFT",
@@ -63,6 +64,8 @@ export function describeStream(e: StreamEvidence, v: EnsembleVerdict, x: number,
       return `volatility: the median change between readings grew to ${num(e.score)} over the latest ${WINDOWS.volatility} (${before}; P ${p(e.probability)})`;
     case "calm":
       return `calm: the median change between readings fell to ${num(-e.score)} over the latest ${WINDOWS.volatility} (the smallest in the last ${calibrationReadings} readings was ${num(-e.largest)}; P ${p(e.probability)})`;
+    case "noiseShift":
+      return `noise: the median change between readings is ${num(c.volatility)} over the latest ${WINDOWS.volatility} against ${num(c.volatilityBefore)} over the ${WINDOWS.noiseBefore} before, ${num(Math.exp(e.score))} times ${c.volatility > c.volatilityBefore ? "larger" : "smaller"} (the largest ratio in the last ${calibrationReadings} readings was ${num(Math.exp(e.largest))}; P ${p(e.probability)})`;
     case "daily":
       return `time of day: value ${num(x)} against ${num(c.dailyLevel)}, the median at this time on ${c.dailyDays} of the last 7 days, off by ${num(e.score)} (${before}; P ${p(e.probability)})`;
     case "weekly":

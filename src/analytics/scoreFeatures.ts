@@ -9,6 +9,7 @@ export const STREAMS = [
   "slowShift",
   "volatility",
   "calm",
+  "noiseShift",
   "daily",
   "weekly",
   "high1",
@@ -22,7 +23,7 @@ export type StreamName = (typeof STREAMS)[number];
 export const STREAM_INDEX: Readonly<Record<StreamName, number>> = Object.fromEntries(STREAMS.map((s, i) => [s, i])) as Record<StreamName, number>;
 
 /** Readings each window spans. */
-export const WINDOWS = { spike: 32, shiftRecent: 8, shiftBefore: 64, slowRecent: 32, slowBefore: 256, volatility: 16, mean16: 16, mean64: 64 } as const;
+export const WINDOWS = { spike: 32, shiftRecent: 8, shiftBefore: 64, slowRecent: 32, slowBefore: 256, volatility: 16, noiseBefore: 256, mean16: 16, mean64: 64 } as const;
 const HISTORY = WINDOWS.slowRecent + WINDOWS.slowBefore;
 
 /** What the latest reading's scores were measured against, for messages. */
@@ -35,6 +36,7 @@ export interface FeatureContext {
   slowRecentMedian: number;
   slowBeforeMedian: number;
   volatility: number;
+  volatilityBefore: number;
   mean16: number;
   mean64: number;
   dailyLevel: number;
@@ -71,6 +73,7 @@ export class ScoreFeatures {
     slowRecentMedian: 0,
     slowBeforeMedian: 0,
     volatility: 0,
+    volatilityBefore: 0,
     mean16: 0,
     mean64: 0,
     dailyLevel: 0,
@@ -87,6 +90,8 @@ export class ScoreFeatures {
   private readonly slowRecent = new SlidingSorted(WINDOWS.slowRecent);
   private readonly slowBefore = new SlidingSorted(WINDOWS.slowBefore);
   private readonly steps = new SlidingSorted(WINDOWS.volatility);
+  private readonly stepsBefore = new SlidingSorted(WINDOWS.noiseBefore);
+  private readonly stepHistory = new Float64Array(WINDOWS.volatility);
   private readonly profile = new SeasonalProfile();
   private sum16 = 0;
   private sum64 = 0;
@@ -101,9 +106,14 @@ export class ScoreFeatures {
       this.slowRecent.memoryBytes +
       this.slowBefore.memoryBytes +
       this.steps.memoryBytes +
+      this.stepsBefore.memoryBytes +
+      this.stepHistory.byteLength +
       this.profile.memoryBytes
     );
   }
+
+  /** The smallest meaningful change between readings (the sensor's resolution), set per reading. */
+  noiseFloor = Number.MIN_VALUE;
 
   /** Scores reading (t, x) into `scores` and learns it. */
   add(t: number, x: number): void {
@@ -126,6 +136,10 @@ export class ScoreFeatures {
       c.previous = back(0);
       s[STREAM_INDEX.step] = Math.abs(x - c.previous);
       this.steps.push(Math.abs(x - c.previous));
+      const step = Math.abs(x - c.previous);
+      // The steps before the latest 16 feed the "before" window as they leave the latest.
+      if (n > WINDOWS.volatility) this.stepsBefore.push(this.stepHistory[n % WINDOWS.volatility] as number);
+      this.stepHistory[n % WINDOWS.volatility] = step;
     }
     // The latest 8 include this reading; the 64 before them are the readings 8..71 back from it.
     this.recent.push(x);
@@ -146,6 +160,10 @@ export class ScoreFeatures {
       c.volatility = this.steps.median();
       s[STREAM_INDEX.volatility] = c.volatility;
       s[STREAM_INDEX.calm] = -c.volatility;
+    }
+    if (n >= WINDOWS.volatility + 64) {
+      c.volatilityBefore = this.stepsBefore.median();
+      s[STREAM_INDEX.noiseShift] = Math.abs(Math.log((c.volatility + this.noiseFloor) / (c.volatilityBefore + this.noiseFloor)));
     }
     const daily = this.profile.reference(t, 1, 1, 7, 2);
     if (daily !== null) {
