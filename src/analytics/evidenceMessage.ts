@@ -69,7 +69,7 @@ export function describeStream(e: StreamEvidence, v: EnsembleVerdict, x: number,
     case "daily":
       return `time of day: value ${num(x)} against ${num(c.dailyLevel)}, the median at this time on ${c.dailyDays} of the last 7 days, off by ${num(e.score)} (${before}; P ${p(e.probability)})`;
     case "weekly":
-      return `day of week: value ${num(x)} against ${num(c.weeklyLevel)}, the median at this time of the week on ${c.weeklyDays} of the last 3 weeks, off by ${num(e.score)} (${before}; P ${p(e.probability)})`;
+      return `day of week: value ${num(x)} against ${num(c.weeklyLevel)}, the median at this time of the week on ${c.weeklyDays} of the last 2 weeks, off by ${num(e.score)} (${before}; P ${p(e.probability)})`;
     case "high1":
     case "low1":
       return `range: value ${num(x)} is ${e.stream === "high1" ? "above" : "below"} its usual range (the ${e.stream === "high1" ? "highest" : "lowest"} in the last ${calibrationReadings} readings was ${num(sign(e.stream) * e.largest)}; P ${p(e.probability)})`;

@@ -57,7 +57,7 @@ export interface FeatureContext {
  * - volatility: median |Δ| of the latest 16 consecutive differences (noise grew); calm: its
  *   negative (noise vanished: a signal gone flat);
  * - daily: |x − the median level at this time of day on the last 7 days| (needs 2 of them);
- *   weekly: the same against this time of week on the last 3 weeks (needs 1);
+ *   weekly: the same against this time of week one and two weeks before (needs 1);
  * - high1/low1, high16/low16, high64/low64: the reading, and the means of the latest 16 and 64,
  *   and their negatives (a level beyond its own range, up or down, at three time scales).
  * A score that needs more readings than seen is NaN. O(1) per reading: sorted windows of at
@@ -171,7 +171,7 @@ export class ScoreFeatures {
       c.dailyDays = daily.days;
       s[STREAM_INDEX.daily] = Math.abs(x - daily.level);
     }
-    const weekly = this.profile.reference(t, 7, 7, 21, 1);
+    const weekly = this.profile.reference(t, 7, 7, 14, 1);
     if (weekly !== null) {
       c.weeklyLevel = weekly.level;
       c.weeklyDays = weekly.days;

@@ -47,7 +47,7 @@ export class SeasonalProfile {
   /**
    * Median over the days `first`, `first + step`, … (up to `last` days back) of the level at this
    * time of day; null with fewer than `minDays` of them known. (1, 1, 7): the last week's days;
-   * (7, 7, 21): the same weekday of the last three weeks.
+   * (7, 7, 14): the same weekday of the last two weeks.
    */
   reference(timestampMs: number, first: number, step: number, last: number, minDays: number): { level: number; days: number } | null {
     const today = Math.floor(timestampMs / DAY_MS);
