@@ -4,6 +4,7 @@ import type { AnomalyEvent } from "../../../src/analytics/anomalyTypes.js";
 import { evidenceThresholdFor } from "../../../src/analytics/evidenceRule.js";
 import { detectorDefaults } from "../../../src/analytics/detectorOptions.js";
 import { SeededRandom } from "../../../src/analytics/random.js";
+import { DEFAULT_ROOM, stepRoom } from "../../../src/bridge/virtual/roomPlant.js";
 import { MINUTE, T0 } from "./support/series.js";
 
 // One reading a minute for 9 days: 8 days of history, then the day under test.
@@ -88,4 +89,25 @@ describe("the ensemble on constructed series: one alert per change, typed by the
     expect(evidenceThresholdFor(o, 3_600_000)).toBeCloseTo(0.002 * Math.sqrt(12), 12);
     expect(evidenceThresholdFor(o, null)).toBe(0.002);
   });
+
+  it("the virtual node's normal stream (its room, noise, 2-decimal readings and wandering barometer, 1 Hz): no alert in 24 h on any sensor", () => {
+    // The same model as `VirtualDevice.sample`, without its timers.
+    const random = new SeededRandom(1);
+    const state = { temperature: 21, humidity: 50, pressure: 1013.25, distance: 120 };
+    const actuators = { fan: false, heater: false, dehumidifier: false, cooler: false };
+    const sensors = [
+      { kind: "TEMPERATURE", read: () => state.temperature, noise: 0.05, decimals: 2 },
+      { kind: "HUMIDITY", read: () => state.humidity, noise: 0.2, decimals: 2 },
+      { kind: "PRESSURE", read: () => state.pressure, noise: 0.1, decimals: 2 },
+      { kind: "DISTANCE", read: () => state.distance, noise: 0.3, decimals: 1 },
+    ] as const;
+    const detectors = sensors.map((s, k) => new AnomalyDetector(`virtual_${k}`, s.kind));
+    const events: AnomalyEvent[] = [];
+    for (let i = 0; i < 86_400; i++) {
+      stepRoom(state, actuators, DEFAULT_ROOM, 1 / 60);
+      state.pressure += (1013.25 - state.pressure) / 30 / 60 + random.gaussian(0, 0.05);
+      sensors.forEach((s, k) => events.push(...detectors[k]!.push(T0 + i * 1000, Number((s.read() + random.gaussian(0, s.noise)).toFixed(s.decimals)))));
+    }
+    expect(events).toEqual([]);
+  }, 60_000);
 });
