@@ -20,7 +20,7 @@ describe("eval:nab: the twin's alerts on the NAB corpus, scored the NAB way", ()
     expect(() => parsePublishedScores("a,b\n")).toThrow(/expected the header/);
   });
 
-  it("scores above Numenta HTM over all 51 files through the real ingest path, with the floor set from the full run (73.8)", async () => {
+  it("scores above Numenta HTM over all 51 files through the real ingest path, with the floor set from the full run (75.2)", async () => {
     const published = parsePublishedScores(await readDatasetText(projectRoot, "nab", "published_standard_scores.csv"));
     const results: NabFileResult[] = [];
     for (const file of await loadNabCorpus(projectRoot)) results.push(await evaluateNabFile(file));
