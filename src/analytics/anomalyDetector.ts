@@ -32,9 +32,9 @@ export interface DetectorStatus {
  * Streaming anomaly detection for one sensor, the same code and defaults for every sensor: each
  * anomaly is an episode — one raised and one cleared event, cleared only after the condition has
  * been absent for 10 readings and 5 minutes (`EpisodeBook`) — in O(1) amortised per reading
- * (about 5 µs) and about 150 KB of typed arrays whatever the history.
+ * (about 5 µs) and about 200 KB of typed arrays whatever the history.
  *
- * Value anomalies come from an ensemble of fourteen cheap scorers (`ScoreFeatures`: a reading far
+ * Value anomalies come from an ensemble of fifteen cheap scores (`ScoreFeatures`: a reading far
  * from its neighbours, a step, a level that shifted at two time scales, noise that grew or
  * vanished, a value unlike this time of day or of the week, a level beyond its own range at three
  * time scales), each score judged by its tail probability under the stream's own recent history

@@ -28,7 +28,7 @@ export interface EnsembleVerdict {
 }
 
 /**
- * Fourteen cheap scorers (`ScoreFeatures`) on every reading, each score turned into its tail
+ * Fifteen cheap scores (`ScoreFeatures`) on every reading, each score turned into its tail
  * probability under the stream's own recent history (`TailCalibration`), and combined: the
  * evidence is √(P₁·P₂)·m from the two smallest probabilities. Requiring two streams to agree is
  * what makes the combination selective: one stream's extreme score happens by chance about m

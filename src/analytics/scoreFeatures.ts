@@ -55,13 +55,16 @@ export interface FeatureContext {
  * - shift: |median of the latest 8 − median of the 64 before them|; slowShift: the same for 32
  *   against the 256 before (a level that moved and stayed);
  * - volatility: median |Δ| of the latest 16 consecutive differences (noise grew); calm: its
- *   negative (noise vanished: a signal gone flat);
+ *   negative (noise vanished: a signal gone flat); noiseShift: |ln| of the ratio of that median to
+ *   the median |Δ| of the 256 before them, each floored at the sensor's step (the noise changed,
+ *   whichever way — a second view of it, so that the two-stream evidence can see it at all);
  * - daily: |x − the median level at this time of day on the last 7 days| (needs 2 of them);
  *   weekly: the same against this time of week one and two weeks before (needs 1);
  * - high1/low1, high16/low16, high64/low64: the reading, and the means of the latest 16 and 64,
  *   and their negatives (a level beyond its own range, up or down, at three time scales).
  * A score that needs more readings than seen is NaN. O(1) per reading: sorted windows of at
- * most 256 readings, running sums and a 96-slot × 21-day profile.
+ * most 256 readings, running sums and a 96-slot × 21-day profile. `noiseFloor` must be set before
+ * each `add` (the ensemble does).
  */
 export class ScoreFeatures {
   readonly scores = new Float64Array(STREAMS.length).fill(Number.NaN);
