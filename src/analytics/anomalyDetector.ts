@@ -1,14 +1,14 @@
 import type { SensorKind } from "../twin/sensorKind.js";
 import type { ActiveEpisode, AnomalyEvent } from "./anomalyTypes.js";
 import { resolveDetectorOptions, type DetectorOptions } from "./detectorOptions.js";
-import { EpisodeBook, type Trigger } from "./episodes.js";
+import { EpisodeBook, type Trigger, type Verdict } from "./episodes.js";
 import { formatDuration, num } from "./format.js";
 import { IntervalTracker } from "./intervalTracker.js";
 import { atLevel } from "./kindProfiles.js";
+import { EvidenceEnsemble } from "./evidenceEnsemble.js";
+import { EvidenceRule, evidenceThresholdFor } from "./evidenceRule.js";
 import { LevelRate } from "./levelRate.js";
-import { LocalLevel } from "./localLevel.js";
 import { RobustBaseline, type BaselineView } from "./robustBaseline.js";
-import { SpikeRule, type Verdict } from "./spikeRule.js";
 import { StuckRule } from "./stuckRule.js";
 
 const NOTHING: Verdict = Object.freeze({ trigger: null, holds: false });
@@ -24,50 +24,40 @@ export interface DetectorStatus {
   readonly gapLimitMs: number | null;
   /** Run of equal values that would be STUCK now. */
   readonly stuckRunNeeded: number;
+  /** The ensemble's evidence threshold at the sensor's typical interval. */
+  readonly evidenceThreshold: number;
 }
 
 /**
- * Streaming anomaly detection for one sensor: SPIKE, STUCK, RAPID_CHANGE, OUT_OF_RANGE and GAP,
- * each as episodes — one raised and one cleared event, cleared only after the condition has
- * been absent for 10 readings and 5 minutes (`EpisodeBook`) — in O(1) amortised per reading and
- * a few tens of kilobytes of typed arrays whatever the history.
+ * Streaming anomaly detection for one sensor, the same code and defaults for every sensor: each
+ * anomaly is an episode — one raised and one cleared event, cleared only after the condition has
+ * been absent for 10 readings and 5 minutes (`EpisodeBook`) — in O(1) amortised per reading
+ * (about 5 µs) and about 200 KB of typed arrays whatever the history.
  *
- * Everything is judged against the sensor's own robust baseline (`RobustBaseline`: per-bucket
- * medians, spreads, noise and repeat counts over 24 h; σ below is its robust scale, floored at
- * half the quantisation step and the kind's resolution) and, for single readings, against their
- * neighbours. SPIKE, RAPID_CHANGE and STUCK wait until the baseline holds 120 readings (warm it
- * from history at start-up).
- * - SPIKE (`SpikeRule`), in two forms.
- *   A single reading far from its NEIGHBOURS: ≥ 7 noise σ outside the interval its latest 16
- *   readings predict (`LocalLevel`: a robust local line, and the last reading carried on at ½–1 ×
- *   the local slope) and ≥ 7 noise σ outside the range of the baseline's bucket medians. The
- *   noise σ is the baseline's reading-to-reading σ (the smaller of its estimates from the MAD
- *   of consecutive differences and from the spread within buckets, floored as above), and never below half the neighbours' own (MAD
- *   of their differences). A level that moves smoothly — a drifting sensor, a room warmed by a
- *   heater or cooled by a fan, humidity pulled down by a dehumidifier — is predicted by its
- *   neighbours and never fires, however far it goes from the past day; a jump to a level held
- *   within the day (a daily on/off pattern) does not either. A 10σ reading does, at its own
- *   timestamp, on a steady signal or in the middle of a ramp; Gaussian noise on a steady signal
- *   never fires (it would have to be 7σ from the day's range: P(|z| ≥ 7) ≈ 3·10⁻¹²). After a
- *   GAP the neighbours are forgotten and this form waits for 16 new readings.
- *   A LEVEL ≥ 5σ outside its usual range (central 90 % of bucket medians) for 3 h and ≥ 5
- *   readings: slow excursions such as a machine failing over hours (time-based persistence, so
- *   it means the same at 1 Hz and at one reading per 5 min). A smooth ramp that ends at a new
- *   level far from a steady day therefore becomes a SPIKE 3 h after it left the usual range if
- *   it stays there — a level anomaly, until the baseline has learned the new level.
- *   A jump to a new level that stays out is one episode, not a spike now and a level later.
+ * Value anomalies come from an ensemble of fifteen cheap scores (`ScoreFeatures`: a reading far
+ * from its neighbours, a step, a level that shifted at two time scales, noise that grew or
+ * vanished, a value unlike this time of day or of the week, a level beyond its own range at three
+ * time scales), each score judged by its tail probability under the stream's own recent history
+ * (`TailCalibration`), two of them combined (`EvidenceEnsemble`) and turned into episodes typed
+ * by the strongest scorer — SPIKE, RAPID_CHANGE, LEVEL_SHIFT, DISTRIBUTION_CHANGE, SEASONAL_BREAK
+ * (`EvidenceRule`, whose message names the scorers with their numbers). Nothing is set per sensor:
+ * every scale is the stream's own, and the threshold follows the sensor's reporting interval
+ * (`evidenceThresholdFor`). The ensemble judges once it has 200 readings of history.
+ *
+ * Rules with physical meaning come beside it:
  * - STUCK (`StuckRule`): a run of equal values improbable for this sensor's own repeat rate and
- *   3 × longer than its longest normal run of the last two days.
+ *   3 × longer than its longest normal run of the last two days (its robust 24 h baseline,
+ *   `RobustBaseline`).
  * - RAPID_CHANGE (`LevelRate`): over the latest ~1 min of readings (at least 3), the median
  *   difference between each reading and the one n readings earlier exceeds what the kind's rate
- *   limit (units/min) allows over that time by more than 6σ of its own noise (σ from the MAD of
- *   consecutive readings' differences): a level moving at exactly the limit does not fire; a median,
- *   so a lone spike is a SPIKE and not also a RAPID_CHANGE.
+ *   limit (units/min) allows over that time by more than 6σ of its own noise.
  * - OUT_OF_RANGE: outside the kind's physical range; such a reading feeds nothing else.
  * - GAP: silence longer than max(5 s, 3 × typical interval) (or `gapAfterMs`) — the same limit
  *   at which traits call the sensor STALE — found by `checkGap` while nothing arrives or by the
  *   next reading; timestamped when the silence passed the limit, so both paths raise one
  *   identical event.
+ * STUCK and the rate limit wait until the baseline holds 120 readings (warm the detector from
+ * history at start-up).
  */
 export class AnomalyDetector {
   readonly options: DetectorOptions;
@@ -75,8 +65,8 @@ export class AnomalyDetector {
   private readonly episodes: EpisodeBook;
   private readonly intervals = new IntervalTracker();
   private readonly rate: LevelRate;
-  private readonly local: LocalLevel;
-  private readonly spike: SpikeRule;
+  private readonly ensemble: EvidenceEnsemble;
+  private readonly evidence: EvidenceRule;
   private readonly stuck: StuckRule;
   private lastTs: number | null = null;
   private lastValue: number | null = null;
@@ -89,11 +79,17 @@ export class AnomalyDetector {
     options: Partial<DetectorOptions> = {},
   ) {
     this.options = resolveDetectorOptions(kind, options);
-    this.baseline = new RobustBaseline(this.options.baselineMs, this.options.baselineBuckets, this.options.bandQuantile);
-    this.episodes = new EpisodeBook(sensorId, this.options.clearReadings, this.options.clearMs);
-    this.rate = new LevelRate(this.options.rateSpanMs);
-    this.local = new LocalLevel(this.options.localReadings / 2);
-    this.spike = new SpikeRule(this.options);
+    const o = this.options;
+    this.baseline = new RobustBaseline(o.baselineMs, o.baselineBuckets);
+    this.episodes = new EpisodeBook(sensorId, o.clearReadings, o.clearMs);
+    this.rate = new LevelRate(o.rateSpanMs);
+    this.ensemble = new EvidenceEnsemble({
+      historyReadings: o.calibrationReadings,
+      blockReadings: o.calibrationBlock,
+      tailShare: o.tailShare,
+      minReadings: o.minCalibrationReadings,
+    });
+    this.evidence = new EvidenceRule(sensorId, o);
     this.stuck = new StuckRule(this.options, (length) => this.baseline.noteRun(length));
   }
 
@@ -126,7 +122,7 @@ export class AnomalyDetector {
 
   /** Episodes raised and not yet cleared, oldest first. */
   activeEpisodes(): ActiveEpisode[] {
-    return this.episodes.active();
+    return [...this.episodes.active(), ...this.evidence.active()].sort((a, b) => a.raisedAtMs - b.raisedAtMs);
   }
 
   status(): DetectorStatus {
@@ -139,12 +135,13 @@ export class AnomalyDetector {
       typicalIntervalMs: this.intervals.typicalMs,
       gapLimitMs: this.gapLimitMs(),
       stuckRunNeeded: this.stuck.runNeeded(view),
+      evidenceThreshold: evidenceThresholdFor(this.options, this.intervals.typicalMs),
     };
   }
 
   /** Bytes held in typed arrays (bounded: it does not grow with the history pushed). */
   get memoryBytes(): number {
-    return this.baseline.memoryBytes + this.rate.memoryBytes + this.local.memoryBytes + this.intervals.memoryBytes;
+    return this.baseline.memoryBytes + this.rate.memoryBytes + this.ensemble.memoryBytes + this.intervals.memoryBytes;
   }
 
   private process(t: number, x: number, emit: boolean): AnomalyEvent[] {
@@ -165,8 +162,6 @@ export class AnomalyDetector {
       const limit = this.gapLimitMs();
       const silent = limit !== null && t - this.lastTs > limit;
       this.judge(sink, t, x, "GAP", { trigger: silent ? this.gapTrigger(this.lastTs, limit) : null, holds: silent });
-      // Readings from before a silence are no neighbours of the next one.
-      if (silent) this.local.reset();
       this.intervals.add(t - this.lastTs);
     }
     this.lastTs = t;
@@ -181,18 +176,16 @@ export class AnomalyDetector {
 
     const view = this.baseline.current();
     const ready = view.readings >= o.minBaselineReadings;
-    const resolution = atLevel(o.resolution, view.center);
-    // A level that has not moved in a day still has a scale: half its step, or the kind's resolution.
-    const scale = Math.max(view.scale, view.quantum / 2, resolution);
-    if (ready) {
-      // Reading-to-reading σ: the smaller of two estimates, each inflated by a different
-      // structure — the MAD of differences jumps from 0 to a whole step on a coarsely quantised
-      // signal, the within-bucket spread counts a level moving within its bucket — floored alike.
-      const noise = Math.max(Math.min(view.noise, view.scale), view.quantum / 2, resolution);
-      this.judge(sink, t, x, "SPIKE", this.spike.judge(t, x, view, scale, noise, this.local));
+    // A run already judged STUCK is kept from the ensemble, judged and learnt alike: a frozen day
+    // must not become the history the recovered sensor's ordinary noise is measured against.
+    if (this.stuck.countsAsNormal) {
+      // No score scale finer than the sensor resolves.
+      const floor = atLevel(o.resolution, x);
+      const verdict = this.ensemble.judge(t, x, floor, view.quantum);
+      const edges = this.evidence.observe(t, x, verdict, evidenceThresholdFor(o, this.intervals.typicalMs), floor);
+      if (sink !== null) sink.push(...edges);
     }
-    this.local.add(t, x);
-    const rate = this.judgeRate(t, x, view, ready, resolution);
+    const rate = this.judgeRate(t, x, view, ready, atLevel(o.resolution, view.center));
     if (rate !== null) this.judge(sink, t, x, "RAPID_CHANGE", rate);
     this.stuck.track(t, x);
     this.baseline.add(t, x, this.lastValue === null ? null : x - this.lastValue, this.stuck.countsAsNormal);

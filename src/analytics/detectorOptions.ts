@@ -7,27 +7,31 @@ export interface DetectorOptions {
   readonly baselineMs: number;
   /** Buckets the baseline span is cut into (each keeps a summary, not its readings). */
   readonly baselineBuckets: number;
-  /** SPIKE, RAPID_CHANGE and STUCK wait until the baseline holds this many readings. */
+  /** RAPID_CHANGE (the kind's rate limit) and STUCK wait until the baseline holds this many readings. */
   readonly minBaselineReadings: number;
   /**
-   * A single reading this many noise σ away from what its neighbours predict, and this many
-   * robust σ outside the band of the baseline (range of bucket medians), is a SPIKE.
+   * The ensemble's episodes open on a reading whose evidence √(P₁·P₂)·m (see `EvidenceEnsemble`)
+   * is below this, for a sensor reporting every `evidenceIntervalMs`; see `evidenceThresholdFor`
+   * for other intervals.
    */
-  readonly spikeThreshold: number;
-  /** The neighbours: the latest this many readings (even, ≥ 4) predict the next one (`LocalLevel`). */
-  readonly localReadings: number;
-  /** The band of the baseline is widened by this share of its width on each side (0: the bucket medians' own range). */
-  readonly bandMargin: number;
-  /** The inner band leaves out this share of bucket medians at each end (0.05: the central 90 %). */
-  readonly bandQuantile: number;
-  /** The inner band is widened by this share of its width on each side… */
-  readonly sustainedMargin: number;
-  /** …and a level staying this many robust σ outside it (band frozen when the level left)… */
-  readonly sustainedThreshold: number;
-  /** …for at least this many readings… */
-  readonly sustainedReadings: number;
-  /** …and this long is a SPIKE too (a level anomaly); the episode lasts while the level stays out. */
-  readonly sustainedMs: number;
+  readonly evidenceThreshold: number;
+  readonly evidenceIntervalMs: number;
+  /** For sensors slower than `evidenceIntervalMs` the threshold grows as (interval ratio)^this… */
+  readonly slowIntervalExponent: number;
+  /** …and for faster ones it shrinks as (interval ratio)^this. */
+  readonly fastIntervalExponent: number;
+  /** Each scorer's score is judged against its last this many readings' scores… */
+  readonly calibrationReadings: number;
+  /** …kept as the maxima of blocks of this many… */
+  readonly calibrationBlock: number;
+  /** …the exponential tail fitted to this share of the largest… */
+  readonly tailShare: number;
+  /** …and no judgement before this many readings. */
+  readonly minCalibrationReadings: number;
+  /** An ensemble episode does not open within this many readings of the last one's opening. */
+  readonly refractoryReadings: number;
+  /** An open ensemble episode holds while the evidence stays below this × the threshold. */
+  readonly holdFactor: number;
   /** OUT_OF_RANGE outside [rangeMin, rangeMax]. */
   readonly rangeMin: number;
   readonly rangeMax: number;
@@ -66,14 +70,16 @@ export function detectorDefaults(kind: SensorKind): DetectorOptions {
     baselineMs: DAY_MS,
     baselineBuckets: 48,
     minBaselineReadings: 120,
-    spikeThreshold: 7,
-    localReadings: 16,
-    bandMargin: 0,
-    bandQuantile: 0.05,
-    sustainedMargin: 0.5,
-    sustainedThreshold: 5,
-    sustainedReadings: 5,
-    sustainedMs: 3 * 3_600_000,
+    evidenceThreshold: 0.002,
+    evidenceIntervalMs: 300_000,
+    slowIntervalExponent: 0.5,
+    fastIntervalExponent: 1.25,
+    calibrationReadings: 4000,
+    calibrationBlock: 8,
+    tailShare: 0.1,
+    minCalibrationReadings: 200,
+    refractoryReadings: 100,
+    holdFactor: 1,
     rangeMin: profile.rangeMin,
     rangeMax: profile.rangeMax,
     maxRatePerMinute: profile.maxRatePerMinute,
@@ -99,9 +105,12 @@ export function resolveDetectorOptions(kind: SensorKind, overrides: Partial<Dete
   const positive: Array<keyof DetectorOptions> = [
     "baselineMs",
     "baselineBuckets",
-    "spikeThreshold",
-    "sustainedThreshold",
-    "sustainedReadings",
+    "evidenceThreshold",
+    "evidenceIntervalMs",
+    "calibrationReadings",
+    "calibrationBlock",
+    "minCalibrationReadings",
+    "holdFactor",
     "maxRatePerMinute",
     "rateSpanMs",
     "rateNoiseFactor",
@@ -117,18 +126,20 @@ export function resolveDetectorOptions(kind: SensorKind, overrides: Partial<Dete
       throw new RangeError(`detector option ${name}=${String(value)} must be a positive number`);
     }
   }
-  if (!(o.bandQuantile >= 0 && o.bandQuantile < 0.5)) throw new RangeError(`detector option bandQuantile=${o.bandQuantile} must be in [0, 0.5)`);
-  if (!(o.sustainedMargin >= 0)) throw new RangeError(`detector option sustainedMargin=${o.sustainedMargin} must be ≥ 0`);
-  if (!(o.sustainedMs >= 0)) throw new RangeError(`detector option sustainedMs=${o.sustainedMs} must be ≥ 0`);
-  if (!(o.bandMargin >= 0)) throw new RangeError(`detector option bandMargin=${o.bandMargin} must be ≥ 0 (0.5 = half the band's width)`);
-  if (!(Number.isInteger(o.localReadings) && o.localReadings >= 4 && o.localReadings % 2 === 0 && o.localReadings <= 64)) {
-    throw new RangeError(`detector option localReadings=${o.localReadings} must be an even integer from 4 to 64`);
+  if (!(o.evidenceThreshold < 1)) throw new RangeError(`detector option evidenceThreshold=${o.evidenceThreshold} must be below 1 (a probability), e.g. 0.002`);
+  if (!(o.tailShare > 0 && o.tailShare < 0.5)) throw new RangeError(`detector option tailShare=${o.tailShare} must be in (0, 0.5), e.g. 0.1`);
+  if (!(o.slowIntervalExponent >= 0 && o.slowIntervalExponent <= 1)) {
+    throw new RangeError(`detector option slowIntervalExponent=${o.slowIntervalExponent} must be in [0, 1] (0: per reading, 1: per unit of time)`);
   }
+  if (!(o.fastIntervalExponent >= 1)) {
+    throw new RangeError(`detector option fastIntervalExponent=${o.fastIntervalExponent} must be ≥ 1 (1: a false-alarm budget per unit of time)`);
+  }
+  if (!(Number.isInteger(o.calibrationBlock) && o.calibrationBlock <= o.calibrationReadings / 8)) {
+    throw new RangeError(`detector option calibrationBlock=${o.calibrationBlock} must be a whole number of readings, at most calibrationReadings / 8`);
+  }
+  if (!(o.refractoryReadings >= 0)) throw new RangeError(`detector option refractoryReadings=${o.refractoryReadings} must be ≥ 0`);
   if (!(o.stuckImprobability > 0 && o.stuckImprobability < 1)) {
     throw new RangeError(`detector option stuckImprobability=${o.stuckImprobability} must be in (0, 1), e.g. 1e-8`);
-  }
-  if (!(o.sustainedThreshold <= o.spikeThreshold)) {
-    throw new RangeError(`sustainedThreshold ${o.sustainedThreshold} must not exceed spikeThreshold ${o.spikeThreshold}`);
   }
   if (!(o.rangeMin < o.rangeMax)) throw new RangeError(`rangeMin ${o.rangeMin} must be below rangeMax ${o.rangeMax}`);
   if (o.gapAfterMs !== null && !(o.gapAfterMs > 0)) {

@@ -9,6 +9,12 @@ export interface Trigger {
   readonly value: number | null;
 }
 
+/** One rule's view of one reading: `trigger` would open an episode, `holds` keeps an open one alive. */
+export interface Verdict {
+  readonly trigger: Trigger | null;
+  readonly holds: boolean;
+}
+
 interface Slot {
   active: ActiveEpisode | null;
   absentReadings: number;

@@ -1,7 +1,7 @@
 import type { DetectorOptions } from "./detectorOptions.js";
 import { num } from "./format.js";
 import type { BaselineView } from "./robustBaseline.js";
-import type { Verdict } from "./spikeRule.js";
+import type { Verdict } from "./episodes.js";
 
 /**
  * STUCK: a run of equal values that is improbable for this sensor. The run must be

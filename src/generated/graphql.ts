@@ -657,9 +657,17 @@ export type Anomaly = {
 };
 
 export type AnomalyType =
+  /** The noise changed: the readings vary much more than usual, or have gone unusually calm. */
+  | 'DISTRIBUTION_CHANGE'
   | 'GAP'
+  /** The level moved and stayed: recent readings beyond the sensor's own range, or shifted from the readings before. */
+  | 'LEVEL_SHIFT'
   | 'OUT_OF_RANGE'
+  /** The level moved faster than the sensor's kind allows, or one reading stepped from the previous one far more than ever before. */
   | 'RAPID_CHANGE'
+  /** Unlike this time of day on the previous days, or this time of the week on the previous weeks. */
+  | 'SEASONAL_BREAK'
+  /** A reading far from its neighbours (and usually beyond its range). */
   | 'SPIKE'
   | 'STUCK';
 

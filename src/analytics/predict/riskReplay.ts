@@ -4,7 +4,7 @@ import type { DetectorOptions } from "../detectorOptions.js";
 import type { Point } from "../point.js";
 import { resolveThresholds, type HealthThresholds } from "../thresholds.js";
 import type { AlertRecord } from "./alertHistory.js";
-import { failureRisk } from "./failureRisk.js";
+import { failureRisk, type RiskTermName } from "./failureRisk.js";
 import { hourlyLevels, LEVELS_SPAN_MS, type HourlyLevel } from "./operatingBand.js";
 import { HOUR_MS } from "./stabilityHistory.js";
 
@@ -30,6 +30,8 @@ export interface RiskSample {
   readonly asOfMs: number;
   readonly probability: number;
   readonly drivers: readonly string[];
+  /** Each term's probability with the others left as they are, and the total without it. */
+  readonly terms?: ReadonlyArray<{ readonly name: RiskTermName; readonly probability: number; readonly without: number }>;
 }
 
 /** History handed to each risk call: the 24 h stability trend plus the 1 h health window. */
@@ -78,7 +80,9 @@ export function replayRisk(points: readonly Point[], options: RiskReplayOptions)
 function sample(history: readonly Point[], levels: readonly HourlyLevel[], asOfMs: number, alerts: ReadonlyArray<{ record: AlertRecord }>, options: RiskReplayOptions, thresholds: HealthThresholds): RiskSample {
   const known = alerts.map((a) => a.record).filter((r) => r.raisedAtMs <= asOfMs && r.raisedAtMs > asOfMs - 7 * 24 * HOUR_MS);
   const risk = failureRisk(history, { asOfMs, kind: options.kind, hours: options.hours ?? 24, alertHistory: known, thresholds, levels });
-  return risk.ok ? { asOfMs, probability: risk.value.probability, drivers: risk.value.drivers } : { asOfMs, probability: 0, drivers: [risk.reason] };
+  if (!risk.ok) return { asOfMs, probability: 0, drivers: [risk.reason] };
+  const { probability, drivers, terms } = risk.value;
+  return { asOfMs, probability, drivers, terms: terms.map((t) => ({ name: t.name, probability: t.probability, without: probability - t.influence })) };
 }
 
 export interface WindowLead {

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { fixtures } from "../../support/requirements.js";
 import { readDatasetText } from "../../../src/datasets/files.js";
 import { labelWindows, parseNabCsv, parseNabLabels, parseNabWindows } from "../../../src/datasets/nab.js";
-import { replayNab } from "../../../src/datasets/nabReplay.js";
 
 const load = async (file: string) => {
   const parsed = parseNabCsv(await readDatasetText(fixtures, "nab", file));
@@ -55,24 +54,5 @@ describe("NAB parsing", () => {
     expect(labelWindows(windows, [Date.UTC(2020, 0, 1)])[0]).toEqual(windows[0]);
     expect(() => parseNabLabels(JSON.stringify({ [file]: ["yesterday"] }), file)).toThrow(/label 0 of .* is not a date-time/);
     expect(() => parseNabLabels("{}", "nope.csv")).toThrow(/no labels for "nope.csv"/);
-  });
-});
-
-describe("the streaming detector on NAB", () => {
-  it("catches 3 of the 4 machine_temperature failure windows with at most 6 false-alarm episodes", async () => {
-    const { parsed, windows } = await load("realKnownCause/machine_temperature_system_failure.csv");
-    const replay = replayNab(parsed.value, windows);
-    expect(replay.score.windowsDetected).toBeGreaterThanOrEqual(3);
-    expect(replay.score.falseAlarmEpisodes).toBeLessThanOrEqual(6);
-    expect(replay.score.windows[1]!.detected).toBe(true); // the catastrophic failure
-    expect(replay.score.windows[3]!.detected).toBe(true);
-    // The naive 3σ-from-the-24 h-mean rule on the same data, for scale.
-    expect(replay.naive.falseAlarmEpisodes).toBeGreaterThan(50);
-  }, 30_000);
-
-  it("raises nothing at all on art_daily_small_noise", async () => {
-    const { parsed, windows } = await load("artificialNoAnomaly/art_daily_small_noise.csv");
-    const replay = replayNab(parsed.value, windows);
-    expect(replay.events).toEqual([]);
   });
 });
