@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import type { Point } from "../analytics/point.js";
-import { datasetPath, readDatasetText } from "./files.js";
+import { datasetPath, readDatasetText, type DatasetSource } from "./files.js";
 import { parseNabCsv, parseNabWindows, type NabWindow } from "./nab.js";
 
 /** One NAB data file with its labelled windows. */
@@ -13,8 +13,8 @@ export interface NabFile {
   readonly parseProblems: number;
 }
 
-/** Every `<folder>/<file>.csv` under the shared NAB folder, sorted. */
-export async function listNabFiles(projectRoot: string): Promise<string[]> {
+/** Every `<folder>/<file>.csv` under the NAB folder (NAB_DATA_DIR), sorted. */
+export async function listNabFiles(projectRoot: DatasetSource): Promise<string[]> {
   const root = datasetPath(projectRoot, "nab");
   const keys: string[] = [];
   for (const folder of (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory())) {
@@ -24,7 +24,7 @@ export async function listNabFiles(projectRoot: string): Promise<string[]> {
 }
 
 /** Loads NAB files (all of them by default) with their windows. */
-export async function loadNabCorpus(projectRoot: string, keys?: readonly string[]): Promise<NabFile[]> {
+export async function loadNabCorpus(projectRoot: DatasetSource, keys?: readonly string[]): Promise<NabFile[]> {
   const windowsText = await readDatasetText(projectRoot, "nab", "combined_windows.json");
   const files: NabFile[] = [];
   for (const key of keys ?? (await listNabFiles(projectRoot))) {

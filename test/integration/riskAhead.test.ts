@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scoreRisk, type RiskSample } from "../../src/analytics/predict/riskReplay.js";
-import { projectRoot } from "../../src/config.js";
 import { loadNabSeries } from "../../src/datasets/predictionSeries.js";
+import { fixtures } from "../support/requirements.js";
 import { gql, startTestTwin, type TestTwin } from "../support/testApp.js";
 
 const HOUR = 3_600_000;
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 describe("failure risk through the API on NAB machine temperature, asked every 6 h", () => {
   it("is above 0.5 near at least 3 of the 4 labelled windows (from a day before each to its end) and at most 5 % of the time elsewhere", async () => {
-    const series = await loadNabSeries(projectRoot, "realKnownCause/machine_temperature_system_failure.csv", "");
+    const series = await loadNabSeries(fixtures, "realKnownCause/machine_temperature_system_failure.csv", "");
     const sensorId = `machine_${twin.prefix}_nab`;
     const created = await gql(twin.url, `mutation ($id: ID!) { createSensors(input: [{ sensorId: $id, kind: OTHER }]) { sensors { sensorId } } }`, { id: sensorId });
     expect(created.errors).toBeUndefined();

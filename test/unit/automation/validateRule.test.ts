@@ -80,10 +80,10 @@ describe("validateRuleInput", () => {
       "condition.threshold does not apply to STALE; leave it out",
     ]);
     expect(cond({ type: "ANOMALY", anomalyTypes: [] })).toEqual([
-      "condition.anomalyTypes must be a non-empty list of SPIKE, STUCK, RAPID_CHANGE, OUT_OF_RANGE, GAP; leave it out for all of them",
+      "condition.anomalyTypes must be a non-empty list of SPIKE, LEVEL_SHIFT, DISTRIBUTION_CHANGE, SEASONAL_BREAK, STUCK, RAPID_CHANGE, OUT_OF_RANGE, GAP; leave it out for all of them",
     ]);
     expect(cond({ type: "ANOMALY", anomalyTypes: ["SPIKE", "NOISE", "SPIKE"] })).toEqual([
-      'condition.anomalyTypes[1] must be one of SPIKE, STUCK, RAPID_CHANGE, OUT_OF_RANGE, GAP, got "NOISE"',
+      'condition.anomalyTypes[1] must be one of SPIKE, LEVEL_SHIFT, DISTRIBUTION_CHANGE, SEASONAL_BREAK, STUCK, RAPID_CHANGE, OUT_OF_RANGE, GAP, got "NOISE"',
       "condition.anomalyTypes[2] repeats SPIKE",
     ]);
     expect(cond({ type: "VALUE", comparison: "GT", threshold: 1, window: 5 })).toEqual([
@@ -91,7 +91,7 @@ describe("validateRuleInput", () => {
     ]);
     expect(parseRule({ ...VALID, condition: { type: "ANOMALY" }, clear: null }).condition).toEqual({
       type: "ANOMALY",
-      anomalyTypes: ["SPIKE", "STUCK", "RAPID_CHANGE", "OUT_OF_RANGE", "GAP"],
+      anomalyTypes: ["SPIKE", "LEVEL_SHIFT", "DISTRIBUTION_CHANGE", "SEASONAL_BREAK", "STUCK", "RAPID_CHANGE", "OUT_OF_RANGE", "GAP"],
     });
   });
 

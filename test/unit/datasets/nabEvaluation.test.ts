@@ -1,15 +1,19 @@
-import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../../src/config.js";
+import { expect, it } from "vitest";
 import { readDatasetText } from "../../../src/datasets/files.js";
 import { listNabFiles, loadNabCorpus, parsePublishedScores } from "../../../src/datasets/nabCorpus.js";
+import { recordedData, requires } from "../../support/requirements.js";
 import { evaluateNabFile, nabReport, publishedOn, type NabFileResult } from "../../../src/datasets/nabEvaluation.js";
+
+// The whole corpus (51 files) is not in the repository: NAB_DATA_DIR, default ../shared/datasets/nab.
+const { describe } = requires("nab");
+const nabData = recordedData;
 
 describe("eval:nab: the twin's alerts on the NAB corpus, scored the NAB way", () => {
   it("reproduces the published scoreboard's arithmetic: ARTime 73.2, Numenta HTM 68.4, null 0 on the 51 shared files", async () => {
-    const published = parsePublishedScores(await readDatasetText(projectRoot, "nab", "published_standard_scores.csv"));
-    const keys = await listNabFiles(projectRoot);
+    const published = parsePublishedScores(await readDatasetText(nabData, "nab", "published_standard_scores.csv"));
+    const keys = await listNabFiles(nabData);
     expect(keys).toHaveLength(51);
-    const files = await loadNabCorpus(projectRoot);
+    const files = await loadNabCorpus(nabData);
     // A stand-in result per file with only its windows: publishedOn needs nothing else.
     const stubs = files.map((f) => ({ key: f.key, standard: { windows: f.windows } })) as unknown as NabFileResult[];
     const scores = publishedOn(stubs, published);
@@ -21,9 +25,9 @@ describe("eval:nab: the twin's alerts on the NAB corpus, scored the NAB way", ()
   });
 
   it("scores above Numenta HTM over all 51 files through the real ingest path, with the floor set from the full run (75.2)", async () => {
-    const published = parsePublishedScores(await readDatasetText(projectRoot, "nab", "published_standard_scores.csv"));
+    const published = parsePublishedScores(await readDatasetText(nabData, "nab", "published_standard_scores.csv"));
     const results: NabFileResult[] = [];
-    for (const file of await loadNabCorpus(projectRoot)) results.push(await evaluateNabFile(file));
+    for (const file of await loadNabCorpus(nabData)) results.push(await evaluateNabFile(file));
     const report = nabReport(results, published, false);
     expect(report).toMatchObject({ files: 51, windows: 102 });
     expect(report["normalizedStandard"]).toBeGreaterThanOrEqual(72);

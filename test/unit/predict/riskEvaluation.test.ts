@@ -63,7 +63,7 @@ describe("failure risk replayed on NAB machine temperature (asOf every hour)", (
   });
 
   it("asked every 6 h, as the issue's protocol asks: above 0.5 near every window, at most 5 % elsewhere, mostly carried by the operating range", async () => {
-    const series = await loadNabSeries(projectRoot, "realKnownCause/machine_temperature_system_failure.csv", "");
+    const series = await loadNabSeries(fixtures, "realKnownCause/machine_temperature_system_failure.csv", "");
     const samples = replayRisk(series.points, { kind: "OTHER", hours: 24, stepMs: 6 * HOUR });
     const score = scoreRisk(samples, series.windows, 24);
     expect(score.windowsWarned).toBeGreaterThanOrEqual(3);
