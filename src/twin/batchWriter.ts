@@ -1,5 +1,6 @@
 import type { Logger } from "../log.js";
 import type { IngestSettings } from "../config.js";
+import { ThresholdWaiters } from "../util/thresholdWaiters.js";
 import type { Reading } from "./reading.js";
 
 /** The one operation the writer needs from the store. */
@@ -46,11 +47,13 @@ export class BatchWriter {
   private committed = 0;
   private batches = 0;
   private stopped = false;
-  private spaceWaiters: Array<{ need: number; resolve: () => void }> = [];
+  /** Marked by the free room they need. */
+  private readonly spaceWaiters = new ThresholdWaiters();
   private drainWaiters: Array<() => void> = [];
   /** Callers waiting for a position to commit: while there are any, batches do not linger. */
-  private commitWaiters: Array<{ position: number; resolve: (ok: boolean) => void }> = [];
-  private availabilityWaiters: Array<() => void> = [];
+  private readonly commitWaiters = new ThresholdWaiters();
+  /** Released with 1 when the store answers again. */
+  private readonly availabilityWaiters = new ThresholdWaiters();
   private readonly commitListeners: Array<(committedPosition: number) => void> = [];
   private offered = 0;
 
@@ -113,20 +116,7 @@ export class BatchWriter {
    */
   async waitCommitted(position: number, timeoutMs: number): Promise<boolean> {
     if (this.committed >= position) return true;
-    const committed = new Promise<boolean>((resolve) => {
-      const waiter = {
-        position,
-        resolve: (ok: boolean) => {
-          clearTimeout(timer);
-          resolve(ok);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.commitWaiters = this.commitWaiters.filter((w) => w !== waiter);
-        resolve(this.committed >= position);
-      }, timeoutMs);
-      this.commitWaiters.push(waiter);
-    });
+    const committed = this.commitWaiters.wait(position, timeoutMs, () => this.committed >= position);
     if (this.inFlight === null && this.retryTimer === null) {
       this.clearLinger();
       this.pump(true);
@@ -137,37 +127,14 @@ export class BatchWriter {
   /** Resolves true once the store takes writes (at once if it does), false after `timeoutMs`. */
   async waitAvailable(timeoutMs: number): Promise<boolean> {
     if (this.available) return true;
-    return new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => {
-        this.availabilityWaiters = this.availabilityWaiters.filter((w) => w !== onAvailable);
-        resolve(this.available);
-      }, timeoutMs);
-      const onAvailable = (): void => {
-        clearTimeout(timer);
-        resolve(true);
-      };
-      this.availabilityWaiters.push(onAvailable);
-    });
+    return this.availabilityWaiters.wait(1, timeoutMs, () => this.available);
   }
 
   /** Resolves when `need` readings fit in the buffer, or after `timeoutMs`; returns whether they fit. */
   async waitForSpace(need: number, timeoutMs: number): Promise<boolean> {
     const wanted = Math.min(need, this.settings.bufferCapacity);
     if (this.freeSpace >= wanted) return true;
-    return new Promise<boolean>((resolve) => {
-      const waiter = {
-        need: wanted,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve(true);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.spaceWaiters = this.spaceWaiters.filter((w) => w !== waiter);
-        resolve(this.freeSpace >= wanted);
-      }, timeoutMs);
-      this.spaceWaiters.push(waiter);
-    });
+    return this.spaceWaiters.wait(wanted, timeoutMs, () => this.freeSpace >= wanted);
   }
 
   /** Writes everything pending now (no linger); resolves when the buffer is empty. */
@@ -212,7 +179,7 @@ export class BatchWriter {
     this.inFlight = this.write(batch).finally(() => {
       this.inFlight = null;
       if (this.retryTimer === null) {
-        if (this.pending > 0) this.pump(this.drainWaiters.length > 0 || this.commitWaiters.length > 0 || this.pending >= this.settings.batchSize);
+        if (this.pending > 0) this.pump(this.drainWaiters.length > 0 || this.commitWaiters.size > 0 || this.pending >= this.settings.batchSize);
         if (this.pending > 0 && this.inFlight === null) this.schedule();
         if (this.pending === 0) this.resolveDrained();
       }
@@ -232,15 +199,13 @@ export class BatchWriter {
         this.lastError = null;
         this.log.info("database reachable again; writing the buffered readings", { pending: this.pending });
         this.events.onAvailabilityChanged?.(true, null);
-        const waiting = this.availabilityWaiters;
-        this.availabilityWaiters = [];
-        for (const wake of waiting) wake();
+        this.availabilityWaiters.release(1);
       }
       // Listeners first (caches refreshed, log checkpointed), then the callers waiting for this
       // commit: a caller's next read sees everything the commit changed.
       this.notifyCommitted(batch, created);
-      this.wakeCommitWaiters();
-      this.wakeSpaceWaiters();
+      this.commitWaiters.release(this.committed);
+      this.spaceWaiters.release(this.freeSpace);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (this.available) {
@@ -278,21 +243,6 @@ export class BatchWriter {
       // The batch is committed whatever a listener does; its failure must not read as the store's.
       this.log.error("a listener of committed batches failed", { error });
     }
-  }
-
-  private wakeCommitWaiters(): void {
-    if (this.commitWaiters.length === 0) return;
-    const ready = this.commitWaiters.filter((w) => w.position <= this.committed);
-    this.commitWaiters = this.commitWaiters.filter((w) => w.position > this.committed);
-    for (const waiter of ready) waiter.resolve(true);
-  }
-
-  private wakeSpaceWaiters(): void {
-    if (this.spaceWaiters.length === 0) return;
-    const free = this.freeSpace;
-    const ready = this.spaceWaiters.filter((w) => w.need <= free);
-    this.spaceWaiters = this.spaceWaiters.filter((w) => w.need > free);
-    for (const waiter of ready) waiter.resolve();
   }
 
   private resolveDrained(): void {

@@ -3,6 +3,7 @@ import { open, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "../log.js";
 import type { Reading } from "../twin/reading.js";
+import { ThresholdWaiters } from "../util/thresholdWaiters.js";
 import { encodeRecord } from "./recordCodec.js";
 import { inspectSegment, type RecoveredSegment } from "./recovery.js";
 import { WalError, freeBytes, listSegments, lockInstance, megabytes, otherInstances, segmentName } from "./segmentDirectory.js";
@@ -42,7 +43,8 @@ export class WriteAheadLog implements ReadingLog {
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private timerDue = Number.POSITIVE_INFINITY;
-  private waiters: Array<{ lsn: number; resolve: (ok: boolean) => void }> = [];
+  /** Callers of `durable`, marked by their record's sequence number. */
+  private readonly waiters = new ThresholdWaiters();
   private error: string | null = null;
   private closing = false;
   private deleting: Promise<void> = Promise.resolve();
@@ -132,21 +134,9 @@ export class WriteAheadLog implements ReadingLog {
 
   durable(lsn: number, timeoutMs: number): Promise<boolean> {
     if (lsn <= this.syncedLsn) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter = {
-        lsn,
-        resolve: (ok: boolean) => {
-          clearTimeout(timer);
-          resolve(ok);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        resolve(false);
-      }, timeoutMs);
-      this.waiters.push(waiter);
-      this.schedule(0);
-    });
+    const synced = this.waiters.wait(lsn, timeoutMs, () => this.syncedLsn >= lsn);
+    this.schedule(0);
+    return synced;
   }
 
   committed(lsn: number): void {
@@ -186,8 +176,7 @@ export class WriteAheadLog implements ReadingLog {
     if (this.committedLsn >= this.nextLsn - 1 && this.recovered.length === 0) {
       for (const s of [...this.closed, this.active]) await unlink(s.file).catch(() => undefined);
     }
-    for (const w of this.waiters) w.resolve(this.syncedLsn >= w.lsn);
-    this.waiters = [];
+    this.waiters.settleAll((lsn) => this.syncedLsn >= lsn);
     this.release();
   }
 
@@ -241,7 +230,7 @@ export class WriteAheadLog implements ReadingLog {
       this.checkpointWritten = Math.max(this.checkpointWritten, checkpoint);
       if (this.error !== null) this.log.info("the write-ahead log is writable again", { dir: this.settings.dir });
       this.error = null;
-      this.resolveWaiters();
+      this.waiters.release(this.syncedLsn);
       if (this.active.bytes >= (this.settings.segmentBytes ?? DEFAULT_SEGMENT_BYTES)) await this.rotate();
     } catch (error) {
       // Kept for the next try: a part written before the failure is a damaged stretch that
@@ -252,7 +241,7 @@ export class WriteAheadLog implements ReadingLog {
     } finally {
       this.flushing = null;
       if (this.pending.length > 0 || this.checkpointWritten < this.committedLsn) {
-        this.schedule(this.error !== null ? RETRY_MS : this.waiters.length > 0 ? 0 : this.settings.fsyncMs);
+        this.schedule(this.error !== null ? RETRY_MS : this.waiters.size > 0 ? 0 : this.settings.fsyncMs);
       }
     }
   }
@@ -270,13 +259,6 @@ export class WriteAheadLog implements ReadingLog {
       "readings are refused until it can be: free space there or fix its permissions";
     if (this.error === null) this.log.error(message, { error });
     this.error = message;
-  }
-
-  private resolveWaiters(): void {
-    if (this.waiters.length === 0) return;
-    const ready = this.waiters.filter((w) => w.lsn <= this.syncedLsn);
-    this.waiters = this.waiters.filter((w) => w.lsn > this.syncedLsn);
-    for (const w of ready) w.resolve(true);
   }
 
   private async rotate(): Promise<void> {

@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver } from "neo4j-driver";
-import { createApp, type App } from "../../src/app.js";
-import { projectRoot } from "../../src/config.js";
-import { createLogger, silentLogger } from "../../src/log.js";
-import { createDriver } from "../../src/store/driver.js";
-import { startEmbedded, type EmbeddedDatabase } from "../../src/store/embedded.js";
+import type { App } from "../../src/app.js";
+import { twinOnOwnDatabase, type OwnDatabaseTwin } from "../support/ownDatabase.js";
 import { eventually, gql } from "../support/testApp.js";
 
 // Neo4j itself is killed with SIGKILL mid-ingest and started again on its data: this test runs
@@ -15,37 +9,17 @@ import { eventually, gql } from "../support/testApp.js";
 const PORT = Number(process.env["TEST_KILL_NEO4J_PORT"] ?? 7695);
 const RECORD = `mutation ($r: [ReadingInput!]!, $d: Durability) { recordReadings(readings: $r, durability: $d) { accepted rejected durability } }`;
 
-let dataDir: string;
-let walDir: string;
-let db: EmbeddedDatabase;
-let driver: Driver;
+let twin: OwnDatabaseTwin;
 let app: App;
-const startDb = (): Promise<EmbeddedDatabase> => startEmbedded({ projectRoot, port: PORT, dataDir, log: createLogger("warn"), pageCacheMb: 128 });
+let driver: Driver;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "twin-kill-neo4j-"));
-  walDir = mkdtempSync(path.join(tmpdir(), "twin-kill-wal-"));
-  db = await startDb();
-  driver = createDriver({ uri: db.uri, user: "neo4j", password: "" });
-  app = await createApp({
-    config: {
-      host: "127.0.0.1",
-      port: 0,
-      ingest: { batchSize: 500, lingerMs: 20, bufferCapacity: 20_000, commitTimeoutMs: 2_000 },
-      wal: { dir: walDir, instance: "kill", fsyncMs: 20, maxBytes: 64 * 1024 * 1024 },
-    },
-    driver,
-    uri: db.uri,
-    log: silentLogger,
-  });
+  twin = await twinOnOwnDatabase("kill", PORT, { batchSize: 500, lingerMs: 20, bufferCapacity: 20_000, commitTimeoutMs: 2_000 });
+  ({ app, driver } = twin);
 }, 240_000);
 
 afterAll(async () => {
-  await app?.stop();
-  await driver?.close();
-  await db?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(walDir, { recursive: true, force: true });
+  await twin?.close();
 });
 
 describe("Neo4j killed with SIGKILL mid-ingest", () => {
@@ -70,10 +44,11 @@ describe("Neo4j killed with SIGKILL mid-ingest", () => {
     );
     await eventually(async () => (acked.get("COMMITTED")!.size >= 2_000 ? true : undefined), 60_000, "some committed readings");
 
+    const db = twin.database();
     process.kill(db.pid!, "SIGKILL");
     await db.exited;
     await new Promise((res) => setTimeout(res, 2_500)); // callers keep sending into the outage
-    db = await startDb();
+    await twin.restartDatabase();
     await new Promise((res) => setTimeout(res, 1_000));
     sending = false;
     await Promise.all(callers);

@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, type App } from "../../src/app.js";
-import { projectRoot } from "../../src/config.js";
-import { createLogger, silentLogger } from "../../src/log.js";
-import { createDriver } from "../../src/store/driver.js";
-import { startEmbedded, type EmbeddedDatabase } from "../../src/store/embedded.js";
 import type { Driver } from "neo4j-driver";
+import type { App } from "../../src/app.js";
+import { twinOnOwnDatabase, type OwnDatabaseTwin } from "../support/ownDatabase.js";
 import { eventually, gql } from "../support/testApp.js";
 
 // This test stops and restarts a database, so it runs its own embedded Neo4j (own port and
@@ -21,38 +15,17 @@ interface Recorded {
 }
 const COMMIT_TIMEOUT_MS = 3_000;
 
-let dataDir: string;
-let walDir: string;
-let db: EmbeddedDatabase;
-let driver: Driver;
+let twin: OwnDatabaseTwin;
 let app: App;
-
-const startDb = (): Promise<EmbeddedDatabase> => startEmbedded({ projectRoot, port: PORT, dataDir, log: createLogger("warn"), pageCacheMb: 128 });
+let driver: Driver;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "twin-outage-"));
-  walDir = mkdtempSync(path.join(tmpdir(), "twin-outage-wal-"));
-  db = await startDb();
-  driver = createDriver({ uri: db.uri, user: "neo4j", password: "" });
-  app = await createApp({
-    config: {
-      host: "127.0.0.1",
-      port: 0,
-      ingest: { batchSize: 100, lingerMs: 5, bufferCapacity: 2_000, commitTimeoutMs: COMMIT_TIMEOUT_MS },
-      wal: { dir: walDir, instance: "outage", fsyncMs: 20, maxBytes: 64 * 1024 * 1024 },
-    },
-    driver,
-    uri: db.uri,
-    log: silentLogger,
-  });
+  twin = await twinOnOwnDatabase("outage", PORT, { batchSize: 100, lingerMs: 5, bufferCapacity: 2_000, commitTimeoutMs: COMMIT_TIMEOUT_MS });
+  ({ app, driver } = twin);
 }, 240_000);
 
 afterAll(async () => {
-  await app?.stop();
-  await driver?.close();
-  await db?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(walDir, { recursive: true, force: true });
+  await twin?.close();
 });
 
 const health = async (): Promise<{ code: number; body: Record<string, unknown> }> => {
@@ -87,7 +60,7 @@ describe("database lost while running", () => {
     await app.writer.flush();
     for (let i = 0; i < 4; i++) expect((await send(200)).durability).toBe("COMMITTED");
 
-    await db.stop();
+    await twin.database().stop();
     // While the database is down, LOGGED readings are still accepted into the buffer and the log…
     const during = await send(500, "LOGGED");
     expect(during).toMatchObject({ accepted: 500, rejected: 0, durability: "LOGGED", note: null });
@@ -113,7 +86,7 @@ describe("database lost while running", () => {
     expect(refusedMessage).toMatch(/database unavailable/);
     expect(app.writer.pending).toBe(2_000);
 
-    db = await startDb();
+    await twin.restartDatabase();
     await eventually(async () => (app.writer.pending === 0 ? true : undefined), 60_000, "the buffer to drain");
     expect((await health()).code).toBe(200);
     await send(100);
