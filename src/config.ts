@@ -87,6 +87,8 @@ export interface Config {
   };
   readonly queryLimits: QueryLimitSettings;
   readonly logLevel: "debug" | "info" | "warn" | "error";
+  /** `text` lines for people, or `json`: one JSON object per line for log collectors. */
+  readonly logFormat: "text" | "json";
 }
 
 /** A configuration value that cannot be used; the message names the variable and the fix. */
@@ -227,6 +229,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     queryLimits: queryLimits(env),
     logLevel: oneOf(env, "LOG_LEVEL", ["debug", "info", "warn", "error"] as const) ?? "info",
+    logFormat: oneOf(env, "LOG_FORMAT", ["text", "json"] as const) ?? "text",
   };
   if (config.ingest.bufferCapacity < config.ingest.batchSize) {
     throw new ConfigError(

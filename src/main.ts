@@ -5,14 +5,14 @@ import { parseInterlocks } from "./commands/interlocks.js";
 import { DomainError } from "./errors.js";
 import { createAuthenticator } from "./graphql/auth.js";
 import { ListenError } from "./http/server.js";
-import { createLogger } from "./log.js";
+import { createLogger, standardSink } from "./log.js";
 import { createDriver, verifyDatabase } from "./store/driver.js";
 import { EmbeddedStartError, startEmbedded, type EmbeddedDatabase } from "./store/embedded.js";
 
 /** Composition root: config → database → twin → server; SIGTERM flushes before exit. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, standardSink, "twin", config.logFormat);
 
   let embedded: EmbeddedDatabase | undefined;
   let uri = config.neo4j.uri;

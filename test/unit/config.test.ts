@@ -46,9 +46,15 @@ describe("loadConfig", () => {
     [{ QUERY_MAX_DEPTH: "-1" }, /QUERY_MAX_DEPTH=-1 is not an integer in 0\.\.1000; fix or unset it \(default 12\)/],
     [{ QUERY_TIMEOUT_MS: "2.5" }, /QUERY_TIMEOUT_MS=2\.5 is not an integer/],
     [{ QUERY_MAX_COST: "10000", QUERY_COST_PER_MINUTE: "5000" }, /QUERY_COST_PER_MINUTE=5000 is below QUERY_MAX_COST=10000, so a request the cost limit allows could never run/],
+    [{ LOG_FORMAT: "yaml" }, /LOG_FORMAT=yaml is not one of text, json/],
   ])("refuses %j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("reads LOG_FORMAT", () => {
+    expect(loadConfig({}).logFormat).toBe("text");
+    expect(loadConfig({ LOG_FORMAT: "json" }).logFormat).toBe("json");
   });
 
   it("has the documented query limits, each configurable and 0 for off", () => {
