@@ -4,7 +4,7 @@ import type { Config } from "./config.js";
 import { UnavailableError } from "./errors.js";
 import { buildSchema, createResolvers } from "./graphql/schema.js";
 import type { TwinServices } from "./graphql/services.js";
-import { exportRouter } from "./http/export.js";
+import { exportRoute } from "./http/export.js";
 import { startHttpServer, type HealthReport, type RunningServer } from "./http/server.js";
 import type { Logger } from "./log.js";
 import { ActuatorStore } from "./store/actuatorStore.js";
@@ -40,7 +40,7 @@ const DEFAULT_COMMIT_TIMEOUT_MS = 10_000;
 
 export interface AppOptions {
   /** Without `wal`, accepted readings live only in memory until committed (some unit-level benches); the twin always has one. */
-  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics" | "wal" | "queryLimits">>;
+  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics" | "wal" | "queryLimits" | "corsOrigins">>;
   readonly driver: Driver;
   /** The database URI, for messages. */
   readonly uri: string;
@@ -190,12 +190,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...(walStatus === undefined ? {} : { wal: { bytes: walStatus.bytes, segments: walStatus.segments, error: walStatus.error } }),
     };
   };
-  const routes = [exportRouter({ readings, catalog: analytics.catalog, clock, log: log.child("export") })];
+  const routes = [exportRoute({ readings, catalog: analytics.catalog, clock, log: log.child("export") })];
   const server = await startHttpServer({ schema, host: options.config.host, port: options.config.port, log: log.child("http"), health,
     routes,
     afterMutation: () => analytics.catalog.invalidate(),
     authenticator: options.authenticator ?? createAuthenticator({}),
     ...(options.config.queryLimits === undefined ? {} : { limits: options.config.queryLimits }),
+    ...(options.config.corsOrigins === undefined ? {} : { corsOrigins: options.config.corsOrigins }),
   });
 
   return {
