@@ -64,8 +64,13 @@ export interface App {
   readonly analytics: AnalyticsRuntime;
   readonly control: ControlRuntime;
   health(): Promise<HealthReport>;
-  /** Closes device links, stops serving, writes every pending reading (the driver stays open). */
-  stop(): Promise<void>;
+  /**
+   * Closes device links, stops serving, writes every pending reading (the driver stays open).
+   * Pending readings stay in the write-ahead log for the next start instead with `flush: false`
+   * (the database is gone), or once `databaseGone` resolves while they are being written (it
+   * stopped meanwhile, e.g. signalled together with the twin).
+   */
+  stop(options?: { readonly flush?: boolean; readonly databaseGone?: Promise<unknown> }): Promise<void>;
 }
 
 /**
@@ -208,11 +213,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     analytics,
     control,
     health,
-    stop: async () => {
+    stop: async ({ flush = true, databaseGone } = {}) => {
       await control.stop();
       await bridge.stop();
       await server.close();
-      await writer.stop(true);
+      const flushed = flush && (await Promise.race([writer.stop(true).then(() => true), (databaseGone ?? new Promise<never>(() => undefined)).then(() => false)]));
+      if (!flushed) {
+        if (flush) log.warn("the database stopped while pending readings were written; they stay in the write-ahead log for the next start", { pending: writer.pending });
+        await writer.stop(false);
+      }
       await wal?.close();
       await analytics.stop();
       await actuatorLog.flush();
