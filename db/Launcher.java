@@ -31,8 +31,8 @@ import org.neo4j.procedure.UserFunction;
  * Usage: java -cp 'db/.cache/lib/*' db/Launcher.java <port> <dataDir> [pageCacheMb]
  * Prints exactly one line starting with "NEO4J READY bolt://127.0.0.1:<port>" when it accepts
  * connections, or a line starting with "NEO4J ERROR" and exits 2 when it cannot start.
- * SIGTERM/SIGINT, and end of file on stdin (the starting process is gone), shut the database
- * down cleanly (checkpoint, store closed) before exit.
+ * SIGTERM/SIGINT, end of file on stdin, and the death of the process that started it (it is
+ * then re-parented) shut the database down cleanly (checkpoint, store closed) before exit.
  */
 public class Launcher {
     private static final List<String> REQUIRED_APOC = List.of(
@@ -45,6 +45,7 @@ public class Launcher {
         if (args.length < 2) {
             fail("usage: Launcher <port> <dataDir> [pageCacheMb]");
         }
+        watchParent();
         int port = parsePort(args[0]);
         Path home = Path.of(args[1]).toAbsolutePath();
         long pageCacheMb = args.length > 2 ? Long.parseLong(args[2]) : 384;
@@ -107,6 +108,32 @@ public class Launcher {
             // a broken pipe means the same
         }
         System.exit(0);
+    }
+
+    /**
+     * Exits (running the shutdown hook) once the process that started this one is gone, checked
+     * twice a second from the very start. Stdin's end of file says the same, but is read only
+     * once the database is up, and never comes while another process holds the pipe open.
+     */
+    private static void watchParent() {
+        long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L);
+        if (parent <= 1) return; // started by init or a container's entry point: nothing to watch
+        Thread watchdog = new Thread(() -> {
+            for (;;) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L);
+                if (now != parent) {
+                    System.out.println("NEO4J INFO the process that started this one (pid " + parent + ") is gone; shutting down");
+                    System.exit(0);
+                }
+            }
+        }, "parent-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     private static int parsePort(String text) {

@@ -1,12 +1,14 @@
-// npm run import -- <file.csv> --sensor <id> [--column Temperature] [--url http://127.0.0.1:4000/graphql]
+// npm run import -- <file.csv> --sensor <id> [--column Temperature] [--url http://127.0.0.1:4000/graphql] [--token <jwt>]
 // Loads a recorded series (the formats of ../shared/datasets) through the running twin's ingest
-// pipeline, so it is stored, analysed and alerted on exactly like live readings.
+// pipeline, so it is stored, analysed and alerted on exactly like live readings. Without --url it
+// goes to the twin on PORT (default 4000) on this machine; with authentication on, --token (or
+// TWIN_TOKEN) carries an operator's token.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { importSeries, parseSeriesFile, type ChunkOutcome } from "../src/import/importer.js";
 import { idProblem } from "../src/twin/validate.js";
 
-const usage = "usage: npm run import -- <file.csv> --sensor <id> [--column Temperature] [--url http://127.0.0.1:4000/graphql] [--chunk 5000]";
+const usage = "usage: npm run import -- <file.csv> --sensor <id> [--column Temperature] [--url http://127.0.0.1:4000/graphql] [--token <jwt>] [--chunk 5000]";
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -15,7 +17,7 @@ function fail(message: string): never {
 
 const { values, positionals } = (() => {
   try {
-    return parseArgs({ allowPositionals: true, options: { sensor: { type: "string" }, column: { type: "string" }, url: { type: "string" }, chunk: { type: "string" } } });
+    return parseArgs({ allowPositionals: true, options: { sensor: { type: "string" }, column: { type: "string" }, url: { type: "string" }, token: { type: "string" }, chunk: { type: "string" } } });
   } catch (error) {
     return fail(`${(error as Error).message}\n${usage}`);
   }
@@ -25,6 +27,8 @@ if (file === undefined || values.sensor === undefined) fail(usage);
 const problem = idProblem(values.sensor);
 if (problem !== null) fail(`--sensor: ${problem}`);
 const url = values.url ?? `http://127.0.0.1:${process.env["PORT"] ?? 4000}/graphql`;
+const token = values.token ?? process.env["TWIN_TOKEN"];
+const headers: Record<string, string> = { "content-type": "application/json", ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) };
 
 let text: string;
 try {
@@ -46,13 +50,16 @@ const MUTATION = "mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r)
 async function send(readings: unknown[]): Promise<ChunkOutcome> {
   let response: Response;
   try {
-    response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: MUTATION, variables: { r: readings } }) });
+    response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query: MUTATION, variables: { r: readings } }) });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
     return fail(`\ncannot reach the twin at ${url} (${cause}): start it with npm start, or pass --url`);
   }
   const body = (await response.json()) as { data?: { recordReadings: ChunkOutcome }; errors?: Array<{ message: string }> };
-  if (body.data === undefined || body.data === null) fail(`\nthe twin refused the batch: ${body.errors?.map((e) => e.message).join("; ") ?? response.statusText}`);
+  if (body.data === undefined || body.data === null) {
+    const hint = response.status === 401 ? " (pass an operator's token with --token or TWIN_TOKEN)" : "";
+    fail(`\nthe twin refused the batch: ${body.errors?.map((e) => e.message).join("; ") ?? response.statusText}${hint}`);
+  }
   return body.data.recordReadings;
 }
 
@@ -61,13 +68,15 @@ const summary = await importSeries(parsed.points, {
   sensorId: values.sensor,
   chunkSize: values.chunk === undefined ? undefined : Number(values.chunk),
   send,
+  // A progress bar redrawn in place is for a terminal; a log file gets the summary line only.
   onProgress: ({ sent, total }) => {
+    if (!process.stderr.isTTY) return;
     const width = 30;
     const done = Math.round((sent / Math.max(1, total)) * width);
     const rate = Math.round(sent / Math.max(0.001, (Date.now() - started) / 1000));
     process.stderr.write(`\r[${"#".repeat(done)}${".".repeat(width - done)}] ${Math.round((sent / Math.max(1, total)) * 100)}% ${sent}/${total} readings, ${rate}/s`);
   },
 });
-process.stderr.write("\n");
+if (process.stderr.isTTY) process.stderr.write("\n");
 console.log(JSON.stringify({ import: file, sensorId: values.sensor, readings: summary.total, accepted: summary.accepted, rejected: summary.rejected, firstErrors: summary.firstErrors }));
 if (summary.rejected > 0 && summary.accepted === 0) process.exit(1);

@@ -4,7 +4,7 @@ import type { Config } from "./config.js";
 import { UnavailableError } from "./errors.js";
 import { buildSchema, createResolvers } from "./graphql/schema.js";
 import type { TwinServices } from "./graphql/services.js";
-import { exportRouter } from "./http/export.js";
+import { exportRoute } from "./http/export.js";
 import { startHttpServer, type HealthReport, type RunningServer } from "./http/server.js";
 import type { Logger } from "./log.js";
 import { ActuatorStore } from "./store/actuatorStore.js";
@@ -46,7 +46,7 @@ const DEFAULT_COMMIT_TIMEOUT_MS = 10_000;
 
 export interface AppOptions {
   /** Without `wal`, accepted readings live only in memory until committed (some unit-level benches); the twin always has one. */
-  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics" | "wal" | "queryLimits">>;
+  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics" | "wal" | "queryLimits" | "corsOrigins">>;
   readonly driver: Driver;
   /** The database URI, for messages. */
   readonly uri: string;
@@ -70,8 +70,13 @@ export interface App {
   readonly analytics: AnalyticsRuntime;
   readonly control: ControlRuntime;
   health(): Promise<HealthReport>;
-  /** Closes device links, stops serving, writes every pending reading (the driver stays open). */
-  stop(): Promise<void>;
+  /**
+   * Closes device links, stops serving, writes every pending reading (the driver stays open).
+   * Pending readings stay in the write-ahead log for the next start instead with `flush: false`
+   * (the database is gone), or once `databaseGone` resolves while they are being written (it
+   * stopped meanwhile, e.g. signalled together with the twin).
+   */
+  stop(options?: { readonly flush?: boolean; readonly databaseGone?: Promise<unknown> }): Promise<void>;
 }
 
 /**
@@ -209,12 +214,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...(walStatus === undefined ? {} : { wal: { bytes: walStatus.bytes, segments: walStatus.segments, error: walStatus.error } }),
     };
   };
-  const routes = [exportRouter({ readings, catalog: analytics.catalog, clock, log: log.child("export") })];
+  const routes = [exportRoute({ readings, catalog: analytics.catalog, clock, log: log.child("export") })];
   const server = await startHttpServer({ schema, host: options.config.host, port: options.config.port, log: log.child("http"), health,
     routes,
     afterMutation: () => analytics.catalog.invalidate(),
     authenticator: options.authenticator ?? createAuthenticator({}),
     ...(options.config.queryLimits === undefined ? {} : { limits: options.config.queryLimits }),
+    ...(options.config.corsOrigins === undefined ? {} : { corsOrigins: options.config.corsOrigins }),
   });
 
   return {
@@ -226,11 +232,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     analytics,
     control,
     health,
-    stop: async () => {
+    stop: async ({ flush = true, databaseGone } = {}) => {
       await control.stop();
       await bridge.stop();
       await server.close();
-      await writer.stop(true);
+      const flushed = flush && (await Promise.race([writer.stop(true).then(() => true), (databaseGone ?? new Promise<never>(() => undefined)).then(() => false)]));
+      if (!flushed) {
+        if (flush) log.warn("the database stopped while pending readings were written; they stay in the write-ahead log for the next start", { pending: writer.pending });
+        await writer.stop(false);
+      }
       await wal?.close();
       await analytics.stop();
       await actuatorLog.flush();

@@ -86,7 +86,11 @@ export interface Config {
     readonly overrideMs: number;
   };
   readonly queryLimits: QueryLimitSettings;
+  /** Browser origins besides the twin's own that may call the API (CORS_ORIGINS), each as scheme://host[:port]. */
+  readonly corsOrigins: readonly string[];
   readonly logLevel: "debug" | "info" | "warn" | "error";
+  /** `text` lines for people, or `json`: one JSON object per line for log collectors. */
+  readonly logFormat: "text" | "json";
 }
 
 /** A configuration value that cannot be used; the message names the variable and the fix. */
@@ -137,6 +141,31 @@ function queryLimits(env: Env): QueryLimitSettings {
     );
   }
   return Object.freeze(limits);
+}
+
+/**
+ * CORS_ORIGINS: comma-separated origins (`https://dash.example.org`, `http://localhost:5173`)
+ * whose pages may call the API; the twin's own origin always may. No wildcard: a page from
+ * any site could then switch actuators.
+ */
+function corsOrigins(env: Env): readonly string[] {
+  const origins: string[] = [];
+  for (const entry of (text(env, "CORS_ORIGINS") ?? "").split(",").map((o) => o.trim()).filter((o) => o !== "")) {
+    if (entry === "*" || entry === "null") {
+      throw new ConfigError(`CORS_ORIGINS=${entry} would let pages of any site call the API (and move hardware); list each origin instead, e.g. https://dash.example.org`);
+    }
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new ConfigError(`CORS_ORIGINS: "${entry}" is not an origin; write scheme://host[:port], e.g. http://localhost:5173`);
+    }
+    if ((url.protocol !== "http:" && url.protocol !== "https:") || url.pathname !== "/" || url.search !== "" || url.hash !== "" || url.username !== "") {
+      throw new ConfigError(`CORS_ORIGINS: "${entry}" is not an origin; write scheme://host[:port] with no path, e.g. ${url.protocol.startsWith("http") ? url.origin : "http://localhost:5173"}`);
+    }
+    origins.push(url.origin);
+  }
+  return Object.freeze([...new Set(origins)]);
 }
 
 /** True for addresses that only this machine can reach. */
@@ -226,7 +255,9 @@ export function loadConfig(env: Env = process.env): Config {
       overrideMs: integer(env, "MANUAL_OVERRIDE_MINUTES", 15, 0, 7 * 24 * 60) * 60_000,
     },
     queryLimits: queryLimits(env),
+    corsOrigins: corsOrigins(env),
     logLevel: oneOf(env, "LOG_LEVEL", ["debug", "info", "warn", "error"] as const) ?? "info",
+    logFormat: oneOf(env, "LOG_FORMAT", ["text", "json"] as const) ?? "text",
   };
   if (config.ingest.bufferCapacity < config.ingest.batchSize) {
     throw new ConfigError(

@@ -15,7 +15,14 @@ export interface StartedDevices {
  * node to play with: the real firmware in the simulator when the AVR toolchain is installed,
  * else the TypeScript virtual node.
  */
-export function startDevices(config: Pick<Config, "serialPorts" | "serialBaud" | "device" | "simArgs">, bridge: Bridge, projectRoot: string, log: Logger): StartedDevices {
+export function startDevices(
+  config: Pick<Config, "serialPorts" | "serialBaud" | "device" | "simArgs">,
+  bridge: Bridge,
+  projectRoot: string,
+  log: Logger,
+  /** The simulator was stopped from outside (a signal this twin did not send). */
+  onStopped?: (why: string) => void,
+): StartedDevices {
   for (const port of config.serialPorts) {
     bridge.attach(port, async () => new SerialLink(port, config.serialBaud));
     log.info(`serial port ${port} at ${config.serialBaud} baud`);
@@ -27,7 +34,7 @@ export function startDevices(config: Pick<Config, "serialPorts" | "serialBaud" |
     if (!toolchain) throw new ConfigError(`DEVICE=sim needs the AVR toolchain; ${TOOLCHAIN_HINT}, or set DEVICE=virtual`);
     log.info("building the firmware and the simulator (make -C firmware)…");
     buildFirmware(projectRoot);
-    const sim = new SimulatedNode({ projectRoot, log: log.child("sim"), args: config.simArgs });
+    const sim = new SimulatedNode({ projectRoot, log: log.child("sim"), args: config.simArgs, ...(onStopped === undefined ? {} : { onStopped }) });
     bridge.attach("simulated node", async () => new SerialLink(await sim.ptyPath(), 115_200));
     return { mode, stop: () => sim.stop() };
   }

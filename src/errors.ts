@@ -5,7 +5,7 @@
 export class DomainError extends Error {
   constructor(
     message: string,
-    readonly code: "BAD_USER_INPUT" | "NOT_FOUND" | "UNAVAILABLE" | "FORBIDDEN" | "CONFLICT" | "UNAUTHENTICATED" | "INTERLOCK" | "RATE_LIMITED",
+    readonly code: "BAD_USER_INPUT" | "NOT_FOUND" | "UNAVAILABLE" | "FORBIDDEN" | "CONFLICT" | "UNAUTHENTICATED" | "INTERLOCK" | "RATE_LIMITED" | "DEVICE_OFFLINE",
   ) {
     super(message);
     this.name = new.target.name;
@@ -58,5 +58,16 @@ export class InterlockError extends DomainError {
 export class RateLimitedError extends DomainError {
   constructor(message: string) {
     super(message, "RATE_LIMITED");
+  }
+}
+
+/** The device a command must go through is not connected: nothing was sent; the message names it and when it was last seen. */
+export class DeviceOfflineError extends DomainError {
+  constructor(
+    message: string,
+    readonly deviceId: string,
+    readonly lastSeenMs: number | null,
+  ) {
+    super(message, "DEVICE_OFFLINE");
   }
 }

@@ -1,4 +1,6 @@
 export type LogLevel = "debug" | "info" | "warn" | "error";
+/** `text`: one readable line per event; `json`: one JSON object per line (LOG_FORMAT). */
+export type LogFormat = "text" | "json";
 
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -13,7 +15,8 @@ export interface Logger {
 
 export type LogSink = (line: string, level: LogLevel) => void;
 
-const defaultSink: LogSink = (line, level) => {
+/** stdout, and stderr for warnings and errors. */
+export const standardSink: LogSink = (line, level) => {
   (level === "error" || level === "warn" ? process.stderr : process.stdout).write(line + "\n");
 };
 
@@ -22,24 +25,42 @@ function describe(value: unknown): unknown {
   return value;
 }
 
-/** Creates a line-per-event logger: time, level, component, message, JSON context. */
-export function createLogger(minLevel: LogLevel = "info", sink: LogSink = defaultSink, component = "twin"): Logger {
+/** The keys every JSON line has; a context key of the same name is written with a leading "_". */
+const JSON_KEYS = new Set(["time", "level", "component", "message"]);
+
+/**
+ * Control characters escaped as \u001b etc. (inside JSON strings too, where the C1 ones would
+ * stay raw): a message quoting what a device or a client sent cannot colour a terminal, move
+ * its cursor or forge a second log line.
+ */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+function formatLine(format: LogFormat, level: LogLevel, component: string, message: string, context: Record<string, unknown> | undefined): string {
+  const time = new Date().toISOString();
+  const entries = Object.entries(context ?? {}).map(([key, value]): [string, unknown] => [key, describe(value)]);
+  if (format === "json") {
+    const line: Record<string, unknown> = { time, level, component, message };
+    for (const [key, value] of entries) line[JSON_KEYS.has(key) ? `_${key}` : key] = value;
+    return printable(JSON.stringify(line));
+  }
+  const text = `${time} ${level.toUpperCase().padEnd(5)} [${component}] ${message}`;
+  return printable(entries.length === 0 ? text : `${text} ${JSON.stringify(Object.fromEntries(entries))}`);
+}
+
+/** Creates a line-per-event logger: time, level, component, message and context, as text or JSON. */
+export function createLogger(minLevel: LogLevel = "info", sink: LogSink = standardSink, component = "twin", format: LogFormat = "text"): Logger {
   const write = (level: LogLevel, message: string, context?: Record<string, unknown>): void => {
     if (order[level] < order[minLevel]) return;
-    let line = `${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} [${component}] ${message}`;
-    if (context !== undefined && Object.keys(context).length > 0) {
-      const plain: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(context)) plain[key] = describe(value);
-      line += " " + JSON.stringify(plain);
-    }
-    sink(line, level);
+    sink(formatLine(format, level, component, message, context), level);
   };
   return {
     debug: (m, c) => write("debug", m, c),
     info: (m, c) => write("info", m, c),
     warn: (m, c) => write("warn", m, c),
     error: (m, c) => write("error", m, c),
-    child: (name) => createLogger(minLevel, sink, `${component}.${name}`),
+    child: (name) => createLogger(minLevel, sink, `${component}.${name}`, format),
   };
 }
 

@@ -5,14 +5,14 @@ import { parseInterlocks } from "./commands/interlocks.js";
 import { DomainError } from "./errors.js";
 import { createAuthenticator } from "./graphql/auth.js";
 import { ListenError } from "./http/server.js";
-import { createLogger } from "./log.js";
+import { createLogger, standardSink } from "./log.js";
 import { createDriver, verifyDatabase } from "./store/driver.js";
 import { EmbeddedStartError, startEmbedded, type EmbeddedDatabase } from "./store/embedded.js";
 
 /** Composition root: config → database → twin → server; SIGTERM flushes before exit. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, standardSink, "twin", config.logFormat);
 
   let embedded: EmbeddedDatabase | undefined;
   let uri = config.neo4j.uri;
@@ -24,24 +24,38 @@ async function main(): Promise<void> {
   let app: App | undefined;
   let devices: StartedDevices | undefined;
   let stopping = false;
-  const shutdown = async (signal: string): Promise<void> => {
+  /** Stops everything this twin started; `databaseGone`: leave pending readings in the write-ahead log. */
+  const shutdown = async (why: string, { databaseGone = false, exitCode = 0 } = {}): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    log.info(`${signal}: stopping; writing pending readings first`, { pending: app?.writer.pending ?? 0 });
+    const pending = app?.writer.pending ?? 0;
+    if (databaseGone) log.info(`${why}: stopping; pending readings stay in the write-ahead log for the next start`, { pending });
+    else log.info(`${why}: stopping; writing pending readings first`, { pending });
     try {
-      await app?.stop();
+      await app?.stop({ flush: !databaseGone, ...(embedded?.owned === true ? { databaseGone: embedded.exited } : {}) });
       await devices?.stop();
       await driver.close();
       if (embedded?.owned === true) await embedded.stop();
       log.info("stopped cleanly");
-      process.exit(0);
+      process.exit(exitCode);
     } catch (error) {
       log.error("unclean stop", { error });
       process.exit(1);
     }
   };
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  let firstSignalAt = 0;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (!stopping) {
+      firstSignalAt = Date.now();
+      void shutdown(signal);
+    } else if (Date.now() - firstSignalAt > 1_000) {
+      // npm forwards a terminal's Ctrl-C that this process got too: only a later signal means "now".
+      log.warn(`${signal} again: exiting before the stop has finished (pending readings stay in the write-ahead log)`);
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
 
   try {
     await verifyDatabase(driver, uri);
@@ -58,7 +72,8 @@ async function main(): Promise<void> {
         overrideMs: config.safety.overrideMs,
       },
     });
-    devices = startDevices(config, app.bridge, projectRoot, log.child("devices"));
+    // One process tree: a member stopped from outside (SIGTERM to the simulator) stops the twin too.
+    devices = startDevices(config, app.bridge, projectRoot, log.child("devices"), (why) => void shutdown(why));
   } catch (error) {
     await app?.stop().catch(() => undefined);
     await driver.close();
@@ -69,8 +84,13 @@ async function main(): Promise<void> {
   if (config.jwtSecret !== undefined || config.jwksUrl !== undefined) log.info(`bearer tokens required (${config.jwtSecret !== undefined ? "HS256, JWT_SECRET" : `JWKS ${config.jwksUrl}`}); roles from the token's roles claim`);
   else if (!config.authOff) log.info(`no authentication configured: every request is allowed, so the API serves ${config.host} only (loopback)`);
   else log.warn("AUTH=off: every request is allowed, from any address that can reach this port");
+  // The embedded database is part of this twin: when it ends (stopped by a signal, or crashed),
+  // so does the twin, rather than buffer readings for a database nothing will restart.
   void embedded?.exited.then((code) => {
-    if (!stopping) log.error("the embedded Neo4j stopped unexpectedly; readings are buffered until it is back", { code });
+    if (stopping) return;
+    const signalled = code === 0 || code === 130 || code === 143;
+    if (!signalled) log.error("the embedded Neo4j stopped unexpectedly", { code });
+    void shutdown(`the embedded Neo4j stopped (exit ${code})`, { databaseGone: true, exitCode: signalled ? 0 : 1 });
   });
 }
 

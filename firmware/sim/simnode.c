@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -195,6 +196,14 @@ static void install_signals(void) {
   sigaction(SIGTERM, &sa, NULL);
 }
 
+// A starter killed hard (SIGKILL) cannot stop us, and its stdout pipe fails only at our next
+// line, which may be seconds away: ask the kernel for a SIGTERM the moment it dies instead.
+static void die_with_parent(void) {
+  pid_t parent = getppid();
+  if (prctl(PR_SET_PDEATHSIG, SIGTERM) != 0) return;
+  if (getppid() != parent) stopSignal = SIGTERM;  // it died before the request took effect
+}
+
 int main(int argc, char **argv) {
   static sim_t sim;
   sim_t *s = &sim;
@@ -202,6 +211,7 @@ int main(int argc, char **argv) {
   verboseLog = s->opt.verbose;
   setvbuf(stdout, NULL, _IOLBF, 0);
   install_signals();
+  die_with_parent();
   avr_global_logger_set(logger);
 
   load_firmware(s);

@@ -46,6 +46,8 @@ export async function startControl(deps: {
     actuators: deps.actuators,
     bridge: deps.bridge,
     deviceExists: (deviceId) => deps.devices.exists(deviceId),
+    // This process's own sighting first: the graph's lastSeen is written every few seconds.
+    lastSeen: async (deviceId) => deps.bridge.lastSeenMs(deviceId) ?? (await deps.devices.lastSeen(deviceId)),
     bus,
     clock,
     log: log.child("commands"),

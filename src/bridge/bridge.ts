@@ -29,6 +29,8 @@ export class Bridge {
   private readonly sessions = new Map<string, DeviceSession>();
   private readonly touchTimer: NodeJS.Timeout;
   private readonly touched = new Map<string, number>();
+  /** When each device was last heard from in this process (a hello or a reading). */
+  private readonly seen = new Map<string, number>();
 
   constructor(private readonly options: BridgeOptions) {
     this.touchTimer = setInterval(() => void this.flushLastSeen(), options.touchEveryMs ?? 5_000);
@@ -61,6 +63,11 @@ export class Bridge {
     return this.sessionOf(deviceId) !== undefined;
   }
 
+  /** When this process last heard from the device (epoch ms), or undefined if it never did. */
+  lastSeenMs(deviceId: string): number | undefined {
+    return this.seen.get(deviceId);
+  }
+
   async stop(): Promise<void> {
     clearInterval(this.touchTimer);
     await Promise.all(this.runners.map((r) => r.stop()));
@@ -83,14 +90,23 @@ export class Bridge {
           const outcome = ingest.ingest([candidate]);
           if (outcome.rejected === 0) {
             const deviceId = session.deviceId;
-            if (deviceId !== null) this.touched.set(deviceId, clock());
+            if (deviceId !== null) {
+              const now = clock();
+              this.touched.set(deviceId, now);
+              this.seen.set(deviceId, now);
+            }
             return null;
           }
           return outcome.errors[0]?.message ?? "refused";
         },
         registered: async (hello, port, atMs) => {
           bus.emit("sensorsDeclared", { sensors: hello.sensors.map((s) => ({ sensorId: s.id, kind: s.kind })) });
-          await devices.register({ deviceId: hello.dev, port, firmware: hello.fw, seenAtMs: atMs, sensors: hello.sensors, actuators: hello.acts });
+          this.seen.set(hello.dev, atMs);
+          const moved = await devices.register({ deviceId: hello.dev, port, firmware: hello.fw, seenAtMs: atMs, sensors: hello.sensors, actuators: hello.acts });
+          if (moved.length > 0) {
+            const from = [...new Set(moved.map((m) => m.from))].join(", ");
+            log.info(`${moved.map((m) => m.id).join(", ")} now route to ${hello.dev} (linked to ${from} before)`, { deviceId: hello.dev, moved });
+          }
           for (const act of hello.acts) bus.emit("actuatorReported", { deviceId: hello.dev, actuatorId: act.id, state: act.state, atMs });
           bus.emit("deviceRegistered", { deviceId: hello.dev, intervalMs: hello.ms, sensors: hello.sensors.map((s) => ({ sensorId: s.id, offset: s.offset })) });
         },

@@ -18,6 +18,11 @@ export interface SimulatedNodeOptions {
    * benchmark may raise it (needs the privilege; refused, the simulator runs at normal priority).
    */
   readonly priority?: number;
+  /**
+   * The simulator ended on a signal this object did not send (someone stopped it): a twin
+   * whose processes stop together stops too. Without it, the next connection restarts it.
+   */
+  readonly onStopped?: (why: string) => void;
 }
 
 /** True when `make -C firmware` can build the firmware and the simulator here. */
@@ -46,6 +51,8 @@ export class SimulatedNode {
   private child: ChildProcess | null = null;
   private path: Promise<string> | null = null;
   private stopped = false;
+  /** The child this object is killing itself (stop, kill): its exit is expected. */
+  private killing: ChildProcess | null = null;
 
   constructor(private readonly options: SimulatedNodeOptions) {}
 
@@ -71,6 +78,7 @@ export class SimulatedNode {
     const child = this.child;
     if (child === null || child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
+    this.killing = child;
     child.kill("SIGTERM");
     await exited;
   }
@@ -98,6 +106,7 @@ export class SimulatedNode {
       if (stderr.length > 10) stderr.shift();
       log.debug(`simnode: ${line}`);
     });
+    let endedBy: string | null = null;
     return new Promise<string>((resolve, reject) => {
       let resolved = false;
       createInterface({ input: child.stdout! }).on("line", (line) => {
@@ -114,15 +123,28 @@ export class SimulatedNode {
         } else if (message["t"] === "error") {
           log.error(`simulated node: ${String(message["msg"])}`);
         } else {
+          if (message["t"] === "exit") endedBy = String(message["reason"]);
           this.options.onLine?.(message);
         }
       });
       child.once("error", (error) => reject(new Error(`cannot start ${binary}: ${error.message}`)));
-      child.once("exit", (code, signal) => {
+      child.once("exit", () => {
         this.child = null;
         this.path = null;
-        if (!resolved) reject(new Error(`simnode exited (${code ?? signal}) before it was ready: ${stderr.join(" | ")}`));
-        else if (!this.stopped) log.warn(`simulated node exited (${code ?? signal}); it is restarted when the bridge reconnects`);
+      });
+      // "close", not "exit": by then the exit line (why it ended) has been read from stdout.
+      child.once("close", (code, signal) => {
+        const expected = this.killing === child || this.stopped;
+        if (this.killing === child) this.killing = null;
+        if (!resolved) {
+          reject(new Error(`simnode exited (${code ?? signal}) before it was ready: ${stderr.join(" | ")}`));
+        } else if (!expected && (signal !== null || endedBy === "signal") && this.options.onStopped !== undefined) {
+          const why = `the simulated node (pid ${child.pid}) was stopped by ${signal ?? "a signal"}`;
+          log.info(why);
+          this.options.onStopped(why);
+        } else if (!this.stopped) {
+          log.warn(`simulated node exited (${code ?? signal}); it is restarted when the bridge reconnects`);
+        }
       });
     });
   }

@@ -16,6 +16,7 @@ import { reuseForKey } from "./idempotency.js";
 import { checkCommand, type Interlock, type InterlockRefusal } from "./interlocks.js";
 import { transition, type CommandEvent } from "./lifecycle.js";
 import { DEFAULT_OVERRIDE_MS, isOverridden, overrideUntil } from "./override.js";
+import { deviceOffline, logRefused, logSettled } from "./outcomes.js";
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimit } from "./rateLimit.js";
 
 export interface SafetySettings {
@@ -87,8 +88,10 @@ export class CommandService {
     private readonly deps: {
       readonly store: CommandStore;
       readonly actuators: Pick<ActuatorStore, "directory" | "acceptMany">;
-      readonly bridge: Pick<Bridge, "send" | "isConnected">;
+      readonly bridge: Pick<Bridge, "send" | "isConnected" | "statuses">;
       readonly deviceExists: (deviceId: string) => Promise<boolean>;
+      /** When the device was last seen (epoch ms), or null if never: for the DEVICE_OFFLINE message. */
+      readonly lastSeen: (deviceId: string) => Promise<number | null>;
       readonly bus: EventBus<TwinEvents>;
       readonly clock: () => number;
       readonly log: Logger;
@@ -172,8 +175,12 @@ export class CommandService {
     }
   }
 
-  /** A device said hello: resolves the SET_INTERVAL commands a restart left for it by the interval it reports. */
+  /**
+   * A device said hello (its registration is written): its actuators now route to it, and the
+   * SET_INTERVAL commands a restart left for it are resolved by the interval it reports.
+   */
   onDeviceRegistered(deviceId: string, intervalMs: number): void {
+    this.refreshDirectory().catch((error: unknown) => this.deps.log.warn("reloading the actuators after a hello failed; the next command reloads them", { deviceId, error }));
     for (const c of this.unresolved.values()) {
       const payload = JSON.parse(c.payload) as { deviceId?: string; ms?: number };
       if (c.kind === "SET_INTERVAL" && payload.deviceId === deviceId) void this.finishUnresolved(c, payload.ms === intervalMs ? { ms: intervalMs } : null);
@@ -183,7 +190,8 @@ export class CommandService {
   /** Switches an actuator; resolves when the command is settled (at most its timeout). */
   async actuate(request: SendCommandRequest, issuer: Issuer): Promise<Command> {
     let entry = this.directory.get(request.actuatorId);
-    if (entry === undefined) {
+    // Unknown, or routed to a device that is not here: another may have taken it over since.
+    if (entry === undefined || entry.deviceId === null || !this.deps.bridge.isConnected(entry.deviceId)) {
       await this.refreshDirectory();
       entry = this.directory.get(request.actuatorId);
     }
@@ -191,8 +199,11 @@ export class CommandService {
     if (entry.deviceId === null) throw new InvalidInputError(`actuator ${entry.actuatorId} belongs to no device, so nothing can switch it`);
     const payload = { actuatorId: entry.actuatorId, state: request.state };
     const id = entry.actuatorId;
+    const deviceId = entry.deviceId;
     const options = { idempotencyKey: request.idempotencyKey, timeoutMs: request.timeoutMs, reason: request.reason };
-    return this.issue({ kind: "ACTUATE", targetId: id, deviceId: entry.deviceId, payload, ...options, issuer }, async (now, commandId) => {
+    return this.issue({ kind: "ACTUATE", targetId: id, deviceId, payload, ...options, issuer }, async (now, commandId) => {
+      await this.requireConnected(deviceId, `${id} ${request.state}`);
+      now = this.deps.clock();
       const refusal = this.interlockCheck(id, request.state, now);
       if (refusal !== null) throw new InterlockError(refusal.message);
       this.admit(id, now);
@@ -214,8 +225,16 @@ export class CommandService {
     const options = { idempotencyKey: request.idempotencyKey, timeoutMs: request.timeoutMs, reason: request.reason };
     const payload = { deviceId: request.deviceId, ms: request.ms };
     return this.issue({ kind: "SET_INTERVAL", targetId: request.deviceId, deviceId: request.deviceId, payload, ...options, issuer }, async (now) => {
+      await this.requireConnected(request.deviceId, `the sampling interval ${request.ms} ms`);
       this.admit(request.deviceId, now);
     });
+  }
+
+  /** Fails at once with DEVICE_OFFLINE, naming the device's last sighting, unless it is connected: retrying a dead route helps nobody. */
+  private async requireConnected(deviceId: string, what: string): Promise<void> {
+    if (this.deps.bridge.isConnected(deviceId)) return;
+    const lastSeen = await this.deps.lastSeen(deviceId).catch(() => null);
+    throw deviceOffline(deviceId, what, lastSeen, this.deps.clock(), this.deps.bridge.statuses().map((s) => s.deviceId));
   }
 
   /** Stops retrying a command that has not settled. */
@@ -263,10 +282,15 @@ export class CommandService {
   }
 
   private async issueNew(request: CommandRequest, accept: (now: number, commandId: string) => Promise<void>): Promise<Command> {
-    const now = this.deps.clock();
     const commandId = randomUUID();
-    await accept(now, commandId);
     const { kind, targetId, payload, issuer, timeoutMs, idempotencyKey, reason } = request;
+    try {
+      await accept(this.deps.clock(), commandId);
+    } catch (error) {
+      logRefused(this.deps.log, kind, targetId, issuer.issuedBy, error);
+      throw error;
+    }
+    const now = this.deps.clock();
     const command = createCommand({ commandId, kind, targetId, payload, issuedBy: issuer.issuedBy, atMs: now, timeoutMs, idempotencyKey, reason });
     const run = this.run(command, request.deviceId, issuer.ruleId ?? null);
     this.inFlight.set(command.commandId, run);
@@ -319,6 +343,7 @@ export class CommandService {
     this.cancelledBy.delete(c.commandId);
     // The idempotency key is answered from memory from here on, and for a while after.
     if (c.idempotencyKey !== null) this.remember(c);
+    logSettled(this.deps.log, c, deviceId);
     await this.settle(c, ruleId);
     return c;
   }

@@ -75,7 +75,7 @@ export function transition(command: Command, event: CommandEvent, atMs: number):
       if (from === "PENDING") return to({});
       return retryOrTimeOut(command, atMs, "the device went away", to, finish);
     case "deadlinePassed":
-      return finish("TIMED_OUT", timedOutMessage(command, command.error));
+      return finish("TIMED_OUT", timedOutMessage(command, atMs, command.error));
     case "cancelled":
       return finish("CANCELLED", event.by === undefined ? "cancelled" : `cancelled by ${event.by}`);
   }
@@ -96,13 +96,19 @@ function retryOrTimeOut(
   finish: (status: CommandStatus, error: string | null) => TransitionResult,
 ): TransitionResult {
   const next = retryAtMs(command.attempts, atMs, command.deadlineAt, command.attemptTimeoutMs);
-  if (next === null) return finish("TIMED_OUT", timedOutMessage(command, why));
+  if (next === null) return finish("TIMED_OUT", timedOutMessage(command, atMs, why));
   return to({ status: "PENDING", nextAttemptAt: next, error: why });
 }
 
-function timedOutMessage(command: Command, lastProblem: string | null): string {
-  const total = command.deadlineAt - command.createdAt;
-  if (command.attempts === 0) return `not sent within ${total} ms${lastProblem === null ? "" : ` (${lastProblem})`}`;
+/**
+ * Why a command TIMED_OUT, with the time it actually waited: that is less than its timeout when
+ * it gives up because no further attempt fits before the deadline.
+ */
+function timedOutMessage(command: Command, atMs: number, lastProblem: string | null): string {
+  const timeout = command.deadlineAt - command.createdAt;
+  const waited = atMs - command.createdAt;
+  const why = waited >= timeout ? `its ${timeout} ms timeout ran out` : `no further attempt fits in its ${timeout} ms timeout`;
+  if (command.attempts === 0) return `not sent in ${waited} ms: ${why}${lastProblem === null ? "" : ` (${lastProblem})`}`;
   const tries = command.attempts === 1 ? "1 attempt" : `${command.attempts} attempts`;
-  return `no answer within ${total} ms after ${tries}${lastProblem === null ? "" : ` (last: ${lastProblem})`}`;
+  return `no answer after ${tries} in ${waited} ms: ${why}${lastProblem === null ? "" : ` (last: ${lastProblem})`}`;
 }

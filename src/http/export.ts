@@ -1,11 +1,11 @@
-import type { Request, Response, Router } from "express";
-import express from "express";
+import type { Request, Response } from "express";
 import { DomainError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { ReadingStore } from "../store/readingStore.js";
 import { CSV_HEADER, csvRow, exportFileName } from "../twin/csvExport.js";
 import type { SensorCatalog } from "../twin/sensorCatalog.js";
 import { parseTimestamp } from "../twin/validate.js";
+import type { Route } from "./routes.js";
 
 const CHUNK_BYTES = 64 * 1024;
 const MAX_HOURS = 24 * 366 * 10;
@@ -39,10 +39,10 @@ function range(req: Request, nowMs: number): { fromMs: number; toMs: number } {
 /**
  * GET /export/{sensorId}.csv — a sensor's readings as `timestamp,value` rows in time order,
  * streamed from Neo4j in constant memory (the driver pulls in batches as the client reads).
+ * Readings are data: a viewer's token, like the queries that return them.
  */
-export function exportRouter(deps: { readings: ReadingStore; catalog: SensorCatalog; clock: () => number; log: Logger }): Router {
-  const router = express.Router();
-  router.get("/export/:file", async (req: Request, res: Response) => {
+export function exportRoute(deps: { readings: ReadingStore; catalog: SensorCatalog; clock: () => number; log: Logger }): Route {
+  const handler = async (req: Request, res: Response): Promise<void> => {
     const file = String(req.params["file"] ?? "");
     if (!file.endsWith(".csv")) {
       res.status(404).type("text/plain").send("export URLs look like /export/{sensorId}.csv?from=…&to=… or ?hours=24\n");
@@ -82,6 +82,6 @@ export function exportRouter(deps: { readings: ReadingStore; catalog: SensorCata
       deps.log.error("CSV export failed midway; the response is cut short", { sensorId, error });
       res.destroy(error as Error);
     }
-  });
-  return router;
+  };
+  return { method: "get", path: "/export/:file", access: "viewer", what: "a sensor's readings as CSV (`/export/{sensorId}.csv?from=…&to=…` or `?hours=`)", handlers: [handler] };
 }

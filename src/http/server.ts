@@ -5,11 +5,11 @@ import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type Router } from "express";
+import express from "express";
 import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import type { QueryLimitSettings } from "../config.js";
+import { isLoopback, type QueryLimitSettings } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Authenticator, Principal } from "../graphql/auth.js";
 import type { TwinContext } from "../graphql/context.js";
@@ -18,6 +18,8 @@ import type { Deadline } from "../graphql/limits/deadline.js";
 import { QueryLimits } from "../graphql/limits/queryLimits.js";
 import { operationRefusal } from "../graphql/roleGuard.js";
 import { DomainError } from "../errors.js";
+import { closeReason, judgeRequest, originGuard, refusalBody, type OriginPolicy } from "./origins.js";
+import { assertEveryRouteGuarded, everyRequest, mountRoutes, registeredRoutes, type RegisteredRoute, type Route } from "./routes.js";
 
 export interface HealthReport {
   readonly status: "ok" | "unavailable";
@@ -31,8 +33,10 @@ export interface HttpOptions {
   readonly port: number;
   readonly log: Logger;
   readonly health: () => Promise<HealthReport>;
-  /** More routes (CSV export) mounted before /graphql. */
-  readonly routes?: readonly Router[];
+  /** More routes (CSV export, pages), each with who may call it; mounted after /healthz, before /graphql. */
+  readonly routes?: readonly Route[];
+  /** CORS_ORIGINS: browser origins besides the twin's own that may call it (default none). */
+  readonly corsOrigins?: readonly string[];
   /** Called after every mutation (caches of graph data drop what may have changed). */
   readonly afterMutation?: () => void;
   readonly authenticator: Authenticator;
@@ -78,6 +82,8 @@ export interface RunningServer {
   readonly url: string;
   readonly wsUrl: string;
   readonly port: number;
+  /** Every route Express dispatches to, with its access (what README's route table lists). */
+  readonly routes: readonly RegisteredRoute[];
   close(): Promise<void>;
 }
 
@@ -119,7 +125,25 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
   const limits = new QueryLimits(schema, options.limits);
   const app = express();
   const httpServer = createServer(app);
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
+  // Without a token to prove who is asking, a loopback twin must not be reachable by DNS rebinding.
+  const origins: OriginPolicy = { allowed: options.corsOrigins ?? [], loopbackHostsOnly: !options.authenticator.enabled && isLoopback(options.host) };
+  // Upgrades are judged here, before graphql-ws sees them: a refused page gets a close code and reason.
+  const wsServer = new WebSocketServer({ noServer: true });
+  httpServer.on("upgrade", (request, socket, head) => {
+    if (new URL(request.url ?? "/", "http://twin").pathname !== "/graphql") {
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    const verdict = judgeRequest(origins, request);
+    wsServer.handleUpgrade(request, socket, head, (ws) => {
+      if (verdict.allowed) {
+        wsServer.emit("connection", ws, request);
+        return;
+      }
+      log.info("refused a WebSocket connection", { origin: request.headers.origin, host: request.headers.host, reason: verdict.message });
+      ws.close(4403, verdict.closeReason);
+    });
+  });
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
       schema,
@@ -134,7 +158,7 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
           const reason = (error as Error).message;
           log.info("refused a WebSocket connection", { reason });
           // 4401 with the reason (a close reason holds at most 123 bytes), so the client knows what to fix.
-          ctx.extra.socket.close(4401, Buffer.from(reason).subarray(0, 123).toString().replace(/\uFFFD$/, ""));
+          ctx.extra.socket.close(4401, closeReason(reason));
           return false;
         }
       },
@@ -207,13 +231,7 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
   });
   await apollo.start();
 
-  app.get("/healthz", async (_req, res) => {
-    const report = await options.health();
-    res.status(report.status === "ok" ? 200 : 503).json(report);
-  });
-  for (const router of options.routes ?? []) app.use(router);
-  app.use(
-    "/graphql",
+  const graphql = [
     express.json({ limit: "16mb" }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<TwinContext> => {
@@ -224,9 +242,34 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
         }
       },
     }),
+  ];
+  const health: Route = {
+    method: "get",
+    path: "/healthz",
+    access: "public",
+    what: "liveness for probes: database up, ingest buffer",
+    handlers: [
+      async (_req, res) => {
+        const report = await options.health();
+        res.status(report.status === "ok" ? 200 : 503).json(report);
+      },
+    ],
+  };
+  app.use(everyRequest(originGuard(origins)));
+  mountRoutes(
+    app,
+    [
+      health,
+      ...(options.routes ?? []),
+      { method: "get", path: "/graphql", access: "operations", what: "GraphQL over GET (queries), and the playground page", handlers: graphql },
+      { method: "post", path: "/graphql", access: "operations", what: "GraphQL over POST", handlers: graphql },
+    ],
+    options.authenticator,
   );
+  app.use(everyRequest((req, res) => void res.status(404).json(refusalBody(`no route ${req.method} ${req.path}; the API is at /graphql`, "NOT_FOUND"))));
 
   try {
+    assertEveryRouteGuarded(app);
     await listen(httpServer, options.host, options.port);
   } catch (error) {
     await apollo.stop().catch(() => undefined);
@@ -239,6 +282,7 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
     url: `http://${shownHost}:${port}/graphql`,
     wsUrl: `ws://${shownHost}:${port}/graphql`,
     port,
+    routes: registeredRoutes(app),
     close: async () => {
       await apollo.stop();
       wsServer.close();

@@ -32,6 +32,11 @@ CALL (d) {
   ON CREATE SET sensor.kind = s.kind
   SET sensor.unit = s.unit
   MERGE (d)-[:HAS_SENSOR]->(sensor)
+  // The device that says hello now is where the sensor is: a link to another is stale.
+  WITH d, sensor
+  MATCH (old:Device)-[stale:HAS_SENSOR]->(sensor) WHERE old <> d
+  DELETE stale
+  RETURN collect({id: sensor.sensorId, from: old.deviceId}) AS movedSensors
 }
 CALL (d) {
   UNWIND $actuators AS a
@@ -44,25 +49,40 @@ CALL (d) {
   FOREACH (_ IN CASE WHEN act.reportedAt IS NULL OR act.reportedAt <= at THEN [1] ELSE [] END |
     SET act.reportedState = a.state, act.reportedAt = at, act.updatedAt = at)
   MERGE (d)-[:HAS_ACTUATOR]->(act)
+  // Commands follow this link: one left to a previous device would send them to a dead port.
+  WITH d, act
+  MATCH (old:Device)-[stale:HAS_ACTUATOR]->(act) WHERE old <> d
+  DELETE stale
+  RETURN collect({id: act.actuatorId, from: old.deviceId}) AS movedActuators
 }
 // A node's sensors and actuators share a room unless someone placed them: without that, the
 // physics would not know which heater warms which thermometer.
-WITH d
+WITH d, movedSensors, movedActuators
 OPTIONAL MATCH (d)-[:HAS_SENSOR|HAS_ACTUATOR]->(x) WHERE NOT (x)-[:LOCATED_IN]->(:Location)
-WITH d, collect(x) AS unplaced
+WITH d, movedSensors, movedActuators, collect(x) AS unplaced
 FOREACH (_ IN CASE WHEN size(unplaced) > 0 THEN [1] ELSE [] END |
   MERGE (l:Location {locationId: d.deviceId + "-room"})
   ON CREATE SET l.name = "Room of " + d.deviceId
   FOREACH (x IN unplaced | MERGE (x)-[:LOCATED_IN]->(l))
-)`;
+)
+RETURN movedSensors + movedActuators AS moved`;
+
+/** A sensor or actuator that a hello took over from the device it was linked to before. */
+export interface MovedComponent {
+  readonly id: string;
+  readonly from: string;
+}
 
 /** Devices, their sensors and actuators as the bridge learns them from hello messages. */
 export class DeviceStore {
   constructor(private readonly driver: Driver) {}
 
-  /** Creates or updates a device and everything it announced (idempotent). */
-  async register(device: DeviceRegistration): Promise<void> {
-    await this.driver.executeQuery(REGISTER, {
+  /**
+   * Creates or updates a device and everything it announced (idempotent), and links each of
+   * them to this device alone. Returns what was linked to another device before.
+   */
+  async register(device: DeviceRegistration): Promise<MovedComponent[]> {
+    const { records } = await this.driver.executeQuery(REGISTER, {
       deviceId: device.deviceId,
       port: device.port,
       firmware: device.firmware,
@@ -70,6 +90,13 @@ export class DeviceStore {
       sensors: device.sensors.map((s) => ({ id: s.id, kind: sensorKind(s.kind, s.id), unit: s.unit })),
       actuators: device.actuators.map((a) => ({ id: a.id, kind: actuatorKind(a.kind), state: a.state })),
     });
+    return (records[0]?.get("moved") as MovedComponent[] | undefined) ?? [];
+  }
+
+  /** When the device was last seen (Device.lastSeen), or null if never. */
+  async lastSeen(deviceId: string): Promise<number | null> {
+    const { records } = await this.driver.executeQuery("MATCH (d:Device {deviceId: $deviceId}) RETURN d.lastSeen.epochMillis AS at", { deviceId });
+    return (records[0]?.get("at") as number | null | undefined) ?? null;
   }
 
   /** Moves lastSeen forward for several devices at once (never backwards). */

@@ -122,6 +122,15 @@ async function isNeo4j(uri: string): Promise<boolean> {
   }
 }
 
+/** The `java` arguments that run db/Launcher.java for these options (jars fetched and launcher compiled first). */
+export function launcherArguments(options: Pick<EmbeddedOptions, "projectRoot" | "port" | "dataDir" | "log" | "pageCacheMb">): string[] {
+  requireJava();
+  const lib = ensureJars(options.projectRoot, options.log);
+  mkdirSync(options.dataDir, { recursive: true });
+  const launcher = compileLauncher(options.projectRoot, lib, options.log);
+  return ["-XX:+UseG1GC", "-Xms256m", "-Xmx1g", "-cp", launcher.classpath, launcher.main, String(options.port), options.dataDir, String(options.pageCacheMb ?? 384)];
+}
+
 /**
  * Starts Neo4j Community embedded (db/Launcher.java) on 127.0.0.1:port, or reuses the embedded
  * database already listening there. Resolves once it accepts Bolt connections with APOC loaded.
@@ -138,26 +147,12 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
       `port ${port} on 127.0.0.1 is taken by a program that is not Neo4j; stop it or set NEO4J_EMBEDDED_PORT to a free port`,
     );
   }
-  requireJava();
-  const lib = ensureJars(projectRoot, log);
-  mkdirSync(dataDir, { recursive: true });
-  const launcher = compileLauncher(projectRoot, lib, log);
-  const args = [
-    "-XX:+UseG1GC",
-    "-Xms256m",
-    "-Xmx1g",
-    "-cp",
-    launcher.classpath,
-    launcher.main,
-    String(port),
-    dataDir,
-    String(options.pageCacheMb ?? 384),
-  ];
+  const args = launcherArguments(options);
   log.info(`starting the embedded Neo4j on ${uri} (data in ${dataDir})…`);
   // Its own process group: a Ctrl-C in the terminal reaches only the twin, which writes its
-  // pending readings first and then stops the database itself. Its stdin stays open for as long
-  // as this process lives: if this process dies without stopping it, the database sees end of
-  // file and shuts down rather than outliving it.
+  // pending readings first and then stops the database itself. If this process dies without
+  // stopping it, the database shuts down rather than outliving it: it watches its parent, and
+  // its stdin, which stays open for as long as this process lives, reaches end of file.
   const child = spawn("java", args, { stdio: ["pipe", "pipe", "pipe"], detached: true });
   return waitUntilReady(child, uri, log, options.startTimeoutMs ?? 180_000);
 }

@@ -201,24 +201,49 @@ describe("setSamplingInterval", () => {
   });
 });
 
-describe("an unplugged device", () => {
-  it("ends the command TIMED_OUT after retrying, with its attempts", async () => {
-    const other = randomBytes(3).toString("hex");
-    const node = new VirtualDevice({ deviceId: `ctl-${other}`, idSuffix: other });
-    const plug = plugIn(twin, node, `ctl-${other}`);
-    await eventually(async () => (twin.app.bridge.isConnected(`ctl-${other}`) ? true : undefined), 10_000, "the second node");
-    await eventually(async () => {
-      const res = await twin.driver.executeQuery("MATCH (a:Actuator {actuatorId: $id}) RETURN count(a) AS n", { id: `fan_${other}` });
-      return Number(res.records[0]!.get("n")) === 1 ? true : undefined;
-    }, 10_000, "its actuators");
-    await plug.unplug();
-    await eventually(async () => (twin.app.bridge.isConnected(`ctl-${other}`) ? undefined : true), 5_000, "the bridge to notice");
-    const res = await gql<{ sendCommand: CommandResult }>(twin.url, SEND, { input: { actuatorId: `fan_${other}`, state: "ON", timeoutMs: 2_000 } });
+describe("routes follow the device that is here now", () => {
+  const other = randomBytes(3).toString("hex");
+  const first = `ctl-a-${other}`;
+  const second = `ctl-b-${other}`;
+  const linksTo = async (label: "Sensor" | "Actuator", rel: "HAS_SENSOR" | "HAS_ACTUATOR", id: string): Promise<string[]> => {
+    const key = label === "Sensor" ? "sensorId" : "actuatorId";
+    const res = await twin.driver.executeQuery(`MATCH (d:Device)-[:${rel}]->(:${label} {${key}: $id}) RETURN d.deviceId AS d ORDER BY d`, { id });
+    return res.records.map((r) => r.get("d") as string);
+  };
+  let secondLines: string[];
+  let unplugSecond: () => Promise<void>;
+
+  it("a hello takes the node's sensors and actuators over from the device they were linked to, and commands go to it", async () => {
+    const a = plugIn(twin, new VirtualDevice({ deviceId: first, idSuffix: other }), first);
+    await eventually(async () => ((await linksTo("Actuator", "HAS_ACTUATOR", `fan_${other}`)).join() === first ? true : undefined), 10_000, "the first node's actuators");
+    await a.unplug();
+    await eventually(async () => (twin.app.bridge.isConnected(first) ? undefined : true), 5_000, "the bridge to notice");
+
+    const replacement = new VirtualDevice({ deviceId: second, idSuffix: other });
+    secondLines = tapWrites(replacement);
+    unplugSecond = plugIn(twin, replacement, second).unplug;
+    await eventually(async () => ((await linksTo("Actuator", "HAS_ACTUATOR", `fan_${other}`)).join() === second ? true : undefined), 10_000, "the actuator routed to the second node");
+    expect(await linksTo("Sensor", "HAS_SENSOR", `temp_${other}`)).toEqual([second]);
+
+    const res = await gql<{ sendCommand: CommandResult }>(twin.url, SEND, { input: { actuatorId: `fan_${other}`, state: "ON" } });
     expect(res.errors).toBeUndefined();
-    const c = res.data!.sendCommand;
-    expect(c.status).toBe("TIMED_OUT");
-    expect(c.attempts).toBeGreaterThanOrEqual(3);
-    expect(c.error).toMatch(/no answer within 2000 ms after \d+ attempts \(last: the device went away\)/);
+    expect(res.data!.sendCommand).toMatchObject({ status: "ACKED", attempts: 1 });
+    expect(secondLines.some((l) => l.includes(`"a":"fan_${other}"`))).toBe(true);
+  });
+
+  it("a command to an actuator whose device is offline fails at once with DEVICE_OFFLINE, naming the device and its last sighting", async () => {
+    await unplugSecond();
+    await eventually(async () => (twin.app.bridge.isConnected(second) ? undefined : true), 5_000, "the bridge to notice");
+    const before = secondLines.length;
+    const res = await gql<{ sendCommand: CommandResult }>(twin.url, SEND, { input: { actuatorId: `fan_${other}`, state: "OFF" } });
+    expect(res.data?.sendCommand ?? null).toBeNull();
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: "DEVICE_OFFLINE" } });
+    expect(res.errors?.[0]?.message).toMatch(new RegExp(`device ${second} is offline \\(last seen \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, \\d+ s ago; connected: .*\\), so fan_${other} OFF was not sent`));
+    const interval = await gql(twin.url, `mutation ($d: ID!) { setSamplingInterval(deviceId: $d, ms: 500) { status } }`, { d: second });
+    expect(interval.errors?.[0]).toMatchObject({ extensions: { code: "DEVICE_OFFLINE" } });
+    expect(secondLines.length).toBe(before);
+    const stored = await twin.driver.executeQuery("MATCH (c:Command) WHERE c.targetId = $id AND c.payload CONTAINS 'OFF' RETURN count(c) AS n", { id: `fan_${other}` });
+    expect(Number(stored.records[0]!.get("n"))).toBe(0);
   });
 });
 

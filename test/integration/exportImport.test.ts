@@ -1,4 +1,10 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoot } from "../../src/config.js";
+import { createAuthenticator } from "../../src/graphql/auth.js";
 import { fixtures } from "../support/requirements.js";
 import { readDatasetText } from "../../src/datasets/files.js";
 import { importSeries, parseSeriesFile } from "../../src/import/importer.js";
@@ -7,6 +13,7 @@ import { gql, startTestTwin, type TestTwin } from "../support/testApp.js";
 const RECORD = `mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted rejected errors { index message } } }`;
 
 let twin: TestTwin;
+const SECRET = `test-secret-${randomBytes(16).toString("hex")}`;
 
 beforeAll(async () => {
   twin = await startTestTwin();
@@ -125,4 +132,42 @@ describe("exportCsv limits", () => {
     const body = await streamed.text();
     expect(body.split("\n").length - 2).toBe(100_001);
   }, 120_000);
+});
+
+describe("npm run import", () => {
+  const file = path.join(fixtures["nab"]!, "artificialNoAnomaly", "art_daily_small_noise.csv");
+  const runImport = (args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", file, ...args], { cwd: projectRoot, env: { PATH: process.env["PATH"] ?? "", ...env } });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+      child.once("close", (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it("sends to the twin on PORT, or at --url, and prints one summary line (no progress bar off a terminal)", async () => {
+    await twin.app.writer.flush(); // the tests above may leave a backlog that would hold up these commits
+    const port = new URL(twin.url).port;
+    const byPort = await runImport(["--sensor", `art_${twin.prefix}_port`], { PORT: port });
+    expect(byPort.code, byPort.stderr).toBe(0);
+    expect(JSON.parse(byPort.stdout)).toMatchObject({ sensorId: `art_${twin.prefix}_port`, readings: 4032, accepted: 4032, rejected: 0 });
+    expect(byPort.stderr).not.toMatch(/\r|\[#/);
+    const byUrl = await runImport(["--sensor", `art_${twin.prefix}_url`, "--url", twin.url], { PORT: "1" });
+    expect(JSON.parse(byUrl.stdout)).toMatchObject({ accepted: 4032 });
+  });
+
+  it("says to pass a token when the twin needs one", async () => {
+    const secured = await startTestTwin({ authenticator: createAuthenticator({ jwtSecret: SECRET }) });
+    try {
+      const refused = await runImport(["--sensor", `art_${secured.prefix}_anon`, "--url", secured.url], {});
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/no token.*pass an operator's token with --token or TWIN_TOKEN/);
+      const token = await new SignJWT({ roles: ["operator"] }).setProtectedHeader({ alg: "HS256" }).setSubject("importer").setExpirationTime("5m").sign(new TextEncoder().encode(SECRET));
+      const ok = await runImport(["--sensor", `art_${secured.prefix}_tok`, "--url", secured.url], { TWIN_TOKEN: token });
+      expect(JSON.parse(ok.stdout)).toMatchObject({ accepted: 4032 });
+    } finally {
+      await secured.close();
+    }
+  });
 });

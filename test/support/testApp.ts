@@ -36,6 +36,7 @@ export async function startTestTwin(
     safety?: SafetySettings;
     serialTimestamps?: "host" | "device";
     queryLimits?: QueryLimitSettings;
+    corsOrigins?: readonly string[];
   } = {},
 ): Promise<TestTwin> {
   const driver = testDriver();
@@ -48,6 +49,7 @@ export async function startTestTwin(
       ingest: { batchSize: 500, lingerMs: 10, bufferCapacity: 50_000, ...options.ingest },
       wal: { dir: walDir, instance: "test", fsyncMs: 20, maxBytes: 256 * 1024 * 1024, ...options.wal },
       ...(options.queryLimits === undefined ? {} : { queryLimits: options.queryLimits }),
+      ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
     },
     driver,
     uri: inject("neo4jUri"),

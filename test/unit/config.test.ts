@@ -46,9 +46,22 @@ describe("loadConfig", () => {
     [{ QUERY_MAX_DEPTH: "-1" }, /QUERY_MAX_DEPTH=-1 is not an integer in 0\.\.1000; fix or unset it \(default 12\)/],
     [{ QUERY_TIMEOUT_MS: "2.5" }, /QUERY_TIMEOUT_MS=2\.5 is not an integer/],
     [{ QUERY_MAX_COST: "10000", QUERY_COST_PER_MINUTE: "5000" }, /QUERY_COST_PER_MINUTE=5000 is below QUERY_MAX_COST=10000, so a request the cost limit allows could never run/],
+    [{ CORS_ORIGINS: "*" }, /CORS_ORIGINS=\* would let pages of any site call the API.*list each origin instead/],
+    [{ CORS_ORIGINS: "dash.example.org" }, /CORS_ORIGINS: "dash\.example\.org" is not an origin; write scheme:\/\/host\[:port\]/],
+    [{ CORS_ORIGINS: "https://dash.example.org/app" }, /"https:\/\/dash\.example\.org\/app" is not an origin; .*with no path, e\.g\. https:\/\/dash\.example\.org$/],
+    [{ CORS_ORIGINS: "ftp://dash.example.org" }, /is not an origin/],
+    [{ LOG_FORMAT: "yaml" }, /LOG_FORMAT=yaml is not one of text, json/],
   ])("refuses %j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("reads CORS_ORIGINS as normalised origins (none by default) and LOG_FORMAT", () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({}).logFormat).toBe("text");
+    const config = loadConfig({ CORS_ORIGINS: "https://Dash.Example.org, http://localhost:5173/,https://dash.example.org:443", LOG_FORMAT: "json" });
+    expect(config.corsOrigins).toEqual(["https://dash.example.org", "http://localhost:5173"]);
+    expect(config.logFormat).toBe("json");
   });
 
   it("has the documented query limits, each configurable and 0 for off", () => {

@@ -9,7 +9,7 @@ export const MAX_READINGS_PER_CALL = 10_000;
 
 export function ingestMutations(services: TwinServices): Pick<MutationResolvers, "recordReadings"> {
   return {
-    recordReadings: async (_parent, { readings, durability }) => {
+    recordReadings: async (_parent, { readings, durability }, ctx) => {
       if (readings.length > MAX_READINGS_PER_CALL) {
         throw new InvalidInputError(
           `recordReadings takes at most ${MAX_READINGS_PER_CALL} readings per call, got ${readings.length}; split them into several calls`,
@@ -17,6 +17,13 @@ export function ingestMutations(services: TwinServices): Pick<MutationResolvers,
       }
       // A client that disconnects meanwhile changes nothing: what was accepted is stored.
       const outcome = await services.ingest.record(readings, durability, services.ingestTimeouts);
+      // One line per call: an import (`npm run import` sends a call per chunk) or a gateway's batch.
+      const sensors = [...new Set(readings.map((r) => r.sensorId))];
+      services.log.child("ingest").info(`recordReadings: ${outcome.accepted} accepted, ${outcome.rejected} refused (${outcome.durability})`, {
+        sensors: sensors.length > 5 ? [...sensors.slice(0, 5), `and ${sensors.length - 5} more`] : sensors,
+        by: ctx.principal.subject,
+        ...(outcome.errors[0] === undefined ? {} : { firstError: outcome.errors[0].message }),
+      });
       return { ...outcome, errors: [...outcome.errors] };
     },
   };

@@ -34,7 +34,10 @@ function makeBridge() {
       },
     },
     devices: {
-      register: async (d) => void registered.push(`${d.deviceId}@${d.port}:${d.sensors.length}s/${d.actuators.length}a`),
+      register: async (d) => {
+        registered.push(`${d.deviceId}@${d.port}:${d.sensors.length}s/${d.actuators.length}a`);
+        return [];
+      },
       touch: async (seen) => void touched.push(...seen.map((s) => s.deviceId)),
     },
     bus,

@@ -118,7 +118,7 @@ describe("command lifecycle", () => {
     }
     expect(sends).toEqual([0, 350, 800, 1450, 2500, 4350]);
     expect(c.attempts).toBe(6);
-    expect(c.error).toBe("no answer within 5000 ms after 6 attempts (last: no answer within 250 ms)");
+    expect(c.error).toBe("no answer after 6 attempts in 4600 ms: no further attempt fits in its 5000 ms timeout (last: no answer within 250 ms)");
     expect(RETRIED_EVENTS.has("attemptTimedOut")).toBe(true);
   });
 
@@ -130,12 +130,12 @@ describe("command lifecycle", () => {
     expect(c.nextAttemptAt).toBe(T0 + 105);
     c = step(step(c, "sent", T0 + 105), "deviceGone", T0 + 960); // retry would start at 1160 > deadline 1000
     expect(c.status).toBe("TIMED_OUT");
-    expect(c.error).toBe("no answer within 1000 ms after 2 attempts (last: the device went away)");
+    expect(c.error).toBe("no answer after 2 attempts in 960 ms: no further attempt fits in its 1000 ms timeout (last: the device went away)");
   });
 
   it("says a never-sent command was not sent", () => {
     const c = step(fresh(), "deadlinePassed", T0 + 5000);
-    expect(c.error).toBe("not sent within 5000 ms");
+    expect(c.error).toBe("not sent in 5000 ms: its 5000 ms timeout ran out");
   });
 
   it("refuses to send past the deadline and names the event to report instead", () => {
