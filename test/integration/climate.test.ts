@@ -157,9 +157,10 @@ describe("MOLD_RISK rules", () => {
     expect(dry.errors).toBeUndefined();
     expect(dry.data!.ruleDryRun.firings).toBe(1);
     // The humidity rose 240 h before the end; index 1 is t_m ≈ 249 h after that; the rule fires 168 h before.
+    // The index moves in whole clock hours while the end falls on any quarter hour: within 2 h.
     const tm = weeksToIndex1Regression(20, 97) * 168;
     const firedAt = Date.parse(dry.data!.ruleDryRun.timeline[0]!.at);
-    expect(Math.abs((firedAt - (end - 240 * HOUR)) / HOUR - (tm - 168))).toBeLessThan(1.5);
+    expect(Math.abs((firedAt - (end - 240 * HOUR)) / HOUR - (tm - 168))).toBeLessThan(2);
     expect(dry.data!.ruleDryRun.timeline[0]!.actions).toEqual([`ACTUATE ${id("dehumidifier_wet")} ON`]);
 
     const created = await gql<{ createRule: { ruleId: string } }>(twin.url, "mutation ($input: RuleInput!) { createRule(input: $input) { ruleId conditionType } }", { input: rule(id("humidity_wet")) });
