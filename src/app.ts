@@ -1,10 +1,14 @@
 import type { Driver } from "neo4j-driver";
 import { Bridge } from "./bridge/bridge.js";
-import type { Config } from "./config.js";
+import { projectRoot, type Config } from "./config.js";
 import { UnavailableError } from "./errors.js";
 import { buildSchema, createResolvers } from "./graphql/schema.js";
 import type { TwinServices } from "./graphql/services.js";
+import path from "node:path";
 import { exportRouter } from "./http/export.js";
+import { createMetrics } from "./http/metrics.js";
+import { metricsRouter } from "./http/metricsRoute.js";
+import { webRouter } from "./http/webRoutes.js";
 import { startHttpServer, type HealthReport, type RunningServer } from "./http/server.js";
 import type { Logger } from "./log.js";
 import { ActuatorStore } from "./store/actuatorStore.js";
@@ -40,7 +44,7 @@ const DEFAULT_COMMIT_TIMEOUT_MS = 10_000;
 
 export interface AppOptions {
   /** Without `wal`, accepted readings live only in memory until committed (some unit-level benches); the twin always has one. */
-  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics" | "wal" | "queryLimits">>;
+  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics" | "wal" | "queryLimits" | "playground">>;
   readonly driver: Driver;
   /** The database URI, for messages. */
   readonly uri: string;
@@ -52,6 +56,8 @@ export interface AppOptions {
   readonly authenticator?: Authenticator;
   /** Interlocks, rate limit and manual-override pause. */
   readonly safety?: SafetySettings;
+  /** The dashboard's build output; default web/dist under the project. */
+  readonly webDir?: string;
 }
 
 export interface App {
@@ -94,9 +100,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Older days sampled for long forecasts and operating bands; a committed back-fill refreshes them.
   const sampledHistory = new SampledHistory(readings, clock);
   const writer = new BatchWriter(readings, options.config.ingest, log.child("writer"), {
-    onCommitted: (count, created, batch) => {
+    onCommitted: (count, created, batch, seconds) => {
       sampledHistory.written(batch);
-      bus.emit("batchCommitted", { count, created });
+      bus.emit("batchCommitted", { count, created, seconds });
     },
     onAvailabilityChanged: (available, error) => bus.emit("storeAvailability", { available, error }),
   });
@@ -190,11 +196,19 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...(walStatus === undefined ? {} : { wal: { bytes: walStatus.bytes, segments: walStatus.segments, error: walStatus.error } }),
     };
   };
-  const routes = [exportRouter({ readings, catalog: analytics.catalog, clock, log: log.child("export") })];
+  const authenticator = options.authenticator ?? createAuthenticator({});
+  const playground = options.config.playground ?? "graphiql";
+  const metrics = createMetrics({ ingest, writer, wal, bus, openAlerts: () => analytics.keeper.openCount, databaseUp: () => databaseAnswers(driver) });
+  const routes = [
+    exportRouter({ readings, catalog: analytics.catalog, clock, log: log.child("export") }),
+    metricsRouter(metrics, authenticator, log.child("metrics")),
+    webRouter({ distDir: options.webDir ?? path.join(projectRoot, "web", "dist"), graphiql: playground === "graphiql" }),
+  ];
   const server = await startHttpServer({ schema, host: options.config.host, port: options.config.port, log: log.child("http"), health,
     routes,
+    playground,
     afterMutation: () => analytics.catalog.invalidate(),
-    authenticator: options.authenticator ?? createAuthenticator({}),
+    authenticator,
     ...(options.config.queryLimits === undefined ? {} : { limits: options.config.queryLimits }),
   });
 
@@ -211,6 +225,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await control.stop();
       await bridge.stop();
       await server.close();
+      metrics.stop();
       await writer.stop(true);
       await wal?.close();
       await analytics.stop();

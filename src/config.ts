@@ -86,8 +86,12 @@ export interface Config {
     readonly overrideMs: number;
   };
   readonly queryLimits: QueryLimitSettings;
+  /** What a browser gets on GET /graphql: the bundled GraphiQL (works offline) or Apollo Sandbox (loads from Apollo's CDN). */
+  readonly playground: Playground;
   readonly logLevel: "debug" | "info" | "warn" | "error";
 }
+
+export type Playground = "graphiql" | "apollo";
 
 /** A configuration value that cannot be used; the message names the variable and the fix. */
 export class ConfigError extends Error {
@@ -226,6 +230,7 @@ export function loadConfig(env: Env = process.env): Config {
       overrideMs: integer(env, "MANUAL_OVERRIDE_MINUTES", 15, 0, 7 * 24 * 60) * 60_000,
     },
     queryLimits: queryLimits(env),
+    playground: oneOf(env, "PLAYGROUND", ["graphiql", "apollo"] as const) ?? "graphiql",
     logLevel: oneOf(env, "LOG_LEVEL", ["debug", "info", "warn", "error"] as const) ?? "info",
   };
   if (config.ingest.bufferCapacity < config.ingest.batchSize) {

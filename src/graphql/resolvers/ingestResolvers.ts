@@ -16,7 +16,7 @@ export function ingestMutations(services: TwinServices): Pick<MutationResolvers,
         );
       }
       // A client that disconnects meanwhile changes nothing: what was accepted is stored.
-      const outcome = await services.ingest.record(readings, durability, services.ingestTimeouts);
+      const outcome = await services.ingest.record(readings, durability, services.ingestTimeouts, "api");
       return { ...outcome, errors: [...outcome.errors] };
     },
   };
