@@ -41,6 +41,8 @@ const examplesPlugin: GraphiQLPlugin = {
 };
 
 const first = examples.find((e) => e.title.startsWith("query")) ?? examples[0];
+// /graphql#query=<operation> opens with that operation: a link can carry a query.
+const linked = new URLSearchParams(window.location.hash.slice(1)).get("query");
 createRoot(document.getElementById("graphiql") as HTMLElement).render(
   <GraphiQL
     fetcher={fetcher}
@@ -48,6 +50,7 @@ createRoot(document.getElementById("graphiql") as HTMLElement).render(
     visiblePlugin={examplesPlugin}
     defaultQuery={first?.query ?? "{ sensorStates { sensorId currentValue lastUpdate } }\n"}
     defaultHeaders={headers}
+    {...(linked === null ? {} : { initialQuery: linked })}
     defaultEditorToolsVisibility="headers"
     isHeadersEditorEnabled
     shouldPersistHeaders={false}
