@@ -14,10 +14,11 @@ export interface Room {
 
 /**
  * Creates a location with a thermometer, a heater and a fan, and `spanMs` of 1-min readings
- * up to now with the heater and fan switched on a schedule (their states logged as acks are):
+ * up to now with the heater and fan switched on a schedule and both OFF for the last half hour
+ * (their states logged as acks are):
  * enough history for charts, forecasts and a fitted plant (simulate).
  */
-export async function seedRoomHistory(twin: TestTwin, room: Room, spanMs: number): Promise<void> {
+export async function seedRoomHistory(twin: Pick<TestTwin, "url" | "app" | "driver">, room: Room, spanMs: number): Promise<void> {
   const created = await gql(
     twin.url,
     `mutation ($room: ID!, $sensor: ID!, $heater: ID!, $fan: ID!) {
@@ -36,12 +37,15 @@ export async function seedRoomHistory(twin: TestTwin, room: Room, spanMs: number
   let x = 20;
   let heater = false;
   let fan = false;
+  let changes = 0;
   const readings: Array<{ sensorId: string; value: number; timestamp: string }> = [];
   for (let m = 0; m < minutes; m++) {
     const at = start + m * MIN;
-    const phase = Math.floor(m / 45) % 4; // 45 min each: heater, off, fan, off
+    // 45 min each: heater, off, fan, off; the last half hour off, so both are OFF now as reported.
+    const phase = m >= minutes - 30 ? 1 : Math.floor(m / 45) % 4;
     const wantHeater = phase === 0;
     const wantFan = phase === 2;
+    changes += Number(wantHeater !== heater) + Number(wantFan !== fan);
     if (wantHeater !== heater) twin.app.services.bus.emit("actuatorReported", { deviceId: "test", actuatorId: room.heater, state: wantHeater ? "ON" : "OFF", atMs: at });
     if (wantFan !== fan) twin.app.services.bus.emit("actuatorReported", { deviceId: "test", actuatorId: room.fan, state: wantFan ? "ON" : "OFF", atMs: at });
     heater = wantHeater;
@@ -53,8 +57,9 @@ export async function seedRoomHistory(twin: TestTwin, room: Room, spanMs: number
   const res = await gql<{ recordReadings: { accepted: number } }>(twin.url, `mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted } }`, { r: readings });
   if (res.data?.recordReadings.accepted !== readings.length) throw new Error(`seeding readings failed: ${JSON.stringify(res)}`);
   await twin.app.writer.flush();
+  // The log is written asynchronously from the bus; a plant fitted on part of it holds a wrong state now.
   await eventually(async () => {
     const { records } = await twin.driver.executeQuery("MATCH (c:ActuatorChange) WHERE c.actuatorId IN [$h, $f] RETURN count(c) AS n", { h: room.heater, f: room.fan });
-    return Number(records[0]!.get("n")) >= 4 ? true : undefined;
-  }, 10_000, "the actuator log");
+    return Number(records[0]!.get("n")) >= changes ? true : undefined;
+  }, 10_000, "the whole actuator log");
 }

@@ -87,7 +87,10 @@ export class ActuatorPanel {
     const command: CommandProgress = { actuatorId, state, status: "PENDING", error: null };
     this.inFlight.set(key, command);
     const row = this.rows.get(actuatorId);
-    if (row !== undefined) this.render(row, Date.now(), command);
+    if (row === undefined) return;
+    // The twin sets the desired state as it accepts the command (the next overview confirms it).
+    row.actuator = { ...row.actuator, desiredState: state, desiredAt: new Date().toISOString() };
+    this.render(row, Date.now(), command);
   }
 
   private create(actuator: ActuatorRow): Row {
