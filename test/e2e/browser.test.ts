@@ -114,27 +114,31 @@ describe("the dashboard in a real browser", () => {
     await page.locator(".graphiql-container").waitFor({ timeout: 30_000 });
     // Monaco draws spaces as no-break spaces and wraps long lines.
     const response = async (): Promise<string> => (await page.locator(".result-window").innerText()).replace(/\s+/g, " ");
+    // A linked operation is in the editor (Monaco is ready) before it is run.
+    const editorHolds = (text: string) => expect.poll(async () => (await page.locator(".graphiql-query-editor").innerText()).replace(/\s+/g, " "), { timeout: 30_000 }).toContain(text);
     // README's operations are listed; one of them runs.
     await page.locator("button[data-example]").filter({ hasText: /^query sensorStates$/ }).click();
+    await editorHolds("sensorStates");
     await page.locator(".graphiql-execute-button").click();
-    await expect.poll(response, { timeout: 15_000 }).toContain('"sensorStates": [');
+    await expect.poll(response, { timeout: 30_000 }).toContain('"sensorStates": [');
     // A query of one's own, opened from a link.
     const query = `{ sensors(where: { sensorId: { eq: "temp_${sfx}" } }) { sensorId unit } }`;
     // (A change of hash alone does not load the page again.)
     await page.goto("about:blank");
     await page.goto(`${base}/graphql#query=${encodeURIComponent(query)}`);
+    await editorHolds(`temp_${sfx}`);
     await page.locator(".graphiql-execute-button").click();
-    await expect.poll(response, { timeout: 15_000 }).toContain(`"sensorId": "temp_${sfx}", "unit": "C"`);
+    await expect.poll(response, { timeout: 30_000 }).toContain(`"sensorId": "temp_${sfx}", "unit": "C"`);
 
     const subscription = `subscription { readingAdded(sensorIds: ["temp_${sfx}"]) { sensorId value seq } }`;
     await page.goto("about:blank");
     await page.goto(`${base}/graphql#query=${encodeURIComponent(subscription)}`);
-    await page.locator(".graphiql-execute-button").waitFor();
+    await editorHolds("readingAdded");
     await page.locator(".graphiql-execute-button").click();
     const seq = async (): Promise<number> => Number(/"seq": (\d+)/.exec(await response())?.[1] ?? -1);
-    await expect.poll(seq, { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(seq, { timeout: 30_000 }).toBeGreaterThan(0);
     const firstSeq = await seq();
-    await expect.poll(seq, { timeout: 15_000 }).toBeGreaterThan(firstSeq);
+    await expect.poll(seq, { timeout: 30_000 }).toBeGreaterThan(firstSeq);
     await screenshot(page, "graphiql");
     expect(offsite).toEqual([]);
     expect(problems.filter((p) => !p.includes("setup-workers"))).toEqual([]);
