@@ -4,6 +4,19 @@ import type { Types } from "@graphql-codegen/plugin-helpers";
 // which runs @neo4j/graphql over schema.graphql). CODEGEN_OUT lets the staleness test write
 // elsewhere and compare.
 const out = process.env["CODEGEN_OUT"] ?? "src/generated";
+// The typed client for frontends and scripts: its documents live in web/ and examples/.
+const clientOut = process.env["CODEGEN_OUT"] === undefined ? "client/generated/" : `${process.env["CODEGEN_OUT"]}/client/`;
+
+const scalars = {
+  ID: "string",
+  DateTime: "string",
+  BigInt: "string",
+  Date: "string",
+  Duration: "string",
+  LocalDateTime: "string",
+  LocalTime: "string",
+  Time: "string",
+};
 
 const config: Types.Config = {
   overwrite: true,
@@ -15,16 +28,7 @@ const config: Types.Config = {
         useTypeImports: true,
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-        scalars: {
-          ID: "string",
-          DateTime: "string",
-          BigInt: "string",
-          Date: "string",
-          Duration: "string",
-          LocalDateTime: "string",
-          LocalTime: "string",
-          Time: "string",
-        },
+        scalars,
         contextType: "../graphql/context.js#TwinContext",
         mapperTypeSuffix: "Model",
         mappers: {
@@ -55,6 +59,18 @@ const config: Types.Config = {
           PlannedVisit: "../analytics/plan/maintenancePlan.js#PlannedVisit",
           PlannedTask: "../analytics/plan/maintenancePlan.js#PlannedTask",
         },
+      },
+    },
+    [clientOut]: {
+      preset: "client",
+      documents: ["web/src", "examples"],
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        // Documents as typed strings: no GraphQL parser in the browser bundle.
+        documentMode: "string",
+        scalars,
       },
     },
   },

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { importSeries, parseSeriesFile, type ChunkOutcome } from "../src/import/importer.js";
+import { createProgress } from "../src/import/progress.js";
 import { idProblem } from "../src/twin/validate.js";
 
 const usage = "usage: npm run import -- <file.csv> --sensor <id> [--column Temperature] [--url http://127.0.0.1:4000/graphql] [--token <jwt>] [--chunk 5000]";
@@ -63,20 +64,13 @@ async function send(readings: unknown[]): Promise<ChunkOutcome> {
   return body.data.recordReadings;
 }
 
-const started = Date.now();
+const progress = createProgress(parsed.points.length, "readings");
 const summary = await importSeries(parsed.points, {
   sensorId: values.sensor,
   chunkSize: values.chunk === undefined ? undefined : Number(values.chunk),
   send,
-  // A progress bar redrawn in place is for a terminal; a log file gets the summary line only.
-  onProgress: ({ sent, total }) => {
-    if (!process.stderr.isTTY) return;
-    const width = 30;
-    const done = Math.round((sent / Math.max(1, total)) * width);
-    const rate = Math.round(sent / Math.max(0.001, (Date.now() - started) / 1000));
-    process.stderr.write(`\r[${"#".repeat(done)}${".".repeat(width - done)}] ${Math.round((sent / Math.max(1, total)) * 100)}% ${sent}/${total} readings, ${rate}/s`);
-  },
+  onProgress: ({ sent }) => progress.update(sent),
 });
-if (process.stderr.isTTY) process.stderr.write("\n");
+progress.stop();
 console.log(JSON.stringify({ import: file, sensorId: values.sensor, readings: summary.total, accepted: summary.accepted, rejected: summary.rejected, firstErrors: summary.firstErrors }));
 if (summary.rejected > 0 && summary.accepted === 0) process.exit(1);

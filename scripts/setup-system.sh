@@ -9,8 +9,9 @@ declare -A packages=(
   [base]="openjdk-17-jdk-headless maven"                                # the embedded Neo4j (jars fetched by Maven)
   [socat]="socat"                                                       # virtual serial port pairs
   [avr]="gcc-avr avr-libc binutils-avr arduino-core-avr simavr libsimavr-dev libsimavrparts1 libelf-dev pkg-config make g++"  # the firmware in the simulator
+  [browser]="chromium"                                                  # the dashboard and GraphiQL in a real headless browser (playwright-core)
 )
-order=(base socat avr)
+order=(base socat avr browser)
 
 list=false
 if [ "${1:-}" = "--list" ]; then list=true; shift; fi

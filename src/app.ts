@@ -1,10 +1,14 @@
 import type { Driver } from "neo4j-driver";
 import { Bridge } from "./bridge/bridge.js";
-import type { Config } from "./config.js";
+import { projectRoot, type Config } from "./config.js";
 import { UnavailableError } from "./errors.js";
 import { buildSchema, createResolvers } from "./graphql/schema.js";
 import type { TwinServices } from "./graphql/services.js";
+import path from "node:path";
 import { exportRoute } from "./http/export.js";
+import { createMetrics } from "./http/metrics.js";
+import { metricsRoute } from "./http/metricsRoute.js";
+import { webRoutes } from "./http/webRoutes.js";
 import { startHttpServer, type HealthReport, type RunningServer } from "./http/server.js";
 import type { Logger } from "./log.js";
 import { ActuatorStore } from "./store/actuatorStore.js";
@@ -46,7 +50,7 @@ const DEFAULT_COMMIT_TIMEOUT_MS = 10_000;
 
 export interface AppOptions {
   /** Without `wal`, accepted readings live only in memory until committed (some unit-level benches); the twin always has one. */
-  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics" | "wal" | "queryLimits" | "corsOrigins">>;
+  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics" | "wal" | "queryLimits" | "corsOrigins" | "playground">>;
   readonly driver: Driver;
   /** The database URI, for messages. */
   readonly uri: string;
@@ -58,6 +62,8 @@ export interface AppOptions {
   readonly authenticator?: Authenticator;
   /** Interlocks, rate limit and manual-override pause. */
   readonly safety?: SafetySettings;
+  /** The dashboard's build output; default web/dist under the project. */
+  readonly webDir?: string;
 }
 
 export interface App {
@@ -110,10 +116,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const sampledHistory = new SampledHistory(readings, clock);
   let climateHistory: ClimateHistory | null = null;
   const writer = new BatchWriter(readings, options.config.ingest, log.child("writer"), {
-    onCommitted: (count, created, batch) => {
+    onCommitted: (count, created, batch, seconds) => {
       sampledHistory.written(batch);
       climateHistory?.written(batch);
-      bus.emit("batchCommitted", { count, created });
+      bus.emit("batchCommitted", { count, created, seconds });
     },
     onAvailabilityChanged: (available, error) => bus.emit("storeAvailability", { available, error }),
   });
@@ -214,11 +220,19 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...(walStatus === undefined ? {} : { wal: { bytes: walStatus.bytes, segments: walStatus.segments, error: walStatus.error } }),
     };
   };
-  const routes = [exportRoute({ readings, catalog: analytics.catalog, clock, log: log.child("export") })];
+  const authenticator = options.authenticator ?? createAuthenticator({});
+  const playground = options.config.playground ?? "graphiql";
+  const metrics = createMetrics({ ingest, writer, wal, bus, openAlerts: () => analytics.keeper.openCount, databaseUp: () => databaseAnswers(driver) });
+  const routes = [
+    exportRoute({ readings, catalog: analytics.catalog, clock, log: log.child("export") }),
+    metricsRoute(metrics, log.child("metrics")),
+    ...webRoutes({ distDir: options.webDir ?? path.join(projectRoot, "web", "dist"), graphiql: playground === "graphiql" }),
+  ];
   const server = await startHttpServer({ schema, host: options.config.host, port: options.config.port, log: log.child("http"), health,
     routes,
+    playground,
     afterMutation: () => analytics.catalog.invalidate(),
-    authenticator: options.authenticator ?? createAuthenticator({}),
+    authenticator,
     ...(options.config.queryLimits === undefined ? {} : { limits: options.config.queryLimits }),
     ...(options.config.corsOrigins === undefined ? {} : { corsOrigins: options.config.corsOrigins }),
   });
@@ -236,6 +250,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await control.stop();
       await bridge.stop();
       await server.close();
+      metrics.stop();
       const flushed = flush && (await Promise.race([writer.stop(true).then(() => true), (databaseGone ?? new Promise<never>(() => undefined)).then(() => false)]));
       if (!flushed) {
         if (flush) log.warn("the database stopped while pending readings were written; they stay in the write-ahead log for the next start", { pending: writer.pending });

@@ -88,10 +88,14 @@ export interface Config {
   readonly queryLimits: QueryLimitSettings;
   /** Browser origins besides the twin's own that may call the API (CORS_ORIGINS), each as scheme://host[:port]. */
   readonly corsOrigins: readonly string[];
+  /** What a browser gets on GET /graphql: the bundled GraphiQL (works offline) or Apollo Sandbox (loads from Apollo's CDN). */
+  readonly playground: Playground;
   readonly logLevel: "debug" | "info" | "warn" | "error";
   /** `text` lines for people, or `json`: one JSON object per line for log collectors. */
   readonly logFormat: "text" | "json";
 }
+
+export type Playground = "graphiql" | "apollo";
 
 /** A configuration value that cannot be used; the message names the variable and the fix. */
 export class ConfigError extends Error {
@@ -256,6 +260,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     queryLimits: queryLimits(env),
     corsOrigins: corsOrigins(env),
+    playground: oneOf(env, "PLAYGROUND", ["graphiql", "apollo"] as const) ?? "graphiql",
     logLevel: oneOf(env, "LOG_LEVEL", ["debug", "info", "warn", "error"] as const) ?? "info",
     logFormat: oneOf(env, "LOG_FORMAT", ["text", "json"] as const) ?? "text",
   };

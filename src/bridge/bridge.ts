@@ -87,7 +87,7 @@ export class Bridge {
       link,
       {
         ingest: (candidate) => {
-          const outcome = ingest.ingest([candidate]);
+          const outcome = ingest.ingest([candidate], "serial");
           if (outcome.rejected === 0) {
             const deviceId = session.deviceId;
             if (deviceId !== null) {

@@ -3,13 +3,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import { isLoopback, type QueryLimitSettings } from "../config.js";
+import { isLoopback, type Playground, type QueryLimitSettings } from "../config.js";
 import type { Logger } from "../log.js";
 import type { Authenticator, Principal } from "../graphql/auth.js";
 import type { TwinContext } from "../graphql/context.js";
@@ -42,6 +43,8 @@ export interface HttpOptions {
   readonly authenticator: Authenticator;
   /** Depth, aliases, cost and time per request; default: README's defaults. */
   readonly limits?: QueryLimitSettings;
+  /** apollo: Apollo Sandbox answers a browser on /graphql; graphiql (default): a route in `routes` does. */
+  readonly playground?: Playground;
 }
 
 const NOBODY: Principal = Object.freeze({ subject: "anonymous", roles: [], authenticated: false });
@@ -118,7 +121,8 @@ function listen(server: Server, host: string, port: number): Promise<void> {
 
 /**
  * One HTTP server carries everything: GraphQL over HTTP (Apollo) and over WebSocket
- * (graphql-ws, for subscriptions) on /graphql, and /healthz.
+ * (graphql-ws, for subscriptions) on /graphql, /healthz, and the routes given (CSV export,
+ * /metrics, the dashboard and GraphiQL).
  */
 export async function startHttpServer(options: HttpOptions): Promise<RunningServer> {
   const { schema, log } = options;
@@ -200,7 +204,7 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
     formatError: createErrorFormatter(log.child("graphql")),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      options.playground === "apollo" ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
       {
         async requestDidStart() {
           return {

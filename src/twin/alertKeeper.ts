@@ -91,6 +91,11 @@ export class AlertKeeper {
     return this.queue.length;
   }
 
+  /** Alert episodes open now. */
+  get openCount(): number {
+    return this.open.size;
+  }
+
   private async drain(): Promise<void> {
     if (this.writing || this.retryTimer !== null) return;
     this.writing = true;

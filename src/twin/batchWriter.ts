@@ -20,8 +20,8 @@ export interface WriterStatus {
 }
 
 export interface WriterEvents {
-  /** A batch is in the store: how many readings, how many of them new, and the readings. */
-  onCommitted?(count: number, created: number, batch: readonly Reading[]): void;
+  /** A batch is in the store: how many readings, how many of them new, the readings, and how long its transaction took. */
+  onCommitted?(count: number, created: number, batch: readonly Reading[], seconds: number): void;
   onAvailabilityChanged?(available: boolean, error: string | null): void;
 }
 
@@ -187,8 +187,10 @@ export class BatchWriter {
   }
 
   private async write(batch: Reading[]): Promise<void> {
+    const started = performance.now();
     try {
       const created = await this.sink.writeBatch(batch);
+      const seconds = (performance.now() - started) / 1000;
       this.head += batch.length;
       this.compact();
       this.committed += batch.length;
@@ -203,7 +205,7 @@ export class BatchWriter {
       }
       // Listeners first (caches refreshed, log checkpointed), then the callers waiting for this
       // commit: a caller's next read sees everything the commit changed.
-      this.notifyCommitted(batch, created);
+      this.notifyCommitted(batch, created, seconds);
       this.commitWaiters.release(this.committed);
       this.spaceWaiters.release(this.freeSpace);
     } catch (error) {
@@ -235,9 +237,9 @@ export class BatchWriter {
     }
   }
 
-  private notifyCommitted(batch: readonly Reading[], created: number): void {
+  private notifyCommitted(batch: readonly Reading[], created: number, seconds: number): void {
     try {
-      this.events.onCommitted?.(batch.length, created, batch);
+      this.events.onCommitted?.(batch.length, created, batch, seconds);
       for (const listener of this.commitListeners) listener(this.committed);
     } catch (error) {
       // The batch is committed whatever a listener does; its failure must not read as the store's.

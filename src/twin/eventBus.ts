@@ -52,6 +52,23 @@ export class EventBus<Events extends object> {
     return this.byEvent.get(event)?.length ?? 0;
   }
 
+  /**
+   * How many listeners have an owner starting with `prefix`, by the owner's next segment: for
+   * owners named `subscription:readingAdded:7`, `ownerCounts("subscription:")` counts the open
+   * subscriptions per field.
+   */
+  ownerCounts(prefix: string): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const list of this.byEvent.values()) {
+      for (const { owner } of list) {
+        if (!owner.startsWith(prefix)) continue;
+        const name = owner.slice(prefix.length).split(":")[0] ?? "";
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+    }
+    return counts;
+  }
+
   private remove(event: keyof Events, registration: Registration): void {
     const list = this.byEvent.get(event);
     if (list !== undefined) this.byEvent.set(event, list.filter((r) => r !== registration));

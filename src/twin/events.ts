@@ -20,8 +20,8 @@ export interface TwinEvents {
   readingAccepted: Reading;
   /** The batch writer lost or regained the database. */
   storeAvailability: { readonly available: boolean; readonly error: string | null };
-  /** A batch was committed: `count` readings written, `created` of them new. */
-  batchCommitted: { readonly count: number; readonly created: number };
+  /** A batch was committed: `count` readings written, `created` of them new, its transaction `seconds` long. */
+  batchCommitted: { readonly count: number; readonly created: number; readonly seconds: number };
   /** A device connected, disconnected, went silent or lost readings. */
   deviceStatus: DeviceStatusEvent;
   /** An anomaly episode began (published before its Alert node is written). */

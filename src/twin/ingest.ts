@@ -50,6 +50,9 @@ export interface IngestCounters {
   duplicates: number;
 }
 
+/** Where readings came from, for the per-source counters (/metrics). */
+export type ReadingSource = "api" | "serial" | "other";
+
 /**
  * The single entrance for readings from any source (API, serial bridge, import): validate,
  * drop duplicates, append to the write-ahead log, queue for the batch writer, update the live
@@ -57,6 +60,8 @@ export interface IngestCounters {
  */
 export class IngestPipeline {
   readonly counters: IngestCounters = { accepted: 0, rejected: 0, duplicates: 0 };
+  /** The same counts split by where the readings came from. */
+  readonly bySource = new Map<ReadingSource, IngestCounters>();
   private readonly recent = new RecentKeys();
   /** Log records not yet committed, oldest first: the writer position after each one's readings. */
   private readonly uncommitted: Array<{ readonly end: number; readonly lsn: number }> = [];
@@ -76,8 +81,8 @@ export class IngestPipeline {
   }
 
   /** Validates and accepts what fits in the buffer now; every refused item gets its reason. */
-  ingest(candidates: readonly ReadingCandidate[]): IngestOutcome {
-    const { accepted, rejected, errors } = this.admit(candidates);
+  ingest(candidates: readonly ReadingCandidate[], source: ReadingSource = "other"): IngestOutcome {
+    const { accepted, rejected, errors } = this.admit(candidates, source);
     return { accepted, rejected, errors };
   }
 
@@ -87,7 +92,7 @@ export class IngestPipeline {
    * timeout) and refuses everything if it stays down; readings already queued when the timeout
    * passes are answered as LOGGED (they are in the log and written when the database returns).
    */
-  async record(candidates: readonly ReadingCandidate[], wanted: Durability, timeouts: DurabilityTimeouts): Promise<DurableOutcome> {
+  async record(candidates: readonly ReadingCandidate[], wanted: Durability, timeouts: DurabilityTimeouts, source: ReadingSource = "api"): Promise<DurableOutcome> {
     const started = Date.now();
     if (wanted === "COMMITTED" && !(await this.writer.waitAvailable(timeouts.commitTimeoutMs))) {
       const status = this.writer.status();
@@ -95,10 +100,10 @@ export class IngestPipeline {
         `database unavailable for ${timeouts.commitTimeoutMs} ms (${status.lastError ?? "no answer"}); nothing of this call was stored. ` +
         "Retry when /healthz answers 200, or ask for durability LOGGED to have the readings kept in the write-ahead log meanwhile";
       const errors = candidates.map((_, index) => ({ index, message: `readings[${index}]: ${reason}` }));
-      this.counters.rejected += errors.length;
+      this.count(source, 0, 0, errors.length);
       return { accepted: 0, rejected: errors.length, errors, durability: wanted, note: null };
     }
-    const admission = await this.admitWhenRoom(candidates, timeouts.roomWaitMs);
+    const admission = await this.admitWhenRoom(candidates, timeouts.roomWaitMs, source);
     const { accepted, rejected, errors } = admission;
     const answer = (durability: Durability, note: string | null = null): DurableOutcome => ({ accepted, rejected, errors, durability, note });
     if (accepted === 0 || wanted === "ACCEPTED") return answer(wanted);
@@ -125,14 +130,27 @@ export class IngestPipeline {
     return lsn === null || lsn === 0 ? true : this.wal.durable(lsn, timeoutMs);
   }
 
-  private async admitWhenRoom(candidates: readonly ReadingCandidate[], waitMs: number): Promise<Admission> {
+  private async admitWhenRoom(candidates: readonly ReadingCandidate[], waitMs: number, source: ReadingSource): Promise<Admission> {
     if (this.writer.freeSpace < candidates.length && this.writer.status().storeAvailable) {
       await this.writer.waitForSpace(candidates.length, waitMs);
     }
-    return this.admit(candidates);
+    return this.admit(candidates, source);
   }
 
-  private admit(candidates: readonly ReadingCandidate[]): Admission {
+  private count(source: ReadingSource, accepted: number, duplicates: number, rejected: number): void {
+    let counters = this.bySource.get(source);
+    if (counters === undefined) {
+      counters = { accepted: 0, rejected: 0, duplicates: 0 };
+      this.bySource.set(source, counters);
+    }
+    for (const c of [this.counters, counters]) {
+      c.accepted += accepted;
+      c.duplicates += duplicates;
+      c.rejected += rejected;
+    }
+  }
+
+  private admit(candidates: readonly ReadingCandidate[], source: ReadingSource): Admission {
     const nowMs = this.clock();
     const errors: IngestError[] = [];
     const fresh: Reading[] = [];
@@ -179,16 +197,14 @@ export class IngestPipeline {
       errors.sort((a, b) => a.index - b.index);
     }
     const accepted = taken + duplicates;
-    this.counters.accepted += taken;
-    this.counters.duplicates += duplicates;
-    this.counters.rejected += errors.length;
+    this.count(source, taken, duplicates, errors.length);
     return { accepted, rejected: errors.length, errors, lsn, position, duplicates };
   }
 
   /** Like `ingest`, but first waits up to `waitMs` for buffer room (sources that can wait). */
-  async ingestWhenRoom(candidates: readonly ReadingCandidate[], waitMs: number): Promise<IngestOutcome> {
+  async ingestWhenRoom(candidates: readonly ReadingCandidate[], waitMs: number, source: ReadingSource = "other"): Promise<IngestOutcome> {
     // Waiting helps only while the database is writing; during an outage nothing frees room.
-    const { accepted, rejected, errors } = await this.admitWhenRoom(candidates, waitMs);
+    const { accepted, rejected, errors } = await this.admitWhenRoom(candidates, waitMs, source);
     return { accepted, rejected, errors };
   }
 

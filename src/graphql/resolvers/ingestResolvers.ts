@@ -16,7 +16,7 @@ export function ingestMutations(services: TwinServices): Pick<MutationResolvers,
         );
       }
       // A client that disconnects meanwhile changes nothing: what was accepted is stored.
-      const outcome = await services.ingest.record(readings, durability, services.ingestTimeouts);
+      const outcome = await services.ingest.record(readings, durability, services.ingestTimeouts, "api");
       // One line per call: an import (`npm run import` sends a call per chunk) or a gateway's batch.
       const sensors = [...new Set(readings.map((r) => r.sensorId))];
       services.log.child("ingest").info(`recordReadings: ${outcome.accepted} accepted, ${outcome.rejected} refused (${outcome.durability})`, {

@@ -65,7 +65,7 @@ describe("requirements", () => {
     const empty = binDir("empty", []);
     const hints = REQUIREMENT_NAMES.map((name) => firstMissing([name], { PATH: empty, NAB_DATA_DIR: path.join(scratch, "no-nab") })?.install ?? "");
     const tiers = hints.flatMap((hint) => /^npm run setup:system -- (\S+)$/.exec(hint)?.[1] ?? []);
-    expect(tiers).toEqual(["avr", "socat"]);
+    expect(tiers).toEqual(["avr", "socat", "browser"]);
     for (const tier of tiers) {
       const listed = spawnSync("bash", ["scripts/setup-system.sh", "--list", tier], { cwd: projectRoot, encoding: "utf8" });
       expect(listed.status, listed.stderr).toBe(0);
