@@ -7,6 +7,7 @@ import type { DeviceStatusEvent } from "../twin/events.js";
 import type { ReadingCandidate } from "../twin/reading.js";
 import { Correlator, DeviceGoneError, type CommandAnswer } from "./correlator.js";
 import type { DeviceLink } from "./link.js";
+import { retryUntil } from "../util/retryUntil.js";
 
 /** Per-device counts of what the line carried that could not be used. */
 export interface RejectCounters {
@@ -248,8 +249,11 @@ export class DeviceSession {
     for (const held of early) this.onReading(held.reading, held.atMs);
     this.lastSeq = Math.max(this.lastSeq ?? 0, hello.seq);
     if (first || rebooted) this.options.log.info(`device ${hello.dev} ${first ? "connected" : "restarted"} on ${this.link.name}`, { firmware: hello.fw, sensors: hello.sensors.length, actuators: hello.acts.length, intervalMs: hello.ms });
-    this.hooks.registered(hello, this.link.name, now).catch((error: unknown) => {
-      this.options.log.error("registering the device in the graph failed; readings still flow", { deviceId: hello.dev, error });
+    // Until the graph has the device, commands cannot find its actuators: keep trying (a deadlock
+    // or a database restart must not leave it unregistered for the rest of the session).
+    void retryUntil(() => this.hooks.registered(hello, this.link.name, now), {
+      gone: () => this.stopped || this.hello !== hello,
+      onError: (error, attempt) => this.options.log.error(`registering the device in the graph failed (attempt ${attempt}); readings still flow, retrying`, { deviceId: hello.dev, error }),
     });
     this.hooks.status(this.snapshot());
   }

@@ -62,6 +62,8 @@ const RESTART_GRACE_MS = 30_000;
  */
 export class CommandService {
   private directory = new Map<string, ActuatorEntry>();
+  private directoryReads = 0;
+  private directoryApplied = 0;
   private readonly states = new Map<string, ActuatorSnapshot>();
   private readonly lastReportMs = new Map<string, number>();
   /** The newest accepted, unsettled ACTUATE per actuator. */
@@ -417,7 +419,12 @@ export class CommandService {
   }
 
   private async refreshDirectory(): Promise<void> {
+    // Refreshes overlap (a hello's and a command's): a read that began before the newest applied
+    // one may have missed what that one saw, so it must not overwrite it.
+    const generation = ++this.directoryReads;
     const entries = await this.deps.actuators.directory();
+    if (generation < this.directoryApplied) return;
+    this.directoryApplied = generation;
     this.directory = new Map(entries.map((e) => [e.actuatorId, e]));
     for (const e of entries) {
       if (e.reportedState !== null && !this.states.has(e.actuatorId)) this.states.set(e.actuatorId, { state: e.reportedState, sinceMs: e.reportedAtMs ?? 0 });

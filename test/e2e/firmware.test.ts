@@ -32,6 +32,15 @@ beforeAll(async () => {
   });
   twin.app.bridge.attach("simulated node", async () => new SerialLink(await sim.ptyPath(), 115_200));
   await eventually(async () => (twin.app.bridge.isConnected(deviceId) ? true : undefined), 20_000, "the firmware's hello");
+  // Commands find actuators in the graph: wait until the hello's registration is committed there.
+  await eventually(
+    async () => {
+      const { records } = await twin.driver.executeQuery("MATCH (:Device {deviceId: $deviceId})-[:HAS_ACTUATOR]->(a:Actuator {actuatorId: 'fan_1'}) RETURN a", { deviceId });
+      return records.length > 0 ? true : undefined;
+    },
+    20_000,
+    "the device's registration in the graph",
+  );
 }, 120_000);
 
 afterAll(async () => {
