@@ -13,11 +13,11 @@ function newest(entry) {
   return Math.max(0, ...readdirSync(entry).filter((n) => n !== "dist" && n !== "node_modules").map((n) => newest(path.join(entry, n))));
 }
 
-/** True when web/dist is missing or older than web/, client/ or README.md (its examples). */
+/** True when web/dist is missing or older than web/, client/, README.md or docs/ (their examples). */
 export function webBuildStale(root) {
   const built = path.join(root, "web", "dist", "index.html");
   if (!existsSync(built) || !existsSync(path.join(root, "web", "dist", "graphiql.html"))) return true;
-  const sources = Math.max(newest(path.join(root, "web")), newest(path.join(root, "client")), newest(path.join(root, "README.md")));
+  const sources = Math.max(newest(path.join(root, "web")), newest(path.join(root, "client")), newest(path.join(root, "README.md")), newest(path.join(root, "docs")));
   return sources > statSync(built).mtimeMs;
 }
 

@@ -48,7 +48,7 @@ export interface QueryLimitSettings {
   readonly maxDepth: number;
   /** Aliased fields in one document. */
   readonly maxAliases: number;
-  /** Estimated cost of one request (see README: how a query is costed). */
+  /** Estimated cost of one request (docs/query-limits.md: how a query is costed). */
   readonly maxCost: number;
   /** Cost one subject (token `sub`, or every unauthenticated client together) may spend per minute. */
   readonly costPerMinute: number;
@@ -78,7 +78,7 @@ export interface Config {
   readonly jwtSecret: string | undefined;
   readonly jwksUrl: string | undefined;
   readonly safety: {
-    /** JSON list of interlocks (EXCLUSIVE pairs, MAX_ON limits); see README. */
+    /** JSON list of interlocks (EXCLUSIVE pairs, MAX_ON limits); see docs/control.md (Safety). */
     readonly interlocksJson: string | undefined;
     /** Commands per actuator per minute, at most. */
     readonly commandsPerMinute: number;

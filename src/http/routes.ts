@@ -24,7 +24,7 @@ export interface Route {
   /** An Express 5 path: `/metrics`, `/export/:file`, `/{*file}`. */
   readonly path: string;
   readonly access: Access;
-  /** One line on what it serves, for README's route table and the start-up check. */
+  /** One line on what it serves, for the route table of docs/security.md and the start-up check. */
   readonly what: string;
   readonly handlers: readonly RequestHandler[];
 }

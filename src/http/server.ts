@@ -85,7 +85,7 @@ export interface RunningServer {
   readonly url: string;
   readonly wsUrl: string;
   readonly port: number;
-  /** Every route Express dispatches to, with its access (what README's route table lists). */
+  /** Every route Express dispatches to, with its access (what docs/security.md's route table lists). */
   readonly routes: readonly RegisteredRoute[];
   close(): Promise<void>;
 }

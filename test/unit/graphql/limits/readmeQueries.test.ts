@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { getIntrospectionQuery, getOperationAST, parse, validate, type GraphQLSchema } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -6,19 +6,24 @@ import { projectRoot } from "../../../../src/config.js";
 import { QueryLimits } from "../../../../src/graphql/limits/queryLimits.js";
 import { servedSchema } from "./schemaFixture.js";
 
-const readme = readFileSync(path.join(projectRoot, "README.md"), "utf8");
-const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+// README is the front door; the examples with their answers live in docs/*.md.
+const docs = path.join(projectRoot, "docs");
+const pages = ["README.md", ...readdirSync(docs).filter((f) => f.endsWith(".md")).map((f) => path.join("docs", f))];
+const texts = pages.map((page) => readFileSync(path.join(projectRoot, page), "utf8"));
+const blocks = texts.flatMap((text) => [...text.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!));
 // Whole operations quoted inline in the prose, e.g. `{ rules { name phase … } }`.
-const inline = [...readme.matchAll(/`(\{ \w+[ (][^`]* \})`/g)].map((m) => m[1]!);
+const inline = texts.flatMap((text) => [...text.matchAll(/`(\{ \w+[ (][^`]* \})`/g)].map((m) => m[1]!));
+const readmeBlocks = [...texts[0]!.matchAll(/```graphql\n/g)].length;
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
   schema = await servedSchema();
 });
 
-describe("README's example operations", () => {
+describe("the example operations of README and docs/", () => {
   it("are found", () => {
-    expect(blocks.length).toBeGreaterThanOrEqual(15);
+    expect(readmeBlocks).toBeGreaterThanOrEqual(5);
+    expect(blocks.length).toBeGreaterThanOrEqual(25);
     expect(inline.some((q) => q.startsWith("{ rules"))).toBe(true);
   });
 
