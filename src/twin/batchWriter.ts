@@ -68,6 +68,11 @@ export class BatchWriter {
     return this.queue.length - this.head;
   }
 
+  /** How many accepted readings the buffer holds at most. */
+  get capacity(): number {
+    return this.settings.bufferCapacity;
+  }
+
   get freeSpace(): number {
     return Math.max(0, this.settings.bufferCapacity - this.pending);
   }

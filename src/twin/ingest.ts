@@ -131,8 +131,12 @@ export class IngestPipeline {
   }
 
   private async admitWhenRoom(candidates: readonly ReadingCandidate[], waitMs: number, source: ReadingSource): Promise<Admission> {
-    if (this.writer.freeSpace < candidates.length && this.writer.status().storeAvailable) {
-      await this.writer.waitForSpace(candidates.length, waitMs);
+    // Several callers may be woken by the same freed room; whoever finds it taken waits again
+    // (until its own deadline) rather than being refused for room another caller just used.
+    const need = Math.min(candidates.length, this.writer.capacity);
+    const deadline = Date.now() + waitMs;
+    while (this.writer.freeSpace < need && this.writer.status().storeAvailable && Date.now() < deadline) {
+      if (!(await this.writer.waitForSpace(need, deadline - Date.now()))) break;
     }
     return this.admit(candidates, source);
   }

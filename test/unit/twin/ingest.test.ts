@@ -53,3 +53,28 @@ describe("IngestPipeline", () => {
     expect(published).toHaveLength(3);
   });
 });
+
+describe("IngestPipeline.record", () => {
+  it("lets concurrent callers wait for room in turn: none is refused for room another just took", async () => {
+    // A sink that commits one batch at a time, slowly, so the 100-reading buffer stays full.
+    const sink: BatchSink = { writeBatch: async (r) => new Promise((resolve) => setTimeout(() => resolve(r.length), 2)) };
+    const bus = new EventBus<TwinEvents>(silentLogger);
+    const writer = new BatchWriter(sink, { batchSize: 25, lingerMs: 1, bufferCapacity: 100 }, silentLogger);
+    const ingest = new IngestPipeline(writer, new LiveState(), bus, () => NOW, silentLogger);
+    const callers = Array.from({ length: 8 }, (_, c) =>
+      (async () => {
+        let accepted = 0;
+        for (let call = 0; call < 5; call++) {
+          const readings = Array.from({ length: 50 }, (_, i) => ({ sensorId: `s${c}`, value: i, timestamp: NOW - 1_000_000 + call * 50 + i }));
+          const outcome = await ingest.record(readings, "ACCEPTED", { roomWaitMs: 10_000, commitTimeoutMs: 10_000 });
+          expect(outcome.errors).toEqual([]);
+          accepted += outcome.accepted;
+        }
+        return accepted;
+      })(),
+    );
+    expect(await Promise.all(callers)).toEqual(Array(8).fill(250));
+    await writer.flush();
+    await writer.stop(false);
+  });
+});
