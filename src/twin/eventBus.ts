@@ -15,6 +15,7 @@ interface Registration {
  */
 export class EventBus<Events extends object> {
   private readonly byEvent = new Map<keyof Events, Registration[]>();
+  private readonly watchers = new Set<(owner: string) => void>();
 
   constructor(private readonly log: Logger) {}
 
@@ -22,7 +23,14 @@ export class EventBus<Events extends object> {
     const registration: Registration = { event, owner, listener: listener as Listener<never> };
     const list = this.byEvent.get(event) ?? [];
     this.byEvent.set(event, [...list, registration]);
+    for (const watch of this.watchers) watch(owner);
     return () => this.remove(event, registration);
+  }
+
+  /** Calls `watch` with the owner of every listener registered from now on (until the returned function is called). */
+  watchRegistrations(watch: (owner: string) => void): () => void {
+    this.watchers.add(watch);
+    return () => this.watchers.delete(watch);
   }
 
   /** Removes every listener this owner registered. */

@@ -90,8 +90,9 @@ afterAll(async () => {
 describe("sendCommand", () => {
   it("switches an actuator: ACKED, desired and reported state with their times, linked to actuator and device, every change published", async () => {
     const client = wsClient(twin.wsUrl);
+    const registered = twin.subscriptionsRegistered("commandUpdated");
     const sub = subscribe<{ status: string; commandId: string }>(client, `subscription { commandUpdated { commandId status } }`);
-    await new Promise((r) => setTimeout(r, 200)); // the subscription is registered
+    await registered;
     const res = await gql<{ sendCommand: CommandResult }>(twin.url, SEND, { input: { actuatorId: ids.fan, state: "ON", reason: "test" } });
     expect(res.errors).toBeUndefined();
     const c = res.data!.sendCommand;
@@ -544,7 +545,8 @@ describe("who may do what", () => {
     expect(res.status).toBe(403);
     expect(res.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN" } });
     expect(res.errors?.[0]?.message).toMatch(/sendCommand needs the operator role/);
-    await new Promise((r) => setTimeout(r, 200));
+    // The role check refuses before any resolver runs; a command that ran would have been
+    // written to the device before its answer.
     expect(nodeLines.length).toBe(before);
     const stored = await secured.driver.executeQuery("MATCH (c:Command) WHERE c.targetId = $id RETURN count(c) AS n", { id: `fan_${other}` });
     expect(Number(stored.records[0]!.get("n"))).toBe(0);
@@ -578,8 +580,9 @@ describe("who may do what", () => {
 
   it("subscriptions need a token in the connection parameters", async () => {
     const ok = wsClient(secured.wsUrl, { authorization: `Bearer ${await token(["viewer"])}` });
+    const registered = secured.subscriptionsRegistered("commandUpdated");
     const sub = subscribe<{ status: string }>(ok, `subscription { commandUpdated { status } }`);
-    await new Promise((r) => setTimeout(r, 200));
+    await registered;
     await gql(secured.url, SEND, { input: { actuatorId: `fan_${other}`, state: "OFF" } }, await bearer(["operator"]));
     expect((await sub.take(1, 5_000)).length).toBe(1);
     await sub.close();

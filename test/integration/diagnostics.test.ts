@@ -158,8 +158,9 @@ describe("anomalies and alerts", () => {
   it("catch a single-reading 10σ spike at its own timestamp: one alert, published live, acknowledgeable", async () => {
     const id = `temp_${twin.prefix}_spike`;
     const client = wsClient(twin.wsUrl);
+    const registered = twin.subscriptionsRegistered("alertRaised");
     const sub = subscribe<{ sensorId: string; type: string; timestamp: string; alertId: string; status: string }>(client, `subscription ($ids: [ID!]) { alertRaised(sensorIds: $ids) { sensorId type severity timestamp value alertId status } }`, { ids: [id] });
-    await new Promise((r) => setTimeout(r, 300));
+    await registered;
     const rng = new SeededRandom(3);
     const spikeAt = 1500;
     await record(id, 3000, (i) => 21 + rng.gaussian(0, 0.05) + (i === spikeAt ? 0.5 : 0)); // 10σ

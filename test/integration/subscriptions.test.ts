@@ -29,9 +29,10 @@ describe("readingAdded", () => {
     const mine = `temp_${twin.prefix}_a`;
     const other = `temp_${twin.prefix}_b`;
     const client = wsClient(twin.wsUrl);
+    const registered = twin.subscriptionsRegistered("readingAdded", 2);
     const filtered = subscribe<Live>(client, READING_ADDED, { ids: [mine] });
     const everything = subscribe<Live>(client, READING_ADDED, {});
-    await new Promise((r) => setTimeout(r, 300)); // both subscriptions registered on the server
+    await registered;
 
     const res = await gql<{ recordReadings: { accepted: number } }>(twin.url, RECORD, {
       readings: [
@@ -61,15 +62,18 @@ describe("readingAdded", () => {
   it("does not deliver rejected or duplicate readings", async () => {
     const id = `temp_${twin.prefix}_c`;
     const client = wsClient(twin.wsUrl);
+    const registered = twin.subscriptionsRegistered("readingAdded");
     const sub = subscribe<Live>(client, READING_ADDED, { ids: [id] });
-    await new Promise((r) => setTimeout(r, 300));
+    await registered;
     const reading = { sensorId: id, value: 5, timestamp: "2026-05-01T00:00:00Z", seq: 9 };
     await gql(twin.url, RECORD, { readings: [reading, { sensorId: id, value: 6, timestamp: "not a time" }, reading] });
     await gql(twin.url, RECORD, { readings: [{ ...reading, value: 7, seq: 10 }] });
-    const got = await sub.take(2);
-    expect(got.map((r) => r.value)).toEqual([5, 7]);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(sub.received).toHaveLength(2);
+    // Events arrive in order: had the duplicate or the rejected one been published, it would
+    // come before this last reading.
+    await gql(twin.url, RECORD, { readings: [{ ...reading, value: 8, seq: 11, timestamp: "2026-05-01T00:00:01Z" }] });
+    const got = await sub.take(3);
+    expect(got.map((r) => r.value)).toEqual([5, 7, 8]);
+    expect(sub.received).toHaveLength(3);
     await sub.close();
     await client.dispose();
   });

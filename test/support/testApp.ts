@@ -22,7 +22,29 @@ export interface TestTwin {
   readonly wsUrl: string;
   /** A prefix unique to this twin: tests name their sensors with it to stay isolated. */
   readonly prefix: string;
+  /**
+   * Resolves once `count` more subscriptions to `field` (e.g. "readingAdded") are registered on
+   * the server, counted from this call: call it before subscribing, await it after.
+   */
+  subscriptionsRegistered(field: string, count?: number): Promise<void>;
   close(): Promise<void>;
+}
+
+function registrations(app: App, field: string, count: number, timeoutMs = 10_000): Promise<void> {
+  const owner = `subscription:${field}:`;
+  return new Promise((resolve, reject) => {
+    let seen = 0;
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${count} ${field} subscription(s) to be registered (${seen} were)`));
+    }, timeoutMs);
+    const stop = app.services.bus.watchRegistrations((name) => {
+      if (!name.startsWith(owner) || ++seen < count) return;
+      clearTimeout(timer);
+      stop();
+      resolve();
+    });
+  });
 }
 
 /** Starts the whole twin (schema, ingest, HTTP + WebSocket) on a free port against the test database. */
@@ -66,6 +88,7 @@ export async function startTestTwin(
     url: app.server.url,
     wsUrl: app.server.wsUrl,
     prefix: `t${randomUUID().slice(0, 8)}`,
+    subscriptionsRegistered: (field, count = 1) => registrations(app, field, count),
     close: async () => {
       await app.stop();
       await driver.close();
