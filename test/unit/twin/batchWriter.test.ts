@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { BatchWriter, type BatchSink } from "../../../src/twin/batchWriter.js";
 import type { Reading } from "../../../src/twin/reading.js";
 import { silentLogger } from "../../../src/log.js";
@@ -26,13 +26,20 @@ const readings = (n: number, from = 0): Reading[] =>
   Array.from({ length: n }, (_, i) => ({ sensorId: "temp_1", value: i + from, timestampMs: 1_000 + i + from, seq: i + from }));
 
 describe("BatchWriter", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("writes full batches at once and a partial one after the linger", async () => {
+    vi.useFakeTimers();
     const sink = new FakeSink();
     const writer = new BatchWriter(sink, { batchSize: 10, lingerMs: 30, bufferCapacity: 100 }, silentLogger);
     writer.offer(readings(25));
-    await new Promise((r) => setTimeout(r, 15));
+    await vi.advanceTimersByTimeAsync(15);
     expect(sink.batches.map((b) => b.length)).toEqual([10, 10]);
-    await new Promise((r) => setTimeout(r, 60));
+    await vi.advanceTimersByTimeAsync(14);
+    expect(sink.batches.map((b) => b.length)).toEqual([10, 10]); // still lingering
+    await vi.advanceTimersByTimeAsync(20);
     expect(sink.batches.map((b) => b.length)).toEqual([10, 10, 5]);
     expect(sink.written.map((r) => r.value)).toEqual(readings(25).map((r) => r.value));
   });
@@ -53,14 +60,17 @@ describe("BatchWriter", () => {
     const writer = new BatchWriter(sink, { batchSize: 8, lingerMs: 5, bufferCapacity: 1000 }, silentLogger, {
       onAvailabilityChanged: (up) => changes.push(up),
     });
+    vi.useFakeTimers();
     sink.up = false;
     writer.offer(readings(50));
-    await new Promise((r) => setTimeout(r, 400));
+    await vi.advanceTimersByTimeAsync(400);
     expect(sink.failures).toBeGreaterThan(1);
     expect(writer.status().storeAvailable).toBe(false);
     writer.offer(readings(50, 50));
     sink.up = true;
-    await writer.flush();
+    const flushed = writer.flush();
+    await vi.advanceTimersByTimeAsync(10_000); // past the longest retry backoff
+    await flushed;
     expect(sink.written.map((r) => r.value)).toEqual(readings(100).map((r) => r.value));
     expect(changes).toEqual([false, true]);
     expect(writer.status()).toMatchObject({ pending: 0, committed: 100, storeAvailable: true });
