@@ -7,6 +7,7 @@ import { DeviceGoneError, type CommandAnswer } from "./correlator.js";
 import { DeviceSession, type CommandBody, type DeviceStatusSnapshot } from "./deviceSession.js";
 import type { DeviceLink } from "./link.js";
 import { PortRunner } from "./portRunner.js";
+import { PendingRegistrations } from "./registrations.js";
 
 export interface BridgeOptions {
   readonly ingest: Pick<IngestPipeline, "ingest">;
@@ -31,6 +32,7 @@ export class Bridge {
   private readonly touched = new Map<string, number>();
   /** When each device was last heard from in this process (a hello or a reading). */
   private readonly seen = new Map<string, number>();
+  private readonly registrations = new PendingRegistrations();
 
   constructor(private readonly options: BridgeOptions) {
     this.touchTimer = setInterval(() => void this.flushLastSeen(), options.touchEveryMs ?? 5_000);
@@ -61,6 +63,14 @@ export class Bridge {
 
   isConnected(deviceId: string): boolean {
     return this.sessionOf(deviceId) !== undefined;
+  }
+
+  /**
+   * True once a connected device that announced `actuatorId` in its hello has it in the graph;
+   * false at once when none is registering it, or after `timeoutMs`.
+   */
+  whenRegistered(actuatorId: string, timeoutMs: number): Promise<boolean> {
+    return this.registrations.whenRegistered(actuatorId, timeoutMs);
   }
 
   /** When this process last heard from the device (epoch ms), or undefined if it never did. */
@@ -102,6 +112,7 @@ export class Bridge {
         registered: async (hello, port, atMs) => {
           bus.emit("sensorsDeclared", { sensors: hello.sensors.map((s) => ({ sensorId: s.id, kind: s.kind })) });
           this.seen.set(hello.dev, atMs);
+          this.registrations.announced(hello.dev, hello.acts.map((a) => a.id));
           const moved = await devices.register({ deviceId: hello.dev, port, firmware: hello.fw, seenAtMs: atMs, sensors: hello.sensors, actuators: hello.acts });
           if (moved.length > 0) {
             const from = [...new Set(moved.map((m) => m.from))].join(", ");
@@ -109,6 +120,7 @@ export class Bridge {
           }
           for (const act of hello.acts) bus.emit("actuatorReported", { deviceId: hello.dev, actuatorId: act.id, state: act.state, atMs });
           bus.emit("deviceRegistered", { deviceId: hello.dev, intervalMs: hello.ms, sensors: hello.sensors.map((s) => ({ sensorId: s.id, offset: s.offset })) });
+          this.registrations.settled(hello.dev, true);
         },
         status: (snapshot) => bus.emit("deviceStatus", snapshot),
         // An ack answers a command: the command path stores it with the command, in one transaction.
@@ -118,6 +130,7 @@ export class Bridge {
     );
     this.sessions.set(link.name, session);
     link.once("close", () => {
+      if (session.deviceId !== null) this.registrations.settled(session.deviceId, false);
       if (this.sessions.get(link.name) === session) this.sessions.delete(link.name);
     });
     session.start();

@@ -54,6 +54,8 @@ const RECENT_KEYS = 10_000;
 const RECORD_LINGER_MS = 50;
 /** How long after a restart a command left unfinished waits for its device's hello. */
 const RESTART_GRACE_MS = 30_000;
+/** How long a command waits for the graph to register an actuator a device has just announced. */
+const REGISTRATION_WAIT_MS = 5_000;
 
 /**
  * The command path: validate, check interlocks and the rate limit, record the command in Neo4j,
@@ -90,7 +92,7 @@ export class CommandService {
     private readonly deps: {
       readonly store: CommandStore;
       readonly actuators: Pick<ActuatorStore, "directory" | "acceptMany">;
-      readonly bridge: Pick<Bridge, "send" | "isConnected" | "statuses">;
+      readonly bridge: Pick<Bridge, "send" | "isConnected" | "statuses" | "whenRegistered">;
       readonly deviceExists: (deviceId: string) => Promise<boolean>;
       /** When the device was last seen (epoch ms), or null if never: for the DEVICE_OFFLINE message. */
       readonly lastSeen: (deviceId: string) => Promise<number | null>;
@@ -194,6 +196,11 @@ export class CommandService {
     let entry = this.directory.get(request.actuatorId);
     // Unknown, or routed to a device that is not here: another may have taken it over since.
     if (entry === undefined || entry.deviceId === null || !this.deps.bridge.isConnected(entry.deviceId)) {
+      await this.refreshDirectory();
+      entry = this.directory.get(request.actuatorId);
+    }
+    // A device just said hello with it, and its registration is on its way to the graph.
+    if (entry === undefined && (await this.deps.bridge.whenRegistered(request.actuatorId, REGISTRATION_WAIT_MS))) {
       await this.refreshDirectory();
       entry = this.directory.get(request.actuatorId);
     }
