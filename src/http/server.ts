@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from "graphql";
+import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { isLoopback, type Playground, type QueryLimitSettings } from "../config.js";
@@ -148,6 +148,8 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
       ws.close(4403, verdict.closeReason);
     });
   });
+  const formatError = createErrorFormatter(log.child("graphql"));
+  const formatWsError = (error: GraphQLError): GraphQLFormattedError => formatError(error.toJSON(), error);
   const wsCleanup = useServer<Record<string, unknown>, { principal?: Principal }>(
     {
       schema,
@@ -187,8 +189,11 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
         return limited === null ? args : [limited];
       },
       context: (ctx) => contextFor(ctx.extra.principal ?? NOBODY, limits.deadline()),
+      // The same error shapes as over HTTP: domain codes, and no internal detail to the client.
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors === undefined ? undefined : { ...result, errors: result.errors.map(formatWsError) }),
       onError: (_ctx, _id, _payload, errors) => {
         log.warn("subscription error", { errors: errors.map((e) => e.message) });
+        return errors.map(formatWsError);
       },
     },
     wsServer,
@@ -201,7 +206,7 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
     // main.ts owns SIGTERM/SIGINT: Apollo's own handler would stop the server and re-raise the
     // signal, killing the process before pending readings are written.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter(log.child("graphql")),
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       options.playground === "apollo" ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),

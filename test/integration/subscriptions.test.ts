@@ -81,7 +81,8 @@ describe("readingAdded", () => {
   it("refuses a malformed sensor id with a clear error", async () => {
     const client = wsClient(twin.wsUrl);
     const sub = subscribe<Live>(client, READING_ADDED, { ids: ["bad id"] });
-    await expect(sub.take(1)).rejects.toThrow(/readingAdded\(sensorIds\).*"bad id"/);
+    // With its code, formatted as over HTTP.
+    await expect(sub.take(1)).rejects.toThrow(/readingAdded\(sensorIds\).*"bad id".* \[BAD_USER_INPUT\]$/);
     await client.dispose();
   });
 });

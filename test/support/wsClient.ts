@@ -31,7 +31,8 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
     { query, variables },
     {
       next: (msg) => {
-        if (msg.errors !== undefined) failure = new Error(msg.errors.map((e) => e.message).join("; "));
+        // Each error with its code, as "message [CODE]".
+        if (msg.errors !== undefined) failure = new Error(msg.errors.map((e) => (e.extensions?.["code"] === undefined ? e.message : `${e.message} [${String(e.extensions["code"])}]`)).join("; "));
         const data = msg.data;
         if (data !== undefined && data !== null) received.push(Object.values(data)[0] as T);
         wake();
