@@ -7,8 +7,28 @@ export interface DriverTarget {
   readonly password: string;
 }
 
-/** Creates a driver tuned for the twin: short retries (the batch writer retries itself), bounded pool. */
+/**
+ * Creates a driver tuned for the twin: short retries (the batch writer retries itself), bounded
+ * pool, and causal chaining: its sessions share the bookmark manager that `executeQuery` and
+ * @neo4j/graphql use, so on a cluster (`neo4j://`) a read on a follower waits for every write
+ * the twin committed before it, whichever API wrote it.
+ */
 export function createDriver(target: DriverTarget): Driver {
+  return causalSessions(plainDriver(target));
+}
+
+function causalSessions(driver: Driver): Driver {
+  const session: Driver["session"] = (config = {}) => driver.session({ bookmarkManager: driver.executeQueryBookmarkManager, ...config });
+  return new Proxy(driver, {
+    get(target, prop) {
+      if (prop === "session") return session;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+function plainDriver(target: DriverTarget): Driver {
   // No password: the embedded database (auth off, loopback only) takes the "none" scheme.
   const auth = target.password === "" ? undefined : neo4j.auth.basic(target.user, target.password);
   return neo4j.driver(target.uri, auth, {

@@ -11,8 +11,13 @@ import type { Authenticator } from "../../src/graphql/auth.js";
 import { createLogger, silentLogger, type Logger } from "../../src/log.js";
 import { createDriver } from "../../src/store/driver.js";
 
-export function testDriver(): Driver {
-  return createDriver({ uri: inject("neo4jUri"), user: inject("neo4jUser"), password: inject("neo4jPassword") });
+export function testDriver(uri: string = inject("neo4jUri")): Driver {
+  return createDriver({ uri, user: inject("neo4jUser"), password: inject("neo4jPassword") });
+}
+
+/** The test database's address with the routing scheme (`neo4j://`), as a cluster is addressed. */
+export function routingUri(): string {
+  return inject("neo4jUri").replace(/^bolt(\+s|\+ssc)?:/, "neo4j$1:");
 }
 
 export interface TestTwin {
@@ -59,9 +64,12 @@ export async function startTestTwin(
     serialTimestamps?: "host" | "device";
     queryLimits?: QueryLimitSettings;
     corsOrigins?: readonly string[];
+    /** Another address of the test database, e.g. routingUri(). */
+    neo4jUri?: string;
   } = {},
 ): Promise<TestTwin> {
-  const driver = testDriver();
+  const uri = options.neo4jUri ?? inject("neo4jUri");
+  const driver = testDriver(uri);
   // Every test twin writes its own write-ahead log, in a folder of its own.
   const walDir = options.wal?.dir ?? mkdtempSync(path.join(tmpdir(), "twin-test-wal-"));
   const app = await createApp({
@@ -74,7 +82,7 @@ export async function startTestTwin(
       ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
     },
     driver,
-    uri: inject("neo4jUri"),
+    uri,
     // TEST_LOG=debug|info|warn|error prints the twin's log while debugging a test.
     log: options.log ?? (process.env["TEST_LOG"] ? createLogger(process.env["TEST_LOG"] as "debug") : silentLogger),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
