@@ -35,9 +35,9 @@ describe("neo4j:// routing", () => {
 
   it("a store session's write moves the bookmark that executeQuery and @neo4j/graphql read with", async () => {
     const manager = driver.executeQueryBookmarkManager;
-    const before = await manager.getBookmarks();
+    const before = [...(await manager.getBookmarks())];
     await new ReadingStore(driver).writeBatch([{ sensorId: `temp_${twin.prefix}_bm`, value: 1, timestampMs: Date.parse("2026-05-01T00:00:00Z"), seq: null }]);
-    const after = await manager.getBookmarks();
+    const after = [...(await manager.getBookmarks())];
     expect(after.length).toBeGreaterThan(0);
     expect(after).not.toEqual(before);
     // A read routed to any server (a follower on a cluster) with those bookmarks sees the write.
