@@ -2723,6 +2723,12 @@ export type Direction =
   | 'RISING'
   | 'STABLE';
 
+/** What a drift is blamed on: the sensor (recalibrate it), the world it measures (leave it), or UNKNOWN (the twin cannot tell, and does not ask for a recalibration). */
+export type DriftCause =
+  | 'SENSOR'
+  | 'UNKNOWN'
+  | 'WORLD';
+
 /**
  * What an acknowledgement of recordReadings guarantees for the accepted items. Subscribers get
  * readings at acceptance whatever is asked; only the answer waits.
@@ -5270,6 +5276,8 @@ export type Recommendation = {
   command: Maybe<Scalars['String']['output']>;
   confidence: Scalars['Float']['output'];
   expectedEffect: Maybe<Scalars['String']['output']>;
+  /** For RECALIBRATE: the offset to record with recordCalibration, when the evidence (its peers) says by how much; null otherwise. */
+  offset: Maybe<Scalars['Float']['output']>;
   reason: Scalars['String']['output'];
   /** The sensor whose situation led to it. */
   sensorId: Scalars['ID']['output'];
@@ -8802,6 +8810,12 @@ export type Traits = {
   asOf: Scalars['DateTime']['output'];
   /** The newest value at or before asOf. */
   current: Maybe<Scalars['Float']['output']>;
+  /** For a significant drift beyond the sensor's limit: what it is blamed on, from its co-located peers, related kinds and the kind's plausible world rates (docs/drift.md); null when it does not drift. */
+  driftCause: Maybe<DriftCause>;
+  /** When its peers show the sensor drifting: what to add to its readings to agree with them again (the offset in force plus this is what a recalibration records). */
+  driftCorrection: Maybe<Scalars['Float']['output']>;
+  /** The evidence behind driftCause, with numbers. */
+  driftEvidence: Maybe<Scalars['String']['output']>;
   /** Least-squares slope over the window, units per minute. */
   driftPerMinute: Maybe<Scalars['Float']['output']>;
   /** Whether the slope is significant against the noise (|slope| > 3 standard errors). */
@@ -9184,6 +9198,7 @@ export type ResolversTypes = {
   DeviceWhere: DeviceWhere;
   DevicesConnection: ResolverTypeWrapper<Omit<DevicesConnection, 'edges'> & { edges: Array<ResolversTypes['DeviceEdge']> }>;
   Direction: Direction;
+  DriftCause: DriftCause;
   Durability: Durability;
   FailureRisk: ResolverTypeWrapper<FailureRiskModelModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -10795,6 +10810,7 @@ export type RecommendationResolvers<ContextType = TwinContext, ParentType extend
   command?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   expectedEffect?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  offset?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -11239,6 +11255,9 @@ export type TraitsResolvers<ContextType = TwinContext, ParentType extends Resolv
   anomaly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   current?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  driftCause?: Resolver<Maybe<ResolversTypes['DriftCause']>, ParentType, ContextType>;
+  driftCorrection?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  driftEvidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   driftPerMinute?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   driftSignificant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   freshness?: Resolver<ResolversTypes['Freshness'], ParentType, ContextType>;
