@@ -361,6 +361,17 @@ export type CalibrationWhere = {
   calibrationId_IN?: Array<string> | null | undefined;
   /** @deprecated Please use the relevant generic filter calibrationId: { startsWith: ... } */
   calibrationId_STARTS_WITH?: string | null | undefined;
+  commandId?: IdScalarFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter commandId: { contains: ... } */
+  commandId_CONTAINS?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter commandId: { endsWith: ... } */
+  commandId_ENDS_WITH?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter commandId: { eq: ... } */
+  commandId_EQ?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter commandId: { in: ... } */
+  commandId_IN?: Array<string | null | undefined> | null | undefined;
+  /** @deprecated Please use the relevant generic filter commandId: { startsWith: ... } */
+  commandId_STARTS_WITH?: string | null | undefined;
   createdAt?: DateTimeScalarFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter createdAt: { eq: ... } */
   createdAt_EQ?: string | null | undefined;

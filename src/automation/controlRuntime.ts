@@ -2,6 +2,7 @@ import type { Bridge } from "../bridge/bridge.js";
 import { CommandService, type SafetySettings } from "../commands/commandService.js";
 import type { Logger } from "../log.js";
 import type { ActuatorStore } from "../store/actuatorStore.js";
+import type { CalibrationStore } from "../store/calibrationStore.js";
 import type { CommandStore } from "../store/commandStore.js";
 import type { DeviceStore } from "../store/deviceStore.js";
 import type { ReadingStore } from "../store/readingStore.js";
@@ -9,6 +10,7 @@ import type { RuleStore } from "../store/ruleStore.js";
 import type { EventBus } from "../twin/eventBus.js";
 import type { TwinEvents } from "../twin/events.js";
 import type { LiveAnalytics } from "../twin/liveAnalytics.js";
+import { CalibrationService } from "../twin/calibrationService.js";
 import type { ClimateService } from "../twin/climateService.js";
 import type { Predictions } from "../twin/predictions.js";
 import type { SensorCatalog } from "../twin/sensorCatalog.js";
@@ -17,6 +19,8 @@ import { RuleService } from "./ruleService.js";
 
 export interface ControlRuntime {
   readonly commands: CommandService;
+  /** Calibrations, sent as CALIBRATE commands (a person's through GraphQL, a rule's through its action). */
+  readonly calibrations: CalibrationService;
   readonly engine: RuleEngine;
   readonly rules: RuleService;
   stop(): Promise<void>;
@@ -27,6 +31,7 @@ export async function startControl(deps: {
   readonly bus: EventBus<TwinEvents>;
   readonly bridge: Bridge;
   readonly commandStore: CommandStore;
+  readonly calibrationStore: CalibrationStore;
   readonly ruleStore: RuleStore;
   readonly actuators: ActuatorStore;
   readonly devices: DeviceStore;
@@ -56,6 +61,16 @@ export async function startControl(deps: {
   bus.on("actuatorReported", "commands", ({ actuatorId, state, atMs }) => commands.onActuatorReported(actuatorId, state, atMs));
   bus.on("deviceRegistered", "commands", ({ deviceId, intervalMs }) => commands.onDeviceRegistered(deviceId, intervalMs));
   await commands.start();
+  const calibrations = new CalibrationService(
+    deps.calibrationStore,
+    deps.devices,
+    commands,
+    (deviceId) => deps.bridge.isConnected(deviceId),
+    async (sensorId) => (await deps.catalog.get(sensorId)) !== undefined,
+    clock,
+    log.child("calibration"),
+  );
+  bus.on("deviceRegistered", "calibration", ({ deviceId, sensors }) => calibrations.onDeviceRegistered(deviceId, sensors));
   const engine = new RuleEngine({
     store: deps.ruleStore,
     commands,
@@ -80,11 +95,13 @@ export async function startControl(deps: {
   });
   return {
     commands,
+    calibrations,
     engine,
     rules,
     stop: async () => {
       commands.stop();
       bus.removeOwner("commands");
+      bus.removeOwner("calibration");
       await engine.stop();
       await commands.drain();
     },

@@ -709,6 +709,8 @@ export type Calibration = {
   /** When the device acknowledged the offset; null until it has (it is re-sent at the device's next hello). */
   appliedAt: Maybe<Scalars['DateTime']['output']>;
   calibrationId: Scalars['ID']['output'];
+  /** The CALIBRATE command that carried it to the device; null when it was recorded while the device was away. */
+  commandId: Maybe<Scalars['ID']['output']>;
   createdAt: Scalars['DateTime']['output'];
   issuedBy: Maybe<Scalars['String']['output']>;
   offset: Scalars['Float']['output'];
@@ -740,6 +742,7 @@ export type CalibrationConnectWhere = {
 export type CalibrationCreateInput = {
   appliedAt?: InputMaybe<Scalars['DateTime']['input']>;
   calibrationId: Scalars['ID']['input'];
+  commandId?: InputMaybe<Scalars['ID']['input']>;
   createdAt: Scalars['DateTime']['input'];
   issuedBy?: InputMaybe<Scalars['String']['input']>;
   offset: Scalars['Float']['input'];
@@ -806,6 +809,7 @@ export type CalibrationSensorRelationship = {
 export type CalibrationSort = {
   appliedAt?: InputMaybe<SortDirection>;
   calibrationId?: InputMaybe<SortDirection>;
+  commandId?: InputMaybe<SortDirection>;
   createdAt?: InputMaybe<SortDirection>;
   issuedBy?: InputMaybe<SortDirection>;
   offset?: InputMaybe<SortDirection>;
@@ -820,6 +824,9 @@ export type CalibrationUpdateInput = {
   calibrationId?: InputMaybe<IdScalarMutations>;
   /** @deprecated Please use the generic mutation 'calibrationId: { set: ... } }' instead. */
   calibrationId_SET?: InputMaybe<Scalars['ID']['input']>;
+  commandId?: InputMaybe<IdScalarMutations>;
+  /** @deprecated Please use the generic mutation 'commandId: { set: ... } }' instead. */
+  commandId_SET?: InputMaybe<Scalars['ID']['input']>;
   createdAt?: InputMaybe<DateTimeScalarMutations>;
   /** @deprecated Please use the generic mutation 'createdAt: { set: ... } }' instead. */
   createdAt_SET?: InputMaybe<Scalars['DateTime']['input']>;
@@ -873,6 +880,17 @@ export type CalibrationWhere = {
   calibrationId_IN?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** @deprecated Please use the relevant generic filter calibrationId: { startsWith: ... } */
   calibrationId_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  commandId?: InputMaybe<IdScalarFilters>;
+  /** @deprecated Please use the relevant generic filter commandId: { contains: ... } */
+  commandId_CONTAINS?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter commandId: { endsWith: ... } */
+  commandId_ENDS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter commandId: { eq: ... } */
+  commandId_EQ?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter commandId: { in: ... } */
+  commandId_IN?: InputMaybe<Array<InputMaybe<Scalars['ID']['input']>>>;
+  /** @deprecated Please use the relevant generic filter commandId: { startsWith: ... } */
+  commandId_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
   createdAt?: InputMaybe<DateTimeScalarFilters>;
   /** @deprecated Please use the relevant generic filter createdAt: { eq: ... } */
   createdAt_EQ?: InputMaybe<Scalars['DateTime']['input']>;
@@ -4405,7 +4423,7 @@ export type Mutation = {
   deleteRules: DeleteInfo;
   deleteSensors: DeleteInfo;
   enableRule: Rule;
-  /** Records a calibration offset (sensor units, added by the device) valid for validDays, and sends it to the sensor's device. */
+  /** Sends a calibration offset (sensor units, added by the device) to the sensor's device as a CALIBRATE command, then records it, valid for validDays (a device that is away gets it at its next hello). A repeat with the same idempotencyKey returns the first calibration. */
   recordCalibration: Calibration;
   /**
    * Bulk ingestion for gateways and scripts: up to 10,000 readings per call; bad items are refused
@@ -4580,6 +4598,7 @@ export type MutationEnableRuleArgs = {
 
 
 export type MutationRecordCalibrationArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   offset: Scalars['Float']['input'];
   sensorId: Scalars['ID']['input'];
   validDays: Scalars['Int']['input'];
@@ -10095,6 +10114,7 @@ export type BucketResolvers<ContextType = TwinContext, ParentType extends Resolv
 export type CalibrationResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['Calibration'] = ResolversParentTypes['Calibration']> = {
   appliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   calibrationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  commandId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   issuedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   offset?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
