@@ -165,6 +165,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     catalog: analytics.catalog,
     live: analytics.live,
     predictions,
+    diagnostics: analytics.diagnostics,
+    raiseAlerts: (events) => analytics.keeper.onEvents(events),
     climate,
     safety: options.safety ?? DEFAULT_SAFETY,
     clock,

@@ -295,6 +295,8 @@ export type AnalyticsSource =
   | 'LIVE';
 
 export type AnomalyType =
+  /** A recalibrated sensor did not agree with its reference within the hour after (raised by the calibration check, not the detector). */
+  | 'CALIBRATION_MISMATCH'
   /** The noise changed: the readings vary much more than usual, or have gone unusually calm. */
   | 'DISTRIBUTION_CHANGE'
   | 'GAP'

@@ -657,6 +657,8 @@ export type Anomaly = {
 };
 
 export type AnomalyType =
+  /** A recalibrated sensor did not agree with its reference within the hour after (raised by the calibration check, not the detector). */
+  | 'CALIBRATION_MISMATCH'
   /** The noise changed: the readings vary much more than usual, or have gone unusually calm. */
   | 'DISTRIBUTION_CHANGE'
   | 'GAP'
@@ -5434,15 +5436,23 @@ export type RuleActionInput = {
   body?: InputMaybe<Scalars['String']['input']>;
   clearMs?: InputMaybe<Scalars['Int']['input']>;
   clearState?: InputMaybe<Scalars['String']['input']>;
+  /** CALIBRATE: at most one calibration of the sensor (by anyone) per this many seconds; default 86400. */
+  cooldownSeconds?: InputMaybe<Scalars['Int']['input']>;
   deviceId?: InputMaybe<Scalars['ID']['input']>;
+  /** CALIBRATE (required): the largest offset the rule may set, either sign, in sensor units; beyond it nothing is applied and the decision says why. */
+  maxOffset?: InputMaybe<Scalars['Float']['input']>;
   /** SET_INTERVAL: sampling interval in ms when firing; clearMs, when clearing. */
   ms?: InputMaybe<Scalars['Int']['input']>;
+  /** CALIBRATE: the sensor the rule's sensor is calibrated to agree with; absent, the offset its drift diagnosis estimated from its peers. */
+  referenceSensorId?: InputMaybe<Scalars['ID']['input']>;
   /** ACTUATE: the state when firing; clearState, when clearing. */
   state?: InputMaybe<Scalars['String']['input']>;
-  /** ACTUATE, SET_INTERVAL or WEBHOOK. */
+  /** ACTUATE, SET_INTERVAL, WEBHOOK or CALIBRATE. */
   type: Scalars['String']['input'];
   /** WEBHOOK: an http(s) URL, POSTed a JSON body on firing and clearing. */
   url?: InputMaybe<Scalars['String']['input']>;
+  /** CALIBRATE: how long the calibration is valid; default 30 days. */
+  validDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RuleAggregate = {

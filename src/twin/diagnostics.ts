@@ -24,6 +24,8 @@ export interface SensorTraits extends Traits {
   readonly windowMs: number;
   readonly asOfMs: number;
   readonly source: AnalyticsSource;
+  /** The co-located sensors the drift was judged against (absent: none were). */
+  readonly driftPeerIds?: readonly string[];
 }
 
 export interface SensorHealthReport extends Health {
@@ -165,7 +167,7 @@ export class Diagnostics {
       fromMs,
       asOfMs: traits.asOfMs,
     });
-    return withDriftVerdict(traits, verdict);
+    return { ...withDriftVerdict(traits, verdict), driftPeerIds: verdict.peerIds };
   }
 
   private async healthOf(entry: CatalogEntry, windowMs: number, asOfMs: number): Promise<SensorHealthReport> {
