@@ -22,7 +22,6 @@ import { ReadingStore } from "./store/readingStore.js";
 import { loadThresholds } from "./store/thresholdStore.js";
 import { startAnalytics, type AnalyticsRuntime } from "./twin/analyticsRuntime.js";
 import { ActuatorLog } from "./twin/actuatorLog.js";
-import { CalibrationService } from "./twin/calibrationService.js";
 import { ClimateHistory } from "./twin/climateHistory.js";
 import { ClimateService } from "./twin/climateService.js";
 import { MaintenancePlanner } from "./twin/maintenancePlanner.js";
@@ -148,25 +147,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   climateHistory = new ClimateHistory(analytics.live, readings, clock);
   const locations = new LocationStore(storeDriver);
   const climate = new ClimateService(locations, climateHistory, (sensorId, fromMs, toMs) => analytics.diagnostics.latestReading(sensorId, fromMs, toMs), clock);
-  const calibrations = new CalibrationService(
-    new CalibrationStore(storeDriver),
-    devices,
-    bridge,
-    async (sensorId) => (await analytics.catalog.get(sensorId)) !== undefined,
-    clock,
-    log.child("calibration"),
-  );
   // Every reported actuator state is logged with its time (the plant fit needs it).
   const actuatorLog = new ActuatorLog(actuators, log.child("actuators"));
   bus.on("actuatorReported", "physics", ({ actuatorId, state, atMs }) => {
     predictions.forgetPlants();
     void actuatorLog.record(actuatorId, state, atMs);
   });
-  bus.on("deviceRegistered", "calibration", ({ deviceId, sensors }) => calibrations.onDeviceRegistered(deviceId, sensors));
   const control = await startControl({
     bus,
     bridge,
     commandStore: new CommandStore(storeDriver),
+    calibrationStore: new CalibrationStore(storeDriver),
     ruleStore: new RuleStore(storeDriver),
     actuators,
     devices,
@@ -174,6 +165,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     catalog: analytics.catalog,
     live: analytics.live,
     predictions,
+    diagnostics: analytics.diagnostics,
+    raiseAlerts: (events) => analytics.keeper.onEvents(events),
     climate,
     safety: options.safety ?? DEFAULT_SAFETY,
     clock,
@@ -192,7 +185,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     alerts,
     catalog: analytics.catalog,
     predictions,
-    calibrations,
+    calibrations: control.calibrations,
     control,
     climate,
     moldAdvisor: new MoldAdvisor(climate, predictions, actuators, clock),

@@ -295,6 +295,8 @@ export type AnalyticsSource =
   | 'LIVE';
 
 export type AnomalyType =
+  /** A recalibrated sensor did not agree with its reference within the hour after (raised by the calibration check, not the detector). */
+  | 'CALIBRATION_MISMATCH'
   /** The noise changed: the readings vary much more than usual, or have gone unusually calm. */
   | 'DISTRIBUTION_CHANGE'
   | 'GAP'
@@ -361,6 +363,17 @@ export type CalibrationWhere = {
   calibrationId_IN?: Array<string> | null | undefined;
   /** @deprecated Please use the relevant generic filter calibrationId: { startsWith: ... } */
   calibrationId_STARTS_WITH?: string | null | undefined;
+  commandId?: IdScalarFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter commandId: { contains: ... } */
+  commandId_CONTAINS?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter commandId: { endsWith: ... } */
+  commandId_ENDS_WITH?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter commandId: { eq: ... } */
+  commandId_EQ?: string | null | undefined;
+  /** @deprecated Please use the relevant generic filter commandId: { in: ... } */
+  commandId_IN?: Array<string | null | undefined> | null | undefined;
+  /** @deprecated Please use the relevant generic filter commandId: { startsWith: ... } */
+  commandId_STARTS_WITH?: string | null | undefined;
   createdAt?: DateTimeScalarFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter createdAt: { eq: ... } */
   createdAt_EQ?: string | null | undefined;

@@ -1,4 +1,4 @@
-export const ANOMALY_TYPES = ["SPIKE", "LEVEL_SHIFT", "DISTRIBUTION_CHANGE", "SEASONAL_BREAK", "STUCK", "RAPID_CHANGE", "OUT_OF_RANGE", "GAP"] as const;
+export const ANOMALY_TYPES = ["SPIKE", "LEVEL_SHIFT", "DISTRIBUTION_CHANGE", "SEASONAL_BREAK", "STUCK", "RAPID_CHANGE", "OUT_OF_RANGE", "GAP", "CALIBRATION_MISMATCH"] as const;
 export type AnomalyType = (typeof ANOMALY_TYPES)[number];
 export type Severity = "HIGH" | "MEDIUM" | "LOW";
 

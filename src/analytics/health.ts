@@ -19,7 +19,9 @@ const fmt = (x: number): string => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs
 /**
  * Scores a sensor from its traits: start at 100 and deduct
  * - `unstable` (20) when stability < `minStabilityPercent` (70 %),
- * - `drifting` (20) when |drift| > `maxDriftPerMinute` and the slope is significant (> 3 SE),
+ * - `drifting` (20) when |drift| > `maxDriftPerMinute`, the slope is significant (> 3 SE) and the
+ *   evidence blames the sensor (`driftCause` SENSOR): a world that changes is no fault of it,
+ *   and a drift nobody can pin on the sensor (UNKNOWN) costs it nothing either,
  * - `stale` (30) when silent for longer than the stale limit (`Traits.staleLimitMs`: the fixed
  *   override, else max(5 s, 3 × typical interval)),
  * - the worst open anomaly episode other than GAP (silence is already `stale`): HIGH 30,
@@ -37,9 +39,10 @@ export function assessHealth(traits: Traits, thresholds: HealthThresholds, activ
     );
   }
   const drift = traits.driftPerMinute;
-  if (drift !== null && traits.driftSignificant && Math.abs(drift) > thresholds.maxDriftPerMinute) {
+  if (drift !== null && traits.driftSignificant && Math.abs(drift) > thresholds.maxDriftPerMinute && traits.driftCause === "SENSOR") {
     score -= p.drifting;
-    issues.push(`Drifting (${drift > 0 ? "+" : ""}${fmt(drift)}/min, limit ±${fmt(thresholds.maxDriftPerMinute)}/min)`);
+    const evidence = traits.driftEvidence === null ? "" : `: ${traits.driftEvidence}`;
+    issues.push(`Drifting (${drift > 0 ? "+" : ""}${fmt(drift)}/min, limit ±${fmt(thresholds.maxDriftPerMinute)}/min; cause SENSOR${evidence})`);
   }
   const staleLimit = thresholds.staleAfterMs ?? traits.staleLimitMs;
   if (traits.freshnessSeconds === null || traits.freshnessSeconds * 1000 > staleLimit) {

@@ -28,6 +28,13 @@ export interface KindProfile {
   readonly rangeMax: number;
   /** Fastest plausible change of the level (units per minute); Infinity disables RAPID_CHANGE. */
   readonly maxRatePerMinute: number;
+  /**
+   * Fastest rate (units per minute) at which the world this kind measures plausibly keeps
+   * changing on its own for minutes on end: a sustained drift within it may be the world (a
+   * weather front, a room warmed by the sun), one beyond it points at the sensor. Infinity:
+   * anything is plausible (a tank filling, a light switched on), so only peers can tell.
+   */
+  readonly worldRatePerMinute: number;
   /** Finest step such sensors resolve: the floor of every noise scale, so a flat signal still has one. */
   readonly resolution: Scaled;
   /** A long run at `rangeMin` is normal (a light sensor reads 0 lx all night), not STUCK. */
@@ -39,6 +46,10 @@ const s = (abs: number, rel = 0): Scaled => ({ abs, rel });
 // The numbers follow typical hobby/building sensors (DS18B20, DHT22, SHT3x, BME280, HC-SR04,
 // BH1750, MH-Z19/SCD30): their measuring range, resolution and accuracy, and how fast a room
 // can physically change. OTHER has no unit, so its scales are relative to the level.
+// World rates: a heater or the sun moves a room by up to ~1 °C/min and a shower or a kettle
+// its humidity by a few %RH/min; indoor pressure follows the weather (rarely 0.1 hPa/min) plus
+// doors, lifts and ventilation (tenths of a hPa within minutes); a full meeting room adds
+// ~100 ppm CO2 a minute. See docs/drift.md.
 export const KIND_PROFILES: Readonly<Record<SensorKind, KindProfile>> = {
   TEMPERATURE: {
     sigmaMax: s(1),
@@ -47,6 +58,7 @@ export const KIND_PROFILES: Readonly<Record<SensorKind, KindProfile>> = {
     rangeMin: -55,
     rangeMax: 125,
     maxRatePerMinute: 3,
+    worldRatePerMinute: 1,
     resolution: s(0.01),
     flatAtMinimumIsNormal: false,
   },
@@ -57,6 +69,7 @@ export const KIND_PROFILES: Readonly<Record<SensorKind, KindProfile>> = {
     rangeMin: 0,
     rangeMax: 100,
     maxRatePerMinute: 10,
+    worldRatePerMinute: 5,
     resolution: s(0.01),
     flatAtMinimumIsNormal: false,
   },
@@ -67,6 +80,7 @@ export const KIND_PROFILES: Readonly<Record<SensorKind, KindProfile>> = {
     rangeMin: 300,
     rangeMax: 1100,
     maxRatePerMinute: 2,
+    worldRatePerMinute: 0.5,
     resolution: s(0.01),
     flatAtMinimumIsNormal: false,
   },
@@ -77,6 +91,7 @@ export const KIND_PROFILES: Readonly<Record<SensorKind, KindProfile>> = {
     rangeMin: 0,
     rangeMax: 1000,
     maxRatePerMinute: Number.POSITIVE_INFINITY,
+    worldRatePerMinute: Number.POSITIVE_INFINITY,
     resolution: s(0.1),
     flatAtMinimumIsNormal: false,
   },
@@ -87,6 +102,7 @@ export const KIND_PROFILES: Readonly<Record<SensorKind, KindProfile>> = {
     rangeMin: 0,
     rangeMax: 200_000,
     maxRatePerMinute: Number.POSITIVE_INFINITY,
+    worldRatePerMinute: Number.POSITIVE_INFINITY,
     resolution: s(0.1),
     flatAtMinimumIsNormal: true,
   },
@@ -97,6 +113,7 @@ export const KIND_PROFILES: Readonly<Record<SensorKind, KindProfile>> = {
     rangeMin: 250,
     rangeMax: 50_000,
     maxRatePerMinute: 500,
+    worldRatePerMinute: 100,
     resolution: s(1),
     flatAtMinimumIsNormal: false,
   },
@@ -107,6 +124,7 @@ export const KIND_PROFILES: Readonly<Record<SensorKind, KindProfile>> = {
     rangeMin: Number.NEGATIVE_INFINITY,
     rangeMax: Number.POSITIVE_INFINITY,
     maxRatePerMinute: Number.POSITIVE_INFINITY,
+    worldRatePerMinute: Number.POSITIVE_INFINITY,
     resolution: s(1e-9, 1e-6),
     flatAtMinimumIsNormal: false,
   },

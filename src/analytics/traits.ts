@@ -1,6 +1,7 @@
 import type { SensorKind } from "../twin/sensorKind.js";
 import type { ActiveEpisode } from "./anomalyTypes.js";
 import { classifyDirection, slopeIsSignificant, type Direction } from "./direction.js";
+import { judgeByWorldRate, type DriftCause, type DriftVerdict } from "./driftCause.js";
 import { classifyFreshness, DEFAULT_STALENESS, staleLimitMs, typicalIntervalOf, type Freshness, type StalenessRule } from "./freshness.js";
 import { atLevel, kindProfile } from "./kindProfiles.js";
 import type { Point } from "./point.js";
@@ -21,6 +22,15 @@ export interface Traits {
   readonly driftPerMinute: number | null;
   /** Whether the drift is significant against the noise (|b| > 3·SE). */
   readonly driftSignificant: boolean;
+  /**
+   * For a significant drift beyond the limit, what it is blamed on (see `judgeDrift`): the
+   * sensor, the world it measures, or UNKNOWN; null when the sensor does not drift.
+   */
+  readonly driftCause: DriftCause | null;
+  /** The evidence behind `driftCause`, with numbers; null when there is no drift. */
+  readonly driftEvidence: string | null;
+  /** When peers show the sensor drifting: what to add to its readings to agree with them again; else null. */
+  readonly driftCorrection: number | null;
   /** asOf − newest reading at or before asOf (seconds); null if the sensor never reported. */
   readonly freshnessSeconds: number | null;
   readonly freshness: Freshness;
@@ -43,6 +53,19 @@ export interface TraitsContext {
   readonly staleAfterMs?: number | null;
   /** Noise scale override for stability. */
   readonly sigmaMax?: number | null;
+  /** The drift limit (threshold override); default the kind's. A drift within it is not judged. */
+  readonly maxDriftPerMinute?: number | null;
+}
+
+/** A significant drift beyond the limit: the slope, else null. */
+export function driftBeyondLimit(stats: WindowStats, limit: number): number | null {
+  const slope = stats.slopePerMinute;
+  return slope !== null && slopeIsSignificant(stats) && Math.abs(slope) > limit ? slope : null;
+}
+
+/** The traits with a drift verdict in place of the one they carry (peers judged it better). */
+export function withDriftVerdict<T extends Traits>(traits: T, verdict: DriftVerdict | null): T {
+  return { ...traits, driftCause: verdict?.cause ?? null, driftEvidence: verdict?.evidence ?? null, driftCorrection: verdict?.correction ?? null };
 }
 
 /** Traits from precomputed window stats; both the live and the history paths end here. */
@@ -56,6 +79,9 @@ export function traitsFromStats(
   const limit = staleLimitMs(typicalIntervalMs, rule);
   const ageMs = latest === null ? null : Math.max(0, context.asOfMs - latest.timestampMs);
   const slope = stats.slopePerMinute;
+  // Without peers (the caller may judge with them later) only the kind's world rates can tell.
+  const drift = driftBeyondLimit(stats, context.maxDriftPerMinute ?? kindProfile(context.kind).maxDriftPerMinute);
+  const verdict = drift === null ? null : judgeByWorldRate(context.kind, drift);
   return {
     readingCount: stats.count,
     mean: stats.mean,
@@ -64,6 +90,9 @@ export function traitsFromStats(
     stabilityPercent: stabilityPercent(stats, context.kind, context.sigmaMax ?? null),
     driftPerMinute: slope,
     driftSignificant: slopeIsSignificant(stats),
+    driftCause: verdict?.cause ?? null,
+    driftEvidence: verdict?.evidence ?? null,
+    driftCorrection: null,
     freshnessSeconds: ageMs === null ? null : ageMs / 1000,
     freshness: classifyFreshness(ageMs, limit, rule),
     staleLimitMs: limit,

@@ -44,6 +44,11 @@ export function planEdge(rule: Rule, state: RuleState, edge: Edge, o: Observatio
       plan.issue.push({ type: "WEBHOOK", url: a.url, body: webhookBody(rule, edge, o, a.body) });
       continue;
     }
+    if (a.type === "CALIBRATE") {
+      // A calibration is a correction, not a state: nothing to undo when the rule clears.
+      if (edge === "FIRE") plan.issue.push({ ...a, sensorId: rule.sensorId });
+      continue;
+    }
     if (a.type === "SET_INTERVAL") {
       const ms = edge === "FIRE" ? a.ms : a.clearMs;
       if (ms !== null) plan.issue.push({ type: "SET_INTERVAL", deviceId: a.deviceId, ms });

@@ -6,9 +6,17 @@ import type { JsonValue } from "./template.js";
 export type ConcreteAction =
   | { readonly type: "ACTUATE"; readonly actuatorId: string; readonly state: SwitchState }
   | { readonly type: "SET_INTERVAL"; readonly deviceId: string; readonly ms: number }
-  | { readonly type: "WEBHOOK"; readonly url: string; readonly body: JsonValue };
+  | { readonly type: "WEBHOOK"; readonly url: string; readonly body: JsonValue }
+  | {
+      readonly type: "CALIBRATE";
+      readonly sensorId: string;
+      readonly referenceSensorId: string | null;
+      readonly maxOffset: number;
+      readonly cooldownSeconds: number;
+      readonly validDays: number;
+    };
 
-export const SUPPRESSION_REASONS = ["COOLDOWN", "MIN_ON", "MIN_OFF", "OVERRIDE", "INTERLOCK", "ALREADY_IN_STATE", "RATE_LIMITED", "ACTION_FAILED"] as const;
+export const SUPPRESSION_REASONS = ["COOLDOWN", "MIN_ON", "MIN_OFF", "OVERRIDE", "INTERLOCK", "ALREADY_IN_STATE", "RATE_LIMITED", "ACTION_FAILED", "MAX_OFFSET", "CALIBRATION_COOLDOWN", "NO_OFFSET_ESTIMATE"] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
 /** The rule fired or cleared; `actions` are to be issued now. */

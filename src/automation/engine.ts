@@ -15,6 +15,7 @@ import { moldMeasureValue, type MoldMeasures } from "./moldMeasure.js";
 import type { Observation, RuleContext } from "./observation.js";
 import { carriedState, serializeRuleState, type RuleState } from "./ruleState.js";
 import type { Rule } from "./ruleTypes.js";
+import { CalibrationRefusedError, type CalibrateAction } from "./ruleCalibration.js";
 import { postJson } from "./webhook.js";
 
 /** What a batch writes for one rule: its new state (null: unchanged) and its decisions. */
@@ -45,6 +46,8 @@ export interface EngineDeps {
   readonly forecast: (sensorId: string, minutes: number) => Promise<number | null>;
   /** The mold risk of the room a sensor is in, its forecast repeating the last `forecastHours`; null when it has none. */
   readonly moldRisk?: (sensorId: string, forecastHours: number) => Promise<MoldMeasures | null>;
+  /** Carries out a CALIBRATE action (absent: such actions fail, recorded as ACTION_FAILED). */
+  readonly calibrate?: (ruleId: string, action: CalibrateAction, why: string, idempotencyKey: string, atMs: number) => Promise<unknown>;
   readonly clock: () => number;
   readonly log: Logger;
 }
@@ -292,14 +295,18 @@ export class RuleEngine {
         if (c.status !== "ACKED") throw new Error(`command ${c.commandId} ended ${c.status}${c.error === null ? "" : ` (${c.error})`}`);
       } else if (action.type === "SET_INTERVAL") {
         await this.deps.commands.setInterval({ deviceId: action.deviceId, ms: action.ms, idempotencyKey: key + action.deviceId, timeoutMs: 5_000, reason: d.message }, issuer);
+      } else if (action.type === "CALIBRATE") {
+        if (this.deps.calibrate === undefined) throw new Error("this twin has no calibration service");
+        await this.deps.calibrate(r.ruleId, action, d.message, key + action.sensorId, d.atMs);
       } else {
         const status = await postJson(action.url, action.body, WEBHOOK_TIMEOUT_MS);
         if (status < 200 || status > 299) throw new Error(`the webhook answered HTTP ${status}`);
       }
     } catch (error) {
       // An action refused (interlock, rate limit) or failed (device, webhook) is a decision too: record it and why.
-      const reason: SuppressionReason = error instanceof InterlockError ? "INTERLOCK" : error instanceof RateLimitedError ? "RATE_LIMITED" : "ACTION_FAILED";
-      const message = `rule ${r.rule.name}: ${action.type} ${"actuatorId" in action ? action.actuatorId : "url" in action ? action.url : action.deviceId} not done: ${(error as Error).message}`;
+      const reason: SuppressionReason =
+        error instanceof InterlockError ? "INTERLOCK" : error instanceof RateLimitedError ? "RATE_LIMITED" : error instanceof CalibrationRefusedError ? error.reason : "ACTION_FAILED";
+      const message = `rule ${r.rule.name}: ${action.type} ${targetOf(action)} not done: ${(error as Error).message}`;
       this.deps.log.warn(message);
       const skipped: RuleDecision = { event: "SUPPRESSED", ruleName: r.rule.name, sensorId: r.rule.sensorId, atMs: this.deps.clock(), edge: d.event === "CLEARED" ? "CLEAR" : "FIRE", reason, effect: "SKIPPED", message, action, retryAtMs: null };
       void this.saves.put(r.ruleId, { ruleId: r.ruleId, state: null, decisions: [skipped] });
@@ -342,5 +349,19 @@ export class RuleEngine {
         r.mold = null;
       }
     }
+  }
+}
+
+/** What an action acts on, for messages. */
+function targetOf(action: ConcreteAction): string {
+  switch (action.type) {
+    case "ACTUATE":
+      return action.actuatorId;
+    case "SET_INTERVAL":
+      return action.deviceId;
+    case "WEBHOOK":
+      return action.url;
+    case "CALIBRATE":
+      return action.sensorId;
   }
 }

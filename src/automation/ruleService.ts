@@ -8,6 +8,7 @@ import { dryRun, type DryRunResult } from "./dryRun.js";
 import type { RuleEngine } from "./engine.js";
 import { historyNeededMs, historyObservations } from "./historyObservations.js";
 import { MOLD_DRY_RUN_HISTORY_MS, moldObservations } from "./moldObservations.js";
+import { hasRole, roleFor } from "../commands/roles.js";
 import { carriedState } from "./ruleState.js";
 import type { Rule } from "./ruleTypes.js";
 import { parseRule } from "./validateRule.js";
@@ -33,15 +34,19 @@ export class RuleService {
     },
   ) {}
 
-  async create(input: unknown, createdBy: string): Promise<StoredRule> {
-    const rule = await this.validate(input);
+  /**
+   * `roles`: the creator's. A rule that recalibrates sensors acts with their authority, so its
+   * creator must hold the role recordCalibration needs (operator); absent: not checked (internal callers).
+   */
+  async create(input: unknown, createdBy: string, roles?: readonly string[]): Promise<StoredRule> {
+    const rule = await this.validate(input, roles);
     const ruleId = await this.deps.store.create(rule, createdBy, this.deps.clock());
     await this.deps.engine.reloadRule(ruleId);
     return this.get(ruleId);
   }
 
-  async update(ruleId: string, input: unknown): Promise<StoredRule> {
-    const rule = await this.validate(input);
+  async update(ruleId: string, input: unknown, roles?: readonly string[]): Promise<StoredRule> {
+    const rule = await this.validate(input, roles);
     await this.replace(await this.get(ruleId), rule);
     return this.get(ruleId);
   }
@@ -91,9 +96,18 @@ export class RuleService {
     return moldObservations(rule, setup, history, fromMs, toMs);
   }
 
-  private async validate(input: unknown): Promise<Rule> {
+  private async validate(input: unknown, roles?: readonly string[]): Promise<Rule> {
     const rule = parseRule(input);
     const problems: string[] = [];
+    for (const [i, action] of rule.actions.entries()) {
+      if (action.type !== "CALIBRATE") continue;
+      if (roles !== undefined && !hasRole(roles, roleFor("mutation", "recordCalibration"))) {
+        problems.push(`actions[${i}]: CALIBRATE recalibrates ${rule.sensorId} with its creator's authority, which needs the ${roleFor("mutation", "recordCalibration")} role; the token has ${roles.length === 0 ? "no role" : roles.join(", ")}`);
+      }
+      const reference = action.referenceSensorId;
+      if (reference === rule.sensorId) problems.push(`actions[${i}].referenceSensorId is the rule's own sensor ${reference}; name another sensor to calibrate it against, or leave it out to use its peers`);
+      else if (reference !== null && (await this.deps.catalog.get(reference)) === undefined) problems.push(`actions[${i}].referenceSensorId: no sensor "${reference}" exists`);
+    }
     if ((await this.deps.catalog.get(rule.sensorId)) === undefined) problems.push(`sensorId: no sensor "${rule.sensorId}" exists`);
     else if (rule.condition.type === "MOLD_RISK") {
       const problem = this.deps.climate === undefined ? "this twin has no room physics" : await this.deps.climate.moldProblemOfSensor(rule.sensorId);

@@ -12,7 +12,7 @@ export const MOLD_MEASURES = ["INDEX", "INDEX_FORECAST", "HOURS_TO_INDEX1", "HOU
 export type MoldMeasure = (typeof MOLD_MEASURES)[number];
 export type Comparison = (typeof COMPARISONS)[number];
 
-export const ACTION_TYPES = ["ACTUATE", "SET_INTERVAL", "WEBHOOK"] as const;
+export const ACTION_TYPES = ["ACTUATE", "SET_INTERVAL", "WEBHOOK", "CALIBRATE"] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
 /**
@@ -39,7 +39,14 @@ export type RuleAction =
   | { readonly type: "ACTUATE"; readonly actuatorId: string; readonly state: SwitchState; readonly clearState: SwitchState | null }
   | { readonly type: "SET_INTERVAL"; readonly deviceId: string; readonly ms: number; readonly clearMs: number | null }
   /** Sent on firing and on clearing; the body's {{fields}} are filled in each time. */
-  | { readonly type: "WEBHOOK"; readonly url: string; readonly body: JsonObject | null };
+  | { readonly type: "WEBHOOK"; readonly url: string; readonly body: JsonObject | null }
+  /**
+   * On firing, recalibrates the rule's sensor: by the offset its drift diagnosis estimated from
+   * its peers, or, with `referenceSensorId`, the one that makes it agree with that sensor. Not
+   * applied when the resulting offset exceeds ±maxOffset or the sensor was calibrated within
+   * `cooldownSeconds`; verified against the reference over the hour after.
+   */
+  | { readonly type: "CALIBRATE"; readonly referenceSensorId: string | null; readonly maxOffset: number; readonly cooldownSeconds: number; readonly validDays: number };
 
 /** A validated rule with every default applied (see `parseRule`). */
 export interface Rule {
@@ -87,6 +94,10 @@ export interface RuleInput {
     readonly url?: string | null;
     /** A JSON object, or JSON text of one. */
     readonly body?: JsonObject | string | null;
+    readonly referenceSensorId?: string | null;
+    readonly maxOffset?: number | null;
+    readonly cooldownSeconds?: number | null;
+    readonly validDays?: number | null;
   }>;
   readonly cooldownSeconds?: number | null;
   readonly minOnSeconds?: number | null;

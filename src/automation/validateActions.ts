@@ -1,5 +1,5 @@
 import { isSwitchState, type SwitchState } from "../commands/actuatorState.js";
-import { INTERVAL_RANGE_MS } from "../protocol/messages.js";
+import { CALIBRATION_RANGE, INTERVAL_RANGE_MS } from "../protocol/messages.js";
 import { idProblem } from "../twin/validate.js";
 import { absent, isRecord, oneOf, show, unknownFields, type Fields } from "./inputChecks.js";
 import { ACTION_TYPES, type RuleAction } from "./ruleTypes.js";
@@ -11,7 +11,11 @@ const FIELDS = {
   ACTUATE: ["type", "actuatorId", "state", "clearState"],
   SET_INTERVAL: ["type", "deviceId", "ms", "clearMs"],
   WEBHOOK: ["type", "url", "body"],
+  CALIBRATE: ["type", "referenceSensorId", "maxOffset", "cooldownSeconds", "validDays"],
 } as const;
+
+/** A rule's CALIBRATE defaults: at most one calibration a day, valid for 30 days. */
+export const CALIBRATE_DEFAULTS = { cooldownSeconds: 86_400, validDays: 30 } as const;
 
 /** The actions, or null with their problems pushed. */
 export function checkActions(value: unknown, problems: string[]): RuleAction[] | null {
@@ -29,7 +33,7 @@ export function checkActions(value: unknown, problems: string[]): RuleAction[] |
   const targets = new Map<string, number>();
   value.forEach((item: unknown, i) => {
     const action = checkAction(item, `actions[${i}]`, problems);
-    if (action === null || action.type === "WEBHOOK") {
+    if (action === null || action.type === "WEBHOOK" || action.type === "CALIBRATE") {
       if (action !== null) actions.push(action);
       return;
     }
@@ -61,6 +65,9 @@ function checkAction(item: unknown, at: string, problems: string[]): RuleAction 
       break;
     case "WEBHOOK":
       action = checkWebhook(item, at, problems);
+      break;
+    case "CALIBRATE":
+      action = checkCalibrate(item, at, problems);
       break;
   }
   return problems.length > before ? null : action;
@@ -172,4 +179,27 @@ function checkBody(value: unknown, field: string, problems: string[]): JsonObjec
   const templated = templateProblems(clean as JsonValue, field);
   problems.push(...templated);
   return templated.length > 0 ? undefined : clean;
+}
+
+function checkCalibrate(o: Fields, at: string, problems: string[]): RuleAction | null {
+  const before = problems.length;
+  const reference = absent(o.referenceSensorId) ? null : o.referenceSensorId;
+  const idError = reference === null ? null : idProblem(reference, `${at}.referenceSensorId`);
+  if (idError !== null) problems.push(idError);
+  const { max } = CALIBRATION_RANGE;
+  const maxOffset = o.maxOffset;
+  if (absent(maxOffset)) problems.push(`${at}.maxOffset is required for CALIBRATE: the largest offset (sensor units, either sign) the rule may apply, at most ${max}`);
+  else if (typeof maxOffset !== "number" || !Number.isFinite(maxOffset) || maxOffset <= 0 || maxOffset > max) {
+    problems.push(`${at}.maxOffset must be a number above 0 and at most ${max} (sensor units), got ${show(maxOffset)}`);
+  }
+  const cooldown = absent(o.cooldownSeconds) ? CALIBRATE_DEFAULTS.cooldownSeconds : o.cooldownSeconds;
+  if (typeof cooldown !== "number" || !Number.isInteger(cooldown) || cooldown < 60 || cooldown > 365 * 86_400) {
+    problems.push(`${at}.cooldownSeconds must be a whole number of seconds from 60 to ${365 * 86_400} (a year), got ${show(cooldown)}`);
+  }
+  const validDays = absent(o.validDays) ? CALIBRATE_DEFAULTS.validDays : o.validDays;
+  if (typeof validDays !== "number" || !Number.isInteger(validDays) || validDays < 1 || validDays > 3650) {
+    problems.push(`${at}.validDays must be a whole number of days from 1 to 3650, got ${show(validDays)}`);
+  }
+  if (problems.length > before) return null;
+  return { type: "CALIBRATE", referenceSensorId: reference as string | null, maxOffset: maxOffset as number, cooldownSeconds: cooldown as number, validDays: validDays as number };
 }

@@ -25,6 +25,16 @@ export interface SetIntervalRequest {
   readonly reason: string | null;
 }
 
+/** A calibration to send: the offset for one sensor, over the device it belongs to. */
+export interface CalibrateRequest {
+  readonly sensorId: string;
+  readonly deviceId: string;
+  readonly offset: number;
+  readonly idempotencyKey: string | null;
+  readonly timeoutMs: number;
+  readonly reason: string | null;
+}
+
 type Fields = Readonly<Record<string, unknown>>;
 
 const absent = (v: unknown): v is null | undefined => v === undefined || v === null;

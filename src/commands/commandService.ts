@@ -11,7 +11,7 @@ import type { TwinEvents } from "../twin/events.js";
 import { CoalescingWriter } from "../twin/coalescingWriter.js";
 import type { ActuatorSnapshot, SwitchState } from "./actuatorState.js";
 import { createCommand, isTerminal, type Command, type CommandKind } from "./command.js";
-import type { SendCommandRequest, SetIntervalRequest } from "./commandInput.js";
+import type { CalibrateRequest, SendCommandRequest, SetIntervalRequest } from "./commandInput.js";
 import { reuseForKey } from "./idempotency.js";
 import { checkCommand, type Interlock, type InterlockRefusal } from "./interlocks.js";
 import { transition, type CommandEvent } from "./lifecycle.js";
@@ -239,6 +239,19 @@ export class CommandService {
     });
   }
 
+  /**
+   * Sends a sensor's calibration offset to its device (`cal`), through the same lifecycle as a
+   * switch: idempotency key, a rate limit per sensor, the device's ack, retries until the deadline.
+   */
+  async calibrate(request: CalibrateRequest, issuer: Issuer): Promise<Command> {
+    const options = { idempotencyKey: request.idempotencyKey, timeoutMs: request.timeoutMs, reason: request.reason };
+    const payload = { deviceId: request.deviceId, sensorId: request.sensorId, offset: request.offset };
+    return this.issue({ kind: "CALIBRATE", targetId: request.deviceId, deviceId: request.deviceId, payload, ...options, issuer }, async (now) => {
+      await this.requireConnected(request.deviceId, `the calibration offset ${request.offset} of ${request.sensorId}`);
+      this.admit(request.sensorId, now);
+    });
+  }
+
   /** Fails at once with DEVICE_OFFLINE, naming the device's last sighting, unless it is connected: retrying a dead route helps nobody. */
   private async requireConnected(deviceId: string, what: string): Promise<void> {
     if (this.deps.bridge.isConnected(deviceId)) return;
@@ -401,6 +414,7 @@ export class CommandService {
     const p = JSON.parse(c.payload) as Record<string, unknown>;
     if (c.kind === "ACTUATE") return { t: "set", a: p["actuatorId"] as string, state: p["state"] as SwitchState };
     if (c.kind === "SET_INTERVAL") return { t: "interval", ms: p["ms"] as number };
+    if (c.kind === "CALIBRATE") return { t: "cal", s: p["sensorId"] as string, off: p["offset"] as number };
     return { t: "status" };
   }
 

@@ -657,6 +657,8 @@ export type Anomaly = {
 };
 
 export type AnomalyType =
+  /** A recalibrated sensor did not agree with its reference within the hour after (raised by the calibration check, not the detector). */
+  | 'CALIBRATION_MISMATCH'
   /** The noise changed: the readings vary much more than usual, or have gone unusually calm. */
   | 'DISTRIBUTION_CHANGE'
   | 'GAP'
@@ -709,6 +711,8 @@ export type Calibration = {
   /** When the device acknowledged the offset; null until it has (it is re-sent at the device's next hello). */
   appliedAt: Maybe<Scalars['DateTime']['output']>;
   calibrationId: Scalars['ID']['output'];
+  /** The CALIBRATE command that carried it to the device; null when it was recorded while the device was away. */
+  commandId: Maybe<Scalars['ID']['output']>;
   createdAt: Scalars['DateTime']['output'];
   issuedBy: Maybe<Scalars['String']['output']>;
   offset: Scalars['Float']['output'];
@@ -740,6 +744,7 @@ export type CalibrationConnectWhere = {
 export type CalibrationCreateInput = {
   appliedAt?: InputMaybe<Scalars['DateTime']['input']>;
   calibrationId: Scalars['ID']['input'];
+  commandId?: InputMaybe<Scalars['ID']['input']>;
   createdAt: Scalars['DateTime']['input'];
   issuedBy?: InputMaybe<Scalars['String']['input']>;
   offset: Scalars['Float']['input'];
@@ -806,6 +811,7 @@ export type CalibrationSensorRelationship = {
 export type CalibrationSort = {
   appliedAt?: InputMaybe<SortDirection>;
   calibrationId?: InputMaybe<SortDirection>;
+  commandId?: InputMaybe<SortDirection>;
   createdAt?: InputMaybe<SortDirection>;
   issuedBy?: InputMaybe<SortDirection>;
   offset?: InputMaybe<SortDirection>;
@@ -820,6 +826,9 @@ export type CalibrationUpdateInput = {
   calibrationId?: InputMaybe<IdScalarMutations>;
   /** @deprecated Please use the generic mutation 'calibrationId: { set: ... } }' instead. */
   calibrationId_SET?: InputMaybe<Scalars['ID']['input']>;
+  commandId?: InputMaybe<IdScalarMutations>;
+  /** @deprecated Please use the generic mutation 'commandId: { set: ... } }' instead. */
+  commandId_SET?: InputMaybe<Scalars['ID']['input']>;
   createdAt?: InputMaybe<DateTimeScalarMutations>;
   /** @deprecated Please use the generic mutation 'createdAt: { set: ... } }' instead. */
   createdAt_SET?: InputMaybe<Scalars['DateTime']['input']>;
@@ -873,6 +882,17 @@ export type CalibrationWhere = {
   calibrationId_IN?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** @deprecated Please use the relevant generic filter calibrationId: { startsWith: ... } */
   calibrationId_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  commandId?: InputMaybe<IdScalarFilters>;
+  /** @deprecated Please use the relevant generic filter commandId: { contains: ... } */
+  commandId_CONTAINS?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter commandId: { endsWith: ... } */
+  commandId_ENDS_WITH?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter commandId: { eq: ... } */
+  commandId_EQ?: InputMaybe<Scalars['ID']['input']>;
+  /** @deprecated Please use the relevant generic filter commandId: { in: ... } */
+  commandId_IN?: InputMaybe<Array<InputMaybe<Scalars['ID']['input']>>>;
+  /** @deprecated Please use the relevant generic filter commandId: { startsWith: ... } */
+  commandId_STARTS_WITH?: InputMaybe<Scalars['ID']['input']>;
   createdAt?: InputMaybe<DateTimeScalarFilters>;
   /** @deprecated Please use the relevant generic filter createdAt: { eq: ... } */
   createdAt_EQ?: InputMaybe<Scalars['DateTime']['input']>;
@@ -2723,6 +2743,12 @@ export type Direction =
   | 'RISING'
   | 'STABLE';
 
+/** What a drift is blamed on: the sensor (recalibrate it), the world it measures (leave it), or UNKNOWN (the twin cannot tell, and does not ask for a recalibration). */
+export type DriftCause =
+  | 'SENSOR'
+  | 'UNKNOWN'
+  | 'WORLD';
+
 /**
  * What an acknowledgement of recordReadings guarantees for the accepted items. Subscribers get
  * readings at acceptance whatever is asked; only the answer waits.
@@ -4399,7 +4425,7 @@ export type Mutation = {
   deleteRules: DeleteInfo;
   deleteSensors: DeleteInfo;
   enableRule: Rule;
-  /** Records a calibration offset (sensor units, added by the device) valid for validDays, and sends it to the sensor's device. */
+  /** Sends a calibration offset (sensor units, added by the device) to the sensor's device as a CALIBRATE command, then records it, valid for validDays (a device that is away gets it at its next hello). A repeat with the same idempotencyKey returns the first calibration. */
   recordCalibration: Calibration;
   /**
    * Bulk ingestion for gateways and scripts: up to 10,000 readings per call; bad items are refused
@@ -4574,6 +4600,7 @@ export type MutationEnableRuleArgs = {
 
 
 export type MutationRecordCalibrationArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   offset: Scalars['Float']['input'];
   sensorId: Scalars['ID']['input'];
   validDays: Scalars['Int']['input'];
@@ -5270,6 +5297,8 @@ export type Recommendation = {
   command: Maybe<Scalars['String']['output']>;
   confidence: Scalars['Float']['output'];
   expectedEffect: Maybe<Scalars['String']['output']>;
+  /** For RECALIBRATE: the offset to record with recordCalibration, when the evidence (its peers) says by how much; null otherwise. */
+  offset: Maybe<Scalars['Float']['output']>;
   reason: Scalars['String']['output'];
   /** The sensor whose situation led to it. */
   sensorId: Scalars['ID']['output'];
@@ -5407,15 +5436,23 @@ export type RuleActionInput = {
   body?: InputMaybe<Scalars['String']['input']>;
   clearMs?: InputMaybe<Scalars['Int']['input']>;
   clearState?: InputMaybe<Scalars['String']['input']>;
+  /** CALIBRATE: at most one calibration of the sensor (by anyone) per this many seconds; default 86400. */
+  cooldownSeconds?: InputMaybe<Scalars['Int']['input']>;
   deviceId?: InputMaybe<Scalars['ID']['input']>;
+  /** CALIBRATE (required): the largest offset the rule may set, either sign, in sensor units; beyond it nothing is applied and the decision says why. */
+  maxOffset?: InputMaybe<Scalars['Float']['input']>;
   /** SET_INTERVAL: sampling interval in ms when firing; clearMs, when clearing. */
   ms?: InputMaybe<Scalars['Int']['input']>;
+  /** CALIBRATE: the sensor the rule's sensor is calibrated to agree with; absent, the offset its drift diagnosis estimated from its peers. */
+  referenceSensorId?: InputMaybe<Scalars['ID']['input']>;
   /** ACTUATE: the state when firing; clearState, when clearing. */
   state?: InputMaybe<Scalars['String']['input']>;
-  /** ACTUATE, SET_INTERVAL or WEBHOOK. */
+  /** ACTUATE, SET_INTERVAL, WEBHOOK or CALIBRATE. */
   type: Scalars['String']['input'];
   /** WEBHOOK: an http(s) URL, POSTed a JSON body on firing and clearing. */
   url?: InputMaybe<Scalars['String']['input']>;
+  /** CALIBRATE: how long the calibration is valid; default 30 days. */
+  validDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RuleAggregate = {
@@ -8802,6 +8839,12 @@ export type Traits = {
   asOf: Scalars['DateTime']['output'];
   /** The newest value at or before asOf. */
   current: Maybe<Scalars['Float']['output']>;
+  /** For a significant drift beyond the sensor's limit: what it is blamed on, from its co-located peers, related kinds and the kind's plausible world rates (docs/drift.md); null when it does not drift. */
+  driftCause: Maybe<DriftCause>;
+  /** When its peers show the sensor drifting: what to add to its readings to agree with them again (the offset in force plus this is what a recalibration records). */
+  driftCorrection: Maybe<Scalars['Float']['output']>;
+  /** The evidence behind driftCause, with numbers. */
+  driftEvidence: Maybe<Scalars['String']['output']>;
   /** Least-squares slope over the window, units per minute. */
   driftPerMinute: Maybe<Scalars['Float']['output']>;
   /** Whether the slope is significant against the noise (|slope| > 3 standard errors). */
@@ -9184,6 +9227,7 @@ export type ResolversTypes = {
   DeviceWhere: DeviceWhere;
   DevicesConnection: ResolverTypeWrapper<Omit<DevicesConnection, 'edges'> & { edges: Array<ResolversTypes['DeviceEdge']> }>;
   Direction: Direction;
+  DriftCause: DriftCause;
   Durability: Durability;
   FailureRisk: ResolverTypeWrapper<FailureRiskModelModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -10080,6 +10124,7 @@ export type BucketResolvers<ContextType = TwinContext, ParentType extends Resolv
 export type CalibrationResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['Calibration'] = ResolversParentTypes['Calibration']> = {
   appliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   calibrationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  commandId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   issuedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   offset?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -10795,6 +10840,7 @@ export type RecommendationResolvers<ContextType = TwinContext, ParentType extend
   command?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   expectedEffect?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  offset?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -11239,6 +11285,9 @@ export type TraitsResolvers<ContextType = TwinContext, ParentType extends Resolv
   anomaly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   current?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  driftCause?: Resolver<Maybe<ResolversTypes['DriftCause']>, ParentType, ContextType>;
+  driftCorrection?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  driftEvidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   driftPerMinute?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   driftSignificant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   freshness?: Resolver<ResolversTypes['Freshness'], ParentType, ContextType>;

@@ -42,6 +42,7 @@ export interface CalibrationModel {
   readonly validUntil: string;
   readonly appliedAt: string | null;
   readonly issuedBy: string | null;
+  readonly commandId: string | null;
 }
 
 /** A failure-risk answer for one sensor. */

@@ -9,10 +9,12 @@ export interface CalibrationRecord {
   readonly validUntilMs: number;
   readonly appliedAtMs: number | null;
   readonly issuedBy: string | null;
+  /** The CALIBRATE command that carried it to the device; null when it was recorded while the device was away. */
+  readonly commandId: string | null;
 }
 
 const FIELDS = `c.calibrationId AS id, c.sensorId AS sensorId, c.offset AS offset, c.createdAt.epochMillis AS createdAt,
-  c.validUntil.epochMillis AS validUntil, c.appliedAt.epochMillis AS appliedAt, c.issuedBy AS issuedBy`;
+  c.validUntil.epochMillis AS validUntil, c.appliedAt.epochMillis AS appliedAt, c.issuedBy AS issuedBy, c.commandId AS commandId`;
 
 function toRecord(r: { get(key: string): unknown }): CalibrationRecord {
   return {
@@ -23,6 +25,7 @@ function toRecord(r: { get(key: string): unknown }): CalibrationRecord {
     validUntilMs: r.get("validUntil") as number,
     appliedAtMs: (r.get("appliedAt") as number | null) ?? null,
     issuedBy: (r.get("issuedBy") as string | null) ?? null,
+    commandId: (r.get("commandId") as string | null) ?? null,
   };
 }
 
@@ -30,15 +33,39 @@ function toRecord(r: { get(key: string): unknown }): CalibrationRecord {
 export class CalibrationStore {
   constructor(private readonly driver: Driver) {}
 
-  async record(sensorId: string, offset: number, validUntilMs: number, atMs: number, issuedBy: string | null): Promise<CalibrationRecord> {
+  /**
+   * Records a calibration; `delivery` names the command that carried it and when the device
+   * acknowledged it (null: not applied yet). One calibration per command: recording the same
+   * command again returns the calibration it made.
+   */
+  async record(
+    sensorId: string,
+    offset: number,
+    validUntilMs: number,
+    atMs: number,
+    issuedBy: string | null,
+    delivery: { readonly commandId: string; readonly appliedAtMs: number | null } | null = null,
+  ): Promise<CalibrationRecord> {
     const { records } = await this.driver.executeQuery(
       `MATCH (s:Sensor {sensorId: $sensorId})
-       CREATE (s)-[:CALIBRATED_BY]->(c:Calibration {calibrationId: $id, sensorId: $sensorId, offset: $offset,
-         createdAt: datetime({epochMillis: toInteger($at)}), validUntil: datetime({epochMillis: toInteger($validUntil)}), issuedBy: $issuedBy})
+       OPTIONAL MATCH (done:Calibration) WHERE $commandId IS NOT NULL AND done.commandId = $commandId
+       WITH s, done
+       CALL (s, done) {
+         WITH s, done WHERE done IS NULL
+         CREATE (s)-[:CALIBRATED_BY]->(c:Calibration {calibrationId: $id, sensorId: $sensorId, offset: $offset,
+           createdAt: datetime({epochMillis: toInteger($at)}), validUntil: datetime({epochMillis: toInteger($validUntil)}), issuedBy: $issuedBy,
+           commandId: $commandId, appliedAt: CASE WHEN $appliedAt IS NULL THEN null ELSE datetime({epochMillis: toInteger($appliedAt)}) END})
+         RETURN c
+         UNION
+         WITH done WHERE done IS NOT NULL
+         RETURN done AS c
+       }
        RETURN ${FIELDS}`,
-      { sensorId, id: randomUUID(), offset, at: atMs, validUntil: validUntilMs, issuedBy },
+      { sensorId, id: randomUUID(), offset, at: atMs, validUntil: validUntilMs, issuedBy, commandId: delivery?.commandId ?? null, appliedAt: delivery?.appliedAtMs ?? null },
     );
-    return toRecord(records[0]!);
+    const r = records[0];
+    if (r === undefined) throw new Error(`no Sensor node ${sensorId} to record a calibration on`);
+    return toRecord(r);
   }
 
   /** The calibration in force (newest) for a sensor, or null. */

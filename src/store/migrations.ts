@@ -14,6 +14,7 @@ export const MIGRATIONS: readonly string[] = [
   "CREATE RANGE INDEX reading_sensor_time IF NOT EXISTS FOR (r:Reading) ON (r.sensorId, r.timestamp)",
   "CREATE CONSTRAINT calibration_id IF NOT EXISTS FOR (n:Calibration) REQUIRE n.calibrationId IS UNIQUE",
   "CREATE RANGE INDEX calibration_sensor IF NOT EXISTS FOR (c:Calibration) ON (c.sensorId, c.createdAt)",
+  "CREATE RANGE INDEX calibration_command IF NOT EXISTS FOR (c:Calibration) ON (c.commandId)",
   "CREATE RANGE INDEX actuator_change IF NOT EXISTS FOR (c:ActuatorChange) ON (c.actuatorId, c.at)",
   "CREATE CONSTRAINT command_id IF NOT EXISTS FOR (n:Command) REQUIRE n.commandId IS UNIQUE",
   "CREATE CONSTRAINT rule_id IF NOT EXISTS FOR (n:Rule) REQUIRE n.ruleId IS UNIQUE",

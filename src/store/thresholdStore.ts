@@ -11,6 +11,8 @@ export interface SensorThresholdRow {
   /** The band the value should stay in (comfort or process limits), when set. */
   readonly targetMin: number | null;
   readonly targetMax: number | null;
+  /** The Location the sensor is in (LOCATED_IN), null if it is in none: its co-located peers share it. */
+  readonly locationId: string | null;
 }
 
 export interface ThresholdSnapshot {
@@ -40,7 +42,10 @@ function overridesOf(props: Record<string, unknown>): ThresholdOverrides {
 export async function loadThresholds(driver: Driver): Promise<ThresholdSnapshot> {
   const projection = THRESHOLD_PROPERTIES.map((p) => `.${p}`).join(", ");
   const [sensors, kinds] = await Promise.all([
-    driver.executeQuery(`MATCH (s:Sensor) RETURN s.sensorId AS id, s.kind AS kind, s{${projection}} AS props, s.targetMin AS targetMin, s.targetMax AS targetMax`),
+    driver.executeQuery(
+      `MATCH (s:Sensor) OPTIONAL MATCH (s)-[:LOCATED_IN]->(l:Location) WITH s, head(collect(l.locationId)) AS locationId
+       RETURN s.sensorId AS id, s.kind AS kind, s{${projection}} AS props, s.targetMin AS targetMin, s.targetMax AS targetMax, locationId`,
+    ),
     driver.executeQuery(`MATCH (k:KindThresholds) RETURN k.kind AS kind, k{${projection}} AS props`),
   ]);
   return {
@@ -50,6 +55,7 @@ export async function loadThresholds(driver: Driver): Promise<ThresholdSnapshot>
       overrides: overridesOf(r.get("props") as Record<string, unknown>),
       targetMin: typeof r.get("targetMin") === "number" ? (r.get("targetMin") as number) : null,
       targetMax: typeof r.get("targetMax") === "number" ? (r.get("targetMax") as number) : null,
+      locationId: (r.get("locationId") as string | null) ?? null,
     })),
     kinds: new Map(kinds.records.map((r) => [r.get("kind") as string, overridesOf(r.get("props") as Record<string, unknown>)])),
   };

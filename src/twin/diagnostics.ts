@@ -1,11 +1,12 @@
 import type { ActiveEpisode } from "../analytics/anomalyTypes.js";
+import { judgeDrift } from "../analytics/driftCause.js";
 import { typicalIntervalOf } from "../analytics/freshness.js";
 import { assessHealth, type Health } from "../analytics/health.js";
 import type { Point } from "../analytics/point.js";
 import { columnsFromPoints, type ReadingColumns } from "../analytics/readingColumns.js";
 import { rankByReliability, type Reliability } from "../analytics/reliability.js";
 import { ThresholdError, resolveThresholds, type HealthThresholds } from "../analytics/thresholds.js";
-import { traitsFromStats, traitsFromWindow, type Traits } from "../analytics/traits.js";
+import { traitsFromStats, traitsFromWindow, withDriftVerdict, type Traits } from "../analytics/traits.js";
 import { computeTrend, type Trend } from "../analytics/trend.js";
 import { statsOf, type WindowStats } from "../analytics/windowStats.js";
 import { NotFoundError } from "../errors.js";
@@ -23,6 +24,8 @@ export interface SensorTraits extends Traits {
   readonly windowMs: number;
   readonly asOfMs: number;
   readonly source: AnalyticsSource;
+  /** The co-located sensors the drift was judged against (absent: none were). */
+  readonly driftPeerIds?: readonly string[];
 }
 
 export interface SensorHealthReport extends Health {
@@ -122,13 +125,14 @@ export class Diagnostics {
   private async traitsOf(entry: CatalogEntry, windowMs: number, asOfMs: number): Promise<{ traits: SensorTraits; episodes: ActiveEpisode[] }> {
     const { sensorId, kind } = entry;
     const thresholds = this.thresholds(entry).thresholds;
-    const base = { kind, asOfMs, windowMs, staleAfterMs: thresholds.staleAfterMs, sigmaMax: thresholds.sigmaMax };
+    const base = { kind, asOfMs, windowMs, staleAfterMs: thresholds.staleAfterMs, sigmaMax: thresholds.sigmaMax, maxDriftPerMinute: thresholds.maxDriftPerMinute };
     const window = this.live.windowFor(sensorId, asOfMs - windowMs);
     if (window !== null) {
       // The detector's state is the state at asOf unless readings after asOf have moved it on.
       const newest = window.newestTimestampMs;
       const episodes = newest === null || asOfMs >= newest ? (this.live.activeEpisodes(sensorId) ?? []) : (await this.alerts.openAt(sensorId, asOfMs)).map(toEpisode);
-      return { traits: { ...traitsFromWindow(window, { ...base, activeEpisodes: episodes }), sensorId, windowMs, asOfMs, source: "LIVE" }, episodes };
+      const traits: SensorTraits = { ...traitsFromWindow(window, { ...base, activeEpisodes: episodes }), sensorId, windowMs, asOfMs, source: "LIVE" };
+      return { traits: await this.judgedByPeers(entry, traits, thresholds.maxDriftPerMinute), episodes };
     }
     const [points, recent, open] = await Promise.all([
       this.readings.window(sensorId, asOfMs - windowMs, asOfMs),
@@ -137,7 +141,33 @@ export class Diagnostics {
     ]);
     const episodes = open.map(toEpisode);
     const traits = traitsFromStats(statsOf(points), recent.at(-1) ?? null, typicalIntervalOf(recent), { ...base, activeEpisodes: episodes });
-    return { traits: { ...traits, sensorId, windowMs, asOfMs, source: "HISTORY" }, episodes };
+    return { traits: await this.judgedByPeers(entry, { ...traits, sensorId, windowMs, asOfMs, source: "HISTORY" }, thresholds.maxDriftPerMinute), episodes };
+  }
+
+  /**
+   * A drifting sensor judged against the sensors of its Location (same or related kind) over
+   * the same window: its traits as they are when it does not drift or is in no location.
+   */
+  private async judgedByPeers(entry: CatalogEntry, traits: SensorTraits, maxDriftPerMinute: number): Promise<SensorTraits> {
+    const location = entry.locationId ?? null;
+    if (traits.driftCause === null || traits.driftPerMinute === null || location === null) return traits;
+    const fromMs = traits.asOfMs - traits.windowMs;
+    const neighbours = (await this.entries()).filter((e) => e.sensorId !== entry.sensorId && e.locationId === location);
+    const [readings, peers] = await Promise.all([
+      this.seriesColumns(entry.sensorId, fromMs, traits.asOfMs),
+      Promise.all(neighbours.map(async (e) => ({ sensorId: e.sensorId, kind: e.kind, readings: await this.seriesColumns(e.sensorId, fromMs, traits.asOfMs) }))),
+    ]);
+    const verdict = judgeDrift({
+      sensorId: entry.sensorId,
+      kind: entry.kind,
+      driftPerMinute: traits.driftPerMinute,
+      maxDriftPerMinute,
+      readings,
+      peers: peers.filter((p) => p.readings.values.length > 0),
+      fromMs,
+      asOfMs: traits.asOfMs,
+    });
+    return { ...withDriftVerdict(traits, verdict), driftPeerIds: verdict.peerIds };
   }
 
   private async healthOf(entry: CatalogEntry, windowMs: number, asOfMs: number): Promise<SensorHealthReport> {

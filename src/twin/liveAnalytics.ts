@@ -126,6 +126,11 @@ export class LiveAnalytics {
     return state === undefined || !state.warm ? null : state.detector.activeEpisodes();
   }
 
+  /** The newest reading's timestamp held for a sensor (its own clock), or null. */
+  newestTimestampMs(sensorId: string): number | null {
+    return this.sensors.get(sensorId)?.window.newestTimestampMs ?? null;
+  }
+
   kindOf(sensorId: string): SensorKind | undefined {
     return this.sensors.get(sensorId)?.kind;
   }

@@ -280,10 +280,12 @@ export class Predictions {
         const series = histories.get(entry.sensorId) as Promise<ReadingColumns>;
         // The alerts are the ones health counted: open at asOf, not merely open now. A process
         // value (no physical range) is also judged against the operating range it has had.
-        const [health, maint, levels] = await Promise.all([
+        const calibration = calibrations.then((all) => all.get(entry.sensorId) ?? null);
+        const [health, maint, levels, inForce] = await Promise.all([
           this.diagnostics.sensorHealth(entry.sensorId, 300_000, asOfMs),
-          this.maintenanceOf(entry.sensorId, asOfMs, series, calibrations.then((all) => all.get(entry.sensorId) ?? null)),
+          this.maintenanceOf(entry.sensorId, asOfMs, series, calibration),
           hasPhysicalRange(entry.kind) ? null : this.levelsFor(entry.sensorId, asOfMs, series),
+          calibration,
         ]);
         const limit = this.limitFor(entry.targetMin ?? null, entry.targetMax ?? null, health.traits.driftPerMinute, health.traits.current);
         const predicted = limit === null ? null : this.forecastFrom(entry.sensorId, await series, RECOMMEND_HORIZON_MINUTES, limit.value, asOfMs).forecast;
@@ -298,6 +300,7 @@ export class Predictions {
           limit,
           activeAlerts: health.openEpisodes.map((e) => ({ type: e.type, severity: e.severity, raisedAtMs: e.raisedAtMs })),
           operatingBand: levels === null ? null : operatingBand(levels, asOfMs),
+          calibrationOffset: inForce !== null && inForce.createdAtMs <= asOfMs ? inForce.offset : null,
         };
       }),
     );

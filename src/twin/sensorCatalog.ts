@@ -11,6 +11,8 @@ export interface CatalogEntry {
   /** The band the value should stay in (Sensor.targetMin/targetMax), when set. */
   readonly targetMin?: number | null;
   readonly targetMax?: number | null;
+  /** The Location it is in; sensors sharing it are its co-located peers. */
+  readonly locationId?: string | null;
 }
 
 const MAX_AGE_MS = 5_000;
@@ -56,7 +58,7 @@ export class SensorCatalog {
         for (const s of snap.sensors) {
           const kind = asSensorKind(s.kind, s.sensorId);
           const layers = [snap.kinds.get(kind), s.overrides].filter((l): l is ThresholdOverrides => l !== undefined);
-          entries.set(s.sensorId, { sensorId: s.sensorId, kind, overrides: layers, targetMin: s.targetMin, targetMax: s.targetMax });
+          entries.set(s.sensorId, { sensorId: s.sensorId, kind, overrides: layers, targetMin: s.targetMin, targetMax: s.targetMax, locationId: s.locationId });
         }
         this.snapshot = { atMs: startedAt, entries };
         return entries;

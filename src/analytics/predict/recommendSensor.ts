@@ -17,14 +17,8 @@ export const SETTLING_MINUTES = 60;
  * - REPLACE: health FAILED with maintenance URGENT and stability under 30 % now (HIGH, 0.6) —
  *   noise that large is the element itself.
  * - RECALIBRATE: maintenance says so (URGENT → HIGH 0.8, else MEDIUM 0.7; an expired or expiring
- *   calibration alone → LOW/MEDIUM 0.9, it is a fact), or health calls it drifting (MEDIUM 0.6):
- *   an offset that wanders is what calibration corrects. Unless the room explains the drift:
- *   the location's fitted plant expects it to change the same way at least half as fast (a
- *   room being heated, or relaxing towards ambient after a switch-off), or, without a plant, an
- *   actuator in the location is ON and pushes the quantity the way it drifts, or one that
- *   pushed it the other way switched OFF in the last hour (the room settling back). Then the
- *   room is changing, not the sensor, and the answer is CONTINUE_MONITORING (LOW 0.7) saying
- *   what explains it.
+ *   calibration alone → LOW/MEDIUM 0.9, it is a fact); or the sensor drifts and the evidence
+ *   points at it (`driftRecommendation`).
  * - CONTINUE_MONITORING (LOW 0.6) when maintenance says MONITOR.
  */
 export function sensorRecommendations(s: SensorSituation, location?: LocationActuators, asOfMs?: number): Recommendation[] {
@@ -85,28 +79,8 @@ export function sensorRecommendations(s: SensorSituation, location?: LocationAct
       reason: m.reasons.join("; "),
       expectedEffect: trendDriven ? "stability back above 60 % and a new calibration period" : "a valid calibration",
     });
-  } else if (t !== null && isDrifting(s)) {
-    const drift = t.driftPerMinute ?? 0;
-    const room = roomExplanation(s, location, drift, asOfMs);
-    if (room.explains) {
-      out.push({
-        ...base,
-        action: "CONTINUE_MONITORING",
-        urgency: "LOW",
-        confidence: 0.7,
-        reason: `drifting at ${num(drift)}/min ${room.why}: the room is changing, not the sensor; ${room.recalibrateIf}`,
-        expectedEffect: null,
-      });
-    } else {
-      out.push({
-        ...base,
-        action: "RECALIBRATE",
-        urgency: "MEDIUM",
-        confidence: 0.6,
-        reason: `drifting at ${num(drift)}/min (significant)${room.why === "" ? "" : ` ${room.why}`}: the offset wanders`,
-        expectedEffect: "drift reset to zero",
-      });
-    }
+  } else if (t !== null && t.driftCause !== null && t.driftPerMinute !== null) {
+    out.push(driftRecommendation(s, t.driftPerMinute, location, asOfMs));
   }
   if (out.length === 0 && m !== null && m.recommendedAction === "MONITOR") {
     out.push({ ...base, action: "CONTINUE_MONITORING", urgency: "LOW", confidence: 0.6, reason: m.reasons.join("; "), expectedEffect: null });
@@ -114,9 +88,66 @@ export function sensorRecommendations(s: SensorSituation, location?: LocationAct
   return out;
 }
 
-/** Health found a significant drift in the sensor's recent window. */
+/**
+ * A significant drift beyond the limit that is not already blamed on the world: what the
+ * room's plant and actuators are asked about.
+ */
 export function isDrifting(s: SensorSituation): boolean {
-  return s.health?.issues.some((i) => i.startsWith("Drifting")) === true;
+  const cause = s.traits?.driftCause ?? null;
+  return cause === "SENSOR" || cause === "UNKNOWN";
+}
+
+/**
+ * What to do about a drift, by its cause (`Traits.driftCause`):
+ * - WORLD (peers or a related kind change with it): CONTINUE_MONITORING (LOW 0.7), saying so.
+ * - SENSOR with a correction from its peers: RECALIBRATE (MEDIUM 0.8) with `offset` = the
+ *   offset in force + the correction, which recordCalibration takes.
+ * - Otherwise the room is asked: the location's fitted plant expects the quantity to change the
+ *   same way at least half as fast (a room being heated, or relaxing towards ambient after a
+ *   switch-off), or, without a plant, an actuator in the location is ON and pushes it the way it
+ *   drifts, or one that pushed it the other way switched OFF in the last hour (the room settling
+ *   back): CONTINUE_MONITORING (LOW 0.7) saying what explains it. If not, SENSOR (beyond the
+ *   kind's world rates) or a plant that expected the room to hold still: RECALIBRATE (MEDIUM
+ *   0.6, no offset estimate). UNKNOWN without a plant: CONTINUE_MONITORING (LOW 0.5) — the twin
+ *   cannot tell and does not ask for a recalibration; the reason says what would tell.
+ */
+function driftRecommendation(s: SensorSituation, drift: number, location: LocationActuators | undefined, asOfMs: number | undefined): Recommendation {
+  const t = s.traits as NonNullable<SensorSituation["traits"]>;
+  const base = { targetId: s.sensorId, sensorId: s.sensorId, command: null };
+  const evidence = t.driftEvidence ?? "";
+  const drifting = `drifting at ${num(drift)}/min (significant)`;
+  if (t.driftCause === "WORLD") {
+    return { ...base, action: "CONTINUE_MONITORING", urgency: "LOW", confidence: 0.7, reason: `${drifting}, cause WORLD: ${evidence}: the world is changing, not the sensor`, expectedEffect: null };
+  }
+  if (t.driftCause === "SENSOR" && t.driftCorrection !== null) {
+    const offset = Number(((s.calibrationOffset ?? 0) + t.driftCorrection).toPrecision(6));
+    const inForce = (s.calibrationOffset ?? 0) === 0 ? "" : ` (the offset in force ${num(s.calibrationOffset ?? 0)} plus the correction)`;
+    return {
+      ...base,
+      action: "RECALIBRATE",
+      urgency: "MEDIUM",
+      confidence: 0.8,
+      reason: `${drifting}, cause SENSOR: ${evidence}; recalibrate with offset ${num(offset)}${inForce}`,
+      expectedEffect: "agrees with its peers again",
+      offset,
+    };
+  }
+  const room = roomExplanation(s, location, drift, asOfMs);
+  if (room.explains) {
+    return { ...base, action: "CONTINUE_MONITORING", urgency: "LOW", confidence: 0.7, reason: `drifting at ${num(drift)}/min ${room.why}: the room is changing, not the sensor; ${room.recalibrateIf}`, expectedEffect: null };
+  }
+  if (t.driftCause === "SENSOR" || (s.roomRate ?? null) !== null) {
+    const why = t.driftCause === "SENSOR" ? `, cause SENSOR: ${evidence}` : ` ${room.why}`;
+    return { ...base, action: "RECALIBRATE", urgency: "MEDIUM", confidence: 0.6, reason: `${drifting}${why}: the offset wanders`, expectedEffect: "drift reset to zero", offset: null };
+  }
+  return {
+    ...base,
+    action: "CONTINUE_MONITORING",
+    urgency: "LOW",
+    confidence: 0.5,
+    reason: `${drifting}, cause UNKNOWN: ${evidence}; no recalibration on this evidence: a second ${s.kind.toLowerCase()} sensor in its location, or a reference reading, would tell`,
+    expectedEffect: null,
+  };
 }
 
 /** Whether the room, not the sensor, accounts for a drift, and the words that say why (or why not). */

@@ -42,6 +42,8 @@ export interface SensorSituation {
    * range learnt from its last two weeks; null or missing when not judged.
    */
   readonly operatingBand?: OperatingBandCheck | null;
+  /** The calibration offset in force (the newest Calibration's); null or missing: none. */
+  readonly calibrationOffset?: number | null;
 }
 
 export interface LocationActuators {
@@ -93,4 +95,6 @@ export interface Recommendation {
   readonly expectedEffect: string | null;
   /** The sensor whose situation led to this recommendation. */
   readonly sensorId: string;
+  /** For RECALIBRATE: the offset to record (recordCalibration's), when the evidence says by how much; else null or missing. */
+  readonly offset?: number | null;
 }

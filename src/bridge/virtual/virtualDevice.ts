@@ -2,7 +2,8 @@ import { EventEmitter } from "node:events";
 import { INTERVAL_RANGE_MS, MAX_COMMAND_BYTES, PROTOCOL_VERSION } from "../../protocol/messages.js";
 import type { DeviceLink, LinkEvents } from "../link.js";
 import { SeededRandom } from "../../analytics/random.js";
-import { DEFAULT_ROOM, stepRoom, type RoomActuators, type RoomParameters, type RoomState } from "./roomPlant.js";
+import type { RoomActuators, RoomParameters, RoomState } from "./roomPlant.js";
+import { VirtualRoom } from "./virtualRoom.js";
 
 const SENSORS = [
   { id: "temp_1", kind: "TEMPERATURE", unit: "C", read: (s: RoomState) => s.temperature, noise: 0.05, decimals: 2 },
@@ -24,8 +25,19 @@ export interface VirtualDeviceOptions {
   readonly seed?: number;
   readonly room?: Partial<RoomParameters>;
   readonly initial?: Partial<RoomState>;
+  /** The room it hangs in, shared with other nodes there (then `room` and `initial` are the room's own); default a room of its own. */
+  readonly sharedRoom?: VirtualRoom;
   /** Replaces the `1` of the firmware's ids (`temp_1` → `temp_<suffix>`): several nodes in one graph. */
   readonly idSuffix?: string;
+  /** The node's clock (epoch ms); default the host's. A virtual clock runs tests in simulated time. */
+  readonly clock?: () => number;
+  /** No sampling timer: the owner calls `sample()` for each reading cycle (with a virtual clock). */
+  readonly manual?: boolean;
+  /**
+   * The simulator's drift scenario (firmware/sim/scenario.c): from `startMinute` after open, the
+   * sensor (by its id here) reports `ratePerMinute` × (minutes since start) above the truth.
+   */
+  readonly drift?: ReadonlyArray<{ readonly sensorId: string; readonly ratePerMinute: number; readonly startMinute: number }>;
 }
 
 /**
@@ -36,39 +48,43 @@ export interface VirtualDeviceOptions {
 export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLink {
   readonly name: string;
   private readonly deviceId: string;
-  private readonly room: RoomParameters;
-  private readonly state: RoomState;
+  private readonly room: VirtualRoom;
   private readonly actuators: RoomActuators = { fan: false, heater: false, dehumidifier: false, cooler: false };
   private readonly offsets = new Map<string, number>();
   private readonly random: SeededRandom;
   private intervalMs: number;
   private seq = 0;
   private bootMs = 0;
-  private lastStepMs = 0;
   private timer: NodeJS.Timeout | null = null;
   private input = "";
   private isOpen = false;
   private readonly sensors: ReadonlyArray<Omit<(typeof SENSORS)[number], "id"> & { readonly id: string }>;
   private readonly actuatorDefs: typeof ACTUATORS;
+  private readonly now: () => number;
+  private readonly manual: boolean;
+  private readonly drift: NonNullable<VirtualDeviceOptions["drift"]>;
 
   constructor(options: VirtualDeviceOptions = {}) {
     super();
     this.deviceId = options.deviceId ?? "virtual-1";
     this.name = `virtual:${this.deviceId}`;
-    this.room = { ...DEFAULT_ROOM, ...options.room };
-    this.state = { temperature: 21, humidity: 50, pressure: 1013.25, distance: 120, ...options.initial };
+    this.room = options.sharedRoom ?? new VirtualRoom({ ...(options.room === undefined ? {} : { room: options.room }), ...(options.initial === undefined ? {} : { initial: options.initial }), seed: options.seed ?? 1 });
+    this.room.attach(this.actuators);
     this.intervalMs = options.intervalMs ?? 1_000;
     this.random = new SeededRandom(options.seed ?? 1);
     const rename = (id: string): string => (options.idSuffix === undefined ? id : id.replace(/_1$/, `_${options.idSuffix}`));
     this.sensors = SENSORS.map((sensor) => ({ ...sensor, id: rename(sensor.id) }));
+    this.now = options.clock ?? Date.now;
+    this.manual = options.manual ?? false;
+    this.drift = options.drift ?? [];
     this.actuatorDefs = ACTUATORS.map((actuator) => ({ ...actuator, id: rename(actuator.id) }));
   }
 
   async open(): Promise<void> {
     this.isOpen = true;
-    this.bootMs = Date.now();
-    this.lastStepMs = this.bootMs;
-    this.schedule();
+    this.bootMs = this.now();
+    this.room.advance(this.bootMs);
+    if (!this.manual) this.schedule();
   }
 
   async write(data: string): Promise<void> {
@@ -98,20 +114,22 @@ export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLin
     this.timer.unref();
   }
 
-  private sample(): void {
-    const now = Date.now();
-    let elapsedMin = (now - this.lastStepMs) / 60_000;
-    this.lastStepMs = now;
-    while (elapsedMin > 0) {
-      const step = Math.min(elapsedMin, 1 / 60);
-      stepRoom(this.state, this.actuators, this.room, step);
-      elapsedMin -= step;
-    }
-    this.state.pressure += (1013.25 - this.state.pressure) / 30 / 60 + this.random.gaussian(0, 0.05);
+  /** One reading of every sensor at the node's clock (the timer calls it; with `manual`, its owner). */
+  sample(): void {
+    if (!this.isOpen) return;
+    const now = this.now();
+    this.room.advance(now);
     for (const sensor of this.sensors) {
-      const value = sensor.read(this.state) + this.random.gaussian(0, sensor.noise) + (this.offsets.get(sensor.id) ?? 0);
+      const value = sensor.read(this.room.state) + this.random.gaussian(0, sensor.noise) + (this.offsets.get(sensor.id) ?? 0) + this.driftOf(sensor.id, now);
       this.send({ t: "r", s: sensor.id, v: Number(value.toFixed(sensor.decimals)), n: ++this.seq, up: now - this.bootMs });
     }
+  }
+
+  private driftOf(sensorId: string, nowMs: number): number {
+    const minutes = (nowMs - this.bootMs) / 60_000;
+    let sum = 0;
+    for (const d of this.drift) if (d.sensorId === sensorId && minutes >= d.startMinute) sum += d.ratePerMinute * (minutes - d.startMinute);
+    return sum;
   }
 
   private answer(line: string): void {
@@ -142,7 +160,7 @@ export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLin
         if (typeof ms !== "number" || !Number.isInteger(ms) || ms < INTERVAL_RANGE_MS.min || ms > INTERVAL_RANGE_MS.max) return refuse("BAD_INTERVAL", "ms must be an integer 100..60000");
         this.intervalMs = ms;
         if (this.timer !== null) clearTimeout(this.timer);
-        this.schedule();
+        if (!this.manual) this.schedule();
         return this.send({ t: "ack", id, ms });
       }
       case "cal": {
@@ -165,7 +183,7 @@ export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLin
       v: PROTOCOL_VERSION,
       dev: this.deviceId,
       fw: "virtual-1.0.0",
-      up: Date.now() - this.bootMs,
+      up: this.now() - this.bootMs,
       seq: this.seq,
       ms: this.intervalMs,
       sensors: this.sensors.map((s) => ({ id: s.id, kind: s.kind, unit: s.unit, off: this.offsets.get(s.id) ?? 0 })),

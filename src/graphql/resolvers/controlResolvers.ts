@@ -59,8 +59,8 @@ export function controlMutations(services: TwinServices): Pick<MutationResolvers
     sendCommand: async (_p, { input }, ctx) => toCommandModel(await control.commands.actuate(parseSendCommand(input), issuer(ctx))),
     setSamplingInterval: async (_p, args, ctx) => toCommandModel(await control.commands.setInterval(parseSetInterval(args), issuer(ctx))),
     cancelCommand: async (_p, { commandId }, ctx) => toCommandModel(await control.commands.cancel(commandId, ctx.principal.subject)),
-    createRule: async (_p, { input }, ctx) => toRuleModel(await control.rules.create(ruleInput(input), ctx.principal.subject)),
-    updateRule: async (_p, { ruleId, input }) => toRuleModel(await control.rules.update(ruleId, ruleInput(input))),
+    createRule: async (_p, { input }, ctx) => toRuleModel(await control.rules.create(ruleInput(input), ctx.principal.subject, ctx.principal.roles)),
+    updateRule: async (_p, { ruleId, input }, ctx) => toRuleModel(await control.rules.update(ruleId, ruleInput(input), ctx.principal.roles)),
     deleteRule: (_p, { ruleId }) => control.rules.delete(ruleId),
     enableRule: async (_p, { ruleId, enabled }) => toRuleModel(await control.rules.enable(ruleId, enabled)),
   };
@@ -92,6 +92,7 @@ export function controlSubscriptions(services: TwinServices): Pick<SubscriptionR
 function describeAction(a: ConcreteAction): string {
   if (a.type === "ACTUATE") return `ACTUATE ${a.actuatorId} ${a.state}`;
   if (a.type === "SET_INTERVAL") return `SET_INTERVAL ${a.deviceId} ${a.ms} ms`;
+  if (a.type === "CALIBRATE") return `CALIBRATE ${a.sensorId}${a.referenceSensorId === null ? " (from its peers)" : ` to ${a.referenceSensorId}`}, at most ±${a.maxOffset}`;
   return `WEBHOOK ${a.url}`;
 }
 

@@ -1,5 +1,6 @@
 import { MAX_HORIZON_MINUTES } from "../../analytics/predict/forecast.js";
 import { mergeRecommendations } from "../../analytics/predict/recommendMold.js";
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from "../../commands/commandInput.js";
 import { InvalidInputError } from "../../errors.js";
 import type {
   FailureRiskResolvers,
@@ -26,6 +27,7 @@ export function toCalibrationModel(c: CalibrationRecord): CalibrationModel {
     validUntil: toIso(c.validUntilMs) as string,
     appliedAt: toIso(c.appliedAtMs),
     issuedBy: c.issuedBy,
+    commandId: c.commandId,
   };
 }
 
@@ -72,7 +74,13 @@ export function predictionQueries(services: TwinServices): Pick<QueryResolvers, 
 
 export function calibrationMutations(services: TwinServices): Pick<MutationResolvers, "recordCalibration"> {
   return {
-    recordCalibration: async (_p, { sensorId, offset, validDays }) => toCalibrationModel(await services.calibrations.record(sensorId, offset, validDays, null)),
+    recordCalibration: async (_p, { sensorId, offset, validDays, idempotencyKey }, ctx) => {
+      const key = idempotencyKey ?? null;
+      if (key !== null && (key.trim().length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+        throw new InvalidInputError(`idempotencyKey must be a non-blank string of at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`);
+      }
+      return toCalibrationModel(await services.calibrations.record(sensorId, offset, validDays, { issuedBy: ctx.principal.subject, idempotencyKey: key }));
+    },
   };
 }
 

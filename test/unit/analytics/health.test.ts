@@ -12,6 +12,9 @@ const steady: Traits = {
   stabilityPercent: 95,
   driftPerMinute: 0.001,
   driftSignificant: false,
+  driftCause: null,
+  driftEvidence: null,
+  driftCorrection: null,
   freshnessSeconds: 1,
   freshness: "FRESH",
   staleLimitMs: 5000,
@@ -41,15 +44,19 @@ describe("assessHealth", () => {
     expect(unstable.score).toBe(80);
     expect(unstable.status).toBe("DEGRADED"); // HEALTHY needs > 80
     expect(unstable.issues[0]).toMatch(/^Unstable \(std_dev 0\.40/);
-    const drifting = assessHealth({ ...steady, driftPerMinute: 0.2, driftSignificant: true }, t);
+    const onSensor = { driftSignificant: true, driftCause: "SENSOR", driftEvidence: "it diverges from temp_2 by +0.2/min" } as const;
+    const drifting = assessHealth({ ...steady, driftPerMinute: 0.2, ...onSensor }, t);
     expect(drifting.score).toBe(80);
-    expect(drifting.issues[0]).toMatch(/^Drifting \(\+0\.20\/min/);
+    expect(drifting.issues[0]).toBe("Drifting (+0.20/min, limit ±0.10/min; cause SENSOR: it diverges from temp_2 by +0.2/min)");
+    // A drift blamed on the world, or that nobody can pin on the sensor, costs it nothing.
+    expect(assessHealth({ ...steady, driftPerMinute: 0.2, driftSignificant: true, driftCause: "WORLD", driftEvidence: "its peers change too" }, t).score).toBe(100);
+    expect(assessHealth({ ...steady, driftPerMinute: 0.2, driftSignificant: true, driftCause: "UNKNOWN", driftEvidence: "no peer" }, t)).toMatchObject({ score: 100, issues: [] });
     // A large slope that is not significant against the noise is not drift.
     expect(assessHealth({ ...steady, driftPerMinute: 0.2, driftSignificant: false }, t).score).toBe(100);
     const stale = assessHealth({ ...steady, freshnessSeconds: 6, freshness: "STALE" }, t);
     expect(stale.score).toBe(70);
     expect(stale.issues[0]).toMatch(/^Stale \(last reading 6\.00 s ago, limit 5\.00 s\)/);
-    const all = assessHealth({ ...steady, stabilityPercent: 10, driftPerMinute: -1, driftSignificant: true, freshnessSeconds: 60 }, t);
+    const all = assessHealth({ ...steady, stabilityPercent: 10, driftPerMinute: -1, ...onSensor, freshnessSeconds: 60 }, t);
     expect(all).toMatchObject({ score: 30, status: "FAILED" });
     expect(all.issues).toHaveLength(3);
   });
@@ -69,7 +76,7 @@ describe("assessHealth", () => {
 
   it("applies per-kind defaults, then per-kind and per-sensor overrides in order", () => {
     expect(resolveThresholds("CO2").maxDriftPerMinute).toBe(10);
-    const co2Drift = { ...steady, mean: 600, driftPerMinute: 5, driftSignificant: true };
+    const co2Drift = { ...steady, mean: 600, driftPerMinute: 5, driftSignificant: true, driftCause: "SENSOR" as const };
     expect(assessHealth(co2Drift, resolveThresholds("CO2")).score).toBe(100); // 5 ppm/min is fine for CO2
     expect(assessHealth(co2Drift, resolveThresholds("TEMPERATURE")).score).toBe(80); // 5 °C/min is not
     const kindLayer = { minStabilityPercent: 90, penalties: { unstable: 40 } };

@@ -80,10 +80,10 @@ describe("validateRuleInput", () => {
       "condition.threshold does not apply to STALE; leave it out",
     ]);
     expect(cond({ type: "ANOMALY", anomalyTypes: [] })).toEqual([
-      "condition.anomalyTypes must be a non-empty list of SPIKE, LEVEL_SHIFT, DISTRIBUTION_CHANGE, SEASONAL_BREAK, STUCK, RAPID_CHANGE, OUT_OF_RANGE, GAP; leave it out for all of them",
+      "condition.anomalyTypes must be a non-empty list of SPIKE, LEVEL_SHIFT, DISTRIBUTION_CHANGE, SEASONAL_BREAK, STUCK, RAPID_CHANGE, OUT_OF_RANGE, GAP, CALIBRATION_MISMATCH; leave it out for all of them",
     ]);
     expect(cond({ type: "ANOMALY", anomalyTypes: ["SPIKE", "NOISE", "SPIKE"] })).toEqual([
-      'condition.anomalyTypes[1] must be one of SPIKE, LEVEL_SHIFT, DISTRIBUTION_CHANGE, SEASONAL_BREAK, STUCK, RAPID_CHANGE, OUT_OF_RANGE, GAP, got "NOISE"',
+      'condition.anomalyTypes[1] must be one of SPIKE, LEVEL_SHIFT, DISTRIBUTION_CHANGE, SEASONAL_BREAK, STUCK, RAPID_CHANGE, OUT_OF_RANGE, GAP, CALIBRATION_MISMATCH, got "NOISE"',
       "condition.anomalyTypes[2] repeats SPIKE",
     ]);
     expect(cond({ type: "VALUE", comparison: "GT", threshold: 1, window: 5 })).toEqual([
@@ -91,7 +91,7 @@ describe("validateRuleInput", () => {
     ]);
     expect(parseRule({ ...VALID, condition: { type: "ANOMALY" }, clear: null }).condition).toEqual({
       type: "ANOMALY",
-      anomalyTypes: ["SPIKE", "LEVEL_SHIFT", "DISTRIBUTION_CHANGE", "SEASONAL_BREAK", "STUCK", "RAPID_CHANGE", "OUT_OF_RANGE", "GAP"],
+      anomalyTypes: ["SPIKE", "LEVEL_SHIFT", "DISTRIBUTION_CHANGE", "SEASONAL_BREAK", "STUCK", "RAPID_CHANGE", "OUT_OF_RANGE", "GAP", "CALIBRATION_MISMATCH"],
     });
   });
 
@@ -131,7 +131,7 @@ describe("validateRuleInput", () => {
     expect(problemsWith({ actions: undefined })).toEqual(["actions must be a list of 1..10 actions, got nothing"]);
     expect(problemsWith({ actions: Array.from({ length: 11 }, () => ({ type: "WEBHOOK", url: "http://x" })) })).toEqual(["actions must hold 1..10 actions, got 11"]);
     expect(problemsWith({ actions: [{ type: "WEBHOOK", url: "http://x" }, "switch"] })).toEqual(['actions[1] must be an object, got "switch"']);
-    expect(action({ type: "EMAIL" })).toEqual(['actions[0].type must be one of ACTUATE, SET_INTERVAL, WEBHOOK, got "EMAIL"']);
+    expect(action({ type: "EMAIL" })).toEqual(['actions[0].type must be one of ACTUATE, SET_INTERVAL, WEBHOOK, CALIBRATE, got "EMAIL"']);
     expect(action({ type: "ACTUATE" })).toEqual(["actions[0].actuatorId is required for ACTUATE", 'actions[0].state is required for ACTUATE ("ON" or "OFF")']);
     expect(action({ type: "ACTUATE", actuatorId: "fan_1", state: "on", clearState: 1 })).toEqual([
       'actions[0].state must be "ON" or "OFF", got "on"',

@@ -16,6 +16,9 @@ const traits = (current: number, overrides: Partial<Traits> = {}): Traits => ({
   stabilityPercent: 95,
   driftPerMinute: 0,
   driftSignificant: false,
+  driftCause: null,
+  driftEvidence: null,
+  driftCorrection: null,
   freshnessSeconds: 5,
   freshness: "FRESH",
   staleLimitMs: 15_000,
@@ -25,6 +28,8 @@ const traits = (current: number, overrides: Partial<Traits> = {}): Traits => ({
   current,
   ...overrides,
 });
+/** A drift the evidence (beyond the kind's world rates) already pins on the sensor, with no correction known. */
+const suspect = { driftSignificant: true, driftCause: "SENSOR", driftEvidence: "faster than the world plausibly changes" } as const;
 const healthy: Health = { status: "HEALTHY", score: 100, issues: [] };
 const forecastOf = (value: number, threshold: number | null, minutesToThreshold: number | null, spread = 1): Forecast => ({
   horizonMinutes: 60,
@@ -159,7 +164,7 @@ describe("recommend", () => {
       sensors: [
         sensor({ sensorId: "temp_4", kind: "TEMPERATURE", activeAlerts: [{ type: "STUCK", severity: "MEDIUM", raisedAtMs: Date.UTC(2026, 0, 1) }] }),
         sensor({ sensorId: "temp_5", kind: "TEMPERATURE", health: failed, maintenance: maintenanceOf({ currentStability: 12, status: "URGENT", hoursUntilMaintenance: 0, recommendedAction: "RECALIBRATE" }) }),
-        sensor({ sensorId: "temp_6", kind: "TEMPERATURE", traits: traits(21, { driftPerMinute: 0.3, driftSignificant: true }), health: { status: "DEGRADED", score: 80, issues: ["Drifting (+0.30/min, limit ±0.10/min)"] } }),
+        sensor({ sensorId: "temp_6", kind: "TEMPERATURE", traits: traits(21, { driftPerMinute: 0.3, ...suspect }), health: { status: "DEGRADED", score: 80, issues: ["Drifting (+0.30/min, limit ±0.10/min)"] } }),
       ],
       locations: [],
     });
@@ -195,7 +200,7 @@ describe("recommend", () => {
 
   it("does not blame the sensor for a drift an actuator in its room explains, only one that pushes the way it drifts", () => {
     const drifting = (driftPerMinute: number): SensorSituation =>
-      sensor({ sensorId: "temp_7", kind: "TEMPERATURE", traits: traits(26, { driftPerMinute, driftSignificant: true }), health: { status: "DEGRADED", score: 80, issues: ["Drifting (…)"] } });
+      sensor({ sensorId: "temp_7", kind: "TEMPERATURE", traits: traits(26, { driftPerMinute, ...suspect }), health: { status: "DEGRADED", score: 80, issues: ["Drifting (…)"] } });
     // The lab's heater is ON: a rising temperature is the room warming.
     const rising = recommend({ sensors: [drifting(0.34)], locations: [lab] });
     expect(rising.map((r) => [r.action, r.targetId, r.urgency])).toEqual([["CONTINUE_MONITORING", "temp_7", "LOW"]]);
@@ -208,7 +213,7 @@ describe("recommend", () => {
     expect(recommend({ sensors: [drifting(0.34)], locations: [] }).map((r) => r.action)).toEqual(["RECALIBRATE"]);
     // A dehumidifier ON explains falling humidity, not a falling temperature.
     const dry: LocationActuators = { locationId: "lab", actuators: [{ actuatorId: "dehumidifier_1", kind: "DEHUMIDIFIER", reportedState: "ON" }] };
-    const humidity = sensor({ sensorId: "humidity_7", kind: "HUMIDITY", traits: traits(55, { driftPerMinute: -0.2, driftSignificant: true }), health: { status: "DEGRADED", score: 80, issues: ["Drifting (…)"] } });
+    const humidity = sensor({ sensorId: "humidity_7", kind: "HUMIDITY", traits: traits(55, { driftPerMinute: -0.2, ...suspect }), health: { status: "DEGRADED", score: 80, issues: ["Drifting (…)"] } });
     expect(recommend({ sensors: [humidity, drifting(-0.34)], locations: [dry] }).map((r) => [r.action, r.targetId])).toEqual([
       ["RECALIBRATE", "temp_7"],
       ["CONTINUE_MONITORING", "humidity_7"],
@@ -220,7 +225,8 @@ describe("recommend", () => {
       sensor({
         sensorId: "temp_8",
         kind: "TEMPERATURE",
-        traits: traits(26, { driftPerMinute, driftSignificant: true }),
+        // Within a room's plausible rates and with no peer: only the plant can tell.
+        traits: traits(26, { driftPerMinute, driftSignificant: true, driftCause: "UNKNOWN", driftEvidence: "no co-located peer to compare with" }),
         health: { status: "DEGRADED", score: 80, issues: ["Drifting (…)"] },
         roomRate,
       });
@@ -257,7 +263,7 @@ describe("recommend", () => {
   it("without a plant, does not blame the sensor for a room settling back in the hour after a switch-off", () => {
     const asOfMs = Date.UTC(2026, 10, 28, 12, 0);
     const drifting = (driftPerMinute: number): SensorSituation =>
-      sensor({ sensorId: "temp_9", kind: "TEMPERATURE", traits: traits(24, { driftPerMinute, driftSignificant: true }), health: { status: "DEGRADED", score: 80, issues: ["Drifting (…)"] } });
+      sensor({ sensorId: "temp_9", kind: "TEMPERATURE", traits: traits(24, { driftPerMinute, ...suspect }), health: { status: "DEGRADED", score: 80, issues: ["Drifting (…)"] } });
     const offSince = (heaterMinutes: number | null, coolerMinutes: number | null = null): LocationActuators => ({
       locationId: "lab",
       actuators: [
@@ -288,5 +294,27 @@ describe("recommend", () => {
     const good = recommend({ sensors: [sensor(situation)], locations: [lab], simulate: () => simulation(25) });
     const bad = recommend({ sensors: [sensor({ ...situation, health: failing })], locations: [lab], simulate: () => simulation(25) });
     expect(bad[0]?.confidence).toBeCloseTo((good[0]?.confidence ?? 0) * 0.4, 5);
+  });
+
+  it("acts on a drift by its cause: the peers' offset for SENSOR, nothing for WORLD or UNKNOWN", () => {
+    const allOff: LocationActuators = { locationId: "lab", actuators: lab.actuators.map((a) => ({ ...a, reportedState: "OFF" as const })) };
+    const drifting = (cause: "SENSOR" | "WORLD" | "UNKNOWN", correction: number | null, calibrationOffset: number | null = null): SensorSituation =>
+      sensor({
+        sensorId: "temp_10",
+        kind: "TEMPERATURE",
+        traits: traits(23, { driftPerMinute: 0.25, driftSignificant: true, driftCause: cause, driftEvidence: "the evidence", driftCorrection: correction }),
+        calibrationOffset,
+      });
+    const fromPeers = recommend({ sensors: [drifting("SENSOR", -2.04, 0.5)], locations: [allOff] });
+    expect(fromPeers.map((r) => [r.action, r.urgency, r.confidence, r.offset])).toEqual([["RECALIBRATE", "MEDIUM", 0.8, -1.54]]);
+    expect(fromPeers[0]?.reason).toBe("drifting at 0.25/min (significant), cause SENSOR: the evidence; recalibrate with offset -1.54 (the offset in force 0.5 plus the correction)");
+    // The peers outrank the heater: a sensor that diverges from them is wrong even while the room is heated.
+    expect(recommend({ sensors: [drifting("SENSOR", -2.04)], locations: [lab] }).map((r) => [r.action, r.offset])).toEqual([["RECALIBRATE", -2.04]]);
+    const world = recommend({ sensors: [drifting("WORLD", null)], locations: [allOff] });
+    expect(world.map((r) => [r.action, r.urgency])).toEqual([["CONTINUE_MONITORING", "LOW"]]);
+    expect(world[0]?.reason).toBe("drifting at 0.25/min (significant), cause WORLD: the evidence: the world is changing, not the sensor");
+    const unknown = recommend({ sensors: [drifting("UNKNOWN", null)], locations: [allOff] });
+    expect(unknown.map((r) => [r.action, r.urgency, r.confidence])).toEqual([["CONTINUE_MONITORING", "LOW", 0.5]]);
+    expect(unknown[0]?.reason).toMatch(/cause UNKNOWN: the evidence; no recalibration on this evidence: a second temperature sensor in its location, or a reference reading, would tell$/);
   });
 });

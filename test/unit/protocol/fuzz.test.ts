@@ -71,7 +71,7 @@ describe("protocol fuzzing", () => {
       else if (!problems.has(result.problem)) throw new Error(`unknown problem ${result.problem} on case ${i}`);
     }
     expect(ok).toBeGreaterThan(100); // some mutations stay valid: the decoder is not rejecting everything
-  });
+  }, 30_000); // 120,000 lines: about 1 s alone, several on a machine busy with other tests
 
   it("the splitter recovers every line of a stream cut at random places, garbage included", () => {
     const next = rng(7);
