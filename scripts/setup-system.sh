@@ -10,8 +10,9 @@ declare -A packages=(
   [socat]="socat"                                                       # virtual serial port pairs
   [avr]="gcc-avr avr-libc binutils-avr arduino-core-avr simavr libsimavr-dev libsimavrparts1 libelf-dev pkg-config make g++"  # the firmware in the simulator
   [browser]="chromium"                                                  # the dashboard and GraphiQL in a real headless browser (playwright-core)
+  [mosquitto]="mosquitto"                                               # the MQTT broker that MQTT nodes and the twin meet at
 )
-order=(base socat avr browser)
+order=(base socat avr browser mosquitto)
 
 list=false
 if [ "${1:-}" = "--list" ]; then list=true; shift; fi
