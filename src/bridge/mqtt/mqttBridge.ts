@@ -164,7 +164,7 @@ export class MqttBridge {
       // The node's last will (or its goodbye): an empty retained message, which also clears its hello.
       if (existing !== undefined) {
         this.options.log.info(`MQTT node ${deviceId} left (its last will or goodbye on ${topic})`);
-        existing.end(new Error("the node's MQTT connection ended (its last will)"));
+        existing.end(new Error("the node left the broker (its last will or goodbye)"));
       }
       return;
     }
