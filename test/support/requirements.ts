@@ -81,6 +81,11 @@ const REQUIREMENTS = {
     install: "npm run setup:system -- browser",
     missing: (env) => (["chromium", "chromium-browser"].some((n) => findExecutable(n, env) !== null) ? null : "neither chromium nor chromium-browser is on PATH"),
   },
+  esp: {
+    what: "Debian's ESP8266 cross-compiler and picolibc, for the MQTT node's portable part",
+    install: "npm run setup:system -- esp",
+    missing: onPath(["xtensa-lx106-elf-g++", "g++", "make"]),
+  },
   mosquitto: { what: "the mosquitto MQTT broker", install: "npm run setup:system -- mosquitto", missing: onPath(["mosquitto"], SBIN) },
   redis: { what: "the Redis server", install: "sudo apt-get install redis-server", missing: onPath(["redis-server"], SBIN) },
   kafka: {
