@@ -5,6 +5,7 @@
 // process plays the broker's clients: the nodes and one subscriber. Each figure comes from one
 // section function returning its fields; the several-instance figures (twoInstanceReadingsPerSec,
 // scaleRatio, failoverSeconds) are further sections beside `mqttOneInstance`.
+import { loadavg } from "node:os";
 import { VirtualMqttNode } from "../src/bridge/virtual/virtualMqttNode.js";
 import type { MqttSettings } from "../src/bridge/mqtt/mqttBridge.js";
 import { mosquitto, type Broker } from "../test/support/mosquitto.js";
@@ -80,13 +81,15 @@ async function mqttOneInstance(db: BenchDatabase, broker: Broker): Promise<Recor
     };
     progress(`all nodes connected; warming up ${WARMUP_SECONDS} s`);
     await sleep(WARMUP_SECONDS * 1000);
-    const cpu0 = processCpuMs(api.child.pid);
+    const pids = { twin: api.child.pid, neo4j: db.pid, broker: broker.pid(), bench: process.pid };
+    const cpu0 = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, processCpuMs(pid)]));
     const t0 = Date.now();
     measuring = true;
     await sleep(SECONDS * 1000);
     measuring = false;
     const t1 = Date.now();
-    const twinCpuMs = processCpuMs(api.child.pid) - cpu0;
+    // Cores each participant used in the window: who is the bottleneck on this 2-core machine.
+    const cores = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, round((processCpuMs(pid) - (cpu0[k] ?? 0)) / (t1 - t0), 2)]));
     progress(`measured ${SECONDS} s; stopping the nodes and waiting for the writes`);
     await Promise.all(nodes.map((n) => n.stop()));
     await sleep(1_000);
@@ -110,7 +113,11 @@ async function mqttOneInstance(db: BenchDatabase, broker: Broker): Promise<Recor
       mqttLatencyP50Ms: round(percentile(latencies, 50), 2),
       mqttLatencyP99Ms: round(percentile(latencies, 99), 2),
       mqttLatencyReadings: latencies.length,
-      mqttTwinCpuCores: round(twinCpuMs / (t1 - t0), 2),
+      mqttTwinCpuCores: cores["twin"] ?? Number.NaN,
+      mqttNeo4jCpuCores: cores["neo4j"] ?? Number.NaN,
+      mqttBrokerCpuCores: cores["broker"] ?? Number.NaN,
+      mqttNodesCpuCores: cores["bench"] ?? Number.NaN,
+      loadAverage: round(loadavg()[0] ?? Number.NaN, 1),
     };
   } finally {
     await Promise.all(nodes.map((n) => n.stop().catch(() => undefined)));

@@ -17,6 +17,8 @@ export interface Broker {
   close(): Promise<void>;
   /** The broker's log so far, for failure messages. */
   log(): string;
+  /** The running broker's process id (benchmarks read its CPU time). */
+  pid(): number | undefined;
 }
 
 /** A loopback port that was free a moment ago. */
@@ -84,6 +86,7 @@ export async function mosquitto(options: { started?: boolean } = {}): Promise<Br
       rmSync(dir, { recursive: true, force: true });
     },
     log: () => output.join(""),
+    pid: () => (child as ChildProcess | null)?.pid,
   };
   if (options.started !== false) await broker.start();
   return broker;

@@ -23,10 +23,6 @@ export class MqttDeviceLink extends EventEmitter<LinkEvents> implements DeviceLi
     this.name = `mqtt:${topicPath}`;
   }
 
-  get isOpened(): boolean {
-    return this.isOpen;
-  }
-
   async open(): Promise<void> {
     this.isOpen = true;
   }
