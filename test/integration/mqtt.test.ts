@@ -81,6 +81,9 @@ describe("MQTT nodes through mosquitto", () => {
     const delivered = sub.received.map((r) => `${r.sensorId}#${r.seq}`);
     expect(delivered.length).toBe(published.size);
     expect(new Set(delivered)).toEqual(published);
+    // /metrics counts them under their own source (this is the file's first test: all of them are these).
+    const metrics = await (await fetch(twin.url.replace(/graphql$/, "metrics"))).text();
+    expect(Number(/^twin_readings_accepted_total\{source="mqtt"\} (\d+)$/m.exec(metrics)?.[1])).toBe(published.size);
     await sub.close();
     await client.dispose();
   }, 90_000);
