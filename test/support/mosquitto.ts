@@ -46,7 +46,8 @@ function accepts(port: number): Promise<boolean> {
 
 /**
  * Debian's mosquitto on a free loopback port with its own config file (anonymous, no
- * persistence, no size limit of its own: the twin asks for its maximum packet size itself).
+ * persistence, no Nagle delay, no size limit of its own: the twin asks for its maximum packet
+ * size itself).
  * `started: false` only picks the port (a test of a broker that is down when the twin starts).
  */
 export async function mosquitto(options: { started?: boolean } = {}): Promise<Broker> {
@@ -55,7 +56,7 @@ export async function mosquitto(options: { started?: boolean } = {}): Promise<Br
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), "twin-mosquitto-"));
   const config = path.join(dir, "mosquitto.conf");
-  writeFileSync(config, [`listener ${port} 127.0.0.1`, "allow_anonymous true", "persistence false", "log_dest stdout", "log_type error", "log_type warning", "log_type notice", ""].join("\n"));
+  writeFileSync(config, [`listener ${port} 127.0.0.1`, "allow_anonymous true", "persistence false", "set_tcp_nodelay true", "log_dest stdout", "log_type error", "log_type warning", "log_type notice", ""].join("\n"));
   let child: ChildProcess | null = null;
   const output: string[] = [];
   const broker: Broker = {

@@ -1,7 +1,7 @@
 import mqtt, { type IClientOptions, type MqttClient } from "mqtt";
 import type { Logger } from "../../log.js";
 import { silentLogger } from "../../log.js";
-import type { MqttSettings } from "../mqtt/mqttBridge.js";
+import { noDelay, type MqttSettings } from "../mqtt/mqttBridge.js";
 import { Topics } from "../mqtt/topics.js";
 import { VirtualDevice, type VirtualDeviceOptions } from "./virtualDevice.js";
 
@@ -63,6 +63,7 @@ export class VirtualMqttNode {
     let opened = false;
     await new Promise<void>((resolve) => {
       client.on("connect", () => {
+        noDelay(client);
         client.subscribe(down, { qos: 1 }, (error) => {
           if (error !== null && error !== undefined) log.warn(`virtual MQTT node ${this.deviceId} cannot subscribe to ${down}: ${error.message}`);
           // Sampling starts with the first connection ("power-up"); every connection says hello.
