@@ -8,6 +8,7 @@ import type { DeviceStatusEvent } from "../twin/events.js";
 import type { ReadingCandidate } from "../twin/reading.js";
 import { Correlator, DeviceGoneError, type CommandAnswer } from "./correlator.js";
 import type { DeviceLink } from "./link.js";
+import { RecentKeys } from "../twin/recentKeys.js";
 import { retryUntil } from "../util/retryUntil.js";
 
 /** Per-device counts of what the line carried that could not be used. */
@@ -77,7 +78,7 @@ export class DeviceSession {
   private early: Array<{ reading: ReadingMessage; atMs: number }> = [];
   private firstLine = true;
   /** Keys (sensor, seq, uptime) of the last framed readings: a second copy is a redelivery. */
-  private readonly recentFramed: string[] = [];
+  private readonly recentFramed = new RecentKeys(RECENT_FRAMED);
   private helloTimer: NodeJS.Timeout | null = null;
   private livenessTimer: NodeJS.Timeout | null = null;
   private nextId = 0;
@@ -318,13 +319,9 @@ export class DeviceSession {
   /** True for a second copy of a recent framed reading (same sensor, sequence and uptime). */
   private redelivered(reading: ReadingMessage): boolean {
     const key = `${reading.s}\u0000${reading.n}\u0000${reading.up}`;
-    if (this.recentFramed.includes(key)) {
-      this.options.log.debug("dropped a redelivered reading", { port: this.link.name, sensorId: reading.s, seq: reading.n });
-      return true;
-    }
-    this.recentFramed.push(key);
-    if (this.recentFramed.length > RECENT_FRAMED) this.recentFramed.shift();
-    return false;
+    if (this.recentFramed.add(key)) return false;
+    this.options.log.debug("dropped a redelivered reading", { port: this.link.name, sensorId: reading.s, seq: reading.n });
+    return true;
   }
 
   private onClose(error: Error | null): void {
