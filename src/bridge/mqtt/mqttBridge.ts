@@ -42,6 +42,8 @@ export interface MqttStatus {
   readonly url: string;
   /** Why the last connection attempt failed, while it is down. */
   readonly error: string | null;
+  /** The broker granted the subscription to every uplink (false while down, or refused by its ACL). */
+  readonly subscribed: boolean;
   /** Successful connections so far (1 after a start without a broker outage). */
   readonly connects: number;
   /** Nodes with an open link. */
@@ -90,6 +92,7 @@ export class MqttBridge {
   private lastError: string | null = null;
   private stopped = false;
   private up = false;
+  private subscribed = false;
 
   constructor(private readonly options: MqttBridgeOptions) {
     this.topics = new Topics(options.settings.prefix);
@@ -126,6 +129,7 @@ export class MqttBridge {
       broker: this.client?.connected === true ? "up" : "down",
       url: this.url,
       error: this.client?.connected === true ? null : this.lastError,
+      subscribed: this.subscribed && this.client?.connected === true,
       connects: this.connects,
       devices: this.links.size,
       strayMessages: this.strays,
@@ -147,14 +151,21 @@ export class MqttBridge {
     this.lastError = null;
     this.options.log.info(`connected to the MQTT broker at ${this.url}; listening on ${this.topics.allUp}`);
     // Retained hellos arrive right after the subscription: every node that is up gets its session.
-    client.subscribeAsync(this.topics.allUp, { qos: 1 }).catch((error: Error) => {
-      this.options.log.error(`the MQTT broker refused the subscription to ${this.topics.allUp}: ${error.message}; check the broker's ACL for this user`);
-    });
+    client
+      .subscribeAsync(this.topics.allUp, { qos: 1 })
+      .then(() => {
+        this.subscribed = true;
+      })
+      // A refusal (reason code 0x80 and above) rejects too.
+      .catch((error: Error) => {
+        this.options.log.error(`the MQTT broker refused the subscription to ${this.topics.allUp}: ${error.message}; check the broker's ACL for this user`);
+      });
   }
 
   private onClose(): void {
     if (this.up && !this.stopped) this.options.log.warn(`lost the MQTT broker at ${this.url}; its nodes are offline until it is back`);
     this.up = false;
+    this.subscribed = false;
     this.endLinks(new Error(`the MQTT broker at ${this.url} is unreachable`));
     if (this.stopped || this.timer !== null) return;
     const delay = reopenDelayMs(this.attempt++);
