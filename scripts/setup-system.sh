@@ -10,8 +10,10 @@ declare -A packages=(
   [socat]="socat"                                                       # virtual serial port pairs
   [avr]="gcc-avr avr-libc binutils-avr arduino-core-avr simavr libsimavr-dev libsimavrparts1 libelf-dev pkg-config make g++"  # the firmware in the simulator
   [browser]="chromium"                                                  # the dashboard and GraphiQL in a real headless browser (playwright-core)
+  [esp]="gcc-xtensa-lx106 picolibc-xtensa-lx106-elf make g++"         # the MQTT node's portable part, compiled for the ESP8266 (firmware/esp32)
+  [mosquitto]="mosquitto"                                               # the MQTT broker that MQTT nodes and the twin meet at
 )
-order=(base socat avr browser)
+order=(base socat avr browser esp mosquitto)
 
 list=false
 if [ "${1:-}" = "--list" ]; then list=true; shift; fi

@@ -1,5 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import { Bridge } from "./bridge/bridge.js";
+import { MqttBridge, type MqttSettings } from "./bridge/mqtt/mqttBridge.js";
 import { projectRoot, type Config } from "./config.js";
 import { UnavailableError } from "./errors.js";
 import { buildSchema, createResolvers } from "./graphql/schema.js";
@@ -63,6 +64,8 @@ export interface AppOptions {
   readonly safety?: SafetySettings;
   /** The dashboard's build output; default web/dist under the project. */
   readonly webDir?: string;
+  /** MQTT_URL's broker: its nodes get sessions on the same bridge as serial ports; unset, no MQTT. */
+  readonly mqtt?: MqttSettings;
 }
 
 export interface App {
@@ -72,6 +75,8 @@ export interface App {
   readonly server: RunningServer;
   /** Serial links to devices; main.ts attaches ports, the simulated or the virtual node. */
   readonly bridge: Bridge;
+  /** The MQTT nodes' connection to the broker, when MQTT_URL is set. */
+  readonly mqtt: MqttBridge | undefined;
   readonly analytics: AnalyticsRuntime;
   readonly control: ControlRuntime;
   health(): Promise<HealthReport>;
@@ -142,6 +147,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     log: log.child("bridge"),
     ...(options.serialTimestamps === undefined ? {} : { timestamps: options.serialTimestamps }),
   });
+  const mqtt = options.mqtt === undefined ? undefined : new MqttBridge({ settings: options.mqtt, bridge, log: log.child("mqtt"), clock });
   const actuators = new ActuatorStore(storeDriver);
   const predictions = new Predictions(analytics.diagnostics, analytics.live, new AlertHistoryCache(alerts, analytics.keeper), actuators, new CalibrationStore(storeDriver), sampledHistory, clock);
   climateHistory = new ClimateHistory(analytics.live, readings, clock);
@@ -211,6 +217,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       neo4j: up ? "up" : "down",
       ingest: { pending: status.pending, capacity: status.capacity, committed: status.committed },
       ...(walStatus === undefined ? {} : { wal: { bytes: walStatus.bytes, segments: walStatus.segments, error: walStatus.error } }),
+      ...(mqtt === undefined ? {} : { mqtt: mqtt.status() }),
     };
   };
   const authenticator = options.authenticator ?? createAuthenticator({});
@@ -230,17 +237,22 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(options.config.corsOrigins === undefined ? {} : { corsOrigins: options.config.corsOrigins }),
   });
 
+  // Last, once nothing can fail: not awaited, a broker that is down is retried in the background
+  // while the API serves what it has.
+  mqtt?.start();
   return {
     services,
     writer,
     wal,
     server,
     bridge,
+    mqtt,
     analytics,
     control,
     health,
     stop: async ({ flush = true, databaseGone } = {}) => {
       await control.stop();
+      await mqtt?.stop();
       await bridge.stop();
       await server.close();
       metrics.stop();

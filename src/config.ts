@@ -1,12 +1,14 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { MqttSettings } from "./bridge/mqtt/mqttBridge.js";
+import { prefixProblem } from "./bridge/mqtt/topics.js";
 import { instanceProblem } from "./wal/segmentDirectory.js";
 
 /** Where the project lives; the embedded database and its jars default to folders under it. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-export type DeviceMode = "sim" | "virtual" | "none";
+export type DeviceMode = "sim" | "virtual" | "virtual-mqtt" | "none";
 
 export interface Neo4jTarget {
   /** bolt/neo4j URI of an external server; undefined means "run the embedded database". */
@@ -69,6 +71,8 @@ export interface Config {
   readonly serialPorts: readonly string[];
   readonly serialBaud: number;
   readonly device: DeviceMode | undefined;
+  /** The MQTT broker that nodes publish to (MQTT_URL…); undefined: no MQTT bridge. */
+  readonly mqtt: MqttSettings | undefined;
   /** Reading timestamps from serial devices: host arrival time or the device's uptime clock. */
   readonly serialTimestamps: "host" | "device";
   /** Extra arguments for the simulated node (plant parameters, scenarios). */
@@ -172,6 +176,39 @@ function corsOrigins(env: Env): readonly string[] {
   return Object.freeze([...new Set(origins)]);
 }
 
+/**
+ * MQTT_URL (mqtt:// or mqtts://), MQTT_USERNAME, MQTT_PASSWORD, MQTT_TOPIC_PREFIX (default
+ * `twin`); undefined when MQTT_URL is unset, and then the other three must be unset too.
+ */
+function mqttSettings(env: Env): MqttSettings | undefined {
+  const url = text(env, "MQTT_URL");
+  const username = text(env, "MQTT_USERNAME");
+  const password = env["MQTT_PASSWORD"] === undefined || env["MQTT_PASSWORD"] === "" ? undefined : env["MQTT_PASSWORD"];
+  const prefix = text(env, "MQTT_TOPIC_PREFIX") ?? "twin";
+  if (url === undefined) {
+    const stray = ["MQTT_USERNAME", "MQTT_PASSWORD", "MQTT_TOPIC_PREFIX"].filter((name) => text(env, name) !== undefined);
+    if (stray.length > 0) throw new ConfigError(`${stray.join(", ")} set but MQTT_URL is not; set MQTT_URL (e.g. mqtt://127.0.0.1:1883) or unset ${stray.length > 1 ? "them" : "it"}`);
+    return undefined;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(`MQTT_URL=${url} is not a URL; write mqtt://host[:port] or mqtts://host[:port] (TLS), e.g. mqtt://127.0.0.1:1883`);
+  }
+  if (parsed.protocol !== "mqtt:" && parsed.protocol !== "mqtts:") {
+    throw new ConfigError(`MQTT_URL=${url} has scheme ${parsed.protocol.replace(/:$/, "")}; the twin speaks mqtt:// (plain TCP) or mqtts:// (TLS)`);
+  }
+  if (parsed.hostname === "") throw new ConfigError(`MQTT_URL=${url} names no host; write e.g. mqtt://127.0.0.1:1883`);
+  if (parsed.pathname !== "" && parsed.pathname !== "/") {
+    throw new ConfigError(`MQTT_URL=${url} has a path (${parsed.pathname}); topics come from MQTT_TOPIC_PREFIX, so write only mqtt://host[:port]`);
+  }
+  if (password !== undefined && username === undefined && parsed.username === "") throw new ConfigError("MQTT_PASSWORD is set but MQTT_USERNAME is not; brokers take a password only with a user name");
+  const problem = prefixProblem(prefix);
+  if (problem !== null) throw new ConfigError(`MQTT_TOPIC_PREFIX=${prefix} cannot be used: ${problem}; write topic levels like twin or site-a/twin`);
+  return Object.freeze({ url, username, password, prefix });
+}
+
 /** True for addresses that only this machine can reach. */
 export function isLoopback(host: string): boolean {
   if (host === "localhost") return true;
@@ -247,7 +284,8 @@ export function loadConfig(env: Env = process.env): Config {
     analytics: { retentionMs: integer(env, "ANALYTICS_RETENTION_HOURS", 24, 1, 24 * 30) * 3_600_000 },
     serialPorts: (text(env, "SERIAL_PORTS") ?? "").split(",").map((p) => p.trim()).filter((p) => p !== ""),
     serialBaud: integer(env, "SERIAL_BAUD", 115200, 300, 4_000_000),
-    device: oneOf(env, "DEVICE", ["sim", "virtual", "none"] as const),
+    device: oneOf(env, "DEVICE", ["sim", "virtual", "virtual-mqtt", "none"] as const),
+    mqtt: mqttSettings(env),
     serialTimestamps: oneOf(env, "SERIAL_TIMESTAMPS", ["host", "device"] as const) ?? "host",
     simArgs: (text(env, "SIM_ARGS") ?? "").split(/\s+/).filter((a) => a !== ""),
     authOff,
@@ -264,6 +302,9 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, "LOG_LEVEL", ["debug", "info", "warn", "error"] as const) ?? "info",
     logFormat: oneOf(env, "LOG_FORMAT", ["text", "json"] as const) ?? "text",
   };
+  if (config.device === "virtual-mqtt" && config.mqtt === undefined) {
+    throw new ConfigError("DEVICE=virtual-mqtt runs the virtual node as an MQTT node, which needs a broker: set MQTT_URL (e.g. mqtt://127.0.0.1:1883), or use DEVICE=virtual for the serial-style virtual node");
+  }
   if (config.ingest.bufferCapacity < config.ingest.batchSize) {
     throw new ConfigError(
       `INGEST_BUFFER=${config.ingest.bufferCapacity} is smaller than INGEST_BATCH_SIZE=${config.ingest.batchSize}; raise the buffer`,

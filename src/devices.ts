@@ -2,21 +2,23 @@ import type { Bridge } from "./bridge/bridge.js";
 import { SerialLink } from "./bridge/serialLink.js";
 import { SimulatedNode, TOOLCHAIN_HINT, avrToolchainAvailable, buildFirmware } from "./bridge/simulatedNode.js";
 import { VirtualDevice } from "./bridge/virtual/virtualDevice.js";
+import { VirtualMqttNode } from "./bridge/virtual/virtualMqttNode.js";
 import { ConfigError, type Config } from "./config.js";
 import type { Logger } from "./log.js";
 
 export interface StartedDevices {
-  readonly mode: "sim" | "virtual" | "none";
+  readonly mode: "sim" | "virtual" | "virtual-mqtt" | "none";
   stop(): Promise<void>;
 }
 
 /**
  * Attaches the configured serial ports, and — unless SERIAL_PORTS is set or DEVICE=none — a
  * node to play with: the real firmware in the simulator when the AVR toolchain is installed,
- * else the TypeScript virtual node.
+ * else the TypeScript virtual node. DEVICE=virtual-mqtt runs the virtual node as an MQTT node
+ * on MQTT_URL's broker instead, which the twin's MQTT bridge then picks up like any other.
  */
 export function startDevices(
-  config: Pick<Config, "serialPorts" | "serialBaud" | "device" | "simArgs">,
+  config: Pick<Config, "serialPorts" | "serialBaud" | "device" | "simArgs"> & Partial<Pick<Config, "mqtt">>,
   bridge: Bridge,
   projectRoot: string,
   log: Logger,
@@ -27,7 +29,7 @@ export function startDevices(
     bridge.attach(port, async () => new SerialLink(port, config.serialBaud));
     log.info(`serial port ${port} at ${config.serialBaud} baud`);
   }
-  const toolchain = config.device === "virtual" || config.device === "none" ? false : avrToolchainAvailable();
+  const toolchain = config.device === "virtual" || config.device === "virtual-mqtt" || config.device === "none" ? false : avrToolchainAvailable();
   const mode = config.device ?? (config.serialPorts.length > 0 ? "none" : toolchain ? "sim" : "virtual");
 
   if (mode === "sim") {
@@ -43,6 +45,14 @@ export function startDevices(
     const device = new VirtualDevice({ deviceId: "virtual-1" });
     bridge.attach(device.name, async () => device);
     return { mode, stop: async () => undefined };
+  }
+  if (mode === "virtual-mqtt") {
+    if (config.mqtt === undefined) throw new ConfigError("DEVICE=virtual-mqtt needs MQTT_URL (the broker the node publishes to)");
+    const node = new VirtualMqttNode({ deviceId: "virtual-1", mqtt: config.mqtt, log: log.child("virtual-mqtt") });
+    // In the background: with the broker down the twin starts anyway, and the node connects when it is up.
+    void node.start();
+    log.info(`virtual MQTT node virtual-1 publishing to ${config.mqtt.prefix}/virtual-1/up`);
+    return { mode, stop: () => node.stop() };
   }
   return { mode, stop: async () => undefined };
 }

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
       uri,
       log,
       serialTimestamps: config.serialTimestamps,
+      ...(config.mqtt === undefined ? {} : { mqtt: config.mqtt }),
       authenticator: createAuthenticator({ jwtSecret: config.jwtSecret, jwksUrl: config.jwksUrl }),
       safety: {
         interlocks: config.safety.interlocksJson === undefined ? [] : interlocksFromConfig(config.safety.interlocksJson),

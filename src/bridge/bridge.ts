@@ -20,6 +20,9 @@ export interface BridgeOptions {
   readonly touchEveryMs?: number;
 }
 
+/** Where a link's readings are counted on /metrics: an MQTT node's, or a port's. */
+const sourceOf = (link: DeviceLink): "mqtt" | "serial" => (link.name.startsWith("mqtt:") ? "mqtt" : "serial");
+
 /**
  * The twin's side of every serial line: one session per open link, reopened when it drops;
  * readings go to the ingest pipeline, device status to the bus, devices to the graph, and
@@ -44,6 +47,14 @@ export class Bridge {
     const runner = new PortRunner(name, connect, (link) => this.runSession(link), this.options.log.child("port"));
     this.runners.push(runner);
     runner.start();
+  }
+
+  /**
+   * Runs a session on a link whose lifetime its owner manages (an MQTT node: opened by its first
+   * message, ended by its last will); the link is already open.
+   */
+  adopt(link: DeviceLink): void {
+    this.runSession(link);
   }
 
   /** Sends a command to a connected device and waits for its answer. */
@@ -93,11 +104,12 @@ export class Bridge {
 
   private runSession(link: DeviceLink): void {
     const { ingest, devices, bus, clock, log } = this.options;
+    const source = sourceOf(link);
     const session = new DeviceSession(
       link,
       {
         ingest: (candidate) => {
-          const outcome = ingest.ingest([candidate], "serial");
+          const outcome = ingest.ingest([candidate], source);
           if (outcome.rejected === 0) {
             const deviceId = session.deviceId;
             if (deviceId !== null) {

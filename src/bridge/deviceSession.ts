@@ -1,5 +1,6 @@
 import { RateLimitedLog, type Logger } from "../log.js";
 import { decodeLine } from "../protocol/decode.js";
+import { MAX_LINE_BYTES } from "../protocol/messages.js";
 import { encodeCommand } from "../protocol/encode.js";
 import type { DeviceCommand, DeviceMessage, HelloMessage, ReadingMessage } from "../protocol/messages.js";
 import { LineSplitter } from "../protocol/lineSplitter.js";
@@ -7,6 +8,7 @@ import type { DeviceStatusEvent } from "../twin/events.js";
 import type { ReadingCandidate } from "../twin/reading.js";
 import { Correlator, DeviceGoneError, type CommandAnswer } from "./correlator.js";
 import type { DeviceLink } from "./link.js";
+import { RecentKeys } from "../twin/recentKeys.js";
 import { retryUntil } from "../util/retryUntil.js";
 
 /** Per-device counts of what the line carried that could not be used. */
@@ -19,6 +21,8 @@ export interface RejectCounters {
   beforeHello: number;
   refusedByIngest: number;
   partialLines: number;
+  /** Hellos naming another device than the one the link belongs to (an MQTT topic's id). */
+  foreignDevice: number;
 }
 
 export type DeviceStatusSnapshot = DeviceStatusEvent;
@@ -50,6 +54,8 @@ export type CommandBody = Omitted<DeviceCommand>;
 const MAX_IN_FLIGHT = 2; // the node buffers 256 bytes: a few short commands, not a burst
 /** Readings that arrive before the hello are held (a node that does not reset on open). */
 const MAX_EARLY_READINGS = 256;
+/** Framed readings remembered to drop a redelivery (MQTT QoS 1 is at-least-once). */
+const RECENT_FRAMED = 64;
 
 /**
  * One device on one link: the protocol conversation. Asks for hello until it comes, turns
@@ -57,7 +63,7 @@ const MAX_EARLY_READINGS = 256;
  * to commands, and counts and logs (rate-limited) every line it cannot use — never throwing.
  */
 export class DeviceSession {
-  readonly rejects: RejectCounters = { badJson: 0, tooLong: 0, unknownType: 0, badField: 0, unannouncedSensor: 0, beforeHello: 0, refusedByIngest: 0, partialLines: 0 };
+  readonly rejects: RejectCounters = { badJson: 0, tooLong: 0, unknownType: 0, badField: 0, unannouncedSensor: 0, beforeHello: 0, refusedByIngest: 0, partialLines: 0, foreignDevice: 0 };
   private readonly splitter = new LineSplitter();
   private readonly warn: RateLimitedLog;
   private correlator: Correlator;
@@ -71,6 +77,8 @@ export class DeviceSession {
   private anchor: { hostMs: number; up: number } | null = null;
   private early: Array<{ reading: ReadingMessage; atMs: number }> = [];
   private firstLine = true;
+  /** Keys (sensor, seq, uptime) of the last framed readings: a second copy is a redelivery. */
+  private readonly recentFramed = new RecentKeys(RECENT_FRAMED);
   private helloTimer: NodeJS.Timeout | null = null;
   private livenessTimer: NodeJS.Timeout | null = null;
   private nextId = 0;
@@ -98,6 +106,7 @@ export class DeviceSession {
   /** Starts listening and asks the device who it is. */
   start(): void {
     this.link.on("data", (chunk) => this.onData(chunk));
+    this.link.on("message", (payload) => this.onFramed(payload));
     this.link.once("close", (error) => this.onClose(error));
     this.requestHello();
     this.livenessTimer = setInterval(() => this.checkLiveness(), 1_000);
@@ -142,7 +151,7 @@ export class DeviceSession {
       online: this.online,
       lastSeenMs: this.lastLineMs,
       lostReadings: this.lostReadings,
-      rejectedLines: r.badJson + r.tooLong + r.unknownType + r.badField + r.unannouncedSensor + r.beforeHello + r.refusedByIngest,
+      rejectedLines: r.badJson + r.tooLong + r.unknownType + r.badField + r.unannouncedSensor + r.beforeHello + r.refusedByIngest + r.foreignDevice,
       readings: this.readingCount,
     };
   }
@@ -192,7 +201,18 @@ export class DeviceSession {
     }
   }
 
-  private onLine(line: string): void {
+  /** One whole message (MQTT): never a partial line, never several. */
+  private onFramed(payload: Buffer): void {
+    this.firstLine = false;
+    if (payload.length > MAX_LINE_BYTES) {
+      this.lastLineMs = this.options.clock();
+      this.reject("tooLong", `a message of ${payload.length} bytes exceeded the protocol's ${MAX_LINE_BYTES}-byte limit and was dropped`);
+      return;
+    }
+    this.onLine(payload.toString("utf8"), true);
+  }
+
+  private onLine(line: string, framed = false): void {
     const now = this.options.clock();
     this.lastLineMs = now;
     const decoded = decodeLine(line);
@@ -213,15 +233,20 @@ export class DeviceSession {
       this.online = true;
       this.hooks.status(this.snapshot());
     }
-    this.onMessage(decoded.message, now);
+    this.onMessage(decoded.message, now, framed);
   }
 
-  private onMessage(message: DeviceMessage, now: number): void {
+  private onMessage(message: DeviceMessage, now: number, framed: boolean): void {
     switch (message.t) {
       case "r":
+        if (framed && this.redelivered(message)) return;
         this.onReading(message, now);
         return;
       case "hello":
+        if (this.link.boundDeviceId !== undefined && message.dev !== this.link.boundDeviceId) {
+          this.reject("foreignDevice", `hello names device ${message.dev}, but it came from the topic of ${this.link.boundDeviceId}; dropped (a node publishes under its own id)`);
+          return;
+        }
         this.correlator.settle(message);
         this.onHello(message, now);
         return;
@@ -289,6 +314,14 @@ export class DeviceSession {
       return;
     }
     this.readingCount += 1;
+  }
+
+  /** True for a second copy of a recent framed reading (same sensor, sequence and uptime). */
+  private redelivered(reading: ReadingMessage): boolean {
+    const key = `${reading.s}\u0000${reading.n}\u0000${reading.up}`;
+    if (this.recentFramed.add(key)) return false;
+    this.options.log.debug("dropped a redelivered reading", { port: this.link.name, sensorId: reading.s, seq: reading.n });
+    return true;
   }
 
   private onClose(error: Error | null): void {

@@ -65,7 +65,7 @@ export function createMetrics(sources: MetricsSources): TwinMetrics {
   const registry = new Registry();
   const { ingest, writer, wal, bus } = sources;
 
-  ingestCounter(registry, ingest, "twin_readings_accepted_total", "Readings accepted by the ingest pipeline, by source (api, serial, other)", "accepted");
+  ingestCounter(registry, ingest, "twin_readings_accepted_total", "Readings accepted by the ingest pipeline, by source (api, serial, mqtt, other)", "accepted");
   ingestCounter(registry, ingest, "twin_readings_rejected_total", "Readings refused by the ingest pipeline, by source", "rejected");
   ingestCounter(registry, ingest, "twin_readings_duplicate_total", "Readings dropped as duplicates of ones already accepted, by source", "duplicates");
 

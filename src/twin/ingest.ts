@@ -51,7 +51,7 @@ export interface IngestCounters {
 }
 
 /** Where readings came from, for the per-source counters (/metrics). */
-export type ReadingSource = "api" | "serial" | "other";
+export type ReadingSource = "api" | "serial" | "mqtt" | "other";
 
 /**
  * The single entrance for readings from any source (API, serial bridge, import): validate,

@@ -71,7 +71,7 @@ function nabMissing(env: Env): string | null {
   return nab.seriesPresent === 0 ? `${folder} holds none of NAB's series` : null;
 }
 
-// Tiers with no test yet (mosquitto, redis, kafka) are ready to declare; the first test
+// Tiers with no test yet (redis, kafka) are ready to declare; the first test
 // that needs one adds its packages to scripts/setup-system.sh and points `install` there.
 const REQUIREMENTS = {
   avr: { what: "the AVR toolchain and simavr, to run the firmware in a simulator", install: "npm run setup:system -- avr", missing: avrMissing },
@@ -81,7 +81,12 @@ const REQUIREMENTS = {
     install: "npm run setup:system -- browser",
     missing: (env) => (["chromium", "chromium-browser"].some((n) => findExecutable(n, env) !== null) ? null : "neither chromium nor chromium-browser is on PATH"),
   },
-  mosquitto: { what: "the mosquitto MQTT broker", install: "sudo apt-get install mosquitto", missing: onPath(["mosquitto"], SBIN) },
+  esp: {
+    what: "Debian's ESP8266 cross-compiler and picolibc, for the MQTT node's portable part",
+    install: "npm run setup:system -- esp",
+    missing: onPath(["xtensa-lx106-elf-g++", "g++", "make"]),
+  },
+  mosquitto: { what: "the mosquitto MQTT broker", install: "npm run setup:system -- mosquitto", missing: onPath(["mosquitto"], SBIN) },
   redis: { what: "the Redis server", install: "sudo apt-get install redis-server", missing: onPath(["redis-server"], SBIN) },
   kafka: {
     what: "an Apache Kafka broker",

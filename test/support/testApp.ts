@@ -5,6 +5,7 @@ import path from "node:path";
 import { inject } from "vitest";
 import type { Driver } from "neo4j-driver";
 import { createApp, type App } from "../../src/app.js";
+import type { MqttSettings } from "../../src/bridge/mqtt/mqttBridge.js";
 import type { SafetySettings } from "../../src/commands/commandService.js";
 import type { IngestSettings, QueryLimitSettings, WalConfig } from "../../src/config.js";
 import type { Authenticator } from "../../src/graphql/auth.js";
@@ -66,6 +67,7 @@ export async function startTestTwin(
     corsOrigins?: readonly string[];
     /** Another address of the test database, e.g. routingUri(). */
     neo4jUri?: string;
+    mqtt?: MqttSettings;
   } = {},
 ): Promise<TestTwin> {
   const uri = options.neo4jUri ?? inject("neo4jUri");
@@ -89,6 +91,7 @@ export async function startTestTwin(
     ...(options.authenticator === undefined ? {} : { authenticator: options.authenticator }),
     ...(options.safety === undefined ? {} : { safety: options.safety }),
     ...(options.serialTimestamps === undefined ? {} : { serialTimestamps: options.serialTimestamps }),
+    ...(options.mqtt === undefined ? {} : { mqtt: options.mqtt }),
   });
   return {
     app,

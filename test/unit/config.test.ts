@@ -11,6 +11,7 @@ describe("loadConfig", () => {
       serialPorts: [],
       serialBaud: 115200,
       device: undefined,
+      mqtt: undefined,
       authOff: false,
     });
     expect(config.neo4j.dataDir).toMatch(/db\/\.data$/);
@@ -39,7 +40,16 @@ describe("loadConfig", () => {
 
   it.each([
     [{ PORT: "70000" }, /PORT=70000 is not an integer in 0\.\.65535/],
-    [{ DEVICE: "arduino" }, /DEVICE=arduino is not one of sim, virtual, none/],
+    [{ DEVICE: "arduino" }, /DEVICE=arduino is not one of sim, virtual, virtual-mqtt, none/],
+    [{ DEVICE: "virtual-mqtt" }, /DEVICE=virtual-mqtt .* needs a broker: set MQTT_URL \(e\.g\. mqtt:\/\/127\.0\.0\.1:1883\), or use DEVICE=virtual/],
+    [{ MQTT_URL: "http://broker:1883" }, /MQTT_URL=http:\/\/broker:1883 has scheme http; the twin speaks mqtt:\/\/ \(plain TCP\) or mqtts:\/\/ \(TLS\)/],
+    [{ MQTT_URL: "broker:1883" }, /MQTT_URL=broker:1883 has scheme broker/],
+    [{ MQTT_URL: "not a url" }, /MQTT_URL=not a url is not a URL; write mqtt:\/\/host\[:port\]/],
+    [{ MQTT_URL: "mqtt://broker:1883/twin" }, /has a path \(\/twin\); topics come from MQTT_TOPIC_PREFIX/],
+    [{ MQTT_URL: "mqtt://broker", MQTT_TOPIC_PREFIX: "twin/#" }, /MQTT_TOPIC_PREFIX=twin\/# cannot be used: it contains a wildcard/],
+    [{ MQTT_URL: "mqtt://broker", MQTT_TOPIC_PREFIX: "site//twin" }, /cannot be used: it has an empty level/],
+    [{ MQTT_URL: "mqtt://broker", MQTT_PASSWORD: "pw" }, /MQTT_PASSWORD is set but MQTT_USERNAME is not/],
+    [{ MQTT_USERNAME: "twin" }, /MQTT_USERNAME set but MQTT_URL is not; set MQTT_URL/],
     [{ HOST: "192.168.1.5" }, /no authentication is configured.*AUTH=off/],
     [{ AUTH: "maybe" }, /AUTH=maybe is not understood/],
     [{ INGEST_BUFFER: "10", INGEST_BATCH_SIZE: "100" }, /smaller than INGEST_BATCH_SIZE/],
@@ -54,6 +64,13 @@ describe("loadConfig", () => {
   ])("refuses %j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("reads the MQTT broker settings, with the topic prefix twin by default", () => {
+    expect(loadConfig({ MQTT_URL: "mqtt://127.0.0.1:1883" }).mqtt).toEqual({ url: "mqtt://127.0.0.1:1883", username: undefined, password: undefined, prefix: "twin" });
+    const full = loadConfig({ MQTT_URL: "mqtts://broker.example.org:8883", MQTT_USERNAME: "twin", MQTT_PASSWORD: " secret ", MQTT_TOPIC_PREFIX: "site-a/twin", DEVICE: "virtual-mqtt" });
+    expect(full.mqtt).toEqual({ url: "mqtts://broker.example.org:8883", username: "twin", password: " secret ", prefix: "site-a/twin" });
+    expect(full.device).toBe("virtual-mqtt");
   });
 
   it("reads CORS_ORIGINS as normalised origins (none by default) and LOG_FORMAT", () => {

@@ -176,10 +176,15 @@ export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLin
     }
   }
 
-  private hello(id: string): Record<string, unknown> {
+  /** Sends the boot hello (no command id), as the firmware does at power-up and an MQTT node on connect. */
+  announce(): void {
+    this.send(this.hello(undefined));
+  }
+
+  private hello(id: string | undefined): Record<string, unknown> {
     return {
       t: "hello",
-      id,
+      ...(id === undefined ? {} : { id }),
       v: PROTOCOL_VERSION,
       dev: this.deviceId,
       fw: "virtual-1.0.0",
