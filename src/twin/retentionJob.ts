@@ -52,7 +52,7 @@ export class RetentionJob {
     private readonly log: Logger,
   ) {}
 
-  /** Runs a pass now and then every RETENTION_INTERVAL_SECONDS after the previous one ended. */
+  /** Runs a pass every RETENTION_INTERVAL_SECONDS, each that long after the previous one ended (the first that long after start). */
   start(): void {
     const loop = (): void => {
       if (this.stopped) return;
@@ -64,7 +64,7 @@ export class RetentionJob {
           this.timer.unref();
         });
     };
-    this.timer = setTimeout(loop, 0);
+    this.timer = setTimeout(loop, this.policy.settings.intervalMs);
     this.timer.unref();
   }
 

@@ -6,7 +6,7 @@ import { inject } from "vitest";
 import type { Driver } from "neo4j-driver";
 import { createApp, type App } from "../../src/app.js";
 import type { SafetySettings } from "../../src/commands/commandService.js";
-import type { IngestSettings, QueryLimitSettings, WalConfig } from "../../src/config.js";
+import type { IngestSettings, QueryLimitSettings, RetentionSettings, WalConfig } from "../../src/config.js";
 import type { Authenticator } from "../../src/graphql/auth.js";
 import { createLogger, silentLogger, type Logger } from "../../src/log.js";
 import { createDriver } from "../../src/store/driver.js";
@@ -37,6 +37,8 @@ export async function startTestTwin(
     serialTimestamps?: "host" | "device";
     queryLimits?: QueryLimitSettings;
     corsOrigins?: readonly string[];
+    /** Turns retention on (off by default: test twins keep everything). */
+    retention?: RetentionSettings;
   } = {},
 ): Promise<TestTwin> {
   const driver = testDriver();
@@ -50,6 +52,7 @@ export async function startTestTwin(
       wal: { dir: walDir, instance: "test", fsyncMs: 20, maxBytes: 256 * 1024 * 1024, ...options.wal },
       ...(options.queryLimits === undefined ? {} : { queryLimits: options.queryLimits }),
       ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
+      ...(options.retention === undefined ? {} : { retention: options.retention }),
     },
     driver,
     uri: inject("neo4jUri"),
