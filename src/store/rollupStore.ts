@@ -39,7 +39,7 @@ export class RollupStore {
     const { records } = await this.driver.executeQuery(
       `MATCH (r:Rollup)
        WHERE r.sensorId = $sensorId AND r.resolution = $resolution AND r.start > toInteger($from) AND r.start <= toInteger($to)
-       RETURN ${ROLLUP_FIELDS} ORDER BY r.start`,
+       RETURN ${ROLLUP_FIELDS} ORDER BY r.sensorId, r.resolution, r.start`,
       { sensorId, resolution, from: fromExclusiveMs - width, to: toInclusiveMs - width },
     );
     return records.map((rec) => ({

@@ -60,12 +60,37 @@ export function mergeAll(parts: Iterable<RollupStats>): RollupStats | null {
   return acc;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Adds one reading to a bucket in place: `mergeStats` with a one-reading side (Welford's update), without an object per reading. */
+function addReading(s: Mutable<RollupStats>, t: number, v: number): void {
+  const n = s.count + 1;
+  const dv = v - s.mean;
+  const dt = (t - s.tMean) / MS_PER_MINUTE;
+  const w = s.count / n;
+  s.count = n;
+  s.mean += dv / n;
+  s.m2 += dv * dv * w;
+  s.tMean += (t - s.tMean) / n;
+  s.stt += dt * dt * w;
+  s.stv += dt * dv * w;
+  if (v < s.min) s.min = v;
+  if (v > s.max) s.max = v;
+  if (t < s.first) s.first = t;
+  if (t >= s.last) {
+    s.last = t;
+    s.lastValue = v;
+  }
+}
+
 /** The readings' stats per bucket of `widthMs` (keyed by bucket start), readings in any order. */
 export function bucketize(points: Iterable<Point>, widthMs: number): Map<number, RollupStats> {
-  const out = new Map<number, RollupStats>();
+  const out = new Map<number, Mutable<RollupStats>>();
   for (const p of points) {
     const start = bucketStartOf(p.timestampMs, widthMs);
-    out.set(start, mergeStats(out.get(start) ?? null, pointStats(p.timestampMs, p.value)) as RollupStats);
+    const acc = out.get(start);
+    if (acc === undefined) out.set(start, pointStats(p.timestampMs, p.value));
+    else addReading(acc, p.timestampMs, p.value);
   }
   return out;
 }
