@@ -12,9 +12,8 @@ UNWIND $groups AS g
 MERGE (sensor:Sensor {sensorId: g.sensorId})
   ON CREATE SET sensor.kind = g.kind, sensor.unit = g.unit${rollups ? ", sensor.rollupsComplete = true" : ""}
 WITH sensor, g, sensor.lastUpdated AS prev
-UNWIND range(0, size(g.rows) - 1) AS i
-WITH sensor, g, prev, i, g.rows[i] AS row
-WITH sensor, g, prev, i, row, datetime({epochMillis: toInteger(row[1])}) AS ts
+UNWIND g.rows AS row
+WITH sensor, g, prev, row, datetime({epochMillis: toInteger(row[1])}) AS ts
 WHERE CASE WHEN prev IS NULL OR ts > prev THEN true
       ELSE NOT EXISTS {
         MATCH (dup:Reading {sensorId: g.sensorId, timestamp: ts})
@@ -26,9 +25,13 @@ CREATE (sensor)-[:HAS_READING]->(:Reading {sensorId: g.sensorId, value: row[0], 
 export const INSERT_READINGS = `${insertHead(false)}
 RETURN count(*) AS created`;
 
-/** Inserts the new readings; returns, per sensor, which of its rows were new (their rollups are updated with exactly those). */
+/**
+ * Inserts the new readings; returns, per sensor, which of its rows were new (their rollups are
+ * updated with exactly those). Each row carries its index as a fourth element: indexing the
+ * list in Cypher (`g.rows[i]`) made a 50,000-row batch take minutes.
+ */
 export const INSERT_READINGS_RETURNING = `${insertHead(true)}
-RETURN g.sensorId AS sensorId, collect(i) AS created`;
+RETURN g.sensorId AS sensorId, collect(row[3]) AS created`;
 
 // The current value moves only forward in time: an old reading arriving late leaves it alone.
 export const ADVANCE_SENSORS = `
