@@ -12,6 +12,8 @@ export interface BenchDatabase {
   readonly driver: Driver;
   /** The embedded database's process (undefined for NEO4J_URI), for its CPU time. */
   readonly pid: number | undefined;
+  /** The embedded database's folder (undefined for NEO4J_URI), for its store size. */
+  readonly dataDir: string | undefined;
   close(): Promise<void>;
 }
 
@@ -20,7 +22,7 @@ export async function benchDatabase(port = Number(process.env["BENCH_NEO4J_PORT"
   const external = process.env["NEO4J_URI"];
   if (external !== undefined && external !== "") {
     const driver = createDriver({ uri: external, user: process.env["NEO4J_USER"] ?? "neo4j", password: process.env["NEO4J_PASSWORD"] ?? "" });
-    return { uri: external, driver, pid: undefined, close: () => driver.close() };
+    return { uri: external, driver, pid: undefined, dataDir: undefined, close: () => driver.close() };
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "twin-bench-neo4j-"));
   const db = await startEmbedded({ projectRoot, port, dataDir, log: createLogger("warn"), pageCacheMb: 512 });
@@ -29,6 +31,7 @@ export async function benchDatabase(port = Number(process.env["BENCH_NEO4J_PORT"
     uri: db.uri,
     driver,
     pid: db.pid,
+    dataDir,
     close: async () => {
       await driver.close();
       await db.stop();

@@ -47,7 +47,7 @@ const parsed = (() => {
 process.stderr.write(`${file}: ${parsed.format}, ${parsed.points.length} readings → ${values.sensor} at ${url}\n`);
 for (const p of parsed.problems.slice(0, 5)) process.stderr.write(`  skipped ${p}\n`);
 
-const MUTATION = "mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted rejected errors { index message } } }";
+const MUTATION = "mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted rejected rollupOnly note errors { index message } } }";
 async function send(readings: unknown[]): Promise<ChunkOutcome> {
   let response: Response;
   try {
@@ -72,5 +72,8 @@ const summary = await importSeries(parsed.points, {
   onProgress: ({ sent }) => progress.update(sent),
 });
 progress.stop();
-console.log(JSON.stringify({ import: file, sensorId: values.sensor, readings: summary.total, accepted: summary.accepted, rejected: summary.rejected, firstErrors: summary.firstErrors }));
+if (summary.rollupOnly > 0) {
+  process.stderr.write(`${summary.rollupOnly} readings were older than the twin's raw retention and are kept in its rollups only (${summary.rollupNote ?? "RETENTION_RAW_DAYS"}); start the twin with RETENTION_RAW_DAYS=0 to keep them raw\n`);
+}
+console.log(JSON.stringify({ import: file, sensorId: values.sensor, readings: summary.total, accepted: summary.accepted, rejected: summary.rejected, rollupOnly: summary.rollupOnly, firstErrors: summary.firstErrors }));
 if (summary.rejected > 0 && summary.accepted === 0) process.exit(1);

@@ -1,7 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import { Bridge } from "./bridge/bridge.js";
 import { MqttBridge, type MqttSettings } from "./bridge/mqtt/mqttBridge.js";
-import { projectRoot, type Config } from "./config.js";
+import { ConfigError, projectRoot, type Config, type RetentionSettings } from "./config.js";
 import { UnavailableError } from "./errors.js";
 import { buildSchema, createResolvers } from "./graphql/schema.js";
 import type { TwinServices } from "./graphql/services.js";
@@ -43,6 +43,12 @@ import { DEFAULT_SAFETY, type SafetySettings } from "./commands/commandService.j
 import { createAuthenticator, type Authenticator } from "./graphql/auth.js";
 import { CommandStore } from "./store/commandStore.js";
 import { RuleStore } from "./store/ruleStore.js";
+import { RollupStore } from "./store/rollupStore.js";
+import { historyNeeds, minimumRawDays, retentionProblem } from "./twin/historyNeeds.js";
+import { KEEP_FOREVER, RetentionPolicy } from "./twin/retentionPolicy.js";
+import { RetentionJob } from "./twin/retentionJob.js";
+import { RollupHistory } from "./twin/rollupHistory.js";
+import { RollupService } from "./twin/rollupService.js";
 
 /** How long recordReadings waits for buffer room while the database catches up. */
 const ROOM_WAIT_MS = 10_000;
@@ -50,7 +56,8 @@ const DEFAULT_COMMIT_TIMEOUT_MS = 10_000;
 
 export interface AppOptions {
   /** Without `wal`, accepted readings live only in memory until committed (some unit-level benches); the twin always has one. */
-  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics" | "wal" | "queryLimits" | "corsOrigins" | "playground">>;
+  /** Without `retention` everything is kept and no retention runs (tests, benchmarks); the twin always has it. */
+  readonly config: Pick<Config, "host" | "port" | "ingest"> & Partial<Pick<Config, "analytics" | "wal" | "queryLimits" | "corsOrigins" | "playground" | "retention">>;
   readonly driver: Driver;
   /** The database URI, for messages. */
   readonly uri: string;
@@ -102,7 +109,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   // it serves (QUERY_TIMEOUT_MS); @neo4j/graphql's own transactions get it from the context.
   const deadlines = new ReadDeadlines();
   const storeDriver = deadlines.bound(driver);
-  const readings = new ReadingStore(storeDriver);
+  const rollupStore = new RollupStore(storeDriver);
+  const liveWindowMs = options.config.analytics?.retentionMs ?? 24 * 3_600_000;
+  const policy = await retentionPolicy(options.config.retention, rollupStore, new RuleStore(storeDriver), liveWindowMs);
+  const readings = new ReadingStore(storeDriver, { rollups: rollupStore, policy, clock });
   // Before anything reads the graph: what an earlier run acknowledged but did not commit.
   const wal = options.config.wal === undefined ? undefined : WriteAheadLog.open(options.config.wal, log.child("wal"));
   try {
@@ -127,16 +137,19 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     onAvailabilityChanged: (available, error) => bus.emit("storeAvailability", { available, error }),
   });
-  const ingest = new IngestPipeline(writer, live, bus, clock, log.child("ingest"), wal);
+  const ingest = new IngestPipeline(writer, live, bus, clock, log.child("ingest"), wal, policy);
+  const rollups = new RollupService(rollupStore, policy, clock);
+  const retention = options.config.retention === undefined ? null : new RetentionJob(rollupStore, rollups, policy, clock, log.child("retention"));
   const alerts = new AlertStore(storeDriver);
   const analytics = startAnalytics({
     bus,
     readings,
     alerts,
     loadThresholds: () => loadThresholds(storeDriver),
-    retentionMs: options.config.analytics?.retentionMs ?? 24 * 3_600_000,
+    retentionMs: liveWindowMs,
     clock,
     log,
+    history: new RollupHistory(rollupStore, policy, clock),
   });
   const devices = new DeviceStore(storeDriver);
   const bridge = new Bridge({
@@ -196,6 +209,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     climate,
     moldAdvisor: new MoldAdvisor(climate, predictions, actuators, clock),
     planner: new MaintenancePlanner(predictions, analytics.diagnostics, locations, clock),
+    rollups,
+    retention,
   };
 
   const { schema, neoSchema } = await buildSchema(createResolvers(services), driver, deadlines);
@@ -237,6 +252,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(options.config.corsOrigins === undefined ? {} : { corsOrigins: options.config.corsOrigins }),
   });
 
+  retention?.start();
   // Last, once nothing can fail: not awaited, a broker that is down is retried in the background
   // while the API serves what it has.
   mqtt?.start();
@@ -251,6 +267,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     control,
     health,
     stop: async ({ flush = true, databaseGone } = {}) => {
+      await retention?.stop();
       await control.stop();
       await mqtt?.stop();
       await bridge.stop();
@@ -266,4 +283,18 @@ export async function createApp(options: AppOptions): Promise<App> {
       await actuatorLog.flush();
     },
   };
+}
+
+/**
+ * Retention as configured, refused (naming the feature) when it would delete raw readings a
+ * feature or a stored rule still needs: the global setting and each Sensor.retentionDays.
+ */
+async function retentionPolicy(settings: RetentionSettings | undefined, rollups: RollupStore, rules: RuleStore, liveWindowMs: number): Promise<RetentionPolicy> {
+  const needs = historyNeeds(await rules.all(), liveWindowMs);
+  const overrides = new Map((await rollups.sensors()).filter((s) => s.retentionDays !== null).map((s) => [s.sensorId, s.retentionDays as number]));
+  const problem = retentionProblem(settings?.rawDays ?? 0, overrides, needs);
+  if (problem !== null) throw new ConfigError(`${problem} (see docs/history.md)`);
+  const policy = new RetentionPolicy(settings ?? KEEP_FOREVER, minimumRawDays(needs));
+  policy.setOverrides(overrides);
+  return policy;
 }

@@ -44,6 +44,18 @@ export interface AnalyticsSettings {
   readonly retentionMs: number;
 }
 
+/** How long history is kept (see docs/history.md); 0 days: kept for ever. */
+export interface RetentionSettings {
+  /** Raw readings older than this are deleted (a sensor's own Sensor.retentionDays overrides it). */
+  readonly rawDays: number;
+  /** Minute rollups older than this are deleted; hour and day rollups are kept. */
+  readonly minuteDays: number;
+  /** Pause between retention passes (ms). */
+  readonly intervalMs: number;
+  /** Readings or rollups deleted per transaction. */
+  readonly batchSize: number;
+}
+
 /** Bounds on what one GraphQL request may ask (HTTP and graphql-ws alike); 0 turns a limit off. */
 export interface QueryLimitSettings {
   /** Nesting levels of fields, introspection left out. */
@@ -68,6 +80,7 @@ export interface Config {
   readonly ingest: IngestSettings;
   readonly wal: WalConfig;
   readonly analytics: AnalyticsSettings;
+  readonly retention: RetentionSettings;
   readonly serialPorts: readonly string[];
   readonly serialBaud: number;
   readonly device: DeviceMode | undefined;
@@ -149,6 +162,23 @@ function queryLimits(env: Env): QueryLimitSettings {
     );
   }
   return Object.freeze(limits);
+}
+
+/** RETENTION_*: minute rollups must outlive the raw readings they summarise (or both be kept for ever). */
+function retention(env: Env): RetentionSettings {
+  const settings: RetentionSettings = {
+    rawDays: integer(env, "RETENTION_RAW_DAYS", 30, 0, 36_500),
+    minuteDays: integer(env, "RETENTION_MINUTE_DAYS", 180, 0, 36_500),
+    intervalMs: integer(env, "RETENTION_INTERVAL_SECONDS", 60, 1, 86_400) * 1000,
+    batchSize: integer(env, "RETENTION_BATCH", 2_000, 1, 100_000),
+  };
+  if (settings.minuteDays !== 0 && (settings.rawDays === 0 || settings.minuteDays < settings.rawDays)) {
+    throw new ConfigError(
+      `RETENTION_MINUTE_DAYS=${settings.minuteDays} is shorter than RETENTION_RAW_DAYS=${settings.rawDays === 0 ? "0 (for ever)" : settings.rawDays}: ` +
+        "minute rollups would be deleted while the raw readings they summarise are kept; raise RETENTION_MINUTE_DAYS (0 keeps them for ever) or lower RETENTION_RAW_DAYS",
+    );
+  }
+  return settings;
 }
 
 /**
@@ -282,6 +312,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxBytes: integer(env, "INGEST_WAL_MAX_MB", 1024, 1, 1_048_576) * 1024 * 1024,
     },
     analytics: { retentionMs: integer(env, "ANALYTICS_RETENTION_HOURS", 24, 1, 24 * 30) * 3_600_000 },
+    retention: retention(env),
     serialPorts: (text(env, "SERIAL_PORTS") ?? "").split(",").map((p) => p.trim()).filter((p) => p !== ""),
     serialBaud: integer(env, "SERIAL_BAUD", 115200, 300, 4_000_000),
     device: oneOf(env, "DEVICE", ["sim", "virtual", "virtual-mqtt", "none"] as const),
@@ -316,5 +347,6 @@ export function loadConfig(env: Env = process.env): Config {
     ingest: Object.freeze(config.ingest),
     wal: Object.freeze(config.wal),
     analytics: Object.freeze(config.analytics),
+    retention: Object.freeze(config.retention),
   });
 }

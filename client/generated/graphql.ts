@@ -984,6 +984,47 @@ export type DeviceSensorsNodeAggregationWhereInput = {
   name_SHORTEST_LENGTH_LT?: number | null | undefined;
   /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lte: ... } } }' instead. */
   name_SHORTEST_LENGTH_LTE?: number | null | undefined;
+  retentionDays?: IntScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { eq: ... } } }' instead. */
+  retentionDays_AVERAGE_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { gt: ... } } }' instead. */
+  retentionDays_AVERAGE_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { gte: ... } } }' instead. */
+  retentionDays_AVERAGE_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { lt: ... } } }' instead. */
+  retentionDays_AVERAGE_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { lte: ... } } }' instead. */
+  retentionDays_AVERAGE_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { eq: ... } } }' instead. */
+  retentionDays_MAX_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { gt: ... } } }' instead. */
+  retentionDays_MAX_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { gte: ... } } }' instead. */
+  retentionDays_MAX_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { lt: ... } } }' instead. */
+  retentionDays_MAX_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { lte: ... } } }' instead. */
+  retentionDays_MAX_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { eq: ... } } }' instead. */
+  retentionDays_MIN_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { gt: ... } } }' instead. */
+  retentionDays_MIN_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { gte: ... } } }' instead. */
+  retentionDays_MIN_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { lt: ... } } }' instead. */
+  retentionDays_MIN_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { lte: ... } } }' instead. */
+  retentionDays_MIN_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { eq: ... } } }' instead. */
+  retentionDays_SUM_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { gt: ... } } }' instead. */
+  retentionDays_SUM_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { gte: ... } } }' instead. */
+  retentionDays_SUM_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { lt: ... } } }' instead. */
+  retentionDays_SUM_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { lte: ... } } }' instead. */
+  retentionDays_SUM_LTE?: number | null | undefined;
   sigmaMax?: FloatScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'sigmaMax: { average: { eq: ... } } }' instead. */
   sigmaMax_AVERAGE_EQUAL?: number | null | undefined;
@@ -1888,6 +1929,47 @@ export type LocationSensorsNodeAggregationWhereInput = {
   name_SHORTEST_LENGTH_LT?: number | null | undefined;
   /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lte: ... } } }' instead. */
   name_SHORTEST_LENGTH_LTE?: number | null | undefined;
+  retentionDays?: IntScalarAggregationFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { eq: ... } } }' instead. */
+  retentionDays_AVERAGE_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { gt: ... } } }' instead. */
+  retentionDays_AVERAGE_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { gte: ... } } }' instead. */
+  retentionDays_AVERAGE_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { lt: ... } } }' instead. */
+  retentionDays_AVERAGE_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { lte: ... } } }' instead. */
+  retentionDays_AVERAGE_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { eq: ... } } }' instead. */
+  retentionDays_MAX_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { gt: ... } } }' instead. */
+  retentionDays_MAX_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { gte: ... } } }' instead. */
+  retentionDays_MAX_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { lt: ... } } }' instead. */
+  retentionDays_MAX_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { lte: ... } } }' instead. */
+  retentionDays_MAX_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { eq: ... } } }' instead. */
+  retentionDays_MIN_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { gt: ... } } }' instead. */
+  retentionDays_MIN_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { gte: ... } } }' instead. */
+  retentionDays_MIN_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { lt: ... } } }' instead. */
+  retentionDays_MIN_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { lte: ... } } }' instead. */
+  retentionDays_MIN_LTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { eq: ... } } }' instead. */
+  retentionDays_SUM_EQUAL?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { gt: ... } } }' instead. */
+  retentionDays_SUM_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { gte: ... } } }' instead. */
+  retentionDays_SUM_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { lt: ... } } }' instead. */
+  retentionDays_SUM_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { lte: ... } } }' instead. */
+  retentionDays_SUM_LTE?: number | null | undefined;
   sigmaMax?: FloatScalarAggregationFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter 'sigmaMax: { average: { eq: ... } } }' instead. */
   sigmaMax_AVERAGE_EQUAL?: number | null | undefined;
@@ -3163,6 +3245,19 @@ export type SensorWhere = {
    * @deprecated Please use the relevant generic filter 'readings: {  some: ... }' instead.
    */
   readings_SOME?: ReadingWhere | null | undefined;
+  retentionDays?: IntScalarFilters | null | undefined;
+  /** @deprecated Please use the relevant generic filter retentionDays: { eq: ... } */
+  retentionDays_EQ?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter retentionDays: { gt: ... } */
+  retentionDays_GT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter retentionDays: { gte: ... } */
+  retentionDays_GTE?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter retentionDays: { in: ... } */
+  retentionDays_IN?: Array<number | null | undefined> | null | undefined;
+  /** @deprecated Please use the relevant generic filter retentionDays: { lt: ... } */
+  retentionDays_LT?: number | null | undefined;
+  /** @deprecated Please use the relevant generic filter retentionDays: { lte: ... } */
+  retentionDays_LTE?: number | null | undefined;
   sensorId?: IdScalarFilters | null | undefined;
   /** @deprecated Please use the relevant generic filter sensorId: { contains: ... } */
   sensorId_CONTAINS?: string | null | undefined;

@@ -21,6 +21,7 @@ export const MUTATION_ROLES: Readonly<Record<string, Role>> = Object.freeze({
   updateRule: "admin",
   deleteRule: "admin",
   enableRule: "admin",
+  rebuildRollups: "admin",
 });
 
 /** Rank of a role name (case-insensitive); -1 for names that are not roles. */

@@ -12,6 +12,8 @@ import type { PlantModel as PlantModelModel } from '../analytics/predict/plantMo
 import type { Recommendation as RecommendationModel } from '../analytics/predict/recommendTypes.js';
 import type { LocationClimate as LocationClimateModel, LocationMoldRisk as LocationMoldRiskModel } from '../twin/climateService.js';
 import type { PlannedVisit as PlannedVisitModel, PlannedTask as PlannedTaskModel } from '../analytics/plan/maintenancePlan.js';
+import type { RetentionPlan as RetentionPlanModel, SensorRetentionPlan as SensorRetentionPlanModel } from '../twin/retentionJob.js';
+import type { RebuildOutcome as RebuildOutcomeModel } from '../twin/rollupService.js';
 import type { TwinContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1982,6 +1984,7 @@ export type DeviceSensorSensorsNodeAggregateSelection = {
   maxDriftPerMinute: FloatAggregateSelection;
   minStabilityPercent: FloatAggregateSelection;
   name: StringAggregateSelection;
+  retentionDays: IntAggregateSelection;
   sigmaMax: FloatAggregateSelection;
   staleAfterSeconds: FloatAggregateSelection;
   targetMax: FloatAggregateSelection;
@@ -2332,6 +2335,47 @@ export type DeviceSensorsNodeAggregationWhereInput = {
   name_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
   /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lte: ... } } }' instead. */
   name_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  retentionDays?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { eq: ... } } }' instead. */
+  retentionDays_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { gt: ... } } }' instead. */
+  retentionDays_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { gte: ... } } }' instead. */
+  retentionDays_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { lt: ... } } }' instead. */
+  retentionDays_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { lte: ... } } }' instead. */
+  retentionDays_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { eq: ... } } }' instead. */
+  retentionDays_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { gt: ... } } }' instead. */
+  retentionDays_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { gte: ... } } }' instead. */
+  retentionDays_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { lt: ... } } }' instead. */
+  retentionDays_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { lte: ... } } }' instead. */
+  retentionDays_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { eq: ... } } }' instead. */
+  retentionDays_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { gt: ... } } }' instead. */
+  retentionDays_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { gte: ... } } }' instead. */
+  retentionDays_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { lt: ... } } }' instead. */
+  retentionDays_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { lte: ... } } }' instead. */
+  retentionDays_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { eq: ... } } }' instead. */
+  retentionDays_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { gt: ... } } }' instead. */
+  retentionDays_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { gte: ... } } }' instead. */
+  retentionDays_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { lt: ... } } }' instead. */
+  retentionDays_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { lte: ... } } }' instead. */
+  retentionDays_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
   sigmaMax?: InputMaybe<FloatScalarAggregationFilters>;
   /** @deprecated Please use the relevant generic filter 'sigmaMax: { average: { eq: ... } } }' instead. */
   sigmaMax_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
@@ -2865,9 +2909,11 @@ export type IngestResult = {
   /** What the answer guarantees for the accepted items: what was asked for, or LOGGED when the database did not commit them within INGEST_COMMIT_TIMEOUT_MS (then `note` says why). */
   durability: Durability;
   errors: Array<IngestError>;
-  /** Why the guarantee is less than was asked for; null when it is what was asked for. */
+  /** Why the guarantee is less than was asked for, and that some readings were kept in the rollups only; null when neither. */
   note: Maybe<Scalars['String']['output']>;
   rejected: Scalars['Int']['output'];
+  /** Accepted readings older than raw retention: added to the hour and day rollups (and minute ones while kept), not stored as raw readings. */
+  rollupOnly: Scalars['Int']['output'];
 };
 
 export type IntAggregateSelection = {
@@ -3529,6 +3575,7 @@ export type LocationSensorSensorsNodeAggregateSelection = {
   maxDriftPerMinute: FloatAggregateSelection;
   minStabilityPercent: FloatAggregateSelection;
   name: StringAggregateSelection;
+  retentionDays: IntAggregateSelection;
   sigmaMax: FloatAggregateSelection;
   staleAfterSeconds: FloatAggregateSelection;
   targetMax: FloatAggregateSelection;
@@ -3879,6 +3926,47 @@ export type LocationSensorsNodeAggregationWhereInput = {
   name_SHORTEST_LENGTH_LT?: InputMaybe<Scalars['Int']['input']>;
   /** @deprecated Please use the relevant generic filter 'name: { shortestLength: { lte: ... } } }' instead. */
   name_SHORTEST_LENGTH_LTE?: InputMaybe<Scalars['Int']['input']>;
+  retentionDays?: InputMaybe<IntScalarAggregationFilters>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { eq: ... } } }' instead. */
+  retentionDays_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { gt: ... } } }' instead. */
+  retentionDays_AVERAGE_GT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { gte: ... } } }' instead. */
+  retentionDays_AVERAGE_GTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { lt: ... } } }' instead. */
+  retentionDays_AVERAGE_LT?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { average: { lte: ... } } }' instead. */
+  retentionDays_AVERAGE_LTE?: InputMaybe<Scalars['Float']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { eq: ... } } }' instead. */
+  retentionDays_MAX_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { gt: ... } } }' instead. */
+  retentionDays_MAX_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { gte: ... } } }' instead. */
+  retentionDays_MAX_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { lt: ... } } }' instead. */
+  retentionDays_MAX_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { max: { lte: ... } } }' instead. */
+  retentionDays_MAX_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { eq: ... } } }' instead. */
+  retentionDays_MIN_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { gt: ... } } }' instead. */
+  retentionDays_MIN_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { gte: ... } } }' instead. */
+  retentionDays_MIN_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { lt: ... } } }' instead. */
+  retentionDays_MIN_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { min: { lte: ... } } }' instead. */
+  retentionDays_MIN_LTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { eq: ... } } }' instead. */
+  retentionDays_SUM_EQUAL?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { gt: ... } } }' instead. */
+  retentionDays_SUM_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { gte: ... } } }' instead. */
+  retentionDays_SUM_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { lt: ... } } }' instead. */
+  retentionDays_SUM_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter 'retentionDays: { sum: { lte: ... } } }' instead. */
+  retentionDays_SUM_LTE?: InputMaybe<Scalars['Int']['input']>;
   sigmaMax?: InputMaybe<FloatScalarAggregationFilters>;
   /** @deprecated Please use the relevant generic filter 'sigmaMax: { average: { eq: ... } } }' instead. */
   sigmaMax_AVERAGE_EQUAL?: InputMaybe<Scalars['Float']['input']>;
@@ -4425,6 +4513,8 @@ export type Mutation = {
   deleteRules: DeleteInfo;
   deleteSensors: DeleteInfo;
   enableRule: Rule;
+  /** Recomputes a sensor's minute, hour and day rollups for the whole days touching (from, to] from its raw readings (at most 400 days; admin). */
+  rebuildRollups: RollupRebuild;
   /** Sends a calibration offset (sensor units, added by the device) to the sensor's device as a CALIBRATE command, then records it, valid for validDays (a device that is away gets it at its next hello). A repeat with the same idempotencyKey returns the first calibration. */
   recordCalibration: Calibration;
   /**
@@ -4596,6 +4686,13 @@ export type MutationDeleteSensorsArgs = {
 export type MutationEnableRuleArgs = {
   enabled: Scalars['Boolean']['input'];
   ruleId: Scalars['ID']['input'];
+};
+
+
+export type MutationRebuildRollupsArgs = {
+  from: Scalars['DateTime']['input'];
+  sensorId: Scalars['ID']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -4772,6 +4869,8 @@ export type Query = {
   devicesConnection: DevicesConnection;
   /** timestamp,value CSV of a sensor's readings in (from, to] (at most 100,000 rows; GET /export/{sensorId}.csv streams any number). */
   exportCsv: Maybe<Scalars['String']['output']>;
+  /** A sensor's history in (from, to] as CSV; resolution defaults to the finest still kept for the whole range that gives at most 100,000 rows. */
+  exportSeries: Maybe<SeriesExport>;
   /** Probability that the sensor fails within `hours` (1–168), with its drivers; null with an error when history is too thin. */
   failureRisk: Maybe<FailureRisk>;
   /** The value `minutes` ahead (1 min to 7 days), with a 90 % interval and when it reaches threshold. */
@@ -4800,6 +4899,8 @@ export type Query = {
   readingsConnection: ReadingsConnection;
   /** What to do now, most urgent first. */
   recommendations: Array<Recommendation>;
+  /** What retention would delete at asOf (default now), per sensor; deletes nothing. */
+  retentionDryRun: RetentionPlan;
   ruleDecisions: Array<RuleDecision>;
   ruleDecisionsConnection: RuleDecisionsConnection;
   /** What a rule would have done over recorded history, before it is enabled (at most 31 days). */
@@ -4812,9 +4913,17 @@ export type Query = {
   sensorsConnection: SensorsConnection;
   /** What-if: the sensor's location simulated under a scenario by its fitted plant; null with an error when no model can be fitted. */
   simulate: Maybe<Simulation>;
-  /** Traits of one sensor over (asOf − windowSeconds, asOf]; asOf defaults to now. */
+  /**
+   * Traits of one sensor over (asOf − windowSeconds, asOf]; asOf defaults to now. resolution
+   * defaults to RAW while memory or raw readings cover a window up to a day, else to the coarsest
+   * rollup still kept with ≥ 100 buckets in the window (windows up to 3,660 days; RAW up to 30).
+   */
   traits: Maybe<Traits>;
-  /** A sensor's trend over the window, downsampled into buckets for charts. */
+  /**
+   * A sensor's trend over the window, downsampled into buckets for charts. resolution defaults to
+   * RAW while memory or raw readings cover a window up to a day, else to the coarsest rollup still
+   * kept whose buckets fit in the chart's (windows up to 3,660 days; RAW up to 30).
+   */
   trend: Maybe<Trend>;
 };
 
@@ -4908,6 +5017,14 @@ export type QueryDevicesConnectionArgs = {
 
 export type QueryExportCsvArgs = {
   from: Scalars['DateTime']['input'];
+  sensorId: Scalars['ID']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryExportSeriesArgs = {
+  from: Scalars['DateTime']['input'];
+  resolution?: InputMaybe<Resolution>;
   sensorId: Scalars['ID']['input'];
   to: Scalars['DateTime']['input'];
 };
@@ -5015,6 +5132,11 @@ export type QueryRecommendationsArgs = {
 };
 
 
+export type QueryRetentionDryRunArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
 export type QueryRuleDecisionsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -5077,6 +5199,7 @@ export type QuerySimulateArgs = {
 
 export type QueryTraitsArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  resolution?: InputMaybe<Resolution>;
   sensorId: Scalars['ID']['input'];
   windowSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -5085,6 +5208,7 @@ export type QueryTraitsArgs = {
 export type QueryTrendArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   buckets?: InputMaybe<Scalars['Int']['input']>;
+  resolution?: InputMaybe<Resolution>;
   sensorId: Scalars['ID']['input'];
   targetMax?: InputMaybe<Scalars['Float']['input']>;
   targetMin?: InputMaybe<Scalars['Float']['input']>;
@@ -5313,6 +5437,41 @@ export type RecommendedAction =
   | 'INSPECT'
   | 'RECALIBRATE'
   | 'REPLACE';
+
+/**
+ * What a history answer was read at: raw readings, or the 1-minute, 1-hour or 1-day rollups
+ * (count, mean, min, max, m2 per bucket; see docs/history.md). Raw readings and minute rollups
+ * are kept for RETENTION_RAW_DAYS and RETENTION_MINUTE_DAYS, hours and days for ever.
+ */
+export type Resolution =
+  | 'DAY'
+  | 'HOUR'
+  | 'MINUTE'
+  | 'RAW';
+
+/** A dry run of retention: what a pass at asOf would delete (nothing is deleted). */
+export type RetentionPlan = {
+  __typename?: 'RetentionPlan';
+  asOf: Scalars['DateTime']['output'];
+  /** Minute rollups ending at or before this go; null: none do (RETENTION_MINUTE_DAYS=0). */
+  minuteCutoff: Maybe<Scalars['DateTime']['output']>;
+  minuteRollups: Scalars['Int']['output'];
+  rawReadings: Scalars['Int']['output'];
+  sensors: Array<SensorRetention>;
+};
+
+/** What rebuildRollups recomputed: whole days (from, to], from the raw readings. */
+export type RollupRebuild = {
+  __typename?: 'RollupRebuild';
+  buckets: Scalars['Int']['output'];
+  days: Scalars['Int']['output'];
+  from: Scalars['DateTime']['output'];
+  /** Raw readings at or before this are gone (retention, rollup-only readings): days there were left as they were. Null: none are. */
+  rawIncompleteUntil: Maybe<Scalars['DateTime']['output']>;
+  readings: Scalars['Int']['output'];
+  sensorId: Scalars['ID']['output'];
+  to: Scalars['DateTime']['output'];
+};
 
 /** A room's moist-air state from its newest temperature and humidity readings (Magnus form, Alduchov & Eskridge 1996). */
 export type RoomClimate = {
@@ -7208,6 +7367,8 @@ export type Sensor = {
   name: Maybe<Scalars['String']['output']>;
   readings: Array<Reading>;
   readingsConnection: SensorReadingsConnection;
+  /** Days its raw readings are kept (0: for ever); unset: RETENTION_RAW_DAYS. Never below what the features need (the start refuses a shorter one). */
+  retentionDays: Maybe<Scalars['Int']['output']>;
   sensorId: Scalars['ID']['output'];
   /** Noise (σ, sensor units) at which stability reaches 0 % (default per kind). */
   sigmaMax: Maybe<Scalars['Float']['output']>;
@@ -7216,7 +7377,7 @@ export type Sensor = {
   targetMax: Maybe<Scalars['Float']['output']>;
   /** The band the value should stay in (comfort or process limits); recommendations act on forecast breaches of it. */
   targetMin: Maybe<Scalars['Float']['output']>;
-  /** Traits over (asOf − windowSeconds, asOf]; asOf defaults to now. */
+  /** Traits over (asOf − windowSeconds, asOf]; asOf defaults to now; resolution: see Query.traits. */
   traits: Maybe<Traits>;
   unit: Maybe<Scalars['String']['output']>;
 };
@@ -7319,6 +7480,7 @@ export type SensorReadingsConnectionArgs = {
  */
 export type SensorTraitsArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  resolution?: InputMaybe<Resolution>;
   windowSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -7337,6 +7499,7 @@ export type SensorAggregateNode = {
   maxDriftPerMinute: FloatAggregateSelection;
   minStabilityPercent: FloatAggregateSelection;
   name: StringAggregateSelection;
+  retentionDays: IntAggregateSelection;
   sigmaMax: FloatAggregateSelection;
   staleAfterSeconds: FloatAggregateSelection;
   targetMax: FloatAggregateSelection;
@@ -7878,6 +8041,7 @@ export type SensorCreateInput = {
   minStabilityPercent?: InputMaybe<Scalars['Float']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   readings?: InputMaybe<SensorReadingsFieldInput>;
+  retentionDays?: InputMaybe<Scalars['Int']['input']>;
   sensorId: Scalars['ID']['input'];
   sigmaMax?: InputMaybe<Scalars['Float']['input']>;
   staleAfterSeconds?: InputMaybe<Scalars['Float']['input']>;
@@ -8251,6 +8415,20 @@ export type SensorRelationshipFilters = {
   some?: InputMaybe<SensorWhere>;
 };
 
+/** What one retention pass would delete of one sensor. */
+export type SensorRetention = {
+  __typename?: 'SensorRetention';
+  /** Why none of it goes yet; null when it does. */
+  heldBack: Maybe<Scalars['String']['output']>;
+  minuteRollups: Scalars['Int']['output'];
+  /** Raw readings at or before this go; null: none do. */
+  rawCutoff: Maybe<Scalars['DateTime']['output']>;
+  /** Days its raw readings are kept (0: for ever). */
+  rawDays: Scalars['Int']['output'];
+  rawReadings: Scalars['Int']['output'];
+  sensorId: Scalars['ID']['output'];
+};
+
 /** Fields to sort Sensors by. The order in which sorts are applied is not guaranteed when specifying many fields in one SensorSort object. */
 export type SensorSort = {
   currentValue?: InputMaybe<SortDirection>;
@@ -8261,6 +8439,7 @@ export type SensorSort = {
   maxDriftPerMinute?: InputMaybe<SortDirection>;
   minStabilityPercent?: InputMaybe<SortDirection>;
   name?: InputMaybe<SortDirection>;
+  retentionDays?: InputMaybe<SortDirection>;
   sensorId?: InputMaybe<SortDirection>;
   sigmaMax?: InputMaybe<SortDirection>;
   staleAfterSeconds?: InputMaybe<SortDirection>;
@@ -8345,6 +8524,13 @@ export type SensorUpdateInput = {
   /** @deprecated Please use the generic mutation 'name: { set: ... } }' instead. */
   name_SET?: InputMaybe<Scalars['String']['input']>;
   readings?: InputMaybe<Array<SensorReadingsUpdateFieldInput>>;
+  retentionDays?: InputMaybe<IntScalarMutations>;
+  /** @deprecated Please use the relevant generic mutation 'retentionDays: { decrement: ... } }' instead. */
+  retentionDays_DECREMENT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic mutation 'retentionDays: { increment: ... } }' instead. */
+  retentionDays_INCREMENT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the generic mutation 'retentionDays: { set: ... } }' instead. */
+  retentionDays_SET?: InputMaybe<Scalars['Int']['input']>;
   sensorId?: InputMaybe<IdScalarMutations>;
   /** @deprecated Please use the generic mutation 'sensorId: { set: ... } }' instead. */
   sensorId_SET?: InputMaybe<Scalars['ID']['input']>;
@@ -8631,6 +8817,19 @@ export type SensorWhere = {
    * @deprecated Please use the relevant generic filter 'readings: {  some: ... }' instead.
    */
   readings_SOME?: InputMaybe<ReadingWhere>;
+  retentionDays?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter retentionDays: { eq: ... } */
+  retentionDays_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter retentionDays: { gt: ... } */
+  retentionDays_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter retentionDays: { gte: ... } */
+  retentionDays_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter retentionDays: { in: ... } */
+  retentionDays_IN?: InputMaybe<Array<InputMaybe<Scalars['Int']['input']>>>;
+  /** @deprecated Please use the relevant generic filter retentionDays: { lt: ... } */
+  retentionDays_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter retentionDays: { lte: ... } */
+  retentionDays_LTE?: InputMaybe<Scalars['Int']['input']>;
   sensorId?: InputMaybe<IdScalarFilters>;
   /** @deprecated Please use the relevant generic filter sensorId: { contains: ... } */
   sensorId_CONTAINS?: InputMaybe<Scalars['ID']['input']>;
@@ -8713,6 +8912,15 @@ export type SensorsConnection = {
   edges: Array<SensorEdge>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
+};
+
+/** A sensor's history as CSV at a resolution: raw `timestamp,value` rows, or rollup `start,end,count,mean,min,max,stdDev` rows. */
+export type SeriesExport = {
+  __typename?: 'SeriesExport';
+  csv: Scalars['String']['output'];
+  resolution: Resolution;
+  rows: Scalars['Int']['output'];
+  sensorId: Scalars['ID']['output'];
 };
 
 export type Severity =
@@ -8854,6 +9062,8 @@ export type Traits = {
   freshnessSeconds: Maybe<Scalars['Float']['output']>;
   mean: Maybe<Scalars['Float']['output']>;
   readingCount: Scalars['Int']['output'];
+  /** What the window was read at. */
+  resolution: Resolution;
   sensorId: Scalars['ID']['output'];
   source: AnalyticsSource;
   /** 100 = perfectly steady: 100·(1 − σ around the trend / the kind's noise scale), clamped to 0..100; null with < 3 readings. */
@@ -8875,6 +9085,8 @@ export type Trend = {
   maxValue: Maybe<Scalars['Float']['output']>;
   minValue: Maybe<Scalars['Float']['output']>;
   readingCount: Scalars['Int']['output'];
+  /** What the window was read at: rollup buckets count at their end, so a window on the rollup's grid gives the raw answer. */
+  resolution: Resolution;
   sensorId: Scalars['ID']['output'];
   series: Array<Bucket>;
   slopePerMinute: Maybe<Scalars['Float']['output']>;
@@ -9335,6 +9547,9 @@ export type ResolversTypes = {
   ReadingsConnection: ResolverTypeWrapper<Omit<ReadingsConnection, 'edges'> & { edges: Array<ResolversTypes['ReadingEdge']> }>;
   Recommendation: ResolverTypeWrapper<RecommendationModel>;
   RecommendedAction: RecommendedAction;
+  Resolution: Resolution;
+  RetentionPlan: ResolverTypeWrapper<RetentionPlanModel>;
+  RollupRebuild: ResolverTypeWrapper<RebuildOutcomeModel>;
   RoomClimate: ResolverTypeWrapper<LocationClimateModel>;
   Rule: ResolverTypeWrapper<RuleModelModel>;
   RuleActionInput: RuleActionInput;
@@ -9488,11 +9703,13 @@ export type ResolversTypes = {
   SensorReadingsUpdateConnectionInput: SensorReadingsUpdateConnectionInput;
   SensorReadingsUpdateFieldInput: SensorReadingsUpdateFieldInput;
   SensorRelationshipFilters: SensorRelationshipFilters;
+  SensorRetention: ResolverTypeWrapper<SensorRetentionPlanModel>;
   SensorSort: SensorSort;
   SensorState: ResolverTypeWrapper<SensorState>;
   SensorUpdateInput: SensorUpdateInput;
   SensorWhere: SensorWhere;
   SensorsConnection: ResolverTypeWrapper<Omit<SensorsConnection, 'edges'> & { edges: Array<ResolversTypes['SensorEdge']> }>;
+  SeriesExport: ResolverTypeWrapper<SeriesExport>;
   Severity: Severity;
   SeverityEnumScalarFilters: SeverityEnumScalarFilters;
   SeverityEnumScalarMutations: SeverityEnumScalarMutations;
@@ -9801,6 +10018,8 @@ export type ResolversParentTypes = {
   ReadingWhere: ReadingWhere;
   ReadingsConnection: Omit<ReadingsConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReadingEdge']> };
   Recommendation: RecommendationModel;
+  RetentionPlan: RetentionPlanModel;
+  RollupRebuild: RebuildOutcomeModel;
   RoomClimate: LocationClimateModel;
   Rule: RuleModelModel;
   RuleActionInput: RuleActionInput;
@@ -9953,11 +10172,13 @@ export type ResolversParentTypes = {
   SensorReadingsUpdateConnectionInput: SensorReadingsUpdateConnectionInput;
   SensorReadingsUpdateFieldInput: SensorReadingsUpdateFieldInput;
   SensorRelationshipFilters: SensorRelationshipFilters;
+  SensorRetention: SensorRetentionPlanModel;
   SensorSort: SensorSort;
   SensorState: SensorState;
   SensorUpdateInput: SensorUpdateInput;
   SensorWhere: SensorWhere;
   SensorsConnection: Omit<SensorsConnection, 'edges'> & { edges: Array<ResolversParentTypes['SensorEdge']> };
+  SeriesExport: SeriesExport;
   SeverityEnumScalarFilters: SeverityEnumScalarFilters;
   SeverityEnumScalarMutations: SeverityEnumScalarMutations;
   SimPoint: TrajectoryPointModel;
@@ -10409,6 +10630,7 @@ export type DeviceSensorSensorsNodeAggregateSelectionResolvers<ContextType = Twi
   maxDriftPerMinute?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   minStabilityPercent?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  retentionDays?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   sigmaMax?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   staleAfterSeconds?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   targetMax?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
@@ -10486,6 +10708,7 @@ export type IngestResultResolvers<ContextType = TwinContext, ParentType extends 
   errors?: Resolver<Array<ResolversTypes['IngestError']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rollupOnly?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type IntAggregateSelectionResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['IntAggregateSelection'] = ResolversParentTypes['IntAggregateSelection']> = {
@@ -10611,6 +10834,7 @@ export type LocationSensorSensorsNodeAggregateSelectionResolvers<ContextType = T
   maxDriftPerMinute?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   minStabilityPercent?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  retentionDays?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   sigmaMax?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   staleAfterSeconds?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   targetMax?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
@@ -10692,6 +10916,7 @@ export type MutationResolvers<ContextType = TwinContext, ParentType extends Reso
   deleteRules?: Resolver<ResolversTypes['DeleteInfo'], ParentType, ContextType, Partial<MutationDeleteRulesArgs>>;
   deleteSensors?: Resolver<ResolversTypes['DeleteInfo'], ParentType, ContextType, Partial<MutationDeleteSensorsArgs>>;
   enableRule?: Resolver<ResolversTypes['Rule'], ParentType, ContextType, RequireFields<MutationEnableRuleArgs, 'enabled' | 'ruleId'>>;
+  rebuildRollups?: Resolver<ResolversTypes['RollupRebuild'], ParentType, ContextType, RequireFields<MutationRebuildRollupsArgs, 'from' | 'sensorId' | 'to'>>;
   recordCalibration?: Resolver<ResolversTypes['Calibration'], ParentType, ContextType, RequireFields<MutationRecordCalibrationArgs, 'offset' | 'sensorId' | 'validDays'>>;
   recordReadings?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationRecordReadingsArgs, 'durability' | 'readings'>>;
   sendCommand?: Resolver<ResolversTypes['Command'], ParentType, ContextType, RequireFields<MutationSendCommandArgs, 'input'>>;
@@ -10765,6 +10990,7 @@ export type QueryResolvers<ContextType = TwinContext, ParentType extends Resolve
   devices?: Resolver<Array<ResolversTypes['Device']>, ParentType, ContextType, Partial<QueryDevicesArgs>>;
   devicesConnection?: Resolver<ResolversTypes['DevicesConnection'], ParentType, ContextType, Partial<QueryDevicesConnectionArgs>>;
   exportCsv?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryExportCsvArgs, 'from' | 'sensorId' | 'to'>>;
+  exportSeries?: Resolver<Maybe<ResolversTypes['SeriesExport']>, ParentType, ContextType, RequireFields<QueryExportSeriesArgs, 'from' | 'sensorId' | 'to'>>;
   failureRisk?: Resolver<Maybe<ResolversTypes['FailureRisk']>, ParentType, ContextType, RequireFields<QueryFailureRiskArgs, 'hours' | 'sensorId'>>;
   forecast?: Resolver<Maybe<ResolversTypes['Forecast']>, ParentType, ContextType, RequireFields<QueryForecastArgs, 'minutes' | 'sensorId'>>;
   health?: Resolver<Array<ResolversTypes['SensorHealth']>, ParentType, ContextType, RequireFields<QueryHealthArgs, 'windowSeconds'>>;
@@ -10779,6 +11005,7 @@ export type QueryResolvers<ContextType = TwinContext, ParentType extends Resolve
   readings?: Resolver<Array<ResolversTypes['Reading']>, ParentType, ContextType, Partial<QueryReadingsArgs>>;
   readingsConnection?: Resolver<ResolversTypes['ReadingsConnection'], ParentType, ContextType, Partial<QueryReadingsConnectionArgs>>;
   recommendations?: Resolver<Array<ResolversTypes['Recommendation']>, ParentType, ContextType, Partial<QueryRecommendationsArgs>>;
+  retentionDryRun?: Resolver<ResolversTypes['RetentionPlan'], ParentType, ContextType, Partial<QueryRetentionDryRunArgs>>;
   ruleDecisions?: Resolver<Array<ResolversTypes['RuleDecision']>, ParentType, ContextType, Partial<QueryRuleDecisionsArgs>>;
   ruleDecisionsConnection?: Resolver<ResolversTypes['RuleDecisionsConnection'], ParentType, ContextType, Partial<QueryRuleDecisionsConnectionArgs>>;
   ruleDryRun?: Resolver<Maybe<ResolversTypes['RuleDryRun']>, ParentType, ContextType, RequireFields<QueryRuleDryRunArgs, 'from' | 'input' | 'to'>>;
@@ -10845,6 +11072,24 @@ export type RecommendationResolvers<ContextType = TwinContext, ParentType extend
   sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   urgency?: Resolver<ResolversTypes['Urgency'], ParentType, ContextType>;
+};
+
+export type RetentionPlanResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['RetentionPlan'] = ResolversParentTypes['RetentionPlan']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  minuteCutoff?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  minuteRollups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rawReadings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sensors?: Resolver<Array<ResolversTypes['SensorRetention']>, ParentType, ContextType>;
+};
+
+export type RollupRebuildResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['RollupRebuild'] = ResolversParentTypes['RollupRebuild']> = {
+  buckets?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  rawIncompleteUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  readings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type RoomClimateResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['RoomClimate'] = ResolversParentTypes['RoomClimate']> = {
@@ -11088,6 +11333,7 @@ export type SensorResolvers<ContextType = TwinContext, ParentType extends Resolv
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   readings?: Resolver<Array<ResolversTypes['Reading']>, ParentType, ContextType, Partial<SensorReadingsArgs>>;
   readingsConnection?: Resolver<ResolversTypes['SensorReadingsConnection'], ParentType, ContextType, Partial<SensorReadingsConnectionArgs>>;
+  retentionDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sigmaMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   staleAfterSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -11110,6 +11356,7 @@ export type SensorAggregateNodeResolvers<ContextType = TwinContext, ParentType e
   maxDriftPerMinute?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   minStabilityPercent?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['StringAggregateSelection'], ParentType, ContextType>;
+  retentionDays?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   sigmaMax?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   staleAfterSeconds?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   targetMax?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
@@ -11237,6 +11484,15 @@ export type SensorReadingsRelationshipResolvers<ContextType = TwinContext, Paren
   node?: Resolver<ResolversTypes['Reading'], ParentType, ContextType>;
 };
 
+export type SensorRetentionResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['SensorRetention'] = ResolversParentTypes['SensorRetention']> = {
+  heldBack?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  minuteRollups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rawCutoff?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  rawDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rawReadings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type SensorStateResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['SensorState'] = ResolversParentTypes['SensorState']> = {
   currentValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   lastUpdate?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -11248,6 +11504,13 @@ export type SensorsConnectionResolvers<ContextType = TwinContext, ParentType ext
   edges?: Resolver<Array<ResolversTypes['SensorEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SeriesExportResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['SeriesExport'] = ResolversParentTypes['SeriesExport']> = {
+  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type SimPointResolvers<ContextType = TwinContext, ParentType extends ResolversParentTypes['SimPoint'] = ResolversParentTypes['SimPoint']> = {
@@ -11294,6 +11557,7 @@ export type TraitsResolvers<ContextType = TwinContext, ParentType extends Resolv
   freshnessSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   mean?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   readingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType>;
   sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['AnalyticsSource'], ParentType, ContextType>;
   stabilityPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -11311,6 +11575,7 @@ export type TrendResolvers<ContextType = TwinContext, ParentType extends Resolve
   maxValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   minValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   readingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType>;
   sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   series?: Resolver<Array<ResolversTypes['Bucket']>, ParentType, ContextType>;
   slopePerMinute?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -11497,6 +11762,8 @@ export type Resolvers<ContextType = TwinContext> = {
   ReadingSensorRelationship?: ReadingSensorRelationshipResolvers<ContextType>;
   ReadingsConnection?: ReadingsConnectionResolvers<ContextType>;
   Recommendation?: RecommendationResolvers<ContextType>;
+  RetentionPlan?: RetentionPlanResolvers<ContextType>;
+  RollupRebuild?: RollupRebuildResolvers<ContextType>;
   RoomClimate?: RoomClimateResolvers<ContextType>;
   Rule?: RuleResolvers<ContextType>;
   RuleAggregate?: RuleAggregateResolvers<ContextType>;
@@ -11543,8 +11810,10 @@ export type Resolvers<ContextType = TwinContext> = {
   SensorReadingReadingsNodeAggregateSelection?: SensorReadingReadingsNodeAggregateSelectionResolvers<ContextType>;
   SensorReadingsConnection?: SensorReadingsConnectionResolvers<ContextType>;
   SensorReadingsRelationship?: SensorReadingsRelationshipResolvers<ContextType>;
+  SensorRetention?: SensorRetentionResolvers<ContextType>;
   SensorState?: SensorStateResolvers<ContextType>;
   SensorsConnection?: SensorsConnectionResolvers<ContextType>;
+  SeriesExport?: SeriesExportResolvers<ContextType>;
   SimPoint?: SimPointResolvers<ContextType>;
   Simulation?: SimulationResolvers<ContextType>;
   StringAggregateSelection?: StringAggregateSelectionResolvers<ContextType>;

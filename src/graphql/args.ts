@@ -3,6 +3,8 @@ import { InvalidInputError } from "../errors.js";
 import { parseTimestamp } from "../twin/validate.js";
 
 export const MAX_WINDOW_SECONDS = 30 * 24 * 3600;
+/** Windows that rollups can answer (trend, traits): up to 3,660 days; RAW ones are still held to 30 days. */
+export const MAX_HISTORY_WINDOW_SECONDS = 3_660 * 24 * 3600;
 
 /** A DateTime argument as epoch ms; undefined when absent. */
 export function timeArg(value: string | null | undefined, name: string): number | undefined {
@@ -12,11 +14,11 @@ export function timeArg(value: string | null | undefined, name: string): number 
   return ms;
 }
 
-/** A window length in seconds, as milliseconds: 1 s to 30 days. */
-export function windowArg(seconds: number | null | undefined, fallback: number, name = "windowSeconds"): number {
+/** A window length in seconds, as milliseconds: 1 s to 30 days (or `max`). */
+export function windowArg(seconds: number | null | undefined, fallback: number, name = "windowSeconds", max = MAX_WINDOW_SECONDS): number {
   const value = seconds ?? fallback;
-  if (!Number.isInteger(value) || value <= 0 || value > MAX_WINDOW_SECONDS) {
-    throw new InvalidInputError(`${name} must be a whole number of seconds from 1 to ${MAX_WINDOW_SECONDS} (30 days), got ${value}`);
+  if (!Number.isInteger(value) || value <= 0 || value > max) {
+    throw new InvalidInputError(`${name} must be a whole number of seconds from 1 to ${max} (${Math.round(max / 86_400)} days), got ${value}`);
   }
   return value * 1000;
 }

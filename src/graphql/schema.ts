@@ -10,6 +10,7 @@ import { bucketFields, diagnosticsQueries, diagnosticsSensorFields, rankingField
 import { controlMutations, controlQueries, controlSubscriptions, ruleDryRunFields, ruleEventFields } from "./resolvers/controlResolvers.js";
 import { climateLocationFields, climateQueries, moldRiskFields, roomClimateFields } from "./resolvers/climateResolvers.js";
 import { exportQueries } from "./resolvers/exportResolvers.js";
+import { historyMutations, historyQueries, retentionPlanFields, rollupRebuildFields, sensorRetentionFields } from "./resolvers/historyResolvers.js";
 import { planQueries, plannedTaskFields, plannedVisitFields } from "./resolvers/planResolvers.js";
 import {
   calibrationMutations,
@@ -36,8 +37,8 @@ export const typeDefsPath = path.join(projectRoot, "schema.graphql");
 /** The resolvers of every field schema.graphql adds to what @neo4j/graphql generates. */
 export function createResolvers(services: TwinServices): Resolvers {
   return {
-    Query: { ...sensorQueries(services), ...deviceQueries(services), ...diagnosticsQueries(services), ...alertQueries(services), ...exportQueries(services), ...predictionQueries(services), ...controlQueries(services), ...climateQueries(services), ...planQueries(services) },
-    Mutation: { ...ingestMutations(services), ...alertMutations(services), ...calibrationMutations(services), ...controlMutations(services) },
+    Query: { ...sensorQueries(services), ...deviceQueries(services), ...diagnosticsQueries(services), ...alertQueries(services), ...exportQueries(services), ...predictionQueries(services), ...controlQueries(services), ...climateQueries(services), ...planQueries(services), ...historyQueries(services) },
+    Mutation: { ...ingestMutations(services), ...alertMutations(services), ...calibrationMutations(services), ...controlMutations(services), ...historyMutations(services) },
     Subscription: { ...ingestSubscriptions(services), ...deviceSubscriptions(services), ...alertSubscriptions(services), ...controlSubscriptions(services) },
     Sensor: { ...sensorFields(services), ...diagnosticsSensorFields(services) },
     Location: climateLocationFields(services),
@@ -61,6 +62,9 @@ export function createResolvers(services: TwinServices): Resolvers {
     RuleEvent: ruleEventFields,
     LiveReading: liveReadingFields,
     DeviceStatus: deviceStatusFields,
+    RetentionPlan: retentionPlanFields,
+    SensorRetention: sensorRetentionFields,
+    RollupRebuild: rollupRebuildFields,
   };
 }
 

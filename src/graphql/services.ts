@@ -14,6 +14,8 @@ import type { EventBus } from "../twin/eventBus.js";
 import type { TwinEvents } from "../twin/events.js";
 import type { DurabilityTimeouts, IngestPipeline } from "../twin/ingest.js";
 import type { LiveState } from "../twin/liveState.js";
+import type { RetentionJob } from "../twin/retentionJob.js";
+import type { RollupService } from "../twin/rollupService.js";
 
 /** What the resolvers need; main.ts builds it, tests may build it around a real store. */
 export interface TwinServices {
@@ -35,4 +37,7 @@ export interface TwinServices {
   readonly climate: ClimateService;
   readonly moldAdvisor: MoldAdvisor;
   readonly planner: MaintenancePlanner;
+  readonly rollups: RollupService;
+  /** Null when no retention is configured (everything is kept). */
+  readonly retention: RetentionJob | null;
 }

@@ -5,6 +5,9 @@ import { UCI_COLUMNS, parseUciOccupancy, type UciColumn } from "../datasets/uciO
 export interface ChunkOutcome {
   readonly accepted: number;
   readonly rejected: number;
+  /** Accepted readings older than raw retention: kept in the rollups only. */
+  readonly rollupOnly?: number;
+  readonly note?: string | null;
   readonly errors: ReadonlyArray<{ readonly index: number; readonly message: string }>;
 }
 
@@ -18,6 +21,9 @@ export interface ImportProgress {
 export interface ImportSummary extends ImportProgress {
   /** The first refusals, with the row they came from. */
   readonly firstErrors: string[];
+  /** Readings kept in the rollups only (older than the twin's raw retention), and why. */
+  readonly rollupOnly: number;
+  readonly rollupNote: string | null;
 }
 
 /** Which recorded format a file is in, from its header line. */
@@ -54,14 +60,20 @@ export async function importSeries(
   const sorted = [...points].sort((a, b) => a.timestampMs - b.timestampMs);
   let accepted = 0;
   let rejected = 0;
+  let rollupOnly = 0;
+  let rollupNote: string | null = null;
   const firstErrors: string[] = [];
   for (let start = 0; start < sorted.length; start += chunk) {
     const slice = sorted.slice(start, start + chunk);
     const outcome = await options.send(slice.map((p) => ({ sensorId: options.sensorId, value: p.value, timestamp: new Date(p.timestampMs).toISOString() })));
     accepted += outcome.accepted;
     rejected += outcome.rejected;
+    if ((outcome.rollupOnly ?? 0) > 0) {
+      rollupOnly += outcome.rollupOnly ?? 0;
+      rollupNote ??= outcome.note ?? null;
+    }
     for (const e of outcome.errors) if (firstErrors.length < 5) firstErrors.push(`row ${start + e.index + 1}: ${e.message}`);
     options.onProgress?.({ sent: Math.min(sorted.length, start + chunk), total: sorted.length, accepted, rejected });
   }
-  return { sent: sorted.length, total: sorted.length, accepted, rejected, firstErrors };
+  return { sent: sorted.length, total: sorted.length, accepted, rejected, firstErrors, rollupOnly, rollupNote };
 }

@@ -26,6 +26,8 @@ export const MIGRATIONS: readonly string[] = [
   "CREATE RANGE INDEX alert_sensor IF NOT EXISTS FOR (a:Alert) ON (a.sensorId, a.status)",
   // One sensor's alerts in a time range (failure risk, anomalies for given sensors).
   "CREATE RANGE INDEX alert_sensor_time IF NOT EXISTS FOR (a:Alert) ON (a.sensorId, a.raisedAt)",
+  // One bucket per (sensor, resolution, start); the backing index answers a sensor's buckets in a time range.
+  "CREATE CONSTRAINT rollup_key IF NOT EXISTS FOR (r:Rollup) REQUIRE (r.sensorId, r.resolution, r.start) IS UNIQUE",
 ];
 
 /** Applies the schema and waits until the indexes are online, so the first query can use them. */

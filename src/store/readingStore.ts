@@ -1,7 +1,9 @@
 import type { Driver } from "neo4j-driver";
 import type { Point } from "../analytics/point.js";
 import type { Reading } from "../twin/reading.js";
-import { defaultUnit, kindFromId } from "../twin/sensorKind.js";
+import { ADVANCE_SENSORS, groupBySensor, INSERT_READINGS } from "./readingRows.js";
+import { RollupStore } from "./rollupStore.js";
+import { KEEP_EVERYTHING, writeWithRollups, type RollupPolicy } from "./rollupWrites.js";
 import { toEpochMs } from "./time.js";
 
 export interface StoredReading {
@@ -17,48 +19,52 @@ export interface SensorSnapshot {
   readonly lastUpdatedMs: number | null;
 }
 
-interface SensorRow {
-  sensorId: string;
-  kind: string;
-  unit: string | null;
-  latestValue: number;
-  latestMs: number;
+export interface ReadingStoreOptions {
+  /** Where the rollups live; null writes readings without them (the benchmarks' baseline only). Default: a store on the same driver. */
+  readonly rollups?: RollupStore | null;
+  /** What retention keeps (default: everything). */
+  readonly policy?: RollupPolicy;
+  readonly clock?: () => number;
 }
-
-// Sensors are created on their first reading. A reading already stored with the same
-// (sensorId, timestamp, seq) is skipped, so a batch retried after a commit whose answer was
-// lost is stored once; the index lookup is needed only for readings not newer than the
-// sensor's lastUpdated (the newest stored timestamp), which in-order streams never are.
-const INSERT_READINGS = `
-UNWIND $groups AS g
-MERGE (sensor:Sensor {sensorId: g.sensorId})
-  ON CREATE SET sensor.kind = g.kind, sensor.unit = g.unit
-WITH sensor, g, sensor.lastUpdated AS prev
-UNWIND g.rows AS row
-WITH sensor, g, prev, row, datetime({epochMillis: toInteger(row[1])}) AS ts
-WHERE CASE WHEN prev IS NULL OR ts > prev THEN true
-      ELSE NOT EXISTS {
-        MATCH (dup:Reading {sensorId: g.sensorId, timestamp: ts})
-        WHERE coalesce(dup.seq, -1) = coalesce(toInteger(row[2]), -1)
-      } END
-CREATE (sensor)-[:HAS_READING]->(:Reading {sensorId: g.sensorId, value: row[0], timestamp: ts, seq: toInteger(row[2])})
-RETURN count(*) AS created`;
-
-// The current value moves only forward in time: an old reading arriving late leaves it alone.
-const ADVANCE_SENSORS = `
-UNWIND $groups AS g
-MATCH (sensor:Sensor {sensorId: g.sensorId})
-WITH sensor, g, datetime({epochMillis: toInteger(g.latestMs)}) AS latest
-WHERE sensor.lastUpdated IS NULL OR sensor.lastUpdated <= latest
-SET sensor.currentValue = g.latestValue, sensor.lastUpdated = latest`;
 
 /** Everything the twin reads and writes about readings and sensors' current values. */
 export class ReadingStore {
-  constructor(private readonly driver: Driver) {}
+  readonly rollups: RollupStore | null;
+  private policy: RollupPolicy;
+  private readonly clock: () => number;
 
-  /** Writes one batch in one transaction; returns how many readings were new. */
+  constructor(
+    private readonly driver: Driver,
+    options: ReadingStoreOptions = {},
+  ) {
+    this.rollups = options.rollups === undefined ? new RollupStore(driver) : options.rollups;
+    this.policy = options.policy ?? KEEP_EVERYTHING;
+    this.clock = options.clock ?? Date.now;
+  }
+
+  /** Retention's rules for the write path (set once retention is configured). */
+  usePolicy(policy: RollupPolicy): void {
+    this.policy = policy;
+  }
+
+  /**
+   * Writes one batch in one transaction, its new readings folded into the rollups in the same
+   * transaction (readings past raw retention into the rollups only); returns how many were new.
+   */
   async writeBatch(readings: readonly Reading[]): Promise<number> {
     if (readings.length === 0) return 0;
+    if (this.rollups === null) return this.writePlain(readings);
+    return this.rollups.lock.run(async () => {
+      const session = this.driver.session();
+      try {
+        return await session.executeWrite((tx) => writeWithRollups(tx, readings, this.policy, this.clock()));
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  private async writePlain(readings: readonly Reading[]): Promise<number> {
     const groups = groupBySensor(readings);
     const session = this.driver.session();
     try {
@@ -199,32 +205,4 @@ export class ReadingStore {
     );
     return Number(records[0]?.get("n") ?? 0);
   }
-}
-
-interface SensorGroup {
-  sensorId: string;
-  kind: string;
-  unit: string | null;
-  latestValue: number;
-  latestMs: number;
-  /** [value, timestampMs, seq] — arrays keep the Bolt message small. */
-  rows: Array<[number, number, number | null]>;
-}
-
-/** Groups a batch per sensor, noting each sensor's newest reading. */
-function groupBySensor(readings: readonly Reading[]): SensorGroup[] {
-  const groups = new Map<string, SensorGroup>();
-  for (const r of readings) {
-    let group = groups.get(r.sensorId);
-    if (group === undefined) {
-      const kind = kindFromId(r.sensorId);
-      group = { sensorId: r.sensorId, kind, unit: defaultUnit(kind), latestValue: r.value, latestMs: r.timestampMs, rows: [] };
-      groups.set(r.sensorId, group);
-    } else if (r.timestampMs >= group.latestMs) {
-      group.latestValue = r.value;
-      group.latestMs = r.timestampMs;
-    }
-    group.rows.push([r.value, r.timestampMs, r.seq]);
-  }
-  return [...groups.values()];
 }

@@ -7,6 +7,7 @@ import { Diagnostics } from "./diagnostics.js";
 import type { EventBus } from "./eventBus.js";
 import type { TwinEvents } from "./events.js";
 import { asSensorKind, LiveAnalytics } from "./liveAnalytics.js";
+import type { RollupHistory } from "./rollupHistory.js";
 import { SensorCatalog } from "./sensorCatalog.js";
 import { warmUpAnalytics } from "./warmUp.js";
 
@@ -31,12 +32,14 @@ export function startAnalytics(deps: {
   readonly retentionMs: number;
   readonly clock: () => number;
   readonly log: Logger;
+  /** Long windows from the rollups. */
+  readonly history?: RollupHistory;
 }): AnalyticsRuntime {
   const { bus, readings, alerts, retentionMs, clock, log } = deps;
   const keeper = new AlertKeeper(alerts, bus, log.child("alerts"));
   const live = new LiveAnalytics({ retentionMs, log, onAnomalies: (events) => keeper.onEvents(events) });
   const catalog = new SensorCatalog(deps.loadThresholds, clock);
-  const diagnostics = new Diagnostics(live, readings, alerts, catalog, clock);
+  const diagnostics = new Diagnostics(live, readings, alerts, catalog, clock, deps.history ?? null);
 
   bus.on("readingAccepted", "analytics", (reading) => live.accept(reading));
   bus.on("sensorsDeclared", "analytics", ({ sensors }) => {

@@ -9,10 +9,12 @@ import { ThresholdError, resolveThresholds, type HealthThresholds } from "../ana
 import { traitsFromStats, traitsFromWindow, withDriftVerdict, type Traits } from "../analytics/traits.js";
 import { computeTrend, type Trend } from "../analytics/trend.js";
 import { statsOf, type WindowStats } from "../analytics/windowStats.js";
-import { NotFoundError } from "../errors.js";
+import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { AlertRecord, AlertStore } from "../store/alertStore.js";
 import type { ReadingStore } from "../store/readingStore.js";
+import type { Resolution } from "../analytics/rollup/resolution.js";
 import type { LiveAnalytics } from "./liveAnalytics.js";
+import type { RollupHistory } from "./rollupHistory.js";
 import type { CatalogEntry, SensorCatalog } from "./sensorCatalog.js";
 import { kindFromId } from "./sensorKind.js";
 
@@ -26,6 +28,8 @@ export interface SensorTraits extends Traits {
   readonly source: AnalyticsSource;
   /** The co-located sensors the drift was judged against (absent: none were). */
   readonly driftPeerIds?: readonly string[];
+  /** What the window was read at: raw readings, or minute, hour or day rollups. */
+  readonly resolution: Resolution;
 }
 
 export interface SensorHealthReport extends Health {
@@ -41,6 +45,7 @@ export interface SensorTrend extends Trend {
   readonly windowMs: number;
   readonly asOfMs: number;
   readonly source: AnalyticsSource;
+  readonly resolution: Resolution;
 }
 
 export interface SensorRanking extends Reliability {
@@ -73,11 +78,33 @@ export class Diagnostics {
     private readonly alerts: AlertStore,
     private readonly catalog: SensorCatalog,
     private readonly clock: () => number,
+    /** Rollups for long windows; without, every window is read raw. */
+    private readonly history: RollupHistory | null = null,
   ) {}
 
-  /** Traits of one sensor over (asOf − window, asOf]. */
-  async traits(sensorId: string, windowMs: number, asOfMs = this.clock()): Promise<SensorTraits> {
-    return (await this.traitsOf(await this.entry(sensorId), windowMs, asOfMs)).traits;
+  /** Traits of one sensor over (asOf − window, asOf], at the resolution asked for or chosen. */
+  async traits(sensorId: string, windowMs: number, asOfMs = this.clock(), resolution: Resolution | null = null): Promise<SensorTraits> {
+    const entry = await this.entry(sensorId);
+    const chosen = this.resolution(sensorId, resolution, asOfMs - windowMs, asOfMs, null);
+    if (chosen === "RAW" || this.history === null) return (await this.traitsOf(entry, windowMs, asOfMs)).traits;
+    const thresholds = this.thresholds(entry).thresholds;
+    const [window, open] = await Promise.all([this.history.windowStats(sensorId, chosen, asOfMs - windowMs, asOfMs), this.alerts.openAt(sensorId, asOfMs)]);
+    // The newest reading and the interval from raw readings while they are kept, else as the rollups know them.
+    const recent = await this.readings.recentBefore(sensorId, asOfMs, RECENT_FOR_INTERVAL);
+    const latest = recent.at(-1) ?? window.latest;
+    const interval = recent.length > 1 ? typicalIntervalOf(recent) : window.typicalIntervalMs;
+    const context = { kind: entry.kind, asOfMs, windowMs, staleAfterMs: thresholds.staleAfterMs, sigmaMax: thresholds.sigmaMax, activeEpisodes: open.map(toEpisode) };
+    return { ...traitsFromStats(window.stats, latest, interval, context), sensorId, windowMs, asOfMs, source: "HISTORY", resolution: chosen };
+  }
+
+  /** The resolution a window is read at (RAW when the live window holds it and none is asked for). */
+  private resolution(sensorId: string, requested: Resolution | null, fromMs: number, toMs: number, buckets: number | null): Resolution {
+    const live = this.live.windowFor(sensorId, fromMs) !== null;
+    if (this.history === null) {
+      if (requested !== null && requested !== "RAW") throw new InvalidInputError("this twin keeps no rollups; ask for resolution RAW or leave it out");
+      return "RAW";
+    }
+    return this.history.resolutionFor(sensorId, requested, fromMs, toMs, buckets, live);
   }
 
   /** Health of one sensor. */
@@ -92,15 +119,19 @@ export class Diagnostics {
     return reports.sort((a, b) => a.score - b.score || a.sensorId.localeCompare(b.sensorId));
   }
 
-  /** Downsampled trend of one sensor with its target status. */
-  async trend(sensorId: string, windowMs: number, buckets: number, targetMin: number | null, targetMax: number | null, asOfMs = this.clock()): Promise<SensorTrend> {
+  /** Downsampled trend of one sensor with its target status, at the resolution asked for or chosen. */
+  async trend(sensorId: string, windowMs: number, buckets: number, targetMin: number | null, targetMax: number | null, asOfMs = this.clock(), resolution: Resolution | null = null): Promise<SensorTrend> {
     const entry = await this.entry(sensorId);
     const from = asOfMs - windowMs;
     const request = { windowStartMs: from, windowEndMs: asOfMs, buckets, targetMin, targetMax, kind: entry.kind };
+    const chosen = this.resolution(sensorId, resolution, from, asOfMs, buckets);
+    if (chosen !== "RAW" && this.history !== null) {
+      return { ...(await this.history.trend(sensorId, chosen, request)), sensorId, windowMs, asOfMs, source: "HISTORY", resolution: chosen };
+    }
     const window = this.live.windowFor(sensorId, from);
-    if (window !== null) return { ...computeTrend(window, request), sensorId, windowMs, asOfMs, source: "LIVE" };
+    if (window !== null) return { ...computeTrend(window, request), sensorId, windowMs, asOfMs, source: "LIVE", resolution: "RAW" };
     const points = await this.readings.window(sensorId, from, asOfMs);
-    return { ...computeTrend(points, request), sensorId, windowMs, asOfMs, source: "HISTORY" };
+    return { ...computeTrend(points, request), sensorId, windowMs, asOfMs, source: "HISTORY", resolution: "RAW" };
   }
 
   /** Every sensor ranked by its unit-free reliability score, best first. */
@@ -131,7 +162,7 @@ export class Diagnostics {
       // The detector's state is the state at asOf unless readings after asOf have moved it on.
       const newest = window.newestTimestampMs;
       const episodes = newest === null || asOfMs >= newest ? (this.live.activeEpisodes(sensorId) ?? []) : (await this.alerts.openAt(sensorId, asOfMs)).map(toEpisode);
-      const traits: SensorTraits = { ...traitsFromWindow(window, { ...base, activeEpisodes: episodes }), sensorId, windowMs, asOfMs, source: "LIVE" };
+      const traits: SensorTraits = { ...traitsFromWindow(window, { ...base, activeEpisodes: episodes }), sensorId, windowMs, asOfMs, source: "LIVE", resolution: "RAW" };
       return { traits: await this.judgedByPeers(entry, traits, thresholds.maxDriftPerMinute), episodes };
     }
     const [points, recent, open] = await Promise.all([
@@ -141,7 +172,7 @@ export class Diagnostics {
     ]);
     const episodes = open.map(toEpisode);
     const traits = traitsFromStats(statsOf(points), recent.at(-1) ?? null, typicalIntervalOf(recent), { ...base, activeEpisodes: episodes });
-    return { traits: await this.judgedByPeers(entry, { ...traits, sensorId, windowMs, asOfMs, source: "HISTORY" }, thresholds.maxDriftPerMinute), episodes };
+    return { traits: await this.judgedByPeers(entry, { ...traits, sensorId, windowMs, asOfMs, source: "HISTORY", resolution: "RAW" }, thresholds.maxDriftPerMinute), episodes };
   }
 
   /**

@@ -25,8 +25,16 @@ export type Durability = "COMMITTED" | "LOGGED" | "ACCEPTED";
 export interface DurableOutcome extends IngestOutcome {
   /** What the accepted items are, when the answer is given (at most what was asked for). */
   readonly durability: Durability;
-  /** Why the guarantee is less than asked for, or null. */
+  /** Why the guarantee is less than asked for, or that some readings are kept in rollups only; null otherwise. */
   readonly note: string | null;
+  /** Accepted readings older than raw retention: added to the rollups, not stored raw. */
+  readonly rollupOnly: number;
+}
+
+/** Which readings are past raw retention when they arrive (they go to the rollups only). */
+export interface RawRetention {
+  isPastRaw(sensorId: string, timestampMs: number, nowMs: number): boolean;
+  rawDays(sensorId: string): number;
 }
 
 export interface DurabilityTimeouts {
@@ -42,6 +50,9 @@ interface Admission extends IngestOutcome {
   readonly position: number;
   /** Some items were duplicates of readings that may still be waiting for the database. */
   readonly duplicates: number;
+  readonly rollupOnly: number;
+  /** The raw retention (days) of one of the rollup-only readings' sensors, for the note. */
+  readonly rollupOnlyDays: number;
 }
 
 export interface IngestCounters {
@@ -76,6 +87,7 @@ export class IngestPipeline {
     private readonly log: Logger,
     /** Without a log (unit tests, benchmarks' baseline) accepted readings live only in memory until committed. */
     private readonly wal?: ReadingLog,
+    private readonly retention?: RawRetention,
   ) {
     if (wal !== undefined) writer.onCommit((position) => this.checkpoint(position));
   }
@@ -101,11 +113,23 @@ export class IngestPipeline {
         "Retry when /healthz answers 200, or ask for durability LOGGED to have the readings kept in the write-ahead log meanwhile";
       const errors = candidates.map((_, index) => ({ index, message: `readings[${index}]: ${reason}` }));
       this.count(source, 0, 0, errors.length);
-      return { accepted: 0, rejected: errors.length, errors, durability: wanted, note: null };
+      return { accepted: 0, rejected: errors.length, errors, durability: wanted, note: null, rollupOnly: 0 };
     }
     const admission = await this.admitWhenRoom(candidates, timeouts.roomWaitMs, source);
-    const { accepted, rejected, errors } = admission;
-    const answer = (durability: Durability, note: string | null = null): DurableOutcome => ({ accepted, rejected, errors, durability, note });
+    const { accepted, rejected, errors, rollupOnly } = admission;
+    const rollupNote =
+      rollupOnly === 0
+        ? null
+        : `${rollupOnly} reading${rollupOnly === 1 ? " is" : "s are"} older than raw retention (${admission.rollupOnlyDays} days: RETENTION_RAW_DAYS or Sensor.retentionDays); ` +
+          "they were added to the hour and day rollups (and minute rollups within RETENTION_MINUTE_DAYS) but are not kept as raw readings";
+    const answer = (durability: Durability, note: string | null = null): DurableOutcome => ({
+      accepted,
+      rejected,
+      errors,
+      durability,
+      note: note === null ? rollupNote : rollupNote === null ? note : `${note}. ${rollupNote}`,
+      rollupOnly,
+    });
     if (accepted === 0 || wanted === "ACCEPTED") return answer(wanted);
     // Duplicates count as accepted: wait for whatever was queued before them as well.
     const position = admission.duplicates > 0 ? Math.max(admission.position, this.writer.offeredPosition) : admission.position;
@@ -186,8 +210,14 @@ export class IngestPipeline {
       this.lastLsn = lsn;
       this.uncommitted.push({ end: position, lsn });
     }
+    let rollupOnly = 0;
+    let rollupOnlyDays = 0;
     for (let i = 0; i < taken; i++) {
       const reading = fresh[i] as Reading;
+      if (this.retention?.isPastRaw(reading.sensorId, reading.timestampMs, nowMs) === true) {
+        rollupOnly += 1;
+        rollupOnlyDays = this.retention.rawDays(reading.sensorId);
+      }
       this.recent.add(readingKey(reading));
       this.live.apply(reading);
       this.bus.emit("readingAccepted", reading);
@@ -202,7 +232,7 @@ export class IngestPipeline {
     }
     const accepted = taken + duplicates;
     this.count(source, taken, duplicates, errors.length);
-    return { accepted, rejected: errors.length, errors, lsn, position, duplicates };
+    return { accepted, rejected: errors.length, errors, lsn, position, duplicates, rollupOnly, rollupOnlyDays };
   }
 
   /** Like `ingest`, but first waits up to `waitMs` for buffer room (sources that can wait). */

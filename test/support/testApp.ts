@@ -7,7 +7,7 @@ import type { Driver } from "neo4j-driver";
 import { createApp, type App } from "../../src/app.js";
 import type { MqttSettings } from "../../src/bridge/mqtt/mqttBridge.js";
 import type { SafetySettings } from "../../src/commands/commandService.js";
-import type { IngestSettings, QueryLimitSettings, WalConfig } from "../../src/config.js";
+import type { IngestSettings, QueryLimitSettings, RetentionSettings, WalConfig } from "../../src/config.js";
 import type { Authenticator } from "../../src/graphql/auth.js";
 import { createLogger, silentLogger, type Logger } from "../../src/log.js";
 import { createDriver } from "../../src/store/driver.js";
@@ -68,6 +68,8 @@ export async function startTestTwin(
     /** Another address of the test database, e.g. routingUri(). */
     neo4jUri?: string;
     mqtt?: MqttSettings;
+    /** Turns retention on (off by default: test twins keep everything). */
+    retention?: RetentionSettings;
   } = {},
 ): Promise<TestTwin> {
   const uri = options.neo4jUri ?? inject("neo4jUri");
@@ -82,6 +84,7 @@ export async function startTestTwin(
       wal: { dir: walDir, instance: "test", fsyncMs: 20, maxBytes: 256 * 1024 * 1024, ...options.wal },
       ...(options.queryLimits === undefined ? {} : { queryLimits: options.queryLimits }),
       ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
+      ...(options.retention === undefined ? {} : { retention: options.retention }),
     },
     driver,
     uri,

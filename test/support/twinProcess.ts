@@ -22,7 +22,8 @@ export function runTwin(env: Record<string, string>): TwinProcess {
   const walDir = env["INGEST_WAL_DIR"] ?? mkdtempSync(path.join(tmpdir(), "twin-proc-wal-"));
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: projectRoot,
-    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", PORT: "0", DEVICE: "none", INGEST_WAL_DIR: walDir, ...env },
+    // Tests and benchmarks load readings with past timestamps: the twin keeps them all raw unless `env` turns retention on.
+    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", PORT: "0", DEVICE: "none", INGEST_WAL_DIR: walDir, RETENTION_RAW_DAYS: "0", RETENTION_MINUTE_DAYS: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];

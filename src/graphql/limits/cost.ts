@@ -38,6 +38,9 @@ const WORK: Readonly<Record<string, { readonly call?: number; readonly item?: nu
   "Query.simulate": { call: 100 },
   "Query.ruleDryRun": { call: 200 },
   "Query.exportCsv": { call: 200 },
+  // Up to 100,000 rows, like exportCsv; a dry run counts every sensor's readings past retention.
+  "Query.exportSeries": { call: 200 },
+  "Query.retentionDryRun": { call: 200 },
   // A room's climate reads its sensors' latest values; mold risk runs 30 days of hourly history
   // (bench: p99 ~8 ms); a plan asks maintenance and failure risk of every sensor (~1 ms each warm).
   "Location.climate": { call: 10 },

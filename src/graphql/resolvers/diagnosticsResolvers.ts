@@ -1,19 +1,21 @@
 import { InvalidInputError } from "../../errors.js";
 import type { BucketResolvers, QueryResolvers, SensorHealthResolvers, SensorRankingResolvers, SensorResolvers, TraitsResolvers, TrendResolvers } from "../../generated/graphql.js";
 import { toIso } from "../../store/time.js";
-import { bucketsArg, timeArg, windowArg } from "../args.js";
+import { bucketsArg, MAX_HISTORY_WINDOW_SECONDS, timeArg, windowArg } from "../args.js";
 import type { TwinServices } from "../services.js";
 
 export function diagnosticsQueries(services: TwinServices): Pick<QueryResolvers, "traits" | "health" | "trend" | "ranking"> {
   const { diagnostics } = services;
   return {
-    traits: (_p, { sensorId, windowSeconds, asOf }) => diagnostics.traits(sensorId, windowArg(windowSeconds, 300), timeArg(asOf, "asOf")),
+    traits: (_p, { sensorId, windowSeconds, asOf, resolution }) =>
+      diagnostics.traits(sensorId, windowArg(windowSeconds, 300, "windowSeconds", MAX_HISTORY_WINDOW_SECONDS), timeArg(asOf, "asOf"), resolution ?? null),
     health: (_p, { windowSeconds, asOf }) => diagnostics.health(windowArg(windowSeconds, 300), timeArg(asOf, "asOf")),
-    trend: (_p, { sensorId, windowSeconds, targetMin, targetMax, buckets, asOf }) => {
+    trend: (_p, { sensorId, windowSeconds, targetMin, targetMax, buckets, asOf, resolution }) => {
       if (targetMin !== null && targetMin !== undefined && targetMax !== null && targetMax !== undefined && targetMin > targetMax) {
         throw new InvalidInputError(`targetMin (${targetMin}) is above targetMax (${targetMax})`);
       }
-      return diagnostics.trend(sensorId, windowArg(windowSeconds, 3600), bucketsArg(buckets), targetMin ?? null, targetMax ?? null, timeArg(asOf, "asOf"));
+      const windowMs = windowArg(windowSeconds, 3600, "windowSeconds", MAX_HISTORY_WINDOW_SECONDS);
+      return diagnostics.trend(sensorId, windowMs, bucketsArg(buckets), targetMin ?? null, targetMax ?? null, timeArg(asOf, "asOf"), resolution ?? null);
     },
     ranking: (_p, { windowSeconds, asOf }) => diagnostics.ranking(windowArg(windowSeconds, 43_200), timeArg(asOf, "asOf")),
   };
@@ -22,7 +24,8 @@ export function diagnosticsQueries(services: TwinServices): Pick<QueryResolvers,
 export function diagnosticsSensorFields(services: TwinServices): Pick<SensorResolvers, "traits" | "health"> {
   const { diagnostics } = services;
   return {
-    traits: (sensor, { windowSeconds, asOf }) => diagnostics.traits(sensor.sensorId, windowArg(windowSeconds, 300), timeArg(asOf, "asOf")),
+    traits: (sensor, { windowSeconds, asOf, resolution }) =>
+      diagnostics.traits(sensor.sensorId, windowArg(windowSeconds, 300, "windowSeconds", MAX_HISTORY_WINDOW_SECONDS), timeArg(asOf, "asOf"), resolution ?? null),
     health: (sensor, { windowSeconds, asOf }) => diagnostics.sensorHealth(sensor.sensorId, windowArg(windowSeconds, 300), timeArg(asOf, "asOf")),
   };
 }

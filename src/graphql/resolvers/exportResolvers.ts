@@ -1,13 +1,22 @@
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { QueryResolvers } from "../../generated/graphql.js";
 import { CSV_HEADER, csvRow } from "../../twin/csvExport.js";
+import { exportSeries } from "../../twin/seriesExport.js";
 import { rangeArgs, timeArg } from "../args.js";
 import type { TwinServices } from "../services.js";
 
 export const MAX_CSV_ROWS = 100_000;
 
-export function exportQueries(services: TwinServices): Pick<QueryResolvers, "exportCsv"> {
+export function exportQueries(services: TwinServices): Pick<QueryResolvers, "exportCsv" | "exportSeries"> {
   return {
+    exportSeries: async (_p, { sensorId, from, to, resolution }) => {
+      const fromMs = timeArg(from, "from") as number;
+      const toMs = timeArg(to, "to") as number;
+      rangeArgs(fromMs, toMs);
+      if ((await services.catalog.get(sensorId)) === undefined) throw new NotFoundError(`no sensor with sensorId "${sensorId}"`);
+      const deps = { readings: services.readings, rollups: services.rollups.store, kept: services.rollups.kept(sensorId) };
+      return { sensorId, ...(await exportSeries(deps, sensorId, fromMs, toMs, resolution ?? null, MAX_CSV_ROWS)) };
+    },
     exportCsv: async (_p, { sensorId, from, to }) => {
       const fromMs = timeArg(from, "from") as number;
       const toMs = timeArg(to, "to") as number;
