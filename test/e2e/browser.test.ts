@@ -116,7 +116,9 @@ describe("the dashboard in a real browser", () => {
     const response = async (): Promise<string> => (await page.locator(".result-window").innerText()).replace(/\s+/g, " ");
     // A linked operation is in the editor (Monaco is ready) before it is run.
     const editorHolds = (text: string) => expect.poll(async () => (await page.locator(".graphiql-query-editor").innerText()).replace(/\s+/g, " "), { timeout: 30_000 }).toContain(text);
-    // README's operations are listed; one of them runs.
+    // README's operations are listed (enabled once the editor exists); one of them runs. The
+    // editor first holds the default operation: a pick made before it loaded would be lost.
+    await editorHolds("{");
     await page.locator("button[data-example]").filter({ hasText: /^query sensorStates$/ }).click();
     await editorHolds("sensorStates");
     await page.locator(".graphiql-execute-button").click();

@@ -21,10 +21,11 @@ function ExamplesList() {
     <div className="twin-examples">
       <div className="graphiql-doc-explorer-title">Examples</div>
       <p>The operations of the README. Pick one to put it in the editor, then run it (Ctrl-Enter).</p>
+      {queryEditor === undefined ? <p data-editor-loading>The editor is loading…</p> : null}
       <ul style={{ listStyle: "none", padding: 0 }}>
         {examples.map((example, i) => (
           <li key={i} style={{ margin: "0.3rem 0" }}>
-            <button type="button" className="graphiql-un-styled" data-example={i} title={example.source} onClick={() => queryEditor?.setValue(example.query)} style={{ textAlign: "left", cursor: "pointer" }}>
+            <button type="button" className="graphiql-un-styled" data-example={i} title={example.source} disabled={queryEditor === undefined} onClick={() => queryEditor?.setValue(example.query)} style={{ textAlign: "left", cursor: "pointer" }}>
               {example.title}
             </button>
           </li>
