@@ -216,6 +216,11 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
             // Roles and limits are checked before execution: a refused operation does nothing at all.
             async didResolveOperation({ operation, document, contextValue, request }) {
               if (operation === undefined || operation === null) return;
+              if (operation.operation === "subscription") {
+                throw new GraphQLError("subscriptions run over WebSocket (the graphql-ws protocol) at this address with ws://, not over HTTP", {
+                  extensions: { code: "BAD_REQUEST", http: { status: 400 } },
+                });
+              }
               const refusal = operationRefusal(contextValue.principal, operation, document);
               if (refusal !== null) throw new GraphQLError(refusal, { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
               const limited = limits.refusal(document, operation, request.variables, contextValue.principal.subject);

@@ -78,6 +78,13 @@ describe("readingAdded", () => {
     await client.dispose();
   });
 
+  it("sent over HTTP, is refused with 400 saying subscriptions run over WebSocket", async () => {
+    const res = await gql(twin.url, `subscription { readingAdded { sensorId } }`);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: "BAD_REQUEST" } });
+    expect(res.errors?.[0]?.message).toMatch(/subscriptions run over WebSocket \(the graphql-ws protocol\)/);
+  });
+
   it("refuses a malformed sensor id with a clear error", async () => {
     const client = wsClient(twin.wsUrl);
     const sub = subscribe<Live>(client, READING_ADDED, { ids: ["bad id"] });
