@@ -2,7 +2,7 @@ import type { SensorKind } from "../twin/sensorKind.js";
 import { num } from "./format.js";
 import { kindProfile } from "./kindProfiles.js";
 import { peerDivergence, relatedEvidence, type PeerReadings } from "./peerEvidence.js";
-import type { Readings } from "./readingColumns.js";
+import { isColumns, type Readings } from "./readingColumns.js";
 
 export const DRIFT_CAUSES = ["SENSOR", "WORLD", "UNKNOWN"] as const;
 /** What a drift is blamed on: the sensor (recalibrate it), the world it measures (leave it), or nobody can tell yet. */
@@ -53,8 +53,8 @@ export interface DriftQuestion {
  *    that the co-located relative humidity should move with it, while it holds still, is the
  *    thermometer (SENSOR, no correction: humidity cannot say by how much).
  * 3. The kind's plausible world rates (`worldRatePerMinute`): a drift faster than the world
- *    plausibly keeps changing is the sensor (SENSOR, no correction); slower, it may be either,
- *    and the twin says so: UNKNOWN.
+ *    plausibly keeps changing, kept up for minutes, is the sensor (SENSOR, no correction);
+ *    slower, or for too short a span, it may be either, and the twin says so: UNKNOWN.
  * A fitted room plant is weighed later, where recommendations have one (see recommendSensor).
  */
 export function judgeDrift(q: DriftQuestion): DriftVerdict {
@@ -63,18 +63,44 @@ export function judgeDrift(q: DriftQuestion): DriftVerdict {
   if (compared !== null) return compared;
   const related = relatedEvidence(q, q.peers.filter((p) => p.kind !== q.kind));
   if (related !== null) return related;
-  return judgeByWorldRate(q.kind, q.driftPerMinute, q.peers.length === 0 ? "no co-located peer to compare with" : "its peers cannot tell");
+  return judgeByWorldRate(q.kind, q.driftPerMinute, spanMinutes(q.readings), q.peers.length === 0 ? "no co-located peer to compare with" : "its peers cannot tell");
 }
 
-/** The verdict from the kind's plausible world rate alone (no peers): SENSOR beyond it, else UNKNOWN. */
-export function judgeByWorldRate(kind: SensorKind, driftPerMinute: number, context = "no co-located peer to compare with"): DriftVerdict {
+/**
+ * The world's rates are rates it keeps up for minutes; over a shorter run of readings a door, a
+ * gust or a lift moves the level faster than that and back. So a drift is measured against the
+ * change the world plausibly makes in the readings' span, but never in less than this.
+ */
+export const WORLD_RATE_MIN_SPAN_MINUTES = 4;
+
+/**
+ * The verdict from the kind's plausible world rate alone (no peers): SENSOR when the level moved
+ * by more over the readings' span (`spanMinutes`) than the world plausibly moves it in that
+ * span, or in WORLD_RATE_MIN_SPAN_MINUTES if the span is shorter; else UNKNOWN.
+ */
+export function judgeByWorldRate(kind: SensorKind, driftPerMinute: number, spanMinutes: number, context = "no co-located peer to compare with"): DriftVerdict {
   const rate = kindProfile(kind).worldRatePerMinute;
   const drift = `${signed(driftPerMinute)}/min`;
   if (Number.isFinite(rate) && Math.abs(driftPerMinute) > rate) {
-    return { cause: "SENSOR", correction: null, evidence: `${drift} is faster than a ${kind.toLowerCase()} world plausibly keeps changing (±${num(rate)}/min); ${context}`, peerIds: [] };
+    const span = Math.max(0, spanMinutes);
+    if (Math.abs(driftPerMinute) * span > rate * Math.max(span, WORLD_RATE_MIN_SPAN_MINUTES)) {
+      return { cause: "SENSOR", correction: null, evidence: `${drift} is faster than a ${kind.toLowerCase()} world plausibly keeps changing (±${num(rate)}/min); ${context}`, peerIds: [] };
+    }
+    return {
+      cause: "UNKNOWN",
+      correction: null,
+      evidence: `${drift} over only ${span < 1 ? `${Math.round(span * 60)} s` : `${num(span)} min`} of readings: faster than a ${kind.toLowerCase()} world keeps changing (±${num(rate)}/min), but one can move that fast for less than ${WORLD_RATE_MIN_SPAN_MINUTES} min, and ${context}: sensor or world cannot be told apart yet`,
+      peerIds: [],
+    };
   }
   const plausible = Number.isFinite(rate) ? `within the ±${num(rate)}/min a ${kind.toLowerCase()} world plausibly changes` : `any rate is plausible for a ${kind.toLowerCase()} world`;
   return { cause: "UNKNOWN", correction: null, evidence: `${drift} is ${plausible} and ${context}: sensor or world cannot be told apart`, peerIds: [] };
+}
+
+/** Minutes from the first to the last of the readings (0 for fewer than two). */
+function spanMinutes(readings: Readings): number {
+  const times = isColumns(readings) ? readings.timestampsMs : readings.map((p) => p.timestampMs);
+  return times.length < 2 ? 0 : ((times[times.length - 1] as number) - (times[0] as number)) / 60_000;
 }
 
 export function signed(x: number): string {

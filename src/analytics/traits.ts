@@ -4,7 +4,7 @@ import { classifyDirection, slopeIsSignificant, type Direction } from "./directi
 import { judgeByWorldRate, type DriftCause, type DriftVerdict } from "./driftCause.js";
 import { classifyFreshness, DEFAULT_STALENESS, staleLimitMs, typicalIntervalOf, type Freshness, type StalenessRule } from "./freshness.js";
 import { atLevel, kindProfile } from "./kindProfiles.js";
-import type { Point } from "./point.js";
+import { MS_PER_MINUTE, type Point } from "./point.js";
 import { firstAfter, typicalIntervalOfTimes, type ReadingColumns } from "./readingColumns.js";
 import type { SeriesWindow } from "./seriesWindow.js";
 import { stabilityPercent } from "./stability.js";
@@ -81,7 +81,8 @@ export function traitsFromStats(
   const slope = stats.slopePerMinute;
   // Without peers (the caller may judge with them later) only the kind's world rates can tell.
   const drift = driftBeyondLimit(stats, context.maxDriftPerMinute ?? kindProfile(context.kind).maxDriftPerMinute);
-  const verdict = drift === null ? null : judgeByWorldRate(context.kind, drift);
+  const spanMinutes = stats.firstTimestampMs === null || stats.lastTimestampMs === null ? 0 : (stats.lastTimestampMs - stats.firstTimestampMs) / MS_PER_MINUTE;
+  const verdict = drift === null ? null : judgeByWorldRate(context.kind, drift, spanMinutes);
   return {
     readingCount: stats.count,
     mean: stats.mean,

@@ -66,13 +66,29 @@ describe("judgeDrift", () => {
       evidence: "+0.3/min is within the ±0.5/min a pressure world plausibly changes and no co-located peer to compare with: sensor or world cannot be told apart",
       peerIds: [],
     });
-    expect(judgeByWorldRate("PRESSURE", -2)).toMatchObject({ cause: "SENSOR", correction: null, evidence: expect.stringMatching(/^-2\/min is faster than a pressure world plausibly keeps changing \(±0\.5\/min\)/) });
+    expect(judgeByWorldRate("PRESSURE", -2, 5)).toMatchObject({ cause: "SENSOR", correction: null, evidence: expect.stringMatching(/^-2\/min is faster than a pressure world plausibly keeps changing \(±0\.5\/min\)/) });
     // A tank can fill at any rate: a distance sensor alone can never be blamed.
-    expect(judgeByWorldRate("DISTANCE", 50).cause).toBe("UNKNOWN");
+    expect(judgeByWorldRate("DISTANCE", 50, 5).cause).toBe("UNKNOWN");
     // Peers of an unrelated kind, or without readings, change nothing.
     const alone = judgeDrift(question("TEMPERATURE", series((m) => 21 + 0.3 * m, 0.05, 10), 0.3, [peer("distance_1", "DISTANCE", series(() => 120, 0.3, 11)), peer("temp_2", "TEMPERATURE", [])]));
     expect(alone.cause).toBe("UNKNOWN");
     expect(alone.evidence).toMatch(/its peers cannot tell/);
+  });
+
+  it("does not blame a sensor by the world rate for a fast move over less than a few minutes", () => {
+    // A new barometer's first 24 readings: a door or the ventilation moved the level 0.3 hPa in 24 s.
+    const first = series((m) => 1013 + 0.75 * m, 0.01, 12).slice(0, 24);
+    const early = judgeDrift({ ...question("PRESSURE", first, 0.75, []), asOfMs: T0 + 24_000 });
+    expect(early.cause).toBe("UNKNOWN");
+    expect(early.evidence).toMatch(/^\+0\.75\/min over only 23 s of readings: .*cannot be told apart yet/);
+    // The same rate kept up over the whole window, or a fast one over a minute, is the sensor.
+    expect(judgeDrift(question("PRESSURE", series((m) => 1013 + 0.75 * m, 0.01, 12), 0.75, [])).cause).toBe("SENSOR");
+    expect(judgeByWorldRate("PRESSURE", 2.5, 1).cause).toBe("SENSOR");
+    expect(judgeByWorldRate("PRESSURE", 1.5, 1).cause).toBe("UNKNOWN");
+    // The traits of the live path judge the span alike.
+    const traits = traitsFromPoints(first, { kind: "PRESSURE", asOfMs: T0 + 24_000, windowMs: WINDOW_MS });
+    expect(traits.driftSignificant).toBe(true);
+    expect(traits.driftCause).toBe("UNKNOWN");
   });
 
   it("explains humidity that moves as the co-located temperature makes it at a constant dew point", () => {
