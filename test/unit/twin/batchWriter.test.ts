@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { BatchWriter, type BatchSink } from "../../../src/twin/batchWriter.js";
+import { BatchWriter, GROUP_COMMIT_FACTOR, type BatchSink } from "../../../src/twin/batchWriter.js";
 import type { Reading } from "../../../src/twin/reading.js";
 import { silentLogger } from "../../../src/log.js";
 
@@ -88,6 +88,25 @@ describe("BatchWriter", () => {
       { count: 4, created: 4, values: [0, 1, 2, 3], stored: 4 },
       { count: 2, created: 2, values: [4, 5], stored: 6 },
     ]);
+  });
+
+  it("commits waiting callers' readings in batches of up to GROUP_COMMIT_FACTOR × batchSize, and others in batchSize", async () => {
+    const sink = new FakeSink();
+    const writer = new BatchWriter(sink, { batchSize: 10, lingerMs: 60_000, bufferCapacity: 1000 }, silentLogger);
+    // A batch is in flight while three callers queue 25 readings each behind it.
+    writer.offer(readings(10));
+    const first = writer.waitCommitted(writer.offeredPosition, 5_000);
+    const waits = [1, 2, 3].map((k) => {
+      writer.offer(readings(25, 100 * k));
+      return writer.waitCommitted(writer.offeredPosition, 5_000);
+    });
+    expect(await Promise.all([first, ...waits])).toEqual([true, true, true, true]);
+    expect(sink.batches.map((b) => b.length)).toEqual([10, 10 * GROUP_COMMIT_FACTOR, 75 - 10 * GROUP_COMMIT_FACTOR]);
+    // Nobody waiting: the size alone cuts.
+    writer.offer(readings(25, 1000));
+    await vi.waitUntil(() => sink.written.length === 105);
+    expect(sink.batches.slice(3).map((b) => b.length)).toEqual([10, 10]);
+    await writer.stop(false);
   });
 
   it("flush writes a partial batch without waiting for the linger", async () => {
