@@ -91,8 +91,9 @@ export const FAILURE_RISK_METHOD =
  *   P(stability(h) < minStabilityPercent) on the line fitted to the last 24 hourly stabilities,
  *   a Student-t tail with the line's standard error and one hour's scatter (`probabilityBelow`);
  *   0 with fewer than 6 usable hours.
- * - X_d (drifting): 1 if drifting now; else the share of the last 24 hours whose drift exceeded
- *   the limit significantly (how often this sensor drifts).
+ * - X_d (drifting): 1 if drifting now and the evidence blames the sensor (cause SENSOR, as health
+ *   deducts it); else the share of the last 24 hours whose drift exceeded the limit
+ *   significantly (how often this sensor drifts).
  * - X_s (stale): 1 if stale now; else 1 − exp(−λ·H), λ = GAP alerts raised in the last 24 h / 24 h.
  * - A: per severity, 1 if such an alert is open now, else 1 − exp(−λ_sev·H) with λ_sev = non-GAP
  *   alerts of that severity raised in the last 24 h / 24 h; the worst level counts.

@@ -45,18 +45,21 @@ export function unstableTerm(traits: Traits, hourly: readonly HourlyStability[],
   };
 }
 
-/** Drifting: 1 now, else the share of the last 24 hours whose drift exceeded the limit significantly. */
+/** Drifting: 1 when drifting now by the sensor's fault (cause SENSOR), else the share of the last 24 hours whose drift exceeded the limit significantly. */
 export function driftTerm(traits: Traits, hourly: readonly HourlyStability[], maxDriftPerMinute: number): TermEstimate {
   const drift = traits.driftPerMinute;
-  if (drift !== null && traits.driftSignificant && Math.abs(drift) > maxDriftPerMinute) {
-    return { probability: 1, presentNow: true, description: `drifting now: ${drift > 0 ? "+" : ""}${num(drift)}/min (limit ±${num(maxDriftPerMinute)}/min)` };
-  }
+  const beyond = drift !== null && traits.driftSignificant && Math.abs(drift) > maxDriftPerMinute;
+  const now = `drifting now: ${drift !== null && drift > 0 ? "+" : ""}${num(drift ?? 0)}/min (limit ±${num(maxDriftPerMinute)}/min)`;
+  // Health deducts a drift only when the evidence blames the sensor; one it cannot pin on the
+  // sensor (UNKNOWN, WORLD) costs nothing now and counts only as often as the sensor drifts.
+  if (beyond && traits.driftCause === "SENSOR") return { probability: 1, presentNow: true, description: now };
   const judged = hourly.filter((h) => h.driftPerMinute !== null);
   const drifting = judged.filter((h) => h.driftSignificant && Math.abs(h.driftPerMinute as number) > maxDriftPerMinute).length;
+  const history = `drift limit exceeded in ${drifting} of the last ${judged.length} h`;
   return {
     probability: judged.length > 0 ? drifting / judged.length : 0,
     presentNow: false,
-    description: `drift limit exceeded in ${drifting} of the last ${judged.length} h`,
+    description: beyond ? `${now}, cause ${traits.driftCause ?? "UNKNOWN"}: not the sensor's fault on this evidence; ${history}` : history,
   };
 }
 
