@@ -287,12 +287,16 @@ export async function createApp(options: AppOptions): Promise<App> {
 
 /**
  * Retention as configured, refused (naming the feature) when it would delete raw readings a
- * feature or a stored rule still needs: the global setting and each Sensor.retentionDays.
+ * feature or a stored rule still needs: the global setting, each Sensor.retentionDays and each
+ * KindThresholds.retentionDays.
  */
 async function retentionPolicy(settings: RetentionSettings | undefined, rollups: RollupStore, rules: RuleStore, liveWindowMs: number): Promise<RetentionPolicy> {
   const needs = historyNeeds(await rules.all(), liveWindowMs);
-  const overrides = new Map((await rollups.sensors()).filter((s) => s.retentionDays !== null).map((s) => [s.sensorId, s.retentionDays as number]));
-  const problem = retentionProblem(settings?.rawDays ?? 0, overrides, needs);
+  const sensors = await rollups.sensors();
+  const overrides = new Map(sensors.filter((s) => s.retentionDays !== null).map((s) => [s.sensorId, s.retentionDays as number]));
+  const ofKind = new Map(sensors.filter((s) => s.retentionSetOn === "KIND").map((s) => [s.sensorId, s.kind]));
+  const setOn = (sensorId: string): string => (ofKind.has(sensorId) ? `KindThresholds ${ofKind.get(sensorId) ?? ""} (for sensor ${sensorId})` : `Sensor ${sensorId}`);
+  const problem = retentionProblem(settings?.rawDays ?? 0, overrides, needs, setOn);
   if (problem !== null) throw new ConfigError(`${problem} (see docs/history.md)`);
   const policy = new RetentionPolicy(settings ?? KEEP_FOREVER, minimumRawDays(needs));
   policy.setOverrides(overrides);

@@ -2957,6 +2957,8 @@ export type KindThresholds = {
   kind: SensorKind;
   maxDriftPerMinute: Maybe<Scalars['Float']['output']>;
   minStabilityPercent: Maybe<Scalars['Float']['output']>;
+  /** Days raw readings of this kind's sensors are kept (0: for ever) unless a Sensor's own retentionDays says otherwise; unset: RETENTION_RAW_DAYS. Never below what the features need (the start refuses a shorter one). */
+  retentionDays: Maybe<Scalars['Int']['output']>;
   sigmaMax: Maybe<Scalars['Float']['output']>;
   staleAfterSeconds: Maybe<Scalars['Float']['output']>;
 };
@@ -2973,6 +2975,7 @@ export type KindThresholdsAggregateNode = {
   healthyAbove: FloatAggregateSelection;
   maxDriftPerMinute: FloatAggregateSelection;
   minStabilityPercent: FloatAggregateSelection;
+  retentionDays: IntAggregateSelection;
   sigmaMax: FloatAggregateSelection;
   staleAfterSeconds: FloatAggregateSelection;
 };
@@ -2991,6 +2994,7 @@ export type KindThresholdsCreateInput = {
   kind: SensorKind;
   maxDriftPerMinute?: InputMaybe<Scalars['Float']['input']>;
   minStabilityPercent?: InputMaybe<Scalars['Float']['input']>;
+  retentionDays?: InputMaybe<Scalars['Int']['input']>;
   sigmaMax?: InputMaybe<Scalars['Float']['input']>;
   staleAfterSeconds?: InputMaybe<Scalars['Float']['input']>;
 };
@@ -3008,6 +3012,7 @@ export type KindThresholdsSort = {
   kind?: InputMaybe<SortDirection>;
   maxDriftPerMinute?: InputMaybe<SortDirection>;
   minStabilityPercent?: InputMaybe<SortDirection>;
+  retentionDays?: InputMaybe<SortDirection>;
   sigmaMax?: InputMaybe<SortDirection>;
   staleAfterSeconds?: InputMaybe<SortDirection>;
 };
@@ -3060,6 +3065,13 @@ export type KindThresholdsUpdateInput = {
   minStabilityPercent_SET?: InputMaybe<Scalars['Float']['input']>;
   /** @deprecated Please use the relevant generic mutation 'minStabilityPercent: { subtract: ... } }' instead. */
   minStabilityPercent_SUBTRACT?: InputMaybe<Scalars['Float']['input']>;
+  retentionDays?: InputMaybe<IntScalarMutations>;
+  /** @deprecated Please use the relevant generic mutation 'retentionDays: { decrement: ... } }' instead. */
+  retentionDays_DECREMENT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic mutation 'retentionDays: { increment: ... } }' instead. */
+  retentionDays_INCREMENT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the generic mutation 'retentionDays: { set: ... } }' instead. */
+  retentionDays_SET?: InputMaybe<Scalars['Int']['input']>;
   sigmaMax?: InputMaybe<FloatScalarMutations>;
   /** @deprecated Please use the relevant generic mutation 'sigmaMax: { add: ... } }' instead. */
   sigmaMax_ADD?: InputMaybe<Scalars['Float']['input']>;
@@ -3145,6 +3157,19 @@ export type KindThresholdsWhere = {
   minStabilityPercent_LT?: InputMaybe<Scalars['Float']['input']>;
   /** @deprecated Please use the relevant generic filter minStabilityPercent: { lte: ... } */
   minStabilityPercent_LTE?: InputMaybe<Scalars['Float']['input']>;
+  retentionDays?: InputMaybe<IntScalarFilters>;
+  /** @deprecated Please use the relevant generic filter retentionDays: { eq: ... } */
+  retentionDays_EQ?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter retentionDays: { gt: ... } */
+  retentionDays_GT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter retentionDays: { gte: ... } */
+  retentionDays_GTE?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter retentionDays: { in: ... } */
+  retentionDays_IN?: InputMaybe<Array<InputMaybe<Scalars['Int']['input']>>>;
+  /** @deprecated Please use the relevant generic filter retentionDays: { lt: ... } */
+  retentionDays_LT?: InputMaybe<Scalars['Int']['input']>;
+  /** @deprecated Please use the relevant generic filter retentionDays: { lte: ... } */
+  retentionDays_LTE?: InputMaybe<Scalars['Int']['input']>;
   sigmaMax?: InputMaybe<FloatScalarFilters>;
   /** @deprecated Please use the relevant generic filter sigmaMax: { eq: ... } */
   sigmaMax_EQ?: InputMaybe<Scalars['Float']['input']>;
@@ -7367,7 +7392,7 @@ export type Sensor = {
   name: Maybe<Scalars['String']['output']>;
   readings: Array<Reading>;
   readingsConnection: SensorReadingsConnection;
-  /** Days its raw readings are kept (0: for ever); unset: RETENTION_RAW_DAYS. Never below what the features need (the start refuses a shorter one). */
+  /** Days its raw readings are kept (0: for ever); unset: its kind's KindThresholds.retentionDays, else RETENTION_RAW_DAYS. Never below what the features need (the start refuses a shorter one). */
   retentionDays: Maybe<Scalars['Int']['output']>;
   sensorId: Scalars['ID']['output'];
   /** Noise (σ, sensor units) at which stability reaches 0 % (default per kind). */
@@ -10724,6 +10749,7 @@ export type KindThresholdsResolvers<ContextType = TwinContext, ParentType extend
   kind?: Resolver<ResolversTypes['SensorKind'], ParentType, ContextType>;
   maxDriftPerMinute?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   minStabilityPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  retentionDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   sigmaMax?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   staleAfterSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
@@ -10738,6 +10764,7 @@ export type KindThresholdsAggregateNodeResolvers<ContextType = TwinContext, Pare
   healthyAbove?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   maxDriftPerMinute?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   minStabilityPercent?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
+  retentionDays?: Resolver<ResolversTypes['IntAggregateSelection'], ParentType, ContextType>;
   sigmaMax?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
   staleAfterSeconds?: Resolver<ResolversTypes['FloatAggregateSelection'], ParentType, ContextType>;
 };

@@ -8,8 +8,11 @@ import { MERGE_ROLLUPS, rollupParts } from "./rollupWrites.js";
 /** A sensor as retention sees it. */
 export interface RetentionSensor {
   readonly sensorId: string;
-  /** Sensor.retentionDays: its own raw retention, or null for RETENTION_RAW_DAYS. */
+  /** Its raw retention: Sensor.retentionDays, else its kind's KindThresholds.retentionDays, else null for RETENTION_RAW_DAYS. */
   readonly retentionDays: number | null;
+  /** Where `retentionDays` is set: "SENSOR", "KIND", or null when neither sets it. */
+  readonly retentionSetOn: "SENSOR" | "KIND" | null;
+  readonly kind: string | null;
   /** Every raw reading it has is in its rollups (false: written before rollups existed; backfilled first). */
   readonly rollupsComplete: boolean;
   /** Raw readings at or before this time may be gone (deleted, or never stored): rebuilds stop there. */
@@ -120,14 +123,21 @@ export class RollupStore {
   /** Every sensor with what retention needs to know of it. */
   async sensors(): Promise<RetentionSensor[]> {
     const { records } = await this.driver.executeQuery(
-      `MATCH (s:Sensor) RETURN s.sensorId AS id, s.retentionDays AS days, coalesce(s.rollupsComplete, false) AS complete, s.rawCompleteFrom AS rawFrom ORDER BY id`,
+      `MATCH (s:Sensor) OPTIONAL MATCH (k:KindThresholds {kind: s.kind})
+       RETURN s.sensorId AS id, s.kind AS kind, s.retentionDays AS own, k.retentionDays AS ofKind, coalesce(s.rollupsComplete, false) AS complete, s.rawCompleteFrom AS rawFrom ORDER BY id`,
     );
-    return records.map((rec) => ({
-      sensorId: rec.get("id") as string,
-      retentionDays: (rec.get("days") as number | null) ?? null,
-      rollupsComplete: rec.get("complete") as boolean,
-      rawCompleteFrom: (rec.get("rawFrom") as number | null) ?? null,
-    }));
+    return records.map((rec) => {
+      const own = (rec.get("own") as number | null) ?? null;
+      const ofKind = (rec.get("ofKind") as number | null) ?? null;
+      return {
+        sensorId: rec.get("id") as string,
+        kind: (rec.get("kind") as string | null) ?? null,
+        retentionDays: own ?? ofKind,
+        retentionSetOn: own !== null ? "SENSOR" : ofKind !== null ? "KIND" : null,
+        rollupsComplete: rec.get("complete") as boolean,
+        rawCompleteFrom: (rec.get("rawFrom") as number | null) ?? null,
+      };
+    });
   }
 
   /** Marks a sensor's rollups as holding every raw reading it has (after a backfill). */

@@ -44,9 +44,15 @@ export function minimumRawDays(needs: readonly HistoryNeed[], sensorId: string |
 
 /**
  * Why a retention setting cannot be used, or null: the global raw retention and each sensor's
- * own (Sensor.retentionDays) against what the features need. 0 days keeps raw readings for ever.
+ * own (Sensor.retentionDays, or its kind's KindThresholds.retentionDays) against what the features need. 0 days keeps raw readings for ever.
  */
-export function retentionProblem(rawDays: number, overrides: ReadonlyMap<string, number>, needs: readonly HistoryNeed[]): string | null {
+export function retentionProblem(
+  rawDays: number,
+  overrides: ReadonlyMap<string, number>,
+  needs: readonly HistoryNeed[],
+  /** Where a sensor's override is set, as the message names it. */
+  setOn: (sensorId: string) => string = (sensorId) => `Sensor ${sensorId}`,
+): string | null {
   const problems: string[] = [];
   const short = (days: number, sensorId: string | null): HistoryNeed[] =>
     needs.filter((n) => (sensorId === null ? n.sensorId === null : n.sensorId === null || n.sensorId === sensorId) && days * DAY_MS < n.ms);
@@ -58,7 +64,7 @@ export function retentionProblem(rawDays: number, overrides: ReadonlyMap<string,
   for (const [sensorId, days] of overrides) {
     if (days <= 0) continue;
     const list = short(days, sensorId);
-    if (list.length > 0) problems.push(`Sensor ${sensorId} has retentionDays=${days}: ${describe(list)}. Raise its retentionDays to at least ${minimumRawDays(list, sensorId)} or unset it`);
+    if (list.length > 0) problems.push(`${setOn(sensorId)} has retentionDays=${days}: ${describe(list)}. Raise its retentionDays to at least ${minimumRawDays(list, sensorId)} or unset it`);
   }
   return problems.length === 0 ? null : problems.join(". ");
 }

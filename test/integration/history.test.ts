@@ -126,6 +126,28 @@ describe("retention", () => {
     expect(gone.errors?.[0]?.message).toMatch(/RAW history of this sensor is kept only from .*ask for resolution MINUTE/);
   });
 
+  it("keeps a kind's sensors as long as its KindThresholds.retentionDays says, unless the sensor says otherwise", async () => {
+    // LIGHT: a kind no other test gives retention; 60 days is above every feature's need, so
+    // twins starting meanwhile on the shared database are not refused.
+    const byKind = `light_${twin.prefix}_kind`;
+    const own = `light_${twin.prefix}_own`;
+    for (const id of [byKind, own]) await writeEarlier([...series(id, NOW - 70 * DAY_MS, 60, 60_000), ...series(id, NOW - 50 * DAY_MS, 60, 60_000)]);
+    await twin.driver.executeQuery("MATCH (s:Sensor {sensorId: $id}) SET s.retentionDays = 90", { id: own });
+    const { records } = await twin.driver.executeQuery("MERGE (k:KindThresholds {kind: 'LIGHT'}) ON CREATE SET k.createdByTest = true SET k.retentionDays = 60 RETURN k.createdByTest AS created");
+    const created = records[0]?.get("created") === true;
+    try {
+      const plan = await gql<{ retentionDryRun: { sensors: Array<{ sensorId: string; rawDays: number; rawReadings: number }> } }>(twin.url, `{ retentionDryRun { sensors { sensorId rawDays rawReadings } } }`);
+      expect(plan.errors).toBeUndefined();
+      const mine = plan.data!.retentionDryRun.sensors.filter((s) => s.sensorId === byKind || s.sensorId === own);
+      expect(mine).toEqual([
+        { sensorId: byKind, rawDays: 60, rawReadings: 60 },
+        { sensorId: own, rawDays: 90, rawReadings: 0 },
+      ]);
+    } finally {
+      await twin.driver.executeQuery(created ? "MATCH (k:KindThresholds {kind: 'LIGHT'}) DELETE k" : "MATCH (k:KindThresholds {kind: 'LIGHT'}) REMOVE k.retentionDays");
+    }
+  });
+
   it("rolls up a sensor from before rollups existed before deleting any of its readings", async () => {
     const id = `temp_${twin.prefix}_legacy`;
     const plain = new ReadingStore(twin.driver, { rollups: null });

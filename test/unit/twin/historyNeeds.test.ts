@@ -21,6 +21,8 @@ describe("history needs", () => {
     expect(retentionProblem(20, new Map(), needs)).toMatch(/RETENTION_RAW_DAYS=20 .*moldRisk .* needs 30 days.*rule "cellar mold" \(r1, MOLD_RISK on humidity_1\) needs 30 days.*at least 30/);
     expect(retentionProblem(30, new Map([["humidity_1", 10]]), needs)).toMatch(/Sensor humidity_1 has retentionDays=10: .*failureRisk .* needs 14 days.*at least 30 or unset it/);
     expect(retentionProblem(30, new Map([["temp_1", 0]]), needs)).toBeNull();
+    // A kind's KindThresholds.retentionDays is named where it is set.
+    expect(retentionProblem(30, new Map([["humidity_2", 7]]), needs, (id) => `KindThresholds HUMIDITY (for sensor ${id})`)).toMatch(/^KindThresholds HUMIDITY \(for sensor humidity_2\) has retentionDays=7: /);
   });
 });
 
