@@ -1,0 +1,52 @@
+// ESLint over the TypeScript of the twin, its tests, benches, scripts and the web pages, with
+// typescript-eslint's strict type-checked rules. Each file is checked with the tsconfig that
+// holds it (projectService): web/tsconfig.json for web/, tsconfig.json for the rest.
+// Formatting is Prettier's (`npm run format`); eslint-config-prettier turns off the rules it owns.
+import js from "@eslint/js";
+import prettier from "eslint-config-prettier";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    ignores: ["src/generated/", "client/generated/", "web/dist/", "firmware/", "db/", "coverage/", "dist/", "test/artifacts/", ".scratch/"],
+  },
+  js.configs.recommended,
+  tseslint.configs.strictTypeChecked,
+  tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+      globals: { ...globals.node },
+    },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      // Numbers in messages ("after ${ms} ms") are the point of most templates; other types still need a String().
+      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
+      // With noUncheckedIndexedAccess, `xs[i]!` marks an index the loop or a length check already keeps in
+      // range; the code says so on purpose, and forbidding it would only turn each into a needless branch.
+      "@typescript-eslint/no-non-null-assertion": "off",
+      // `xs[i] as number` and `xs[i]!` say the same thing; rewriting the ~480 casts buys nothing.
+      "@typescript-eslint/non-nullable-type-assertion-style": "off",
+      // process.env["X"] and other index-signature reads keep the brackets: they say "may be missing".
+      "@typescript-eslint/dot-notation": ["error", { allowIndexSignaturePropertyAccess: true }],
+      // The code writes `T[]` for a simple T and `Array<A | B>`, `Array<{ ... }>` for the rest.
+      "@typescript-eslint/array-type": ["error", { default: "array-simple" }],
+      // `(x) => void list.push(x)` and `() => resolve()` as callbacks are idiomatic here.
+      "@typescript-eslint/no-confusing-void-expression": ["error", { ignoreArrowShorthand: true }],
+    },
+  },
+  {
+    files: ["web/src/**"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // The plain JavaScript (this file, scripts/*.mjs) is in no tsconfig: linted without types.
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  prettier,
+);
