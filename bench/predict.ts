@@ -108,7 +108,7 @@ async function logSwitches(store: ActuatorStore, start: number): Promise<number>
 async function record(url: string, readings: ReadonlyArray<{ sensorId: string; value: number; timestamp: string }>): Promise<void> {
   let pending = readings;
   for (let attempt = 1; pending.length > 0; attempt++) {
-    type Result = { recordReadings: { errors: Array<{ index: number; message: string }> } };
+    interface Result { recordReadings: { errors: Array<{ index: number; message: string }> } }
     const res = await gql<Result>(url, "mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { errors { index message } } }", { r: pending });
     const errors = res.data?.recordReadings.errors;
     if (errors === undefined || attempt > 30 || errors.some((e) => !e.message.includes("buffer full"))) {

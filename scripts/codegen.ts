@@ -44,14 +44,14 @@ for (const [filename, output] of Object.entries(config.generates)) {
   const documents = pluckDocuments(folders.flatMap((folder) => sourceFiles(folder)).sort());
   const sections = await clientPreset.buildGeneratesSection({
     baseOutputDir: filename,
-    presetConfig: (output.presetConfig ?? {}) as Types.PresetFnArgs<Record<string, unknown>>["presetConfig"],
+    presetConfig: (output.presetConfig ?? {}),
     plugins,
     pluginMap,
     schema,
     schemaAst,
     documents,
     config: { ...settings, importExtension: ".js", emitLegacyCommonJSImports: false },
-  } as Types.PresetFnArgs<Record<string, unknown>>);
+  });
   // The client's files import each other with .js, as ESM under NodeNext and in the browser build need.
   const esm = { importExtension: ".js" as const, emitLegacyCommonJSImports: false };
   for (const section of sections) {

@@ -107,7 +107,7 @@ export function parseRuleState(text: string): RuleState {
   const switched: Record<string, SwitchRecord> = {};
   const raw = s.switched ?? {};
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) fail("switched", "an object");
-  for (const [id, r] of Object.entries(raw as object)) {
+  for (const [id, r] of Object.entries(raw)) {
     // Ids are checked like any actuator id; this also keeps "__proto__" out of the record.
     if (idProblem(id, "actuatorId") !== null) throw new RuleStateError(`rule state field switched has a key that is not an actuator id: ${JSON.stringify(id)}`);
     const rec = r as Partial<SwitchRecord> | null;

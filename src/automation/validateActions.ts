@@ -176,7 +176,7 @@ function checkBody(value: unknown, field: string, problems: string[]): JsonObjec
   }
   // A round trip through JSON drops undefined, functions and the like: what is sent is what is checked.
   const clean = JSON.parse(text) as JsonObject;
-  const templated = templateProblems(clean as JsonValue, field);
+  const templated = templateProblems(clean, field);
   problems.push(...templated);
   return templated.length > 0 ? undefined : clean;
 }

@@ -52,7 +52,7 @@ export class SerialLink extends EventEmitter<LinkEvents> implements DeviceLink {
 
   async close(): Promise<void> {
     const port = this.port;
-    if (port === null || !port.isOpen) return;
+    if (!port?.isOpen) return;
     await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 }

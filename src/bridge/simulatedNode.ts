@@ -101,7 +101,7 @@ export class SimulatedNode {
       }
     }
     const stderr: string[] = [];
-    createInterface({ input: child.stderr! }).on("line", (line) => {
+    createInterface({ input: child.stderr }).on("line", (line) => {
       stderr.push(line);
       if (stderr.length > 10) stderr.shift();
       log.debug(`simnode: ${line}`);
@@ -109,7 +109,7 @@ export class SimulatedNode {
     let endedBy: string | null = null;
     return new Promise<string>((resolve, reject) => {
       let resolved = false;
-      createInterface({ input: child.stdout! }).on("line", (line) => {
+      createInterface({ input: child.stdout }).on("line", (line) => {
         let message: Record<string, unknown>;
         try {
           message = JSON.parse(line) as Record<string, unknown>;

@@ -15,7 +15,7 @@ class BadRequest extends Error {}
 /** Reads ?from=&to= (ISO) or ?hours= (up to now; default 24) into (fromMs, toMs]. */
 function range(req: Request, nowMs: number): { fromMs: number; toMs: number } {
   const q = req.query;
-  const text = (name: string): string | undefined => (typeof q[name] === "string" ? (q[name] as string) : undefined);
+  const text = (name: string): string | undefined => (typeof q[name] === "string" ? (q[name]) : undefined);
   const time = (name: string): number | undefined => {
     const raw = text(name);
     if (raw === undefined) return undefined;

@@ -68,7 +68,7 @@ export function guard(access: Access, authenticator: Authenticator): Guard {
  * 404), marked so the start-up check lets it through.
  */
 export function everyRequest(handler: RequestHandler): RequestHandler {
-  return Object.assign(handler, { [ACCESS]: "public" as Access });
+  return Object.assign(handler, { [ACCESS]: "public" });
 }
 
 /** Mounts each route behind its guard, in order. */

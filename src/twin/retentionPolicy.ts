@@ -16,7 +16,7 @@ export class RetentionPolicy implements RollupPolicy {
   constructor(
     readonly settings: RetentionSettings,
     /** Raw days the features need at least: an override below it is raised to it (the start refuses one stored). */
-    private readonly minimumRawDays: number = 0,
+    private readonly minimumRawDays = 0,
   ) {}
 
   /** Sensor.retentionDays of every sensor that has one. */

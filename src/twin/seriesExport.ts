@@ -46,8 +46,8 @@ export async function exportSeries(
     const points = await deps.readings.window(sensorId, fromMs, toMs);
     return { resolution, rows: points.length, csv: CSV_HEADER + points.map(csvRow).join("") };
   }
-  const width = RESOLUTION_MS[resolution as RollupResolution];
+  const width = RESOLUTION_MS[resolution];
   if ((toMs - fromMs) / width > maxRows) throw new InvalidInputError(`(from, to] holds more than ${maxRows} ${resolution} buckets; ask for a coarser resolution or a shorter range`);
-  const buckets = await deps.rollups.range(sensorId, resolution as RollupResolution, fromMs, toMs);
+  const buckets = await deps.rollups.range(sensorId, resolution, fromMs, toMs);
   return { resolution, rows: buckets.length, csv: ROLLUP_CSV_HEADER + buckets.map((b) => rollupCsvRow(b, width)).join("") };
 }

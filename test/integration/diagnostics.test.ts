@@ -79,7 +79,7 @@ describe("traits", () => {
     const history = await historyOnly.traits(id, 900_000, last + 2000);
     expect(history.source).toBe("HISTORY");
     for (const key of ["readingCount", "mean", "stdDev", "stabilityPercent", "driftPerMinute", "freshnessSeconds", "current"] as const) {
-      const live = t[key] as number;
+      const live = t[key];
       expect(Math.abs((history[key] as number) - live) / Math.max(1e-12, Math.abs(live)), key).toBeLessThan(1e-9);
     }
     expect(history.trend).toBe(t.trend);

@@ -10,7 +10,7 @@ const MIN = 60_000;
 const RATE = 0.2; // °C/min injected on node A's thermometer
 const DRIFT_START_MIN = 2;
 
-type Recommendation = { action: string; sensorId: string; targetId: string; offset: number | null; reason: string };
+interface Recommendation { action: string; sensorId: string; targetId: string; offset: number | null; reason: string }
 
 interface Room {
   readonly twin: TestTwin;

@@ -87,7 +87,7 @@ export async function mosquitto(options: { started?: boolean } = {}): Promise<Br
       rmSync(dir, { recursive: true, force: true });
     },
     log: () => output.join(""),
-    pid: () => (child as ChildProcess | null)?.pid,
+    pid: () => (child)?.pid,
   };
   if (options.started !== false) await broker.start();
   return broker;

@@ -207,7 +207,7 @@ export class MqttBridge {
 
   private async publishDown(deviceId: string, command: string): Promise<void> {
     const client = this.client;
-    if (client === null || !client.connected) throw new Error(`the MQTT broker at ${this.url} is unreachable`);
+    if (!client?.connected) throw new Error(`the MQTT broker at ${this.url} is unreachable`);
     await client.publishAsync(this.topics.down(deviceId), command, { qos: 1 });
   }
 

@@ -133,7 +133,7 @@ export function estimateCost(
     });
     return { total, parts: parts.sort((a, b) => b.cost - a.cost) };
   } catch (error) {
-    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) return "too many fields";
+    if (error instanceof GraphQLError && error.message.includes('maximum allowed number of nodes')) return "too many fields";
     if (error instanceof GraphQLError) return null;
     throw error;
   }

@@ -1,5 +1,6 @@
 import { MAX_HORIZON_MINUTES } from "../../analytics/predict/forecast.js";
 import { mergeRecommendations } from "../../analytics/predict/recommendMold.js";
+import type { ScheduledChange } from "../../analytics/predict/simulate.js";
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from "../../commands/commandInput.js";
 import { InvalidInputError } from "../../errors.js";
 import type {
@@ -50,9 +51,9 @@ export function predictionQueries(services: TwinServices): Pick<QueryResolvers, 
     },
     simulate: (_p, { scenario }) => {
       if (!(scenario.hours > 0 && scenario.hours <= 168)) throw new InvalidInputError(`scenario.hours must be above 0 and at most 168 (7 days), got ${scenario.hours}`);
-      const actuators = (scenario.actuators ?? []).map((a, i) => {
+      const actuators = (scenario.actuators ?? []).map((a, i): ScheduledChange => {
         if (a.state !== "ON" && a.state !== "OFF") throw new InvalidInputError(`scenario.actuators[${i}].state must be "ON" or "OFF", got "${a.state}"`);
-        return { actuatorId: a.actuatorId, state: a.state as "ON" | "OFF", atMinute: a.atMinute ?? 0 };
+        return { actuatorId: a.actuatorId, state: a.state, atMinute: a.atMinute ?? 0 };
       });
       return predictions.simulate({
         sensorId: scenario.sensorId,
