@@ -68,6 +68,7 @@ export function resolveThresholds(kind: SensorKind, ...layers: ReadonlyArray<Thr
   let result = defaultThresholds(kind);
   for (const layer of layers) {
     if (layer === undefined) continue;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- an override given as undefined keeps the default; Object.entries' type drops the undefined
     const defined = Object.fromEntries(Object.entries(layer).filter(([, v]) => v !== undefined)) as ThresholdOverrides;
     const penalties = defined.penalties === undefined ? result.penalties : { ...result.penalties, ...defined.penalties };
     result = { ...result, ...defined, penalties };

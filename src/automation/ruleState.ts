@@ -106,6 +106,7 @@ export function parseRuleState(text: string): RuleState {
   if (waitReason !== null && !(WAIT_REASONS as readonly unknown[]).includes(waitReason)) fail("waitReason", `${WAIT_REASONS.join(" | ")} or null`);
   const switched: Record<string, SwitchRecord> = {};
   const raw = s.switched ?? {};
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- checks state read back from the database, whatever its type says
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) fail("switched", "an object");
   for (const [id, r] of Object.entries(raw)) {
     // Ids are checked like any actuator id; this also keeps "__proto__" out of the record.

@@ -24,7 +24,7 @@ export class SerialLink extends EventEmitter<LinkEvents> implements DeviceLink {
     const port = this.create(this.name, this.baudRate);
     await new Promise<void>((resolve, reject) => {
       port.open((error) => {
-        if (error !== null && error !== undefined) {
+        if (error) {
           reject(new Error(`cannot open serial port ${this.name}: ${error.message}`));
         } else {
           resolve();

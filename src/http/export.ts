@@ -69,6 +69,7 @@ export function exportRoute(deps: { readings: ReadingStore; catalog: SensorCatal
     let chunk = CSV_HEADER;
     try {
       for await (const point of deps.readings.stream(sensorId, span.fromMs, span.toMs)) {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the response's close event while this awaits rows
         if (closed) break;
         chunk += csvRow(point);
         if (chunk.length >= CHUNK_BYTES) {

@@ -129,7 +129,7 @@ export function decodeLine(line: string): DecodeResult {
         message = err(parsed);
         break;
       default:
-        return fail("unknown_type", `unknown message type ${JSON.stringify(type)?.slice(0, 40) ?? "undefined"}`);
+        return fail("unknown_type", `unknown message type ${(JSON.stringify(type) as string | undefined)?.slice(0, 40) ?? "undefined"}`);
     }
     return { ok: true, message };
   } catch (error) {

@@ -52,6 +52,7 @@ const MIN_TAU_STEPS = 2;
 export function fitPlant(history: PlantHistory): Prediction<PlantModel> {
   const stepMinutes = history.stepMinutes ?? 1;
   if (!(stepMinutes > 0)) throw new PredictionInputError(`stepMinutes must be a positive number of minutes, got ${stepMinutes}`);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the request may come from JSON, not only from typed callers
   if (history.quantity !== "temperature" && history.quantity !== "humidity") {
     throw new PredictionInputError(`quantity must be "temperature" or "humidity", got ${String(history.quantity)}`);
   }

@@ -45,6 +45,7 @@ export function predictionQueries(services: TwinServices): Pick<QueryResolvers, 
     forecast: (_p, { sensorId, minutes, threshold, asOf }) => predictions.forecast(sensorId, horizonArg(minutes), threshold ?? null, timeArg(asOf, "asOf")),
     maintenance: (_p, { sensorId, asOf }) => predictions.maintenance(sensorId, timeArg(asOf, "asOf")),
     failureRisk: (_p, { sensorId, hours, asOf }) => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- an explicit null overrides the schema's default; the generated type does not say so
       const h = hours ?? 24;
       if (!Number.isInteger(h) || h < 1 || h > 168) throw new InvalidInputError(`hours must be a whole number from 1 to 168 (7 days), got ${h}`);
       return predictions.failureRisk(sensorId, h, timeArg(asOf, "asOf"));
