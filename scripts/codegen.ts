@@ -9,7 +9,7 @@ import path from "node:path";
 import { codegen } from "@graphql-codegen/core";
 import * as add from "@graphql-codegen/add";
 import { preset as clientPreset } from "@graphql-codegen/client-preset";
-import { getCachedDocumentNodeFromSchema, normalizeConfig, type CodegenPlugin, type Types } from "@graphql-codegen/plugin-helpers";
+import { getCachedDocumentNodeFromSchema, normalizeConfig, type CodegenPlugin } from "@graphql-codegen/plugin-helpers";
 import * as typescript from "@graphql-codegen/typescript";
 import * as typescriptResolvers from "@graphql-codegen/typescript-resolvers";
 import { buildSchema, lexicographicSortSchema } from "graphql";
@@ -39,7 +39,7 @@ for (const [filename, output] of Object.entries(config.generates)) {
     write(filename, await codegen({ filename, schema, schemaAst, documents: [], plugins, pluginMap, config: settings, ...paths }));
     continue;
   }
-  if (output.preset !== "client") throw new Error(`codegen.ts: preset ${String(output.preset)} is not supported by scripts/codegen.ts (only "client")`);
+  if (output.preset !== "client") throw new Error(`codegen.ts: preset ${JSON.stringify(output.preset)} is not supported by scripts/codegen.ts (only "client")`);
   const folders = ([] as string[]).concat((output.documents as string | string[] | undefined) ?? []);
   const documents = pluckDocuments(folders.flatMap((folder) => sourceFiles(folder)).sort());
   const sections = await clientPreset.buildGeneratesSection({

@@ -3,7 +3,7 @@ import { CALIBRATION_RANGE, INTERVAL_RANGE_MS } from "../protocol/messages.js";
 import { idProblem } from "../twin/validate.js";
 import { absent, isRecord, oneOf, show, unknownFields, type Fields } from "./inputChecks.js";
 import { ACTION_TYPES, type RuleAction } from "./ruleTypes.js";
-import { MAX_BODY_JSON_LENGTH, templateProblems, type JsonObject, type JsonValue } from "./template.js";
+import { MAX_BODY_JSON_LENGTH, templateProblems, type JsonObject } from "./template.js";
 
 export const MAX_ACTIONS = 10;
 

@@ -69,7 +69,7 @@ export function overdueMaxOn(states: ReadonlyMap<string, ActuatorSnapshot>, inte
   for (const lock of interlocks) {
     if (lock.kind !== "MAX_ON") continue;
     const s = states.get(lock.actuatorId);
-    if (s === undefined || s.state !== "ON") continue;
+    if (s?.state !== "ON") continue;
     const onForMs = nowMs - s.sinceMs;
     if (onForMs < lock.seconds * 1000) continue;
     // Two MAX_ON locks on one actuator: the first (strictest listed) names it once.

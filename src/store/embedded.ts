@@ -136,7 +136,7 @@ export function launcherArguments(options: Pick<EmbeddedOptions, "projectRoot" |
  * database already listening there. Resolves once it accepts Bolt connections with APOC loaded.
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const { projectRoot, port, dataDir, log } = options;
+  const { port, dataDir, log } = options;
   const uri = `bolt://127.0.0.1:${port}`;
   if (await portAnswers(port)) {
     if (await isNeo4j(uri)) {

@@ -56,7 +56,7 @@ export class EventBus<Events extends object> {
     }
   }
 
-  listenerCount<K extends keyof Events & string>(event: K): number {
+  listenerCount(event: keyof Events & string): number {
     return this.byEvent.get(event)?.length ?? 0;
   }
 

@@ -1,5 +1,5 @@
 import { stdDevOf } from "../analytics/rollup/bucketMath.js";
-import { isKept, RESOLUTION_MS, ROLLUP_RESOLUTIONS, type KeptFrom, type Resolution, type RollupResolution } from "../analytics/rollup/resolution.js";
+import { isKept, RESOLUTION_MS, ROLLUP_RESOLUTIONS, type KeptFrom, type Resolution } from "../analytics/rollup/resolution.js";
 import type { RollupBucket } from "../analytics/rollup/rollupTrend.js";
 import { InvalidInputError } from "../errors.js";
 import type { ReadingStore } from "../store/readingStore.js";

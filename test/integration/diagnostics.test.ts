@@ -13,7 +13,6 @@ import { subscribe, wsClient } from "../support/wsClient.js";
 
 const RECORD = `mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted rejected } }`;
 const T0 = Date.parse("2026-03-01T00:00:00Z");
-const MIN = 60_000;
 
 let twin: TestTwin;
 let historyOnly: Diagnostics;

@@ -77,7 +77,7 @@ export async function mosquitto(options: { started?: boolean } = {}): Promise<Br
     stop: async () => {
       const running = child;
       child = null;
-      if (running === null || running.exitCode !== null) return;
+      if (running?.exitCode !== null) return;
       const exited = new Promise((r) => running.once("exit", r));
       running.kill("SIGTERM");
       await exited;

@@ -78,7 +78,7 @@ export function checkModel(model: MoldModel): void {
   const c = model.declineCoefficient;
   if (!(c > 0 && c <= 1)) throw new PredictionInputError(`the decline coefficient must lie in (0, 1] (published: ${DECLINE_COEFFICIENTS.join(", ")}), got ${c}`);
   if (!(SENSITIVITY_CLASSES as readonly string[]).includes(model.sensitivity)) {
-    throw new PredictionInputError(`the sensitivity class must be one of ${SENSITIVITY_CLASSES.join(", ")}, got ${String(model.sensitivity)}`);
+    throw new PredictionInputError(`the sensitivity class must be one of ${SENSITIVITY_CLASSES.join(", ")}, got ${model.sensitivity}`);
   }
 }
 

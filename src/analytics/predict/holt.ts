@@ -48,6 +48,7 @@ export function runHolt(values: Float64Array, params: HoltParams, h: number, res
   // ring[t mod h] holds the forecast made at t − h for step t; the forecast made at t replaces
   // it, due when the slot comes round again h steps later.
   let slot = 0;
+  // eslint-disable-next-line @typescript-eslint/prefer-for-of -- the hot loop of every forecast: an index beats an iterator
   for (let t = 0; t < values.length; t++) {
     const y = values[t] as number;
     const f = ring[slot] as number;

@@ -157,8 +157,8 @@ export class MqttBridge {
         this.subscribed = true;
       })
       // A refusal (reason code 0x80 and above) rejects too.
-      .catch((error: Error) => {
-        this.options.log.error(`the MQTT broker refused the subscription to ${this.topics.allUp}: ${error.message}; check the broker's ACL for this user`);
+      .catch((error: unknown) => {
+        this.options.log.error(`the MQTT broker refused the subscription to ${this.topics.allUp}: ${(error as Error).message}; check the broker's ACL for this user`);
       });
   }
 
