@@ -1,7 +1,7 @@
 import type { SensorKind } from "../twin/sensorKind.js";
 import { kindProfile } from "./kindProfiles.js";
 
-export interface HealthPenalties {
+interface HealthPenalties {
   readonly unstable: number;
   readonly drifting: number;
   readonly stale: number;
@@ -32,7 +32,7 @@ export type ThresholdOverrides = Partial<Omit<HealthThresholds, "penalties">> & 
   readonly penalties?: Partial<HealthPenalties>;
 };
 
-export const DEFAULT_PENALTIES: HealthPenalties = Object.freeze({
+const DEFAULT_PENALTIES: HealthPenalties = Object.freeze({
   unstable: 20,
   drifting: 20,
   stale: 30,
@@ -47,7 +47,7 @@ export class ThresholdError extends Error {
 }
 
 /** The kind's default thresholds (drift limit in the kind's unit per minute). */
-export function defaultThresholds(kind: SensorKind): HealthThresholds {
+function defaultThresholds(kind: SensorKind): HealthThresholds {
   return {
     minStabilityPercent: 70,
     maxDriftPerMinute: kindProfile(kind).maxDriftPerMinute,

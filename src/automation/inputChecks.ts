@@ -33,7 +33,7 @@ export function unknownFields(o: Fields, allowed: readonly string[], path: strin
 }
 
 /** Longest forSeconds, clearForSeconds, cooldownSeconds, minOnSeconds, minOffSeconds. */
-export const MAX_RULE_SECONDS = 7 * 86_400;
+const MAX_RULE_SECONDS = 7 * 86_400;
 
 /** A seconds field: absent (→ default) or a number in 0..7 days. */
 export function secondsProblem(value: unknown, field: string): string | null {

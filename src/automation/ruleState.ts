@@ -1,11 +1,11 @@
 import { isSwitchState, type SwitchState } from "../commands/actuatorState.js";
 import { idProblem } from "../twin/validate.js";
 
-export const RULE_PHASES = ["IDLE", "PENDING", "ACTIVE", "CLEARING"] as const;
-export type RulePhase = (typeof RULE_PHASES)[number];
+const RULE_PHASES = ["IDLE", "PENDING", "ACTIVE", "CLEARING"] as const;
+type RulePhase = (typeof RULE_PHASES)[number];
 
 /** Why an edge (firing or clearing) is held back for a while; see `evaluateRule`. */
-export const WAIT_REASONS = ["COOLDOWN", "MIN_ON", "MIN_OFF"] as const;
+const WAIT_REASONS = ["COOLDOWN", "MIN_ON", "MIN_OFF"] as const;
 export type WaitReason = (typeof WAIT_REASONS)[number];
 
 /** What the rule last did to one actuator, for its min on/off times. */

@@ -5,7 +5,7 @@ import { absent, isRecord, oneOf, show, unknownFields, type Fields } from "./inp
 import { ACTION_TYPES, type RuleAction } from "./ruleTypes.js";
 import { MAX_BODY_JSON_LENGTH, templateProblems, type JsonObject } from "./template.js";
 
-export const MAX_ACTIONS = 10;
+const MAX_ACTIONS = 10;
 
 const FIELDS = {
   ACTUATE: ["type", "actuatorId", "state", "clearState"],
@@ -15,7 +15,7 @@ const FIELDS = {
 } as const;
 
 /** A rule's CALIBRATE defaults: at most one calibration a day, valid for 30 days. */
-export const CALIBRATE_DEFAULTS = { cooldownSeconds: 86_400, validDays: 30 } as const;
+const CALIBRATE_DEFAULTS = { cooldownSeconds: 86_400, validDays: 30 } as const;
 
 /** The actions, or null with their problems pushed. */
 export function checkActions(value: unknown, problems: string[]): RuleAction[] | null {

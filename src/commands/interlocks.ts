@@ -36,7 +36,7 @@ export class InterlockConfigError extends InvalidInputError {
   }
 }
 
-export const MAX_ON_SECONDS_LIMIT = 7 * 86_400;
+const MAX_ON_SECONDS_LIMIT = 7 * 86_400;
 
 /** Null if switching is allowed now, else which interlock forbids it. Switching OFF is always allowed. */
 export function checkCommand(request: SwitchRequest, current: ActuatorStates, interlocks: readonly Interlock[], nowMs: number): InterlockRefusal | null {

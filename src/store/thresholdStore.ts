@@ -2,9 +2,9 @@ import type { Driver } from "neo4j-driver";
 import type { ThresholdOverrides } from "../analytics/thresholds.js";
 
 /** Threshold properties a Sensor or a KindThresholds node may carry (GraphQL names). */
-export const THRESHOLD_PROPERTIES = ["minStabilityPercent", "maxDriftPerMinute", "staleAfterSeconds", "sigmaMax", "healthyAbove", "degradedAbove"] as const;
+const THRESHOLD_PROPERTIES = ["minStabilityPercent", "maxDriftPerMinute", "staleAfterSeconds", "sigmaMax", "healthyAbove", "degradedAbove"] as const;
 
-export interface SensorThresholdRow {
+interface SensorThresholdRow {
   readonly sensorId: string;
   readonly kind: string;
   readonly overrides: ThresholdOverrides;

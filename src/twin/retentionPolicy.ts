@@ -7,7 +7,7 @@ import type { RollupPolicy } from "../store/rollupWrites.js";
  * raw and deleted by the next pass. The margin keeps the ingest answer (which counts
  * rollup-only readings when it is given) and the write (a moment later) in agreement.
  */
-export const LATE_MARGIN_MS = HOUR_MS;
+const LATE_MARGIN_MS = HOUR_MS;
 
 /** How long each sensor's history is kept: RETENTION_* with each sensor's own Sensor.retentionDays. */
 export class RetentionPolicy implements RollupPolicy {

@@ -6,10 +6,10 @@ import type { ReadingStore } from "../store/readingStore.js";
 import type { RollupStore } from "../store/rollupStore.js";
 import { CSV_HEADER, csvRow } from "./csvExport.js";
 
-export const ROLLUP_CSV_HEADER = "start,end,count,mean,min,max,stdDev\n";
+const ROLLUP_CSV_HEADER = "start,end,count,mean,min,max,stdDev\n";
 
 /** One rollup CSV row: the bucket (start, end] in ISO-8601 UTC and its stats (stdDev empty below two readings). */
-export function rollupCsvRow(b: RollupBucket, widthMs: number): string {
+function rollupCsvRow(b: RollupBucket, widthMs: number): string {
   const s = b.stats;
   return `${new Date(b.startMs).toISOString()},${new Date(b.startMs + widthMs).toISOString()},${s.count},${s.mean},${s.min},${s.max},${stdDevOf(s) ?? ""}\n`;
 }

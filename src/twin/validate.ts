@@ -1,7 +1,7 @@
 import type { Reading, ReadingCandidate } from "./reading.js";
 
-export const MAX_ID_LENGTH = 128;
-export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+const MAX_ID_LENGTH = 128;
+const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 // ISO-8601 date-time with a zone (Z or ±hh:mm); a bare date or a zone-less time is ambiguous.
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;

@@ -16,7 +16,7 @@ export interface HoltRun {
 }
 
 /** Steps after a (re)start before forecasts are scored: level and trend need a few readings. */
-export const WARM_UP_STEPS = 10;
+const WARM_UP_STEPS = 10;
 
 /**
  * Σ_{j=1..h} φ^j, the trend multiplier of an h-step forecast, extended to fractional h by the

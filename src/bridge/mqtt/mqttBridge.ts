@@ -22,7 +22,7 @@ export interface MqttSettings {
  * is at most 1 KiB, so anything this big is hostile and the broker drops it instead of sending
  * it (the connection stays up). Between the two, the session counts the message as too long.
  */
-export const MAX_PACKET_BYTES = 64 * 1024;
+const MAX_PACKET_BYTES = 64 * 1024;
 /** Nodes one twin serves over MQTT at most; more are refused (a flood of made-up ids). */
 const MAX_DEVICES = 10_000;
 

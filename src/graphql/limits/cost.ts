@@ -88,7 +88,7 @@ function assumedSize(items: GraphQLNamedType, args: Record<string, unknown>): nu
  * or a connection (`limit`/`first` or a filter on its own id if given, else assumed). A connection's `edges` are already
  * counted by the connection. Introspection and `__typename` cost nothing (the schema answers).
  */
-export const fieldCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+const fieldCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (field.name.startsWith("__")) return 0;
   const work = WORK[`${type.name}.${field.name}`];
   const named = getNamedType(field.type);

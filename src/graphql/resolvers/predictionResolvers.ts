@@ -19,7 +19,7 @@ import { timeArg } from "../args.js";
 import type { CalibrationModel } from "../models.js";
 import type { TwinServices } from "../services.js";
 
-export function toCalibrationModel(c: CalibrationRecord): CalibrationModel {
+function toCalibrationModel(c: CalibrationRecord): CalibrationModel {
   return {
     calibrationId: c.calibrationId,
     sensorId: c.sensorId,
