@@ -113,7 +113,7 @@ function startWebhookReceiver(): { child: ChildProcess; url: Promise<string>; co
     process.stdin.resume();`;
   const child = spawn(process.execPath, ["-e", code], { stdio: ["pipe", "pipe", "inherit"] });
   const url = new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once("line", (line) => resolve(`http://127.0.0.1:${line.trim()}/hook`));
+    createInterface({ input: child.stdout }).once("line", (line) => resolve(`http://127.0.0.1:${line.trim()}/hook`));
     child.once("exit", (c) => reject(new Error(`the webhook receiver exited (${c}) before it listened`)));
   });
   return {

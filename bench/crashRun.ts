@@ -47,7 +47,7 @@ export async function crashLoss(uri: string, driver: Driver, killAfterMs: readon
             const r = Array.from({ length: 500 }, (_, i) => ({ sensorId, value: from + i, timestamp: new Date(Date.UTC(2026, 0, 1) + (from + i) * 1000).toISOString(), seq: from + i }));
             try {
               const answer = (await gql<{ recordReadings: { rejected: number; durability: string } }>(url, RECORD, { r, d: level })).data?.recordReadings;
-              if (answer !== undefined && answer.rejected === 0 && (answer.durability === "COMMITTED" || answer.durability === "LOGGED")) {
+              if (answer?.rejected === 0 && (answer.durability === "COMMITTED" || answer.durability === "LOGGED")) {
                 for (let i = 0; i < 500; i++) acked.get(sensorId)!.add(from + i);
               }
             } catch {

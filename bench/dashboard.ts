@@ -34,10 +34,10 @@ async function load(browser: Browser, url: string): Promise<{ page: Page; firstP
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(`document.querySelectorAll('.card .value[data-value]:not([data-value=""])').length >= ${NODES * 4}`, undefined, { timeout: 30_000 });
-  const [firstPaintMs, cardsMs] = (await page.evaluate(`[
+  const [firstPaintMs, cardsMs] = await page.evaluate<[number, number]>(`[
     performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
     performance.getEntriesByName("twin:cards-ready")[0]?.startTime ?? NaN,
-  ]`)) as [number, number];
+  ]`);
   return { page, firstPaintMs, cardsMs };
 }
 
@@ -88,7 +88,7 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   const cpdp = await one.page.context().newCDPSession(one.page);
   await cpdp.send("Performance.enable");
-  const task = async (): Promise<number> => ((await cpdp.send("Performance.getMetrics")) as { metrics: Array<{ name: string; value: number }> }).metrics.find((m) => m.name === "TaskDuration")?.value ?? Number.NaN;
+  const task = async (): Promise<number> => (await cpdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")?.value ?? Number.NaN;
   const t0 = performance.now();
   const [task0, cpu0] = [await task(), await chromiumCpu(browser)];
   await new Promise((resolve) => setTimeout(resolve, CPU_SECONDS * 1000));

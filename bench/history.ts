@@ -59,7 +59,7 @@ class Database {
   }
 
   async stop(): Promise<void> {
-    await this.driver?.close();
+    await this.driver.close();
     await this.db?.stop();
     this.db = null;
   }

@@ -84,7 +84,7 @@ try {
   );
 } finally {
   for (const twin of [strict, slow]) {
-    if (twin !== undefined && twin.child.exitCode === null) twin.child.kill("SIGTERM");
+    if (twin?.child.exitCode === null) twin.child.kill("SIGTERM");
     await twin?.exited;
   }
   await db.close();

@@ -108,7 +108,7 @@ async function logSwitches(store: ActuatorStore, start: number): Promise<number>
 async function record(url: string, readings: ReadonlyArray<{ sensorId: string; value: number; timestamp: string }>): Promise<void> {
   let pending = readings;
   for (let attempt = 1; pending.length > 0; attempt++) {
-    type Result = { recordReadings: { errors: Array<{ index: number; message: string }> } };
+    interface Result { recordReadings: { errors: Array<{ index: number; message: string }> } }
     const res = await gql<Result>(url, "mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { errors { index message } } }", { r: pending });
     const errors = res.data?.recordReadings.errors;
     if (errors === undefined || attempt > 30 || errors.some((e) => !e.message.includes("buffer full"))) {
@@ -147,6 +147,7 @@ async function committed(url: string): Promise<void> {
 }
 
 /** p50/p99 of one query after `warmup` untimed requests (and `warmupMs`); throws on any error or on an answer `check` rejects. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name the shape of the answer that `check` reads
 async function latencies<T>(url: string, query: string, check: (data: T) => string | null, samples = SAMPLES, warmup = WARMUP, warmupMs = WARMUP_MS): Promise<{ p50: number; p99: number }> {
   const times: number[] = [];
   const started = performance.now();
@@ -186,6 +187,7 @@ try {
   const forecast = await latencies<{ forecast: { value: number | null; unavailableReason: string | null } | null }>(
     url,
     `{ forecast(sensorId: "${sensorId(ASKED)}", minutes: 30, threshold: 24) { value lower upper ratePerMinute minutesToThreshold method unavailableReason } }`,
+    // eslint-disable-next-line @typescript-eslint/prefer-optional-chain -- `?.` would make a null forecast undefined, and undefined !== null
     (d) => (d.forecast === null || d.forecast.value === null ? `no forecast: ${d.forecast?.unavailableReason}` : null),
   );
   const failureRisk = await latencies<{ failureRisk: { probability: number } | null }>(

@@ -98,7 +98,7 @@ try {
   const client = wsClient(wsUrl);
   const sub = subscribe<{ seq: number }>(client, "subscription { readingAdded { seq } }");
   // Warm-up: JIT, the first query plans and batch commits happen here, not in the figures.
-  await paced(RATE * 3, RATE, async (i) => void (await device.reading(SENSORS[i % SENSORS.length] as string, 20)));
+  await paced(RATE * 3, RATE, async (i) => { await device.reading(SENSORS[i % SENSORS.length] as string, 20); });
   await new Promise((r) => setTimeout(r, 1_000));
   const originalPush = sub.received.push.bind(sub.received);
   sub.received.push = (...items: Array<{ seq: number }>): number => {

@@ -134,11 +134,11 @@ export function createTwinClient(options: TwinClientOptions): TwinClient {
     },
     subscribe: <R, V>(document: TypedDocumentString<R, V>, variables: V | undefined, handlers: Handlers<R>) =>
       ws().subscribe<R>(
-        { query: document.toString(), variables: (variables ?? {}) as Record<string, unknown> },
+        { query: document.toString(), variables: (variables ?? {}) },
         {
           next: (result) => {
-            if (result.errors !== undefined && result.errors.length > 0) handlers.error?.(new TwinRequestError(result.errors.map((e) => e.message).join("; "), 200, result.errors as ApiError[]));
-            else if (result.data !== undefined && result.data !== null) handlers.next(result.data as R);
+            if (result.errors !== undefined && result.errors.length > 0) handlers.error?.(new TwinRequestError(result.errors.map((e) => e.message).join("; "), 200, result.errors));
+            else if (result.data !== undefined && result.data !== null) handlers.next(result.data);
           },
           error: (error) => {
             if (Array.isArray(error)) handlers.error?.(new TwinRequestError(error.map((e: ApiError) => e.message).join("; "), 200, error as ApiError[]));

@@ -19,7 +19,7 @@ if (Number.isNaN(from.getTime())) fail(`${day} is not a date`);
 const to = new Date(from.getTime() + 86_400_000);
 
 const twin = connect();
-const { exportCsv } = await twin.request(ExportDay, { sensorId, from: from.toISOString(), to: to.toISOString() }).catch((error: Error) => fail(error.message));
+const { exportCsv } = await twin.request(ExportDay, { sensorId, from: from.toISOString(), to: to.toISOString() }).catch((error: unknown) => fail((error as Error).message));
 const csv = exportCsv ?? "";
 const rows = Math.max(0, csv.trimEnd().split("\n").length - 1);
 if (values.out === undefined) process.stdout.write(csv);

@@ -21,7 +21,7 @@ const sensorId = positionals[0] ?? fail("usage: npx tsx examples/follow-sensor.t
 const count = values.count === undefined ? Number.POSITIVE_INFINITY : Number(values.count);
 
 const twin = connect();
-const { sensors } = await twin.request(SensorUnit, { id: sensorId }).catch((error: Error) => fail(error.message));
+const { sensors } = await twin.request(SensorUnit, { id: sensorId }).catch((error: unknown) => fail((error as Error).message));
 const unit = sensors[0]?.unit ?? "";
 if (sensors.length === 0) process.stderr.write(`${sensorId} is not in the graph yet; waiting for its first reading\n`);
 

@@ -32,7 +32,7 @@ const stop = twin.subscribe(WatchCommands, undefined, {
 // Give the subscription a moment to start, so the first status is not missed.
 await new Promise((resolve) => setTimeout(resolve, 300));
 
-const { sendCommand } = await twin.request(SendCommand, { input: { actuatorId, state, idempotencyKey, reason: "examples/send-command.ts" } }).catch((error: Error) => fail(error.message));
+const { sendCommand } = await twin.request(SendCommand, { input: { actuatorId, state, idempotencyKey, reason: "examples/send-command.ts" } }).catch((error: unknown) => fail((error as Error).message));
 console.log(`${actuatorId} ${state}: ${sendCommand.status} after ${sendCommand.attempts} attempt(s), command ${sendCommand.commandId}`);
 stop();
 await twin.close();

@@ -9,7 +9,7 @@ import path from "node:path";
 import { codegen } from "@graphql-codegen/core";
 import * as add from "@graphql-codegen/add";
 import { preset as clientPreset } from "@graphql-codegen/client-preset";
-import { getCachedDocumentNodeFromSchema, normalizeConfig, type CodegenPlugin, type Types } from "@graphql-codegen/plugin-helpers";
+import { getCachedDocumentNodeFromSchema, normalizeConfig, type CodegenPlugin } from "@graphql-codegen/plugin-helpers";
 import * as typescript from "@graphql-codegen/typescript";
 import * as typescriptResolvers from "@graphql-codegen/typescript-resolvers";
 import { buildSchema, lexicographicSortSchema } from "graphql";
@@ -39,19 +39,19 @@ for (const [filename, output] of Object.entries(config.generates)) {
     write(filename, await codegen({ filename, schema, schemaAst, documents: [], plugins, pluginMap, config: settings, ...paths }));
     continue;
   }
-  if (output.preset !== "client") throw new Error(`codegen.ts: preset ${String(output.preset)} is not supported by scripts/codegen.ts (only "client")`);
+  if (output.preset !== "client") throw new Error(`codegen.ts: preset ${JSON.stringify(output.preset)} is not supported by scripts/codegen.ts (only "client")`);
   const folders = ([] as string[]).concat((output.documents as string | string[] | undefined) ?? []);
   const documents = pluckDocuments(folders.flatMap((folder) => sourceFiles(folder)).sort());
   const sections = await clientPreset.buildGeneratesSection({
     baseOutputDir: filename,
-    presetConfig: (output.presetConfig ?? {}) as Types.PresetFnArgs<Record<string, unknown>>["presetConfig"],
+    presetConfig: (output.presetConfig ?? {}),
     plugins,
     pluginMap,
     schema,
     schemaAst,
     documents,
     config: { ...settings, importExtension: ".js", emitLegacyCommonJSImports: false },
-  } as Types.PresetFnArgs<Record<string, unknown>>);
+  });
   // The client's files import each other with .js, as ESM under NodeNext and in the browser build need.
   const esm = { importExtension: ".js" as const, emitLegacyCommonJSImports: false };
   for (const section of sections) {

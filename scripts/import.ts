@@ -56,7 +56,7 @@ async function send(readings: unknown[]): Promise<ChunkOutcome> {
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
     return fail(`\ncannot reach the twin at ${url} (${cause}): start it with npm start, or pass --url`);
   }
-  const body = (await response.json()) as { data?: { recordReadings: ChunkOutcome }; errors?: Array<{ message: string }> };
+  const body = (await response.json()) as { data?: { recordReadings: ChunkOutcome } | null; errors?: Array<{ message: string }> };
   if (body.data === undefined || body.data === null) {
     const hint = response.status === 401 ? " (pass an operator's token with --token or TWIN_TOKEN)" : "";
     fail(`\nthe twin refused the batch: ${body.errors?.map((e) => e.message).join("; ") ?? response.statusText}${hint}`);

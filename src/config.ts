@@ -8,9 +8,9 @@ import { instanceProblem } from "./wal/segmentDirectory.js";
 /** Where the project lives; the embedded database and its jars default to folders under it. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-export type DeviceMode = "sim" | "virtual" | "virtual-mqtt" | "none";
+type DeviceMode = "sim" | "virtual" | "virtual-mqtt" | "none";
 
-export interface Neo4jTarget {
+interface Neo4jTarget {
   /** bolt/neo4j URI of an external server; undefined means "run the embedded database". */
   readonly uri: string | undefined;
   readonly user: string;
@@ -39,7 +39,7 @@ export interface WalConfig {
   readonly maxBytes: number;
 }
 
-export interface AnalyticsSettings {
+interface AnalyticsSettings {
   /** How much recent history each sensor keeps in memory for the live path. */
   readonly retentionMs: number;
 }

@@ -33,12 +33,6 @@ export class UnavailableError extends DomainError {
   }
 }
 
-/** The caller may not do this (role too low); the message names the role needed. */
-export class ForbiddenError extends DomainError {
-  constructor(message: string) {
-    super(message, "FORBIDDEN");
-  }
-}
 
 /** No valid credentials: a missing, expired or tampered token. */
 export class UnauthenticatedError extends DomainError {

@@ -100,7 +100,7 @@ main().catch((error: unknown) => {
   const known = error instanceof ConfigError || error instanceof EmbeddedStartError || error instanceof ListenError || error instanceof DomainError;
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`\nThe twin could not start: ${message}\n`);
-  if (!known) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
+  if (!known) process.stderr.write(`${(error as Error | null | undefined)?.stack ?? ""}\n`);
   process.exit(1);
 });
 

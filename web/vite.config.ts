@@ -30,11 +30,11 @@ export default defineConfig({
     outDir: path.join(here, "dist"),
     emptyOutDir: true,
     chunkSizeWarningLimit: 6_000,
-    rollupOptions: {
+    rolldownOptions: {
       input: { dashboard: path.join(here, "index.html"), graphiql: path.join(here, "graphiql.html") },
       // GraphiQL's React dependencies mark modules "use client", which means nothing to a bundle.
-      onwarn(warning, warn) {
-        if (warning.code !== "MODULE_LEVEL_DIRECTIVE") warn(warning);
+      onLog(level, log, handler) {
+        if (log.code !== "MODULE_LEVEL_DIRECTIVE") handler(level, log);
       },
     },
   },

@@ -1,7 +1,7 @@
 import { num } from "./format.js";
 import { asColumns, firstAfter, type Readings } from "./readingColumns.js";
 
-export type Agreement = "AGREES" | "DISAGREES" | "UNKNOWN";
+type Agreement = "AGREES" | "DISAGREES" | "UNKNOWN";
 
 export interface AgreementCheck {
   readonly verdict: Agreement;

@@ -100,6 +100,7 @@ export function detectorDefaults(kind: SensorKind): DetectorOptions {
 
 /** Defaults for the kind with `overrides` on top; throws RangeError naming a value that cannot work. */
 export function resolveDetectorOptions(kind: SensorKind, overrides: Partial<DetectorOptions> = {}): DetectorOptions {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- an override given as undefined keeps the default; Object.entries' type drops the undefined
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   const o: DetectorOptions = { ...detectorDefaults(kind), ...defined };
   const positive: Array<keyof DetectorOptions> = [
@@ -123,6 +124,7 @@ export function resolveDetectorOptions(kind: SensorKind, overrides: Partial<Dete
   for (const name of positive) {
     const value = o[name];
     if (typeof value !== "number" || !(value > 0)) {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- quotes whatever the caller passed
       throw new RangeError(`detector option ${name}=${String(value)} must be a positive number`);
     }
   }

@@ -4,9 +4,8 @@ import { kindProfile } from "./kindProfiles.js";
 import { peerDivergence, relatedEvidence, type PeerReadings } from "./peerEvidence.js";
 import { isColumns, type Readings } from "./readingColumns.js";
 
-export const DRIFT_CAUSES = ["SENSOR", "WORLD", "UNKNOWN"] as const;
 /** What a drift is blamed on: the sensor (recalibrate it), the world it measures (leave it), or nobody can tell yet. */
-export type DriftCause = (typeof DRIFT_CAUSES)[number];
+export type DriftCause = "SENSOR" | "WORLD" | "UNKNOWN";
 
 export type { PeerReadings } from "./peerEvidence.js";
 
@@ -71,7 +70,7 @@ export function judgeDrift(q: DriftQuestion): DriftVerdict {
  * gust or a lift moves the level faster than that and back. So a drift is measured against the
  * change the world plausibly makes in the readings' span, but never in less than this.
  */
-export const WORLD_RATE_MIN_SPAN_MINUTES = 4;
+const WORLD_RATE_MIN_SPAN_MINUTES = 4;
 
 /**
  * The verdict from the kind's plausible world rate alone (no peers): SENSOR when the level moved
@@ -103,6 +102,6 @@ function spanMinutes(readings: Readings): number {
   return times.length < 2 ? 0 : ((times[times.length - 1] as number) - (times[0] as number)) / 60_000;
 }
 
-export function signed(x: number): string {
+function signed(x: number): string {
   return `${x > 0 ? "+" : ""}${num(x)}`;
 }

@@ -4,7 +4,7 @@ import { num } from "./format.js";
 import { STREAM_INDEX, STREAMS, WINDOWS, type StreamName } from "./scoreFeatures.js";
 
 /** The anomaly type each scorer's stream stands for. */
-export const STREAM_TYPE: Readonly<Record<StreamName, AnomalyType>> = {
+const STREAM_TYPE: Readonly<Record<StreamName, AnomalyType>> = {
   spike: "SPIKE",
   step: "RAPID_CHANGE",
   shift: "LEVEL_SHIFT",
@@ -48,7 +48,7 @@ export function typeEvidence(v: EnsembleVerdict, type: AnomalyType): number {
 const p = (x: number): string => (x < 1e-3 ? x.toExponential(1) : num(x));
 
 /** One stream's finding in words, with its numbers. */
-export function describeStream(e: StreamEvidence, v: EnsembleVerdict, x: number, calibrationReadings: number): string {
+function describeStream(e: StreamEvidence, v: EnsembleVerdict, x: number, calibrationReadings: number): string {
   const c = v.context;
   const before = `the largest in the last ${calibrationReadings} readings was ${num(sign(e.stream) * e.largest)}`;
   switch (e.stream) {

@@ -50,7 +50,7 @@ const s = (abs: number, rel = 0): Scaled => ({ abs, rel });
 // its humidity by a few %RH/min; indoor pressure follows the weather (rarely 0.1 hPa/min) plus
 // doors, lifts and ventilation (tenths of a hPa within minutes); a full meeting room adds
 // ~100 ppm CO2 a minute. See docs/drift.md.
-export const KIND_PROFILES: Readonly<Record<SensorKind, KindProfile>> = {
+const KIND_PROFILES: Readonly<Record<SensorKind, KindProfile>> = {
   TEMPERATURE: {
     sigmaMax: s(1),
     trendMinChange: s(0.3),

@@ -20,8 +20,6 @@ export interface ReadingColumns {
 /** What the models accept: readings as objects (time-ordered) or as columns. */
 export type Readings = readonly Point[] | ReadingColumns;
 
-export const EMPTY_COLUMNS: ReadingColumns = Object.freeze({ timestampsMs: new Float64Array(0), values: new Float64Array(0) });
-
 export function isColumns(readings: Readings): readings is ReadingColumns {
   return !Array.isArray(readings);
 }

@@ -31,7 +31,7 @@ export interface Reliability {
   readonly alertEpisodes: number;
 }
 
-export const RELIABILITY_WEIGHTS = Object.freeze({ noise: 40, missing: 30, perStuck: 10, maxStuck: 20, perAlert: 2, maxAlerts: 10 });
+const RELIABILITY_WEIGHTS = Object.freeze({ noise: 40, missing: 30, perStuck: 10, maxStuck: 20, perAlert: 2, maxAlerts: 10 });
 
 /** Readings the sensor should have sent in the window at its typical interval (≥ 1 once it exists). */
 export function expectedReadings(input: Pick<ReliabilityInput, "windowStartMs" | "asOfMs" | "typicalIntervalMs" | "firstSeenMs">): number {

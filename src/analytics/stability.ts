@@ -3,7 +3,7 @@ import { atLevel, kindProfile } from "./kindProfiles.js";
 import type { WindowStats } from "./windowStats.js";
 
 /** The noise σ at which a sensor of this kind counts as 0 % stable, at the window's mean. */
-export function sigmaMaxFor(kind: SensorKind, mean: number | null): number {
+function sigmaMaxFor(kind: SensorKind, mean: number | null): number {
   return atLevel(kindProfile(kind).sigmaMax, mean);
 }
 

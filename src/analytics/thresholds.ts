@@ -1,7 +1,7 @@
 import type { SensorKind } from "../twin/sensorKind.js";
 import { kindProfile } from "./kindProfiles.js";
 
-export interface HealthPenalties {
+interface HealthPenalties {
   readonly unstable: number;
   readonly drifting: number;
   readonly stale: number;
@@ -32,7 +32,7 @@ export type ThresholdOverrides = Partial<Omit<HealthThresholds, "penalties">> & 
   readonly penalties?: Partial<HealthPenalties>;
 };
 
-export const DEFAULT_PENALTIES: HealthPenalties = Object.freeze({
+const DEFAULT_PENALTIES: HealthPenalties = Object.freeze({
   unstable: 20,
   drifting: 20,
   stale: 30,
@@ -47,7 +47,7 @@ export class ThresholdError extends Error {
 }
 
 /** The kind's default thresholds (drift limit in the kind's unit per minute). */
-export function defaultThresholds(kind: SensorKind): HealthThresholds {
+function defaultThresholds(kind: SensorKind): HealthThresholds {
   return {
     minStabilityPercent: 70,
     maxDriftPerMinute: kindProfile(kind).maxDriftPerMinute,
@@ -68,6 +68,7 @@ export function resolveThresholds(kind: SensorKind, ...layers: ReadonlyArray<Thr
   let result = defaultThresholds(kind);
   for (const layer of layers) {
     if (layer === undefined) continue;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- an override given as undefined keeps the default; Object.entries' type drops the undefined
     const defined = Object.fromEntries(Object.entries(layer).filter(([, v]) => v !== undefined)) as ThresholdOverrides;
     const penalties = defined.penalties === undefined ? result.penalties : { ...result.penalties, ...defined.penalties };
     result = { ...result, ...defined, penalties };

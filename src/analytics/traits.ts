@@ -58,7 +58,7 @@ export interface TraitsContext {
 }
 
 /** A significant drift beyond the limit: the slope, else null. */
-export function driftBeyondLimit(stats: WindowStats, limit: number): number | null {
+function driftBeyondLimit(stats: WindowStats, limit: number): number | null {
   const slope = stats.slopePerMinute;
   return slope !== null && slopeIsSignificant(stats) && Math.abs(slope) > limit ? slope : null;
 }

@@ -8,13 +8,13 @@ import { fillTemplate, type JsonValue } from "./template.js";
 
 export type Edge = "FIRE" | "CLEAR";
 
-export interface SkippedAction {
+interface SkippedAction {
   readonly reason: "OVERRIDE" | "INTERLOCK" | "ALREADY_IN_STATE";
   readonly action: ConcreteAction;
   readonly message: string;
 }
 
-export interface ActionWait {
+interface ActionWait {
   readonly reason: "MIN_ON" | "MIN_OFF";
   readonly untilMs: number;
   readonly action: ConcreteAction;

@@ -7,7 +7,7 @@ import type { SensorKind } from "../twin/sensorKind.js";
 
 const MINUTE_MS = 60_000;
 /** How long after a calibration the sensor is watched. */
-export const VERIFY_FOR_MS = 60 * MINUTE_MS;
+const VERIFY_FOR_MS = 60 * MINUTE_MS;
 /** Readings this soon after the calibration may still be the old offset (in flight, averaging). */
 const SETTLE_MS = 2 * MINUTE_MS;
 /** Each check compares the last this-many minutes. */

@@ -11,7 +11,7 @@ import type { Comparison, Condition, MoldMeasure, Rule } from "./ruleTypes.js";
 export type Zone = "FIRE" | "CLEAR" | "BAND" | "UNKNOWN";
 
 /** x compared with t. */
-export function compare(x: number, comparison: Comparison, t: number): boolean {
+function compare(x: number, comparison: Comparison, t: number): boolean {
   switch (comparison) {
     case "GT":
       return x > t;
@@ -25,7 +25,7 @@ export function compare(x: number, comparison: Comparison, t: number): boolean {
 }
 
 /** The number a comparing condition looks at, or null if the observation lacks it. */
-export function measureOf(condition: Condition, o: Observation): number | null {
+function measureOf(condition: Condition, o: Observation): number | null {
   switch (condition.type) {
     case "VALUE":
       return o.value;

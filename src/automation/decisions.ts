@@ -16,8 +16,18 @@ export type ConcreteAction =
       readonly validDays: number;
     };
 
-export const SUPPRESSION_REASONS = ["COOLDOWN", "MIN_ON", "MIN_OFF", "OVERRIDE", "INTERLOCK", "ALREADY_IN_STATE", "RATE_LIMITED", "ACTION_FAILED", "MAX_OFFSET", "CALIBRATION_COOLDOWN", "NO_OFFSET_ESTIMATE"] as const;
-export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+export type SuppressionReason =
+  | "COOLDOWN"
+  | "MIN_ON"
+  | "MIN_OFF"
+  | "OVERRIDE"
+  | "INTERLOCK"
+  | "ALREADY_IN_STATE"
+  | "RATE_LIMITED"
+  | "ACTION_FAILED"
+  | "MAX_OFFSET"
+  | "CALIBRATION_COOLDOWN"
+  | "NO_OFFSET_ESTIMATE";
 
 /** The rule fired or cleared; `actions` are to be issued now. */
 export interface EdgeDecision {

@@ -6,7 +6,7 @@ import { INITIAL_RULE_STATE, type RuleState } from "./ruleState.js";
 import type { Rule } from "./ruleTypes.js";
 
 /** Beyond this many entries the timeline is cut (the counts stay complete). */
-export const MAX_TIMELINE = 10_000;
+const MAX_TIMELINE = 10_000;
 
 export interface TimelineEntry {
   readonly atMs: number;

@@ -14,8 +14,10 @@ export function show(value: unknown): string {
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   let text: string;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition, @typescript-eslint/no-base-to-string -- JSON.stringify gives undefined for a function or a symbol, which String() then names
     text = typeof value === "object" && value !== null ? "an object" : (JSON.stringify(value) ?? String(value));
   } catch {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what JSON.stringify could not write (a BigInt, a cycle) is named as String() can
     text = String(value);
   }
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
@@ -31,7 +33,7 @@ export function unknownFields(o: Fields, allowed: readonly string[], path: strin
 }
 
 /** Longest forSeconds, clearForSeconds, cooldownSeconds, minOnSeconds, minOffSeconds. */
-export const MAX_RULE_SECONDS = 7 * 86_400;
+const MAX_RULE_SECONDS = 7 * 86_400;
 
 /** A seconds field: absent (→ default) or a number in 0..7 days. */
 export function secondsProblem(value: unknown, field: string): string | null {

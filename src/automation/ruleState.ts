@@ -1,11 +1,11 @@
 import { isSwitchState, type SwitchState } from "../commands/actuatorState.js";
 import { idProblem } from "../twin/validate.js";
 
-export const RULE_PHASES = ["IDLE", "PENDING", "ACTIVE", "CLEARING"] as const;
-export type RulePhase = (typeof RULE_PHASES)[number];
+const RULE_PHASES = ["IDLE", "PENDING", "ACTIVE", "CLEARING"] as const;
+type RulePhase = (typeof RULE_PHASES)[number];
 
 /** Why an edge (firing or clearing) is held back for a while; see `evaluateRule`. */
-export const WAIT_REASONS = ["COOLDOWN", "MIN_ON", "MIN_OFF"] as const;
+const WAIT_REASONS = ["COOLDOWN", "MIN_ON", "MIN_OFF"] as const;
 export type WaitReason = (typeof WAIT_REASONS)[number];
 
 /** What the rule last did to one actuator, for its min on/off times. */
@@ -106,8 +106,9 @@ export function parseRuleState(text: string): RuleState {
   if (waitReason !== null && !(WAIT_REASONS as readonly unknown[]).includes(waitReason)) fail("waitReason", `${WAIT_REASONS.join(" | ")} or null`);
   const switched: Record<string, SwitchRecord> = {};
   const raw = s.switched ?? {};
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- checks state read back from the database, whatever its type says
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) fail("switched", "an object");
-  for (const [id, r] of Object.entries(raw as object)) {
+  for (const [id, r] of Object.entries(raw)) {
     // Ids are checked like any actuator id; this also keeps "__proto__" out of the record.
     if (idProblem(id, "actuatorId") !== null) throw new RuleStateError(`rule state field switched has a key that is not an actuator id: ${JSON.stringify(id)}`);
     const rec = r as Partial<SwitchRecord> | null;

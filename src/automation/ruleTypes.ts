@@ -3,7 +3,7 @@ import type { SwitchState } from "../commands/actuatorState.js";
 import type { JsonObject } from "./template.js";
 
 export const CONDITION_TYPES = ["VALUE", "DRIFT", "FORECAST", "ANOMALY", "STALE", "MOLD_RISK"] as const;
-export type ConditionType = (typeof CONDITION_TYPES)[number];
+type ConditionType = (typeof CONDITION_TYPES)[number];
 
 export const COMPARISONS = ["GT", "GTE", "LT", "LTE"] as const;
 
@@ -13,7 +13,7 @@ export type MoldMeasure = (typeof MOLD_MEASURES)[number];
 export type Comparison = (typeof COMPARISONS)[number];
 
 export const ACTION_TYPES = ["ACTUATE", "SET_INTERVAL", "WEBHOOK", "CALIBRATE"] as const;
-export type ActionType = (typeof ACTION_TYPES)[number];
+type ActionType = (typeof ACTION_TYPES)[number];
 
 /**
  * What a rule watches. VALUE compares the latest reading, DRIFT the drift per minute,

@@ -4,8 +4,8 @@ export interface JsonObject {
 }
 
 /** Fields a webhook body may name as {{field}}. */
-export const TEMPLATE_FIELDS = ["sensorId", "value", "ruleName", "event", "time"] as const;
-export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
+const TEMPLATE_FIELDS = ["sensorId", "value", "ruleName", "event", "time"] as const;
+type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 export type TemplateValues = Readonly<Record<TemplateField, string | number | null>>;
 
 export const MAX_BODY_JSON_LENGTH = 4096;

@@ -3,9 +3,9 @@ import { CALIBRATION_RANGE, INTERVAL_RANGE_MS } from "../protocol/messages.js";
 import { idProblem } from "../twin/validate.js";
 import { absent, isRecord, oneOf, show, unknownFields, type Fields } from "./inputChecks.js";
 import { ACTION_TYPES, type RuleAction } from "./ruleTypes.js";
-import { MAX_BODY_JSON_LENGTH, templateProblems, type JsonObject, type JsonValue } from "./template.js";
+import { MAX_BODY_JSON_LENGTH, templateProblems, type JsonObject } from "./template.js";
 
-export const MAX_ACTIONS = 10;
+const MAX_ACTIONS = 10;
 
 const FIELDS = {
   ACTUATE: ["type", "actuatorId", "state", "clearState"],
@@ -15,7 +15,7 @@ const FIELDS = {
 } as const;
 
 /** A rule's CALIBRATE defaults: at most one calibration a day, valid for 30 days. */
-export const CALIBRATE_DEFAULTS = { cooldownSeconds: 86_400, validDays: 30 } as const;
+const CALIBRATE_DEFAULTS = { cooldownSeconds: 86_400, validDays: 30 } as const;
 
 /** The actions, or null with their problems pushed. */
 export function checkActions(value: unknown, problems: string[]): RuleAction[] | null {
@@ -176,7 +176,7 @@ function checkBody(value: unknown, field: string, problems: string[]): JsonObjec
   }
   // A round trip through JSON drops undefined, functions and the like: what is sent is what is checked.
   const clean = JSON.parse(text) as JsonObject;
-  const templated = templateProblems(clean as JsonValue, field);
+  const templated = templateProblems(clean, field);
   problems.push(...templated);
   return templated.length > 0 ? undefined : clean;
 }

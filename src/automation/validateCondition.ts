@@ -2,9 +2,9 @@ import { ANOMALY_TYPES, type AnomalyType } from "../analytics/anomalyTypes.js";
 import { absent, isRecord, oneOf, show, unknownFields } from "./inputChecks.js";
 import { COMPARISONS, CONDITION_TYPES, MOLD_MEASURES, type ClearBand, type Comparison, type Condition, type MoldMeasure } from "./ruleTypes.js";
 
-export const HORIZON_MINUTES_RANGE = { min: 1, max: 10_080 } as const;
+const HORIZON_MINUTES_RANGE = { min: 1, max: 10_080 } as const;
 /** MOLD_RISK's forecast basis, as `moldRisk(hours)` takes it. */
-export const FORECAST_HOURS_RANGE = { min: 1, max: 720, default: 24 } as const;
+const FORECAST_HOURS_RANGE = { min: 1, max: 720, default: 24 } as const;
 /** The mold index's scale. */
 const MOLD_INDEX_RANGE = { min: 0, max: 6 } as const;
 

@@ -5,7 +5,7 @@ import type { Rule } from "./ruleTypes.js";
 import { checkActions } from "./validateActions.js";
 import { checkClear, checkCondition } from "./validateCondition.js";
 
-export const MAX_RULE_NAME_LENGTH = 100;
+const MAX_RULE_NAME_LENGTH = 100;
 
 const RULE_FIELDS = [
   "name",

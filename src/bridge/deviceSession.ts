@@ -118,6 +118,7 @@ export class DeviceSession {
     if (this.stopped) throw new DeviceGoneError(`device ${this.deviceId ?? this.link.name} is disconnected`);
     await this.slot();
     try {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run while this waited for its slot
       if (this.stopped) throw new DeviceGoneError(`device ${this.deviceId ?? this.link.name} disconnected`);
       const id = `h${(this.nextId++).toString(36)}`;
       const command = { ...body, id } as DeviceCommand;
@@ -272,7 +273,7 @@ export class DeviceSession {
     this.early = [];
     this.lastSeq = early.length > 0 ? (early[0] as { reading: ReadingMessage }).reading.n - 1 : hello.seq;
     for (const held of early) this.onReading(held.reading, held.atMs);
-    this.lastSeq = Math.max(this.lastSeq ?? 0, hello.seq);
+    this.lastSeq = Math.max(this.lastSeq, hello.seq);
     if (first || rebooted) this.options.log.info(`device ${hello.dev} ${first ? "connected" : "restarted"} on ${this.link.name}`, { firmware: hello.fw, sensors: hello.sensors.length, actuators: hello.acts.length, intervalMs: hello.ms });
     // Until the graph has the device, commands cannot find its actuators: keep trying (a deadlock
     // or a database restart must not leave it unregistered for the rest of the session).

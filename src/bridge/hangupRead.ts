@@ -34,6 +34,7 @@ export async function readOrHangUp(port: UnixPortBinding, buffer: Buffer, offset
       if (!RETRY.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
       // Closed while the read was under way: its poller is destroyed, and polling a destroyed
       // poller crashes the whole process (a segmentation fault), so stop here as the binding does.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the port may have closed while the read was under way
       if (!port.isOpen) throw closed();
       const poller = port.poller;
       if (poller == null) throw error;

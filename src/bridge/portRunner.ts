@@ -44,6 +44,7 @@ export class PortRunner {
       this.scheduleReopen();
       return;
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run while the port was opening
     if (this.stopped) {
       await link.close();
       return;

@@ -24,7 +24,7 @@ export class SerialLink extends EventEmitter<LinkEvents> implements DeviceLink {
     const port = this.create(this.name, this.baudRate);
     await new Promise<void>((resolve, reject) => {
       port.open((error) => {
-        if (error !== null && error !== undefined) {
+        if (error) {
           reject(new Error(`cannot open serial port ${this.name}: ${error.message}`));
         } else {
           resolve();
@@ -52,7 +52,7 @@ export class SerialLink extends EventEmitter<LinkEvents> implements DeviceLink {
 
   async close(): Promise<void> {
     const port = this.port;
-    if (port === null || !port.isOpen) return;
+    if (!port?.isOpen) return;
     await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 }

@@ -59,7 +59,7 @@ export class SimulatedNode {
   /** The pty of the running simulator, starting it first if needed. */
   ptyPath(): Promise<string> {
     if (this.stopped) return Promise.reject(new Error("the simulated node was stopped"));
-    if (this.path === null) this.path = this.launch();
+    this.path ??= this.launch();
     return this.path;
   }
 
@@ -76,7 +76,7 @@ export class SimulatedNode {
   /** Kills the running simulator without stopping for good (tests of reconnection). */
   async kill(): Promise<void> {
     const child = this.child;
-    if (child === null || child.exitCode !== null) return;
+    if (child?.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     this.killing = child;
     child.kill("SIGTERM");
@@ -101,7 +101,7 @@ export class SimulatedNode {
       }
     }
     const stderr: string[] = [];
-    createInterface({ input: child.stderr! }).on("line", (line) => {
+    createInterface({ input: child.stderr }).on("line", (line) => {
       stderr.push(line);
       if (stderr.length > 10) stderr.shift();
       log.debug(`simnode: ${line}`);
@@ -109,7 +109,7 @@ export class SimulatedNode {
     let endedBy: string | null = null;
     return new Promise<string>((resolve, reject) => {
       let resolved = false;
-      createInterface({ input: child.stdout! }).on("line", (line) => {
+      createInterface({ input: child.stdout }).on("line", (line) => {
         let message: Record<string, unknown>;
         try {
           message = JSON.parse(line) as Record<string, unknown>;

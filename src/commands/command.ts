@@ -1,5 +1,4 @@
-export const COMMAND_KINDS = ["ACTUATE", "SET_INTERVAL", "CALIBRATE", "STATUS"] as const;
-export type CommandKind = (typeof COMMAND_KINDS)[number];
+export type CommandKind = "ACTUATE" | "SET_INTERVAL" | "CALIBRATE" | "STATUS";
 
 export const COMMAND_STATUSES = ["PENDING", "SENT", "ACKED", "FAILED", "TIMED_OUT", "CANCELLED"] as const;
 export type CommandStatus = (typeof COMMAND_STATUSES)[number];

@@ -5,7 +5,7 @@ import { isSwitchState, type SwitchState } from "./actuatorState.js";
 import { COMMAND_TIMEOUT_RANGE_MS, DEFAULT_COMMAND_TIMEOUT_MS } from "./command.js";
 
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 128;
-export const MAX_REASON_LENGTH = 500;
+const MAX_REASON_LENGTH = 500;
 
 /** A validated `sendCommand` request, defaults applied. */
 export interface SendCommandRequest {

@@ -172,7 +172,7 @@ export class CommandService {
     if (atMs < (this.lastReportMs.get(actuatorId) ?? -Infinity)) return;
     this.lastReportMs.set(actuatorId, atMs);
     const known = this.states.get(actuatorId);
-    if (known === undefined || known.state !== state) this.states.set(actuatorId, { state, sinceMs: atMs });
+    if (known?.state !== state) this.states.set(actuatorId, { state, sinceMs: atMs });
     for (const c of this.unresolved.values()) {
       const payload = JSON.parse(c.payload) as { actuatorId?: string; state?: string };
       if (c.kind === "ACTUATE" && payload.actuatorId === actuatorId) void this.finishUnresolved(c, state === payload.state ? { state } : null);

@@ -36,7 +36,7 @@ export class InterlockConfigError extends InvalidInputError {
   }
 }
 
-export const MAX_ON_SECONDS_LIMIT = 7 * 86_400;
+const MAX_ON_SECONDS_LIMIT = 7 * 86_400;
 
 /** Null if switching is allowed now, else which interlock forbids it. Switching OFF is always allowed. */
 export function checkCommand(request: SwitchRequest, current: ActuatorStates, interlocks: readonly Interlock[], nowMs: number): InterlockRefusal | null {
@@ -69,7 +69,7 @@ export function overdueMaxOn(states: ReadonlyMap<string, ActuatorSnapshot>, inte
   for (const lock of interlocks) {
     if (lock.kind !== "MAX_ON") continue;
     const s = states.get(lock.actuatorId);
-    if (s === undefined || s.state !== "ON") continue;
+    if (s?.state !== "ON") continue;
     const onForMs = nowMs - s.sinceMs;
     if (onForMs < lock.seconds * 1000) continue;
     // Two MAX_ON locks on one actuator: the first (strictest listed) names it once.

@@ -1,6 +1,6 @@
 /** How long a manual command keeps rules off its actuator, unless configured otherwise. */
 export const DEFAULT_OVERRIDE_MS = 15 * 60_000;
-export const MAX_OVERRIDE_MS = 7 * 86_400_000;
+const MAX_OVERRIDE_MS = 7 * 86_400_000;
 
 /** Until when (epoch ms) rules leave an actuator alone after a manual command at `nowMs`. */
 export function overrideUntil(nowMs: number, pauseMs: number = DEFAULT_OVERRIDE_MS): number {

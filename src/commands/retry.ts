@@ -1,9 +1,9 @@
 import { DEFAULT_ATTEMPT_TIMEOUT_MS } from "./command.js";
 
-export const BACKOFF_BASE_MS = 100;
-export const BACKOFF_CAP_MS = 2_000;
+const BACKOFF_BASE_MS = 100;
+const BACKOFF_CAP_MS = 2_000;
 /** A retry starts only if this much time (five protocol round trips) is left before the deadline. */
-export const MIN_ATTEMPT_WINDOW_MS = 50;
+const MIN_ATTEMPT_WINDOW_MS = 50;
 
 /** One attempt of a worst-case plan, as offsets from the command's creation. */
 export interface PlannedAttempt {

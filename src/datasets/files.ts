@@ -9,7 +9,7 @@ import { datasetFolders, type DatasetFolders } from "../config.js";
 export type DatasetSource = string | DatasetFolders;
 
 /** The folder holding data set `name` ("nab", "uci-occupancy") for `source`. */
-export function datasetFolder(source: DatasetSource, name: string): string {
+function datasetFolder(source: DatasetSource, name: string): string {
   if (typeof source === "string") return datasetFolders(source)[name] ?? path.resolve(source, "../shared/datasets", name);
   const folder = source[name];
   if (folder === undefined) throw new Error(`no folder for data set "${name}" (known: ${Object.keys(source).join(", ")})`);

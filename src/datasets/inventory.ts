@@ -32,7 +32,7 @@ export function missingFixtures(projectRoot: string): string[] {
   );
 }
 
-export interface NabCategory {
+interface NabCategory {
   readonly name: string;
   /** Series that combined_windows.json names in this category (null without that file). */
   readonly named: number | null;

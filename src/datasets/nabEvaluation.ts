@@ -57,7 +57,7 @@ export function publishedOn(results: readonly NabFileResult[], published: Publis
 }
 
 /** The figures of a set of files: normalised scores under both profiles, counts. */
-export function summarise(results: readonly NabFileResult[]): Record<string, unknown> {
+function summarise(results: readonly NabFileResult[]): Record<string, unknown> {
   return {
     normalizedStandard: round(normalizedScore(results.map((r) => r.standard))),
     normalizedLowFp: round(normalizedScore(results.map((r) => r.lowFp))),

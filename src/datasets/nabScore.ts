@@ -24,7 +24,6 @@ export interface NabProfile {
 /** NAB's `config/profiles.json`. */
 export const STANDARD_PROFILE: NabProfile = { name: "standard", tpWeight: 1, fpWeight: 0.11, fnWeight: 1 };
 export const LOW_FP_PROFILE: NabProfile = { name: "reward_low_FP_rate", tpWeight: 1, fpWeight: 0.22, fnWeight: 1 };
-export const LOW_FN_PROFILE: NabProfile = { name: "reward_low_FN_rate", tpWeight: 1, fpWeight: 0.11, fnWeight: 2 };
 
 const PROBATION_SHARE = 0.15;
 const PROBATION_CAP_ROWS = 5000;
@@ -46,7 +45,7 @@ export interface RowWindow {
   readonly last: number;
 }
 
-export interface WindowScore {
+interface WindowScore {
   readonly first: number;
   readonly last: number;
   /** The row of the earliest detection inside, or null (a false negative). */

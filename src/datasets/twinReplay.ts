@@ -20,8 +20,12 @@ export interface TwinReplay {
 
 /** The alert store's writes, kept in memory: the replay judges what the twin raises, not Neo4j. */
 class MemoryAlerts implements Pick<AlertStore, "raise" | "clear" | "open"> {
-  async raise(): Promise<void> {}
-  async clear(): Promise<void> {}
+  async raise(): Promise<void> {
+    // a replay raises no alerts
+  }
+  async clear(): Promise<void> {
+    // nor clears any
+  }
   async open(): Promise<[]> {
     return [];
   }

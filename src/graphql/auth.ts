@@ -17,10 +17,10 @@ export interface Authenticator {
 }
 
 /** Without auth configured, the (loopback-only) caller may do everything. */
-export const LOCAL_ADMIN: Principal = Object.freeze({ subject: "local", roles: [...ROLE_ORDER], authenticated: false });
+const LOCAL_ADMIN: Principal = Object.freeze({ subject: "local", roles: [...ROLE_ORDER], authenticated: false });
 
 /** The roles a token names, with the ones they imply; unknown names are ignored. */
-export function impliedRoles(claim: unknown): Role[] {
+function impliedRoles(claim: unknown): Role[] {
   const names = Array.isArray(claim) ? claim.filter((r): r is string => typeof r === "string") : typeof claim === "string" ? claim.split(/[\s,]+/) : [];
   const top = Math.max(-1, ...names.map(roleRank));
   return ROLE_ORDER.slice(0, top + 1);

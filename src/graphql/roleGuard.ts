@@ -3,7 +3,7 @@ import { forbiddenReason, type OperationType } from "../commands/roles.js";
 import type { Principal } from "./auth.js";
 
 /** The root fields an operation selects (through fragments), introspection left out. */
-export function rootFields(operation: OperationDefinitionNode, document: DocumentNode): string[] {
+function rootFields(operation: OperationDefinitionNode, document: DocumentNode): string[] {
   const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const out = new Set<string>();
   const visit = (set: SelectionSetNode, seen: Set<string>): void => {

@@ -32,7 +32,7 @@ import type { TwinServices } from "./services.js";
 
 type NeoResolvers = NonNullable<ConstructorParameters<typeof Neo4jGraphQL>[0]["resolvers"]>;
 
-export const typeDefsPath = path.join(projectRoot, "schema.graphql");
+const typeDefsPath = path.join(projectRoot, "schema.graphql");
 
 /** The resolvers of every field schema.graphql adds to what @neo4j/graphql generates. */
 export function createResolvers(services: TwinServices): Resolvers {

@@ -15,7 +15,7 @@ class BadRequest extends Error {}
 /** Reads ?from=&to= (ISO) or ?hours= (up to now; default 24) into (fromMs, toMs]. */
 function range(req: Request, nowMs: number): { fromMs: number; toMs: number } {
   const q = req.query;
-  const text = (name: string): string | undefined => (typeof q[name] === "string" ? (q[name] as string) : undefined);
+  const text = (name: string): string | undefined => (typeof q[name] === "string" ? (q[name]) : undefined);
   const time = (name: string): number | undefined => {
     const raw = text(name);
     if (raw === undefined) return undefined;
@@ -69,6 +69,7 @@ export function exportRoute(deps: { readings: ReadingStore; catalog: SensorCatal
     let chunk = CSV_HEADER;
     try {
       for await (const point of deps.readings.stream(sensorId, span.fromMs, span.toMs)) {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the response's close event while this awaits rows
         if (closed) break;
         chunk += csvRow(point);
         if (chunk.length >= CHUNK_BYTES) {

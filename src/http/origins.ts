@@ -62,7 +62,7 @@ export function judgeOrigin(policy: OriginPolicy, origin: string | undefined, ho
   } catch {
     parsed = null;
   }
-  if (parsed !== null && host !== undefined && parsed.host === host.toLowerCase()) return { allowed: true, corsOrigin: null };
+  if (parsed !== null && parsed.host === host?.toLowerCase()) return { allowed: true, corsOrigin: null };
   if (parsed !== null && policy.allowed.includes(parsed.origin)) return { allowed: true, corsOrigin: parsed.origin };
   const listed = policy.allowed.length === 0 ? "none" : policy.allowed.join(", ");
   return {

@@ -12,7 +12,7 @@ import { refusalBody } from "./origins.js";
  * - `operations`: a token, with each GraphQL operation's roles checked by the GraphQL layer
  *   (its GET page, the playground, holds no data and needs none).
  */
-export type Access = "public" | Role | "operations";
+type Access = "public" | Role | "operations";
 
 /**
  * One HTTP route and who may call it. Every route of the twin is mounted from a list of these
@@ -30,7 +30,7 @@ export interface Route {
 }
 
 /** The principal a guarded handler runs for, in `res.locals`. */
-export const PRINCIPAL = "principal";
+const PRINCIPAL = "principal";
 
 const ACCESS = Symbol("route access");
 type Guard = RequestHandler & { readonly [ACCESS]: Access };
@@ -41,7 +41,7 @@ function refuse(res: Parameters<RequestHandler>[1], status: number, code: string
 }
 
 /** The check in front of one route: the token (401) and its roles (403) before the handler runs. */
-export function guard(access: Access, authenticator: Authenticator): Guard {
+function guard(access: Access, authenticator: Authenticator): Guard {
   const check: RequestHandler = (req, res, next) => {
     if (access === "public" || access === "operations") {
       next();
@@ -68,7 +68,7 @@ export function guard(access: Access, authenticator: Authenticator): Guard {
  * 404), marked so the start-up check lets it through.
  */
 export function everyRequest(handler: RequestHandler): RequestHandler {
-  return Object.assign(handler, { [ACCESS]: "public" as Access });
+  return Object.assign(handler, { [ACCESS]: "public" });
 }
 
 /** Mounts each route behind its guard, in order. */

@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { getOperationAST, GraphQLError, OperationTypeNode, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { isLoopback, type Playground, type QueryLimitSettings } from "../config.js";
@@ -215,8 +215,8 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
           return {
             // Roles and limits are checked before execution: a refused operation does nothing at all.
             async didResolveOperation({ operation, document, contextValue, request }) {
-              if (operation === undefined || operation === null) return;
-              if (operation.operation === "subscription") {
+              if (!operation) return;
+              if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
                 throw new GraphQLError("subscriptions run over WebSocket (the graphql-ws protocol) at this address with ws://, not over HTTP", {
                   extensions: { code: "BAD_REQUEST", http: { status: 400 } },
                 });
@@ -229,7 +229,7 @@ export async function startHttpServer(options: HttpOptions): Promise<RunningServ
             async willSendResponse({ operation, contextValue, response }) {
               // The id the server log and the database's transaction metadata know this request by.
               response.http.headers.set("x-request-id", contextValue.requestId);
-              if (operation?.operation === "mutation") options.afterMutation?.();
+              if (operation?.operation === OperationTypeNode.MUTATION) options.afterMutation?.();
             },
           };
         },

@@ -24,7 +24,7 @@ function seconds(s: number | null): string {
  * else (a log file, CI) one line at each further 10 %.
  */
 export function createProgress(total: number, unit: string, stream: NodeJS.WriteStream = process.stderr, clock: () => number = Date.now): Progress {
-  if (stream.isTTY === true) {
+  if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
       { stream, format: `[{bar}] {percentage}% {value}/{total} ${unit}, {rate}/s, ETA {eta_formatted}`, hideCursor: true, etaBuffer: 20 },
       cliProgress.Presets.shades_classic,

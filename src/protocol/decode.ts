@@ -94,7 +94,7 @@ function ack(o: Fields): AckMessage {
 }
 
 function err(o: Fields): ErrMessage {
-  return { t: "err", id: optStr(o, "id", 16), code: str(o, "code", 32), msg: typeof o["msg"] === "string" ? (o["msg"] as string).slice(0, 200) : "" };
+  return { t: "err", id: optStr(o, "id", 16), code: str(o, "code", 32), msg: typeof o["msg"] === "string" ? (o["msg"]).slice(0, 200) : "" };
 }
 
 const fail = (problem: DecodeProblem, detail: string): DecodeResult => ({ ok: false, problem, detail });
@@ -129,7 +129,7 @@ export function decodeLine(line: string): DecodeResult {
         message = err(parsed);
         break;
       default:
-        return fail("unknown_type", `unknown message type ${JSON.stringify(type)?.slice(0, 40) ?? "undefined"}`);
+        return fail("unknown_type", `unknown message type ${(JSON.stringify(type) as string | undefined)?.slice(0, 40) ?? "undefined"}`);
     }
     return { ok: true, message };
   } catch (error) {

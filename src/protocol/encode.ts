@@ -12,7 +12,7 @@ export class CommandEncodeError extends Error {
 }
 
 /** Checks a command against the protocol's limits; returns a problem or null. */
-export function commandProblem(command: DeviceCommand): string | null {
+function commandProblem(command: DeviceCommand): string | null {
   if (command.id.length === 0 || command.id.length > MAX_COMMAND_ID_LENGTH) {
     return `command id must have 1..${MAX_COMMAND_ID_LENGTH} characters`;
   }

@@ -2,7 +2,7 @@ import { defaultUnit, kindFromId } from "../twin/sensorKind.js";
 import type { Driver } from "neo4j-driver";
 import type { AnomalyType, Severity } from "../analytics/anomalyTypes.js";
 
-export type AlertStatus = "ACTIVE" | "ACKNOWLEDGED" | "CLEARED";
+type AlertStatus = "ACTIVE" | "ACKNOWLEDGED" | "CLEARED";
 
 export interface AlertRecord {
   readonly alertId: string;

@@ -1,8 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import { SENSOR_KINDS, kindFromId } from "../twin/sensorKind.js";
 
-export const ACTUATOR_KINDS = ["FAN", "HEATER", "COOLER", "DEHUMIDIFIER", "HUMIDIFIER", "RELAY", "OTHER"] as const;
-export type ActuatorKind = (typeof ACTUATOR_KINDS)[number];
+const ACTUATOR_KINDS = ["FAN", "HEATER", "COOLER", "DEHUMIDIFIER", "HUMIDIFIER", "RELAY", "OTHER"] as const;
 
 export interface DeviceRegistration {
   readonly deviceId: string;

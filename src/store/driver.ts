@@ -42,7 +42,7 @@ function plainDriver(target: DriverTarget): Driver {
 }
 
 /** Says, in words a user can act on, why the database at `uri` did not answer. */
-export function explainConnectionError(uri: string, error: unknown): string {
+function explainConnectionError(uri: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string } | null)?.code ?? "";
   if (code === "Neo.ClientError.Security.Unauthorized") {
@@ -63,14 +63,3 @@ export async function verifyDatabase(driver: Driver, uri: string): Promise<void>
   }
 }
 
-/** True when the error means "the database is (temporarily) unreachable", not "the query is wrong". */
-export function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code ?? "";
-  const message = error instanceof Error ? error.message : "";
-  return (
-    code === "ServiceUnavailable" ||
-    code === "SessionExpired" ||
-    code.startsWith("Neo.TransientError") ||
-    /ECONNREFUSED|ECONNRESET|EPIPE|closed|Pool is closed|connection/i.test(message)
-  );
-}

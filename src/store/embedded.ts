@@ -94,7 +94,7 @@ function compileLauncher(projectRoot: string, lib: string, log: Logger): { class
 }
 
 /** True if something accepts TCP connections on 127.0.0.1:port. */
-export function portAnswers(port: number): Promise<boolean> {
+function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: "127.0.0.1", port });
     socket.setTimeout(1_000);
@@ -136,7 +136,7 @@ export function launcherArguments(options: Pick<EmbeddedOptions, "projectRoot" |
  * database already listening there. Resolves once it accepts Bolt connections with APOC loaded.
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const { projectRoot, port, dataDir, log } = options;
+  const { port, dataDir, log } = options;
   const uri = `bolt://127.0.0.1:${port}`;
   if (await portAnswers(port)) {
     if (await isNeo4j(uri)) {

@@ -4,7 +4,7 @@ import type { Driver } from "neo4j-driver";
  * Schema statements applied at every start-up; each is idempotent (IF NOT EXISTS), so running
  * them against an existing database changes nothing.
  */
-export const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly string[] = [
   "CREATE CONSTRAINT sensor_id IF NOT EXISTS FOR (n:Sensor) REQUIRE n.sensorId IS UNIQUE",
   "CREATE CONSTRAINT device_id IF NOT EXISTS FOR (n:Device) REQUIRE n.deviceId IS UNIQUE",
   "CREATE CONSTRAINT actuator_id IF NOT EXISTS FOR (n:Actuator) REQUIRE n.actuatorId IS UNIQUE",

@@ -31,6 +31,7 @@ export class ReadDeadlines {
     const executeQuery: Driver["executeQuery"] = (query, parameters, config) => {
       const timeout = timeoutMs();
       if (timeout === undefined) return driver.executeQuery(query, parameters, config);
+      // eslint-disable-next-line @typescript-eslint/no-misused-spread -- neo4j-driver declares QueryConfig as a class, but it is a plain option bag
       return driver.executeQuery(query, parameters, { ...config, transactionConfig: { ...config?.transactionConfig, timeout } });
     };
     return new Proxy(driver, {

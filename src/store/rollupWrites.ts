@@ -72,7 +72,7 @@ RETURN g.sensorId AS sensorId, collect(i) AS fresh`;
 
 // Raw readings of the sensor at or before this time are no longer complete (rollup-only readings
 // or retention): a rebuild must not recompute buckets there from what raw readings are left.
-export const MARK_RAW_INCOMPLETE = `
+const MARK_RAW_INCOMPLETE = `
 UNWIND $marks AS m
 MATCH (s:Sensor {sensorId: m.sensorId})
 WHERE s.rawCompleteFrom IS NULL OR s.rawCompleteFrom < m.ms
@@ -87,7 +87,7 @@ CALL { ${MARK_RAW_INCOMPLETE} }
 RETURN 1 AS done`;
 
 /** A late reading's key as its hour rollup keeps it. */
-export function lateKey(r: Pick<Reading, "timestampMs" | "seq">): string {
+function lateKey(r: Pick<Reading, "timestampMs" | "seq">): string {
   return `${r.timestampMs}/${r.seq ?? ""}`;
 }
 

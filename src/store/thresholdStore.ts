@@ -2,9 +2,9 @@ import type { Driver } from "neo4j-driver";
 import type { ThresholdOverrides } from "../analytics/thresholds.js";
 
 /** Threshold properties a Sensor or a KindThresholds node may carry (GraphQL names). */
-export const THRESHOLD_PROPERTIES = ["minStabilityPercent", "maxDriftPerMinute", "staleAfterSeconds", "sigmaMax", "healthyAbove", "degradedAbove"] as const;
+const THRESHOLD_PROPERTIES = ["minStabilityPercent", "maxDriftPerMinute", "staleAfterSeconds", "sigmaMax", "healthyAbove", "degradedAbove"] as const;
 
-export interface SensorThresholdRow {
+interface SensorThresholdRow {
   readonly sensorId: string;
   readonly kind: string;
   readonly overrides: ThresholdOverrides;
@@ -22,7 +22,7 @@ export interface ThresholdSnapshot {
 
 /** Node properties (staleAfterSeconds in seconds) → analytics overrides (staleAfterMs). */
 function overridesOf(props: Record<string, unknown>): ThresholdOverrides {
-  const num = (key: string): number | undefined => (typeof props[key] === "number" ? (props[key] as number) : undefined);
+  const num = (key: string): number | undefined => (typeof props[key] === "number" ? (props[key]) : undefined);
   const stale = num("staleAfterSeconds");
   const out: Record<string, number> = {};
   for (const [key, value] of [
@@ -35,7 +35,7 @@ function overridesOf(props: Record<string, unknown>): ThresholdOverrides {
   ] as const) {
     if (value !== undefined) out[key] = value;
   }
-  return out as ThresholdOverrides;
+  return out;
 }
 
 /** Every sensor with its kind and threshold overrides, plus the per-kind overrides. */

@@ -38,7 +38,7 @@ export class AlertHistoryCache {
   async historyOf(sensorId: string, sinceMs: number, asOfMs: number): Promise<AlertRecord[]> {
     const revision = this.keeper.revision(sensorId);
     const entry = this.entries.get(sensorId);
-    if (entry !== undefined && entry.revision === revision && sinceMs >= entry.sinceMs && asOfMs >= sinceMs && this.now() - entry.fetchedAtMs < TTL_MS) {
+    if (entry?.revision === revision && sinceMs >= entry.sinceMs && asOfMs >= sinceMs && this.now() - entry.fetchedAtMs < TTL_MS) {
       return entry.records.filter(relevantTo(sinceMs, asOfMs));
     }
     if (this.keeper.pending > 0 || asOfMs < sinceMs) return this.store.historyOf(sensorId, sinceMs, asOfMs);

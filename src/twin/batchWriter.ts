@@ -193,6 +193,7 @@ export class BatchWriter {
       this.inFlight = null;
       if (this.retryTimer === null) {
         if (this.pending > 0) this.pump(this.drainWaiters.length > 0 || this.commitWaiters.size > 0 || this.pending >= this.settings.batchSize);
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- pump() just above may have started a write
         if (this.pending > 0 && this.inFlight === null) this.schedule();
         if (this.pending === 0) this.resolveDrained();
       }

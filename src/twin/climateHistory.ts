@@ -107,7 +107,7 @@ export class ClimateHistory {
     const runs: Array<[number, number]> = [];
     for (const h of missing) {
       const last = runs.at(-1);
-      if (last !== undefined && last[1] === h) last[1] = h + HOUR_MS;
+      if (last?.[1] === h) last[1] = h + HOUR_MS;
       else runs.push([h, h + HOUR_MS]);
     }
     const commitsBefore = this.commits.get(sensorId) ?? 0;

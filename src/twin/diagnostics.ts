@@ -19,7 +19,7 @@ import type { CatalogEntry, SensorCatalog } from "./sensorCatalog.js";
 import { kindFromId } from "./sensorKind.js";
 
 /** Which path answered: the in-memory rolling state, or a range scan of Neo4j. */
-export type AnalyticsSource = "LIVE" | "HISTORY";
+type AnalyticsSource = "LIVE" | "HISTORY";
 
 export interface SensorTraits extends Traits {
   readonly sensorId: string;

@@ -20,7 +20,7 @@ export class EventBus<Events extends object> {
   constructor(private readonly log: Logger) {}
 
   on<K extends keyof Events & string>(event: K, owner: string, listener: Listener<Events[K]>): () => void {
-    const registration: Registration = { event, owner, listener: listener as Listener<never> };
+    const registration: Registration = { event, owner, listener: listener };
     const list = this.byEvent.get(event) ?? [];
     this.byEvent.set(event, [...list, registration]);
     for (const watch of this.watchers) watch(owner);
@@ -56,7 +56,7 @@ export class EventBus<Events extends object> {
     }
   }
 
-  listenerCount<K extends keyof Events & string>(event: K): number {
+  listenerCount(event: keyof Events & string): number {
     return this.byEvent.get(event)?.length ?? 0;
   }
 

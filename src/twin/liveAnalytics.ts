@@ -114,7 +114,7 @@ export class LiveAnalytics {
   /** The live window if it holds every reading of (fromExclusiveMs, toInclusiveMs], else null. */
   windowFor(sensorId: string, fromExclusiveMs: number): SeriesWindow | null {
     const state = this.sensors.get(sensorId);
-    if (state === undefined || !state.warm) return null;
+    if (!state?.warm) return null;
     const newest = state.window.newestTimestampMs;
     const evictedBefore = newest === null ? Number.NEGATIVE_INFINITY : newest - this.options.retentionMs;
     return fromExclusiveMs >= Math.max(state.completeAfterMs, evictedBefore) ? state.window : null;
@@ -123,7 +123,7 @@ export class LiveAnalytics {
   /** Open anomaly episodes of a sensor, when its live state is warm. */
   activeEpisodes(sensorId: string): ActiveEpisode[] | null {
     const state = this.sensors.get(sensorId);
-    return state === undefined || !state.warm ? null : state.detector.activeEpisodes();
+    return !state?.warm ? null : state.detector.activeEpisodes();
   }
 
   /** The newest reading's timestamp held for a sensor (its own clock), or null. */

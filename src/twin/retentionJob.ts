@@ -134,6 +134,7 @@ export class RetentionJob {
       if (rawCutoff !== null) {
         // Said before anything goes, so a rebuild never recomputes a day from what is left of it.
         await this.store.markRawIncompleteBefore(s.sensorId, rawCutoff);
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may run while a batch is deleted
         for (let k = 0; k < MAX_BATCHES_PER_SENSOR && !this.stopped; k++) {
           const n = await this.store.deleteRawBefore(s.sensorId, rawCutoff, batch);
           rawDeleted += n;
@@ -142,6 +143,7 @@ export class RetentionJob {
       }
       const minuteCutoff = this.policy.minuteCutoff(now);
       if (minuteCutoff !== null) {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may run while a batch is deleted
         for (let k = 0; k < MAX_BATCHES_PER_SENSOR && !this.stopped; k++) {
           const n = await this.store.deleteMinutesBefore(s.sensorId, minuteCutoff, batch);
           minutesDeleted += n;

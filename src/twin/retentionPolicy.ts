@@ -7,7 +7,7 @@ import type { RollupPolicy } from "../store/rollupWrites.js";
  * raw and deleted by the next pass. The margin keeps the ingest answer (which counts
  * rollup-only readings when it is given) and the write (a moment later) in agreement.
  */
-export const LATE_MARGIN_MS = HOUR_MS;
+const LATE_MARGIN_MS = HOUR_MS;
 
 /** How long each sensor's history is kept: RETENTION_* with each sensor's own Sensor.retentionDays. */
 export class RetentionPolicy implements RollupPolicy {
@@ -16,7 +16,7 @@ export class RetentionPolicy implements RollupPolicy {
   constructor(
     readonly settings: RetentionSettings,
     /** Raw days the features need at least: an override below it is raised to it (the start refuses one stored). */
-    private readonly minimumRawDays: number = 0,
+    private readonly minimumRawDays = 0,
   ) {}
 
   /** Sensor.retentionDays of every sensor that has one. */

@@ -4,7 +4,7 @@ import type { RollupStore } from "../store/rollupStore.js";
 import type { RetentionPolicy } from "./retentionPolicy.js";
 
 /** The longest range one rebuildRollups call recomputes. */
-export const MAX_REBUILD_DAYS = 400;
+const MAX_REBUILD_DAYS = 400;
 
 export interface RebuildOutcome {
   readonly sensorId: string;

@@ -1,15 +1,15 @@
 import { stdDevOf } from "../analytics/rollup/bucketMath.js";
-import { isKept, RESOLUTION_MS, ROLLUP_RESOLUTIONS, type KeptFrom, type Resolution, type RollupResolution } from "../analytics/rollup/resolution.js";
+import { isKept, RESOLUTION_MS, ROLLUP_RESOLUTIONS, type KeptFrom, type Resolution } from "../analytics/rollup/resolution.js";
 import type { RollupBucket } from "../analytics/rollup/rollupTrend.js";
 import { InvalidInputError } from "../errors.js";
 import type { ReadingStore } from "../store/readingStore.js";
 import type { RollupStore } from "../store/rollupStore.js";
 import { CSV_HEADER, csvRow } from "./csvExport.js";
 
-export const ROLLUP_CSV_HEADER = "start,end,count,mean,min,max,stdDev\n";
+const ROLLUP_CSV_HEADER = "start,end,count,mean,min,max,stdDev\n";
 
 /** One rollup CSV row: the bucket (start, end] in ISO-8601 UTC and its stats (stdDev empty below two readings). */
-export function rollupCsvRow(b: RollupBucket, widthMs: number): string {
+function rollupCsvRow(b: RollupBucket, widthMs: number): string {
   const s = b.stats;
   return `${new Date(b.startMs).toISOString()},${new Date(b.startMs + widthMs).toISOString()},${s.count},${s.mean},${s.min},${s.max},${stdDevOf(s) ?? ""}\n`;
 }
@@ -46,8 +46,8 @@ export async function exportSeries(
     const points = await deps.readings.window(sensorId, fromMs, toMs);
     return { resolution, rows: points.length, csv: CSV_HEADER + points.map(csvRow).join("") };
   }
-  const width = RESOLUTION_MS[resolution as RollupResolution];
+  const width = RESOLUTION_MS[resolution];
   if ((toMs - fromMs) / width > maxRows) throw new InvalidInputError(`(from, to] holds more than ${maxRows} ${resolution} buckets; ask for a coarser resolution or a shorter range`);
-  const buckets = await deps.rollups.range(sensorId, resolution as RollupResolution, fromMs, toMs);
+  const buckets = await deps.rollups.range(sensorId, resolution, fromMs, toMs);
   return { resolution, rows: buckets.length, csv: ROLLUP_CSV_HEADER + buckets.map((b) => rollupCsvRow(b, width)).join("") };
 }

@@ -1,8 +1,8 @@
 import type { Reading, ReadingCandidate } from "./reading.js";
 
-export const MAX_ID_LENGTH = 128;
-export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:\-]*$/;
+const MAX_ID_LENGTH = 128;
+const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 // ISO-8601 date-time with a zone (Z or ±hh:mm); a bare date or a zone-less time is ambiguous.
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
@@ -62,6 +62,7 @@ export function validateReading(candidate: ReadingCandidate, nowMs: number): Val
   let seq: number | null = null;
   if (candidate.seq !== undefined && candidate.seq !== null) {
     if (typeof candidate.seq !== "number" || !Number.isSafeInteger(candidate.seq) || candidate.seq < 0) {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- quotes whatever the client sent
       return { ok: false, message: `seq of ${sensorId} must be a non-negative integer, got ${String(candidate.seq)}` };
     }
     seq = candidate.seq;

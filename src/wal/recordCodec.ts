@@ -11,7 +11,7 @@ import type { Reading } from "../twin/reading.js";
 export const MAGIC = Buffer.from([0xb5, 0x57, 0x41, 0x4c]);
 export const HEADER_BYTES = 12;
 /** A record longer than this is a damaged length field, not a record (10,000 readings are ~1 MB). */
-export const MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
+const MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
 
 /** Readings appended under one log sequence number, or a checkpoint: everything up to `committedLsn` is in the database. */
 export type WalRecord =

@@ -46,7 +46,7 @@ export function otherInstances(dir: string, instance: string): string[] {
 /** Free bytes for an unprivileged writer on the file system holding `dir`. */
 export function freeBytes(dir: string): number {
   const stats = statfsSync(dir);
-  return Number(stats.bavail) * Number(stats.bsize);
+  return stats.bavail * stats.bsize;
 }
 
 export const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

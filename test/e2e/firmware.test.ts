@@ -242,7 +242,7 @@ describe("the closed loop: a rule keeps the simulated room dry", () => {
     );
     expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
     const ruleId = created.data!.createRule.ruleId;
-    type View = { commands: Array<{ status: string; payload: string; issuedBy: string; createdAt: string }>; decisions: Array<{ event: string; reason: string | null; at: string }> };
+    interface View { commands: Array<{ status: string; payload: string; issuedBy: string; createdAt: string }>; decisions: Array<{ event: string; reason: string | null; at: string }> }
     const view = async (): Promise<View> =>
       (
         await gql<{ rules: View[] }>(

@@ -350,7 +350,7 @@ describe("rules", () => {
     }, 10_000, "the rule's two commands ACKED").catch(async (error: unknown) => {
       throw new Error(`${(error as Error).message}; the rule: ${JSON.stringify(await ruleView())}`);
     });
-    expect(cycle.commands.map((c) => JSON.parse(c.payload).state)).toEqual(["ON", "OFF"]);
+    expect(cycle.commands.map((c) => (JSON.parse(c.payload) as { state: string }).state)).toEqual(["ON", "OFF"]);
     expect(cycle.commands.every((c) => c.issuedBy === `rule:${ruleId}`)).toBe(true);
     expect(cycle.decisions.map((d) => d.event)).toEqual(["FIRED", "CLEARED"]);
     expect(cycle.phase).toBe("IDLE");

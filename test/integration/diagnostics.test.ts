@@ -13,7 +13,6 @@ import { subscribe, wsClient } from "../support/wsClient.js";
 
 const RECORD = `mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted rejected } }`;
 const T0 = Date.parse("2026-03-01T00:00:00Z");
-const MIN = 60_000;
 
 let twin: TestTwin;
 let historyOnly: Diagnostics;
@@ -79,7 +78,7 @@ describe("traits", () => {
     const history = await historyOnly.traits(id, 900_000, last + 2000);
     expect(history.source).toBe("HISTORY");
     for (const key of ["readingCount", "mean", "stdDev", "stabilityPercent", "driftPerMinute", "freshnessSeconds", "current"] as const) {
-      const live = t[key] as number;
+      const live = t[key];
       expect(Math.abs((history[key] as number) - live) / Math.max(1e-12, Math.abs(live)), key).toBeLessThan(1e-9);
     }
     expect(history.trend).toBe(t.trend);

@@ -6,11 +6,10 @@ import { eventually, gql, startTestTwin, type TestTwin } from "../support/testAp
 // Two virtual nodes in one room, run in simulated time: the twin's clock and the nodes' clock
 // are one virtual clock, advanced a second per reading cycle, so 30 minutes take seconds.
 // The drift is the simulator's drift scenario (reading += rate × minutes since start).
-const MIN = 60_000;
 const RATE = 0.2; // °C/min injected on node A's thermometer
 const DRIFT_START_MIN = 2;
 
-type Recommendation = { action: string; sensorId: string; targetId: string; offset: number | null; reason: string };
+interface Recommendation { action: string; sensorId: string; targetId: string; offset: number | null; reason: string }
 
 interface Room {
   readonly twin: TestTwin;
@@ -21,6 +20,7 @@ interface Room {
   /** The clock when the nodes began (the drift scenario counts minutes from it). */
   readonly startedAtMs: number;
   /** Advances the clock a second at a time, every node sampling each second; `each` after every simulated minute. */
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- `each` returns true to stop the run, or nothing
   run(minutes: number, each?: (minute: number) => Promise<boolean | void>): Promise<number>;
   close(): Promise<void>;
 }

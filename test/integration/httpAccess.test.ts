@@ -18,7 +18,7 @@ function openSocket(url: string, headers: Record<string, string>, init: Record<s
     let acked = false;
     socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: init })));
     socket.on("message", (data) => {
-      if ((JSON.parse(String(data)) as { type: string }).type === "connection_ack") {
+      if ((JSON.parse((data as Buffer).toString()) as { type: string }).type === "connection_ack") {
         acked = true;
         socket.close(1000, "done");
       }

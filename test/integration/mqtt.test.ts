@@ -153,7 +153,7 @@ describe("MQTT nodes through mosquitto", () => {
 
     const status = await eventually(async () => {
       const s = await deviceStatus(twin.url, deviceId);
-      return s !== undefined && s.readings === 1 ? s : undefined;
+      return s?.readings === 1 ? s : undefined;
     }, 10_000, "the valid reading after the junk");
     expect(status.rejectedLines).toBe(junk.length);
     expect(twin.app.mqtt!.status()).toMatchObject({ broker: "up", connects });

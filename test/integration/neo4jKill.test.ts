@@ -35,7 +35,7 @@ describe("Neo4j killed with SIGKILL mid-ingest", () => {
           const r = seqs.map((seq) => ({ sensorId: `kill_${level}`, value: seq, timestamp: new Date(base + seq * 1000).toISOString(), seq }));
           const answer = (await gql<{ recordReadings: { accepted: number; rejected: number; durability: string } }>(url, RECORD, { r, d: level })).data?.recordReadings;
           // A COMMITTED call answered LOGGED (the database went away while it waited) is still acknowledged as logged.
-          if (answer !== undefined && answer.rejected === 0 && (answer.durability === "COMMITTED" || answer.durability === "LOGGED")) {
+          if (answer?.rejected === 0 && (answer.durability === "COMMITTED" || answer.durability === "LOGGED")) {
             for (const seq of seqs) acked.get(level)!.add(seq);
           }
           if (answer?.rejected !== 0) await new Promise((res) => setTimeout(res, 50));

@@ -48,7 +48,7 @@ const normal = (prefix: string): string => `{ sensors(where: { sensorId: { eq: "
 function overWs(client: Client, query: string): Promise<GraphQLResponse<Record<string, unknown>>> {
   return new Promise((resolve, reject) => {
     let last: GraphQLResponse<Record<string, unknown>> = {};
-    client.subscribe<Record<string, unknown>>(
+    client.subscribe(
       { query },
       {
         next: (value) => void (last = value as GraphQLResponse<Record<string, unknown>>),
@@ -141,7 +141,7 @@ describe("the per-minute budget", () => {
 
 describe("the time limit", () => {
   it("answers QUERY_TIMEOUT over HTTP and stops the work; the twin answers next", async () => {
-    const response = await gql<Record<string, unknown>>(slow.url, aliased(1_000));
+    const response = await gql(slow.url, aliased(1_000));
     expect(codes(response)).toEqual(["QUERY_TIMEOUT"]);
     expect(response.errors?.[0]?.message).toMatch(/^the query ran past QUERY_TIMEOUT_MS=3000 and was stopped/);
     await answersNormally(slow, (q) => gql(slow.url, q));

@@ -84,7 +84,10 @@ describe("the embedded database of a twin that dies", () => {
     const answers = (): Promise<boolean> =>
       new Promise((resolve) => {
         const socket = connect(port, "127.0.0.1");
-        socket.once("connect", () => (socket.destroy(), resolve(true)));
+        socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
         socket.once("error", () => resolve(false));
       });
     try {

@@ -11,7 +11,9 @@ export class FakeLink extends EventEmitter<LinkEvents> implements DeviceLink {
     super();
   }
 
-  async open(): Promise<void> {}
+  async open(): Promise<void> {
+    // nothing to open: the link is in memory
+  }
 
   async write(data: string): Promise<void> {
     for (const line of data.split("\n").filter((l) => l !== "")) {

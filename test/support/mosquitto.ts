@@ -77,7 +77,7 @@ export async function mosquitto(options: { started?: boolean } = {}): Promise<Br
     stop: async () => {
       const running = child;
       child = null;
-      if (running === null || running.exitCode !== null) return;
+      if (running?.exitCode !== null) return;
       const exited = new Promise((r) => running.once("exit", r));
       running.kill("SIGTERM");
       await exited;
@@ -87,7 +87,7 @@ export async function mosquitto(options: { started?: boolean } = {}): Promise<Br
       rmSync(dir, { recursive: true, force: true });
     },
     log: () => output.join(""),
-    pid: () => (child as ChildProcess | null)?.pid,
+    pid: () => (child)?.pid,
   };
   if (options.started !== false) await broker.start();
   return broker;

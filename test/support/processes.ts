@@ -65,7 +65,10 @@ export function freePort(): Promise<number> {
 export function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, "127.0.0.1");
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
     socket.once("error", () => resolve(false));
   });
 }

@@ -31,7 +31,7 @@ export async function ptyPair(dir = mkdtempSync(path.join(tmpdir(), "twin-pty-")
     b,
     kill: async () => {
       const running = child;
-      if (running === null || running.exitCode !== null) return;
+      if (running?.exitCode !== null) return;
       const exited = new Promise((r) => running.once("exit", r));
       running.kill("SIGTERM");
       await exited;

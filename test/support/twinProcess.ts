@@ -35,8 +35,8 @@ export function runTwin(env: Record<string, string>): TwinProcess {
       const match = /GraphQL API ready: (http:\/\/\S+\/graphql)/.exec(line);
       if (match?.[1] !== undefined) resolve(match[1]);
     };
-    createInterface({ input: child.stdout! }).on("line", onLine);
-    createInterface({ input: child.stderr! }).on("line", onLine);
+    createInterface({ input: child.stdout }).on("line", onLine);
+    createInterface({ input: child.stderr }).on("line", onLine);
     void exited.then((code) => reject(new Error(`the twin exited with code ${code} before it was ready:\n${output.join("\n")}`)));
   });
   ready.catch(() => undefined);

@@ -22,7 +22,7 @@ export function wsClient(url: string, connectionParams?: Record<string, unknown>
 /** Subscribes and collects `data` payloads; errors reject the pending `take`. */
 export function subscribe<T>(client: Client, query: string, variables: Record<string, unknown> = {}): Subscription<T> {
   const received: T[] = [];
-  let failure: unknown = null;
+  let failure = null as Error | null;
   const waiters: Array<() => void> = [];
   const wake = (): void => {
     for (const w of waiters.splice(0)) w();
@@ -32,6 +32,7 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
     {
       next: (msg) => {
         // Each error with its code, as "message [CODE]".
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a code is a string; anything else is shown as it comes
         if (msg.errors !== undefined) failure = new Error(msg.errors.map((e) => (e.extensions?.["code"] === undefined ? e.message : `${e.message} [${String(e.extensions["code"])}]`)).join("; "));
         const data = msg.data;
         if (data !== undefined && data !== null) received.push(Object.values(data)[0] as T);
@@ -43,6 +44,7 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
           error instanceof Error
             ? error
             : typeof close?.code === "number"
+              // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a close reason is a string; anything else is shown as it comes
               ? new Error(`closed ${close.code}: ${String(close.reason ?? "")}`)
               : new Error(JSON.stringify(error));
         wake();

@@ -36,7 +36,7 @@ describe("text lines", () => {
   it("carry time, level, component and message, then the context as JSON", () => {
     const { lines, log } = capture("text");
     log.child("http").warn("refused", { origin: "http://evil.example" });
-    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\S+Z WARN  \[twin\.http\] refused \{"origin":"http:\/\/evil\.example"\}$/);
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\S+Z WARN {2}\[twin\.http\] refused \{"origin":"http:\/\/evil\.example"\}$/);
   });
 
   it("escape ANSI sequences and newlines, so a quoted input cannot colour a terminal or forge a line", () => {

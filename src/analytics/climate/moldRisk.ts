@@ -9,7 +9,8 @@ const HOUR_MS = 3_600_000;
 /** The index is run from 0 over this much history before asOf. */
 export const MOLD_HISTORY_HOURS = 30 * 24;
 /** The conditions "now" must be this fresh. */
-export const MAX_CONDITIONS_AGE_HOURS = 2;
+const MAX_CONDITIONS_AGE_HOURS = 2;
+/** The longest forecast asked for: as long as the history the index runs over (@alias of MOLD_HISTORY_HOURS for knip). */
 export const MAX_FORECAST_HOURS = MOLD_HISTORY_HOURS;
 
 /** One stretch of the room's history (usually a clock hour; the newest ends at asOf): mean air temperature and humidity, null without readings. */
@@ -93,7 +94,7 @@ export function assessMoldRisk(history: readonly ClimateHour[], request: MoldRis
   return predicted({ ...assessment, drivers: driversOf(assessment, cycle, steps.length, history.length, request) });
 }
 
-export function checkForecastHours(hours: number): void {
+function checkForecastHours(hours: number): void {
   if (!(Number.isInteger(hours) && hours >= 1 && hours <= MAX_FORECAST_HOURS)) {
     throw new PredictionInputError(`hours must be a whole number from 1 to ${MAX_FORECAST_HOURS} (30 days), got ${hours}`);
   }

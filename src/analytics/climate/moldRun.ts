@@ -32,7 +32,7 @@ export function runRepeated(start: MoldState, cycle: readonly SurfaceStep[], hou
 }
 
 /** Beyond this the answer is "not reached" (null), as it is when the conditions can never get there. */
-export const MAX_SEARCH_HOURS = 10 * 365 * 24;
+const MAX_SEARCH_HOURS = 10 * 365 * 24;
 
 /**
  * Hours from `start` until the index reaches `target` while the cycle of conditions repeats

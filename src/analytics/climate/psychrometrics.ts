@@ -9,8 +9,8 @@ import { PredictionInputError } from "../predict/errors.js";
 export const MAGNUS = Object.freeze({ a: 17.625, b: 243.04, c: 6.1094 });
 
 /** The temperatures (°C) the constants were fitted for; beyond them the answer is refused. */
-export const TEMPERATURE_RANGE_C = Object.freeze({ min: -40, max: 50 });
-export const HUMIDITY_RANGE = Object.freeze({ min: 0, max: 100 });
+const TEMPERATURE_RANGE_C = Object.freeze({ min: -40, max: 50 });
+const HUMIDITY_RANGE = Object.freeze({ min: 0, max: 100 });
 
 /** Specific gas constant of water vapour, J/(kg·K). */
 const R_VAPOUR = 461.5;

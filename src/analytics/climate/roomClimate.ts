@@ -1,14 +1,14 @@
 import { absoluteHumidity, dewPoint, vapourPressure } from "./psychrometrics.js";
 import { conditionsAt, surfaceTemperature, type SurfaceSetting } from "./surface.js";
 
-export type CondensationRisk = "CONDENSING" | "HIGH" | "LOW";
+type CondensationRisk = "CONDENSING" | "HIGH" | "LOW";
 
 /**
  * Surface relative humidity from which condensation risk is HIGH: 80 %, the criterion of IEA
  * Annex 14 ("Condensation and Energy", 1990) for surfaces that must stay free of mold — about
  * 3.5 °C above the dew point at room temperature.
  */
-export const HIGH_SURFACE_HUMIDITY = 80;
+const HIGH_SURFACE_HUMIDITY = 80;
 
 export interface Climate {
   readonly temperatureC: number;

@@ -71,14 +71,14 @@ const NO_DECLINE_UNTIL_HOURS = 24;
 /** Growth only above freezing and below 50 °C (the regressions' data lie within 5–40 °C). */
 const GROWTH_MIN_C = 0;
 const GROWTH_MAX_C = 50;
-export const MAX_INDEX = 6;
+const MAX_INDEX = 6;
 
 /** Refuses a decline coefficient outside (0, 1]. */
 export function checkModel(model: MoldModel): void {
   const c = model.declineCoefficient;
   if (!(c > 0 && c <= 1)) throw new PredictionInputError(`the decline coefficient must lie in (0, 1] (published: ${DECLINE_COEFFICIENTS.join(", ")}), got ${c}`);
   if (!(SENSITIVITY_CLASSES as readonly string[]).includes(model.sensitivity)) {
-    throw new PredictionInputError(`the sensitivity class must be one of ${SENSITIVITY_CLASSES.join(", ")}, got ${String(model.sensitivity)}`);
+    throw new PredictionInputError(`the sensitivity class must be one of ${SENSITIVITY_CLASSES.join(", ")}, got ${model.sensitivity}`);
   }
 }
 
@@ -112,7 +112,7 @@ export function weeksToIndex1Regression(celsius: number, relativeHumidity: numbe
 }
 
 /** dM/dt (per hour) under favourable conditions at index `index`. */
-export function growthPerHour(celsius: number, relativeHumidity: number, index: number, sensitivity: SensitivityClass): number {
+function growthPerHour(celsius: number, relativeHumidity: number, index: number, sensitivity: SensitivityClass): number {
   const p = MOLD_CLASSES[sensitivity];
   const k1 = index < 1 ? p.k1Below1 : p.k1From1;
   const k2 = Math.max(0, 1 - Math.exp(2.3 * (index - maxIndex(celsius, relativeHumidity, sensitivity))));

@@ -6,8 +6,8 @@ import { parseWorkingHours, timeZoneProblem, workingWindows, type WorkingHours }
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-export const MAX_PLAN_DAYS = 90;
-export const MAX_TECHNICIANS = 100;
+const MAX_PLAN_DAYS = 90;
+const MAX_TECHNICIANS = 100;
 
 export interface PlanRequest {
   readonly fromMs: number;
@@ -35,7 +35,7 @@ export interface PlannedVisit {
 }
 
 /** The request's numbers checked, with the working hours parsed; throws `InvalidInputError` saying what is wrong. */
-export function checkPlanRequest(r: PlanRequest): WorkingHours {
+function checkPlanRequest(r: PlanRequest): WorkingHours {
   if (!Number.isFinite(r.fromMs)) throw new InvalidInputError("from must be a date-time");
   if (!Number.isInteger(r.days) || r.days < 1 || r.days > MAX_PLAN_DAYS) throw new InvalidInputError(`days must be a whole number from 1 to ${MAX_PLAN_DAYS}, got ${r.days}`);
   if (!Number.isInteger(r.technicians) || r.technicians < 1 || r.technicians > MAX_TECHNICIANS) {

@@ -5,7 +5,7 @@ import type { Maintenance } from "../predict/maintenance.js";
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** An inspection is due within a day when the sensor is more likely than not to fail within one. */
-export const INSPECT_FROM_PROBABILITY = 0.5;
+const INSPECT_FROM_PROBABILITY = 0.5;
 /** The least cost of delay a task weighs with, so tasks without a failure risk still order by due date. */
 const MIN_WEIGHT = 0.01;
 

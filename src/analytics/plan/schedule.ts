@@ -9,7 +9,7 @@ export interface Job {
   readonly weight: number;
 }
 
-export interface Placement {
+interface Placement {
   readonly job: Job;
   /** 0-based. */
   readonly technician: number;
@@ -36,7 +36,7 @@ export interface Schedule {
 }
 
 /** The earliest start ≥ t at which a visit of `durationMs` fits inside one of the job's windows; null when none does. */
-export function earliestStart(job: Job, t: number, durationMs: number): number | null {
+function earliestStart(job: Job, t: number, durationMs: number): number | null {
   const w = job.windows;
   // The first window that ends late enough for a visit starting at t; later ones start later.
   let lo = 0;

@@ -1,5 +1,4 @@
-export const ACTUATOR_KINDS = ["FAN", "HEATER", "COOLER", "DEHUMIDIFIER", "HUMIDIFIER", "RELAY", "OTHER"] as const;
-export type ActuatorKind = (typeof ACTUATOR_KINDS)[number];
+export type ActuatorKind = "FAN" | "HEATER" | "COOLER" | "DEHUMIDIFIER" | "HUMIDIFIER" | "RELAY" | "OTHER";
 export type ActuatorState = "ON" | "OFF";
 export type PlantQuantity = "temperature" | "humidity";
 

@@ -45,7 +45,7 @@ export interface FailureRiskContext {
 export type RiskTermName = "unstable" | "drifting" | "stale" | "anomaly" | "range";
 
 /** One route to failure: how likely within the horizon, whether present now, how much it moves the total. */
-export interface RiskTerm {
+interface RiskTerm {
   readonly name: RiskTermName;
   readonly probability: number;
   readonly presentNow: boolean;

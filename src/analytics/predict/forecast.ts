@@ -15,7 +15,7 @@ const MAX_SLOTS = 6000;
 /** The grid is coarsened so a horizon spans at most this many steps. */
 const MAX_HORIZON_STEPS = 30;
 /** Backtested errors the interval needs at least (an empirical 5 % tail from fewer is a guess). */
-export const MIN_CALIBRATION_ERRORS = 30;
+const MIN_CALIBRATION_ERRORS = 30;
 /** The interval is calibrated on the errors of origins in the most recent span only: the sensor's current behaviour. */
 const CALIBRATION_SPAN_MS = 48 * 3_600_000;
 const COVERAGE = 0.9;

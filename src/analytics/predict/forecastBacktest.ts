@@ -63,7 +63,7 @@ export function backtestForecast(points: readonly Point[], options: BacktestOpti
     let naiveError = 0;
     let width = 0;
     let start = 0;
-    const first = (points[0] as Point | undefined)?.timestampMs ?? 0;
+    const first = (points[0])?.timestampMs ?? 0;
     let next = first + (options.warmUpMs ?? options.historyMs);
     for (let i = 0; i < points.length; i++) {
       const origin = points[i] as Point;

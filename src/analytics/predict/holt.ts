@@ -16,7 +16,7 @@ export interface HoltRun {
 }
 
 /** Steps after a (re)start before forecasts are scored: level and trend need a few readings. */
-export const WARM_UP_STEPS = 10;
+const WARM_UP_STEPS = 10;
 
 /**
  * Σ_{j=1..h} φ^j, the trend multiplier of an h-step forecast, extended to fractional h by the
@@ -48,6 +48,7 @@ export function runHolt(values: Float64Array, params: HoltParams, h: number, res
   // ring[t mod h] holds the forecast made at t − h for step t; the forecast made at t replaces
   // it, due when the slot comes round again h steps later.
   let slot = 0;
+  // eslint-disable-next-line @typescript-eslint/prefer-for-of -- the hot loop of every forecast: an index beats an iterator
   for (let t = 0; t < values.length; t++) {
     const y = values[t] as number;
     const f = ring[slot] as number;

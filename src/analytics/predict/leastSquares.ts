@@ -1,5 +1,5 @@
 /** An ordinary least-squares fit y ≈ X·β with the covariance of β. */
-export interface LeastSquaresFit {
+interface LeastSquaresFit {
   readonly coefficients: Float64Array;
   /** σ²·(XᵀX)⁻¹, row-major p×p: what standard errors and the delta method start from. */
   readonly covariance: Float64Array;

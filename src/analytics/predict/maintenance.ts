@@ -6,11 +6,11 @@ import { predicted, unavailable, type Prediction } from "./result.js";
 import { HOUR_MS, MIN_READINGS_PER_HOUR, hourlyStability, type HourlyStability, type RangeStats } from "./stabilityHistory.js";
 import { MIN_TREND_HOURS, fitStabilityTrend, hoursUntilBelow, type StabilityTrend } from "./stabilityTrend.js";
 
-export type MaintenanceStatus = "HEALTHY" | "SCHEDULE_SOON" | "URGENT" | "IMPROVING";
-export type MaintenanceAction = "RECALIBRATE" | "MONITOR" | "NONE";
+type MaintenanceStatus = "HEALTHY" | "SCHEDULE_SOON" | "URGENT" | "IMPROVING";
+type MaintenanceAction = "RECALIBRATE" | "MONITOR" | "NONE";
 
 /** The limits maintenance judges by. */
-export const MAINTENANCE_RULES = Object.freeze({
+const MAINTENANCE_RULES = Object.freeze({
   /** Maintenance is due when stability falls below this (%). */
   stabilityPercent: 60,
   /** Hours of hourly stability the degradation is fitted on. */

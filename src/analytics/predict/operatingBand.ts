@@ -11,13 +11,13 @@ export interface HourlyLevel {
 
 const DAY_MS = 24 * HOUR_MS;
 /** Each hour is judged against the band of the week before it… */
-export const BAND_DAYS = 7;
+const BAND_DAYS = 7;
 /** …once that week holds at least this many days of hourly levels. */
-export const BAND_MIN_DAYS = 3;
+const BAND_MIN_DAYS = 3;
 /** Band half-width in robust standard deviations (1.4826 · MAD of the hourly levels). */
-export const BAND_WIDTH_SIGMAS = 3;
+const BAND_WIDTH_SIGMAS = 3;
 /** The excursions the current one is compared with: those of the last week. */
-export const MEMORY_DAYS = 7;
+const MEMORY_DAYS = 7;
 /** An excursion shorter than this never counts, however unusual. */
 export const MIN_EXCURSION_HOURS = 6;
 /** How much older history the check reads: the week it remembers plus the week each hour's band looks back. */

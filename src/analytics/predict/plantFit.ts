@@ -52,6 +52,7 @@ const MIN_TAU_STEPS = 2;
 export function fitPlant(history: PlantHistory): Prediction<PlantModel> {
   const stepMinutes = history.stepMinutes ?? 1;
   if (!(stepMinutes > 0)) throw new PredictionInputError(`stepMinutes must be a positive number of minutes, got ${stepMinutes}`);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the request may come from JSON, not only from typed callers
   if (history.quantity !== "temperature" && history.quantity !== "humidity") {
     throw new PredictionInputError(`quantity must be "temperature" or "humidity", got ${String(history.quantity)}`);
   }
@@ -71,7 +72,7 @@ export function fitPlant(history: PlantHistory): Prediction<PlantModel> {
 
   const { x, centres, readingNoise: withinNoise } = slotMeans(points, stepMs, slots);
   const rows: number[] = [];
-  for (let k = 0; k + 1 < slots; k++) if (!Number.isNaN(x[k] as number) && !Number.isNaN(x[k + 1] as number)) rows.push(k);
+  for (let k = 0; k + 1 < slots; k++) if (!Number.isNaN(x[k]) && !Number.isNaN(x[k + 1])) rows.push(k);
   const byId = changesById(history.actuators);
   for (const known of history.knownActuators ?? []) if (!byId.has(known.actuatorId)) byId.set(known.actuatorId, { kind: known.kind, changes: [] });
   const { identified, unidentified } = classifyActuators(byId, history.initialStates ?? {}, centres, rows, stepMinutes);
@@ -174,9 +175,9 @@ function slotMeans(points: ReadingColumns, stepMs: number, slots: number): SlotM
     const dv = value - (mean[k] as number);
     meanT[k] = (meanT[k] as number) + dt / n;
     mean[k] = (mean[k] as number) + dv / n;
-    stt[k] = (stt[k] as number) + dt * (t - (meanT[k] as number));
-    svv[k] = (svv[k] as number) + dv * (value - (mean[k] as number));
-    stv[k] = (stv[k] as number) + dt * (value - (mean[k] as number));
+    stt[k] = (stt[k] as number) + dt * (t - (meanT[k]));
+    svv[k] = (svv[k] as number) + dv * (value - (mean[k]));
+    stv[k] = (stv[k] as number) + dt * (value - (mean[k]));
   }
   const x = new Float64Array(slots);
   const centres = new Float64Array(slots);

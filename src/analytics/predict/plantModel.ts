@@ -23,7 +23,7 @@ export interface UnidentifiedActuator {
  * It is the exact discretisation of dx/dt = (ambient − x)/τ + Σ g_i·u_i:
  * b = e^(−Δ/τ) − 1, a = −b·(ambient − reference), d_i = −b·τ·g_i.
  */
-export interface PlantRegression {
+interface PlantRegression {
   readonly stepMinutes: number;
   readonly reference: number;
   /** [a, b, d_1 … d_m] in the order of `PlantModel.actuators`. */

@@ -48,7 +48,7 @@ export function sensorRecommendations(s: SensorSituation, location?: LocationAct
     });
   }
   const band = s.operatingBand ?? null;
-  if (band !== null && band.left) {
+  if (band?.left) {
     out.push({
       ...base,
       action: "INSPECT",
@@ -79,6 +79,7 @@ export function sensorRecommendations(s: SensorSituation, location?: LocationAct
       reason: m.reasons.join("; "),
       expectedEffect: trendDriven ? "stability back above 60 % and a new calibration period" : "a valid calibration",
     });
+    // eslint-disable-next-line @typescript-eslint/prefer-optional-chain -- `?.` would make a null traits undefined, and undefined !== null
   } else if (t !== null && t.driftCause !== null && t.driftPerMinute !== null) {
     out.push(driftRecommendation(s, t.driftPerMinute, location, asOfMs));
   }

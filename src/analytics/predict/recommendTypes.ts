@@ -9,7 +9,7 @@ import type { OperatingBandCheck } from "./operatingBand.js";
 import type { PlantRate } from "./plantRate.js";
 import type { Simulation } from "./simulate.js";
 
-export type RecommendedAction = "RECALIBRATE" | "INSPECT" | "REPLACE" | "ACTUATE" | "CONTINUE_MONITORING";
+type RecommendedAction = "RECALIBRATE" | "INSPECT" | "REPLACE" | "ACTUATE" | "CONTINUE_MONITORING";
 export type Urgency = "HIGH" | "MEDIUM" | "LOW" | "NONE";
 
 /** A limit on a sensor's value: MAX is breached above `value`, MIN below it. */

@@ -3,7 +3,7 @@ import type { LabelledWindow, RiskSample } from "./riskReplay.js";
 import { HOUR_MS } from "./stabilityHistory.js";
 
 /** What one term did for the warnings (probability above the threshold) of a replay. */
-export interface TermContribution {
+interface TermContribution {
   /** Warnings in which the term had a probability above 0. */
   readonly present: number;
   /** Warnings that would not have been without it (the total without it at or below the threshold). */

@@ -85,7 +85,7 @@ function sample(history: readonly Point[], levels: readonly HourlyLevel[], asOfM
   return { asOfMs, probability, drivers, terms: terms.map((t) => ({ name: t.name, probability: t.probability, without: probability - t.influence })) };
 }
 
-export interface WindowLead {
+interface WindowLead {
   readonly startMs: number;
   readonly endMs: number;
   /** First step in [start − horizon, end] with probability above the threshold; null if none. */

@@ -21,7 +21,7 @@ export interface TermEstimate {
 }
 
 /** Alerts count over this window (hours) for their rates. */
-export const ALERT_SPAN_HOURS = 24;
+const ALERT_SPAN_HOURS = 24;
 const SEVERITIES: readonly Severity[] = ["HIGH", "MEDIUM", "LOW"];
 const Z90 = 1.6448536269514722;
 

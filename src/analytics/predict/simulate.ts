@@ -188,6 +188,7 @@ function scheduleShares(model: PlantModel, request: SimulationRequest, steps: nu
     }
   }
   for (const change of schedule) {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the schedule may come from JSON, not only from typed callers
     if (change.state !== "ON" && change.state !== "OFF") throw new PredictionInputError(`actuatorSchedule state must be "ON" or "OFF", got ${String(change.state)} for ${change.actuatorId}`);
     if (!(change.atMinute >= 0)) throw new PredictionInputError(`actuatorSchedule atMinute must be ≥ 0, got ${change.atMinute} for ${change.actuatorId}`);
   }

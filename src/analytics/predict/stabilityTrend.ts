@@ -80,7 +80,7 @@ export function probabilityBelow(trend: StabilityTrend, limit: number, hoursAhea
 }
 
 /** Standard error of one future hour's stability `hoursAhead` after asOf. */
-export function predictionStdError(trend: StabilityTrend, hoursAhead: number): number {
+function predictionStdError(trend: StabilityTrend, hoursAhead: number): number {
   const x = hoursAhead - trend.meanHours;
   return trend.residualStdDev * Math.sqrt(1 + 1 / trend.hoursUsed + (x * x) / trend.sumSquaresHours);
 }

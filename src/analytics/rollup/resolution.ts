@@ -14,11 +14,11 @@ export const DAY_MS = 86_400_000;
 export const RESOLUTION_MS: Readonly<Record<RollupResolution, number>> = Object.freeze({ MINUTE: MINUTE_MS, HOUR: HOUR_MS, DAY: DAY_MS });
 
 /** Raw readings are scanned for windows up to this long (what queries allowed before rollups). */
-export const MAX_RAW_WINDOW_MS = 30 * DAY_MS;
+const MAX_RAW_WINDOW_MS = 30 * DAY_MS;
 /** Windows answered from rollups may reach this far back. */
-export const MAX_ROLLUP_WINDOW_MS = 3_660 * DAY_MS;
+const MAX_ROLLUP_WINDOW_MS = 3_660 * DAY_MS;
 /** Without a resolution asked for, a window up to this long that raw readings still cover is answered from them. */
-export const RAW_DEFAULT_MAX_WINDOW_MS = DAY_MS;
+const RAW_DEFAULT_MAX_WINDOW_MS = DAY_MS;
 
 /**
  * The start of the bucket (start, start + width] a time falls in. Buckets are closed at their

@@ -22,7 +22,7 @@ export interface MqttSettings {
  * is at most 1 KiB, so anything this big is hostile and the broker drops it instead of sending
  * it (the connection stays up). Between the two, the session counts the message as too long.
  */
-export const MAX_PACKET_BYTES = 64 * 1024;
+const MAX_PACKET_BYTES = 64 * 1024;
 /** Nodes one twin serves over MQTT at most; more are refused (a flood of made-up ids). */
 const MAX_DEVICES = 10_000;
 
@@ -157,8 +157,8 @@ export class MqttBridge {
         this.subscribed = true;
       })
       // A refusal (reason code 0x80 and above) rejects too.
-      .catch((error: Error) => {
-        this.options.log.error(`the MQTT broker refused the subscription to ${this.topics.allUp}: ${error.message}; check the broker's ACL for this user`);
+      .catch((error: unknown) => {
+        this.options.log.error(`the MQTT broker refused the subscription to ${this.topics.allUp}: ${(error as Error).message}; check the broker's ACL for this user`);
       });
   }
 
@@ -207,7 +207,7 @@ export class MqttBridge {
 
   private async publishDown(deviceId: string, command: string): Promise<void> {
     const client = this.client;
-    if (client === null || !client.connected) throw new Error(`the MQTT broker at ${this.url} is unreachable`);
+    if (!client?.connected) throw new Error(`the MQTT broker at ${this.url} is unreachable`);
     await client.publishAsync(this.topics.down(deviceId), command, { qos: 1 });
   }
 

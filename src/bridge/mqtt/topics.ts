@@ -2,7 +2,7 @@
 // and listens on `<prefix>/<deviceId>/down`. Pure: no client, no I/O.
 
 /** Longest device id the protocol accepts (a hello's `dev`, PROTOCOL.md). */
-export const MAX_DEVICE_ID_LENGTH = 128;
+const MAX_DEVICE_ID_LENGTH = 128;
 
 /** Why `prefix` cannot be a topic prefix, or null when it can. */
 export function prefixProblem(prefix: string): string | null {

@@ -65,7 +65,7 @@ export class VirtualMqttNode {
       client.on("connect", () => {
         noDelay(client);
         client.subscribe(down, { qos: 1 }, (error) => {
-          if (error !== null && error !== undefined) log.warn(`virtual MQTT node ${this.deviceId} cannot subscribe to ${down}: ${error.message}`);
+          if (error) log.warn(`virtual MQTT node ${this.deviceId} cannot subscribe to ${down}: ${error.message}`);
           // Sampling starts with the first connection ("power-up"); every connection says hello.
           if (!opened) void this.device.open();
           opened = true;

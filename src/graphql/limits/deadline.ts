@@ -1,5 +1,5 @@
 import type { ReadDeadlines } from "../../store/readDeadlines.js";
-import { GraphQLObjectType, type GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { GraphQLObjectType, OperationTypeNode, type GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 
 function isPromise(value: unknown): value is Promise<unknown> {
   return typeof (value as { then?: unknown } | null)?.then === "function";
@@ -111,7 +111,7 @@ function guarded(
   return (source, args, context, info) => {
     const deadline = deadlineOf(context);
     const kind = info.operation.operation;
-    if (deadline === undefined || kind === "mutation" || (kind === "subscription" && !how.starting)) return original(source, args, context, info);
+    if (deadline === undefined || kind === OperationTypeNode.MUTATION || (kind === OperationTypeNode.SUBSCRIPTION && !how.starting)) return original(source, args, context, info);
     // The store's queries made by this resolver get what is left of the request as their timeout.
     const resolver: GraphQLFieldResolver<unknown, unknown> = how.deadlines === undefined ? original : (...a) => how.deadlines!.run(deadline, () => original(...a));
     if (how.inTurn) return deadline.inTurn(() => resolver(source, args, context, info));

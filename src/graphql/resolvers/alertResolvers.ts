@@ -12,7 +12,7 @@ import type { TwinServices } from "../services.js";
 const MAX_ANOMALIES = 10_000;
 const DAY_MS = 24 * 3_600_000;
 
-export function toAlertModel(a: AlertRecord): AlertModel {
+function toAlertModel(a: AlertRecord): AlertModel {
   return {
     alertId: a.alertId,
     sensorId: a.sensorId,

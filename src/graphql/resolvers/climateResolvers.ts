@@ -10,6 +10,7 @@ const CLIMATE_METHOD = "newest readings of the hour before asOf; Magnus form wit
 export function climateQueries(services: TwinServices): Pick<QueryResolvers, "moldRisk"> {
   return {
     moldRisk: (_p, { locationId, hours, asOf }) => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- an explicit null overrides the schema's default; the generated type does not say so
       const h = hours ?? 24;
       if (!Number.isInteger(h) || h < 1 || h > MAX_FORECAST_HOURS) throw new InvalidInputError(`hours must be a whole number from 1 to ${MAX_FORECAST_HOURS} (30 days), got ${h}`);
       return services.climate.moldRisk(locationId, h, timeArg(asOf, "asOf"));

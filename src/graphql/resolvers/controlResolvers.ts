@@ -12,7 +12,7 @@ import { busIterator } from "../liveIterator.js";
 import type { CommandModel, RuleModel } from "../models.js";
 import type { TwinServices } from "../services.js";
 
-export function toCommandModel(c: Command): CommandModel {
+function toCommandModel(c: Command): CommandModel {
   return {
     commandId: c.commandId,
     kind: c.kind,
@@ -33,7 +33,7 @@ export function toCommandModel(c: Command): CommandModel {
   };
 }
 
-export function toRuleModel(s: StoredRule): RuleModel {
+function toRuleModel(s: StoredRule): RuleModel {
   const p = ruleProperties(s.rule);
   return {
     ...p,

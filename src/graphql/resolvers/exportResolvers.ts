@@ -5,7 +5,7 @@ import { exportSeries } from "../../twin/seriesExport.js";
 import { rangeArgs, timeArg } from "../args.js";
 import type { TwinServices } from "../services.js";
 
-export const MAX_CSV_ROWS = 100_000;
+const MAX_CSV_ROWS = 100_000;
 
 export function exportQueries(services: TwinServices): Pick<QueryResolvers, "exportCsv" | "exportSeries"> {
   return {

@@ -5,7 +5,7 @@ import { idProblem } from "../../twin/validate.js";
 import { busIterator } from "../liveIterator.js";
 import type { TwinServices } from "../services.js";
 
-export const MAX_READINGS_PER_CALL = 10_000;
+const MAX_READINGS_PER_CALL = 10_000;
 
 export function ingestMutations(services: TwinServices): Pick<MutationResolvers, "recordReadings"> {
   return {

@@ -1,5 +1,6 @@
 import { MAX_HORIZON_MINUTES } from "../../analytics/predict/forecast.js";
 import { mergeRecommendations } from "../../analytics/predict/recommendMold.js";
+import type { ScheduledChange } from "../../analytics/predict/simulate.js";
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from "../../commands/commandInput.js";
 import { InvalidInputError } from "../../errors.js";
 import type {
@@ -18,7 +19,7 @@ import { timeArg } from "../args.js";
 import type { CalibrationModel } from "../models.js";
 import type { TwinServices } from "../services.js";
 
-export function toCalibrationModel(c: CalibrationRecord): CalibrationModel {
+function toCalibrationModel(c: CalibrationRecord): CalibrationModel {
   return {
     calibrationId: c.calibrationId,
     sensorId: c.sensorId,
@@ -44,15 +45,16 @@ export function predictionQueries(services: TwinServices): Pick<QueryResolvers, 
     forecast: (_p, { sensorId, minutes, threshold, asOf }) => predictions.forecast(sensorId, horizonArg(minutes), threshold ?? null, timeArg(asOf, "asOf")),
     maintenance: (_p, { sensorId, asOf }) => predictions.maintenance(sensorId, timeArg(asOf, "asOf")),
     failureRisk: (_p, { sensorId, hours, asOf }) => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- an explicit null overrides the schema's default; the generated type does not say so
       const h = hours ?? 24;
       if (!Number.isInteger(h) || h < 1 || h > 168) throw new InvalidInputError(`hours must be a whole number from 1 to 168 (7 days), got ${h}`);
       return predictions.failureRisk(sensorId, h, timeArg(asOf, "asOf"));
     },
     simulate: (_p, { scenario }) => {
       if (!(scenario.hours > 0 && scenario.hours <= 168)) throw new InvalidInputError(`scenario.hours must be above 0 and at most 168 (7 days), got ${scenario.hours}`);
-      const actuators = (scenario.actuators ?? []).map((a, i) => {
+      const actuators = (scenario.actuators ?? []).map((a, i): ScheduledChange => {
         if (a.state !== "ON" && a.state !== "OFF") throw new InvalidInputError(`scenario.actuators[${i}].state must be "ON" or "OFF", got "${a.state}"`);
-        return { actuatorId: a.actuatorId, state: a.state as "ON" | "OFF", atMinute: a.atMinute ?? 0 };
+        return { actuatorId: a.actuatorId, state: a.state, atMinute: a.atMinute ?? 0 };
       });
       return predictions.simulate({
         sensorId: scenario.sensorId,

@@ -28,6 +28,7 @@ export function sensorQueries(services: TwinServices): Pick<QueryResolvers, "sen
 export function sensorFields(services: TwinServices): Pick<SensorResolvers, "latestReadings"> {
   return {
     latestReadings: async (sensor, { limit }) => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- an explicit null overrides the schema's default; the generated type does not say so
       const n = limit ?? 100;
       if (!Number.isInteger(n) || n < 1 || n > MAX_LATEST) {
         throw new InvalidInputError(`latestReadings(limit: ${n}): limit must be between 1 and ${MAX_LATEST}`);

@@ -59,7 +59,7 @@ describe("readOrHangUp", () => {
       await expect(readOrHangUp(port, Buffer.alloc(64), 0, 64)).rejects.toMatchObject({ canceled: true });
       expect(polled).toBe(0);
       // Still open: it waits for the poller as the binding does.
-      const open: UnixPortBinding = { fd, isOpen: true, poller: { once: () => (polled += 1) }, read: port.read };
+      const open: UnixPortBinding = { fd, isOpen: true, poller: { once: () => (polled += 1) }, read: port.read.bind(port) };
       void readOrHangUp(open, Buffer.alloc(64), 0, 64).catch(() => undefined);
       await new Promise((r) => setTimeout(r, 50));
       expect(polled).toBe(1);

@@ -26,7 +26,7 @@ describe("busIterator", () => {
     const bus = new EventBus<Events>(silentLogger);
     const it = busIterator(bus, "tick", "slow", () => true, silentLogger, 3);
     for (let i = 1; i <= 10; i++) bus.emit("tick", i);
-    const got = [await it.next(), await it.next(), await it.next()].map((r) => r.value);
+    const got = [await it.next(), await it.next(), await it.next()].map((r) => r.value as number);
     expect(got).toEqual([8, 9, 10]);
     await it.return!();
   });

@@ -40,7 +40,7 @@ function referenceGrid(points: readonly Point[], endMs: number, stepMs: number, 
     if (p.timestampMs > endMs) break;
     const back = Math.floor((endMs - p.timestampMs) / stepMs);
     if (back >= n) continue;
-    if (Number.isNaN(values[n - 1 - back] as number)) observed += 1;
+    if (Number.isNaN(values[n - 1 - back])) observed += 1;
     values[n - 1 - back] = p.value;
   }
   return { values, observed };

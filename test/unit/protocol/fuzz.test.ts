@@ -24,6 +24,7 @@ const VALID = [
 const TOKENS = ['"t"', '"r"', '"hello"', "null", "true", "[]", "{}", "-1e309", "1e999", '"\\u0000"', "NaN", ":", ",", "{", "}", "[", "]", '"v"', "0x10", "-0", '"'];
 
 function mutate(line: string, next: () => number): string {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- the fuzzer edits code points, on purpose
   const chars = [...line];
   const edits = 1 + Math.floor(next() * 4);
   for (let e = 0; e < edits; e++) {

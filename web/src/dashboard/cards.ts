@@ -137,11 +137,11 @@ export class SensorCards {
     const { sensor, live } = card;
     const current = live?.value ?? sensor.currentValue;
     setText(card.value, formatValue(current, sensor.unit));
-    card.value.dataset["value"] = current === null || current === undefined ? "" : String(current);
+    card.value.dataset["value"] = current === null ? "" : String(current);
     setText(card.arrow, trendArrow(sensor.traits?.trend));
     card.arrow.dataset["trend"] = sensor.traits?.trend ?? "";
     const health = sensor.health;
-    setText(card.health, health === null || health === undefined ? "" : `${health.status.toLowerCase()} ${health.score}`);
+    setText(card.health, health === null ? "" : `${health.status.toLowerCase()} ${health.score}`);
     card.health.className = `health ${health?.status.toLowerCase() ?? ""}`;
     const issues = health?.issues ?? [];
     if (card.issues.childElementCount !== issues.length || issues.some((t, i) => card.issues.children[i]?.textContent !== t)) {

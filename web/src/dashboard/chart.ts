@@ -29,6 +29,7 @@ function columns(history: History | null, simulation: Simulation | null): { data
     last = { t, v: b.avg };
   }
   const forecasts = history === null ? [] : [history.f1, history.f2, history.f3, history.f4];
+  // eslint-disable-next-line @typescript-eslint/prefer-optional-chain -- `?.` would make a null forecast undefined, and undefined !== null
   const drawn = forecasts.filter((f) => f !== null && f.value !== null && f.lower !== null && f.upper !== null);
   if (drawn.length > 0 && last !== null) {
     // The forecast starts where the history ends, so the line and band join it.

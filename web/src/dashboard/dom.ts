@@ -32,6 +32,7 @@ export function setText(element: Element, text: string): void {
   if (element.textContent !== text) element.textContent = text;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- byId<HTMLInputElement>(id) names the element the page is known to have there
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.getElementById(id);
   if (element === null) throw new Error(`the page has no #${id}`);

@@ -15,7 +15,7 @@ import "./style.css";
 
 const errors = new ErrorBanner(byId("errors"));
 window.addEventListener("error", (event) => errors.show("page", `the page failed: ${event.message}`));
-window.addEventListener("unhandledrejection", (event) => errors.show("page", `the page failed: ${String((event.reason as Error)?.message ?? event.reason)}`));
+window.addEventListener("unhandledrejection", (event) => errors.show("page", `the page failed: ${String((event.reason as Error | null | undefined)?.message ?? event.reason)}`));
 
 const apiUrl = new URL("/graphql", window.location.href).href;
 // ?location=lab (repeated or comma-separated) shows only those locations.
@@ -47,7 +47,11 @@ function renderSession(authOn: boolean): void {
     fill(
       box,
       h("span", {}, `signed in as ${claims?.subject ?? "?"} (${claims?.role ?? "no known role"})`),
-      h("button", { type: "button", onclick: () => (storeToken(undefined), window.location.reload()) }, "Sign out"),
+      h("button", { type: "button", onclick: () => {
+          storeToken(undefined);
+          window.location.reload();
+        },
+      }, "Sign out"),
     );
     return;
   }

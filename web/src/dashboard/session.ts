@@ -3,7 +3,7 @@
 
 const KEY = "sensor-twin.token";
 const ROLES = ["viewer", "operator", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+type Role = (typeof ROLES)[number];
 
 export function storedToken(): string | undefined {
   return localStorage.getItem(KEY) ?? undefined;

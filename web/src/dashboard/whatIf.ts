@@ -41,7 +41,11 @@ export class WhatIfPanel {
       h("label", {}, "threshold ", threshold),
       h("label", {}, "hours ahead ", hours),
       h("button", { type: "submit" }, "Simulate"),
-      h("button", { type: "button", onclick: () => (this.draw(null), fill(result)) }, "Clear"),
+      h("button", { type: "button", onclick: () => {
+          this.draw(null);
+          fill(result);
+        },
+      }, "Clear"),
       result,
     );
     form.addEventListener("submit", (event) => {
@@ -67,6 +71,7 @@ export class WhatIfPanel {
       if (simulation === null) {
         const error = errors[0];
         result.dataset["state"] = "unavailable";
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a code is a string; anything else is shown as it comes
         fill(result, h("strong", {}, String(error?.extensions?.["code"] ?? "UNAVAILABLE")), `: ${error?.message ?? "no simulation"}`);
         this.draw(null);
         return;

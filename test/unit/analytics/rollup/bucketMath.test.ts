@@ -19,7 +19,7 @@ function series(count: number, stepMs: number): Point[] {
 }
 
 const close = (a: number | null, b: number | null, rel = 1e-9): void => {
-  if (a === null || b === null) return void expect(a).toBe(b);
+  if (a === null || b === null) return expect(a).toBe(b);
   expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(a), Math.abs(b)));
 };
 

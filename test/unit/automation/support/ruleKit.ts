@@ -63,6 +63,6 @@ export function brief(decisions: readonly RuleDecision[]): Array<[number, string
 }
 
 /** Observations every `stepMs` from 0 with the given values. */
-export function series(values: readonly (number | null)[], stepMs = S, extra: Partial<Observation> = {}): Observation[] {
+export function series(values: ReadonlyArray<number | null>, stepMs = S, extra: Partial<Observation> = {}): Observation[] {
   return values.map((v, i) => obs(i * stepMs, v, extra));
 }
