@@ -6,10 +6,17 @@ import { eventually, gql, startTestTwin, type TestTwin } from "../support/testAp
 // Two virtual nodes in one room, run in simulated time: the twin's clock and the nodes' clock
 // are one virtual clock, advanced a second per reading cycle, so 30 minutes take seconds.
 // The drift is the simulator's drift scenario (reading += rate × minutes since start).
+const MIN = 60_000;
 const RATE = 0.2; // °C/min injected on node A's thermometer
 const DRIFT_START_MIN = 2;
 
-interface Recommendation { action: string; sensorId: string; targetId: string; offset: number | null; reason: string }
+interface Recommendation {
+  action: string;
+  sensorId: string;
+  targetId: string;
+  offset: number | null;
+  reason: string;
+}
 
 interface Room {
   readonly twin: TestTwin;
@@ -51,10 +58,9 @@ async function twoNodesInOneRoom(drift: boolean): Promise<Room> {
   const room = `${twin.prefix}-a-room`;
   await eventually(
     async () => {
-      const { records } = await twin.driver.executeQuery(
-        "MATCH (d:Device)-[:HAS_SENSOR]->(s:Sensor)-[:LOCATED_IN]->(:Location) WHERE d.deviceId IN $devices RETURN count(s) AS n",
-        { devices: [`${twin.prefix}-a`, `${twin.prefix}-b`] },
-      );
+      const { records } = await twin.driver.executeQuery("MATCH (d:Device)-[:HAS_SENSOR]->(s:Sensor)-[:LOCATED_IN]->(:Location) WHERE d.deviceId IN $devices RETURN count(s) AS n", {
+        devices: [`${twin.prefix}-a`, `${twin.prefix}-b`],
+      });
       return (records[0]?.get("n") as number) === 8 ? true : undefined;
     },
     20_000,
@@ -205,7 +211,13 @@ describe("a rule that recalibrates the drifting thermometer from its peer", () =
     );
     expect(created.errors).toBeUndefined();
     const ruleId = created.data!.createRule.ruleId;
-    type Stored = { offset: number; commandId: string | null; appliedAt: unknown; kind: string | null; status: string | null };
+    interface Stored {
+      offset: number;
+      commandId: string | null;
+      appliedAt: unknown;
+      kind: string | null;
+      status: string | null;
+    }
     const calibration = async (): Promise<Stored | undefined> => {
       const { records } = await room.twin.driver.executeQuery(
         `MATCH (:Sensor {sensorId: $s})-[:CALIBRATED_BY]->(c:Calibration {issuedBy: $by}) OPTIONAL MATCH (k:Command {commandId: c.commandId})
@@ -222,10 +234,14 @@ describe("a rule that recalibrates the drifting thermometer from its peer", () =
     await room.run(20, async () => (firedAtMs = await fired()) !== undefined);
     expect(firedAtMs, "the rule fired within 20 simulated minutes").toBeDefined();
     // The calibration goes to the node as a command and waits for its ack (the clock stands still meanwhile).
-    const stored = await eventually(async () => {
-      const c = await calibration();
-      return c?.status === "ACKED" ? c : undefined;
-    }, 15_000, "the rule's calibration, acknowledged by the node");
+    const stored = await eventually(
+      async () => {
+        const c = await calibration();
+        return c?.status === "ACKED" ? c : undefined;
+      },
+      15_000,
+      "the rule's calibration, acknowledged by the node",
+    );
     expect([stored.kind, stored.status]).toEqual(["CALIBRATE", "ACKED"]);
     // The node reads RATE × (minutes since the drift began) too high; the rule takes it off.
     const injected = RATE * (((firedAtMs as number) - room.startedAtMs) / MIN - DRIFT_START_MIN);
