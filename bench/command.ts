@@ -166,7 +166,9 @@ try {
     const { records } = await db.driver.executeQuery("MATCH (a:Actuator {actuatorId: $id}) RETURN a.reportedState AS s", { id: ACTUATOR });
     return records[0]?.get("s") === null || records[0] === undefined ? undefined : true;
   });
-  progress(`simulated node ${DEVICE_ID} (pid ${node.pid}) connected and registered (${Math.round(performance.now() - helloAt)} ms after its hello); warm-up (${WARMUP_COMMANDS} commands and ${WARMUP_MS / 1000} s) + ${COMMANDS} timed sendCommand`);
+  progress(
+    `simulated node ${DEVICE_ID} (pid ${node.pid}) connected and registered (${Math.round(performance.now() - helloAt)} ms after its hello); warm-up (${WARMUP_COMMANDS} commands and ${WARMUP_MS / 1000} s) + ${COMMANDS} timed sendCommand`,
+  );
 
   // The database's own latency for one small write transaction, as context for the figures below.
   const probe: number[] = [];
@@ -226,8 +228,22 @@ try {
   if (notAcked > COMMANDS * 0.01) throw new Error(`${notAcked} of ${COMMANDS} commands were not ACKED, e.g. ${failures.join("; ")}`);
   if (notAcked > 0) progress(`${notAcked} commands not ACKED, e.g. ${failures.join("; ")}`);
   roundTrips.sort((a, b) => a - b);
-  const p50 = (values: number[]): number => round(percentile([...values].sort((a, b) => a - b), 50), 2);
-  const p99 = (xs: number[]): number => round(percentile([...xs].sort((a, b) => a - b), 99), 2);
+  const p50 = (values: number[]): number =>
+    round(
+      percentile(
+        [...values].sort((a, b) => a - b),
+        50,
+      ),
+      2,
+    );
+  const p99 = (xs: number[]): number =>
+    round(
+      percentile(
+        [...xs].sort((a, b) => a - b),
+        99,
+      ),
+      2,
+    );
   const breakdown = {
     acceptP50Ms: p50(phases.accept),
     recordPendingP50Ms: p50(phases.recordPending),
@@ -402,9 +418,7 @@ try {
       rulesBacklogMs: Math.round(backlogMs),
       // CPU ms per 1,000 readings in the timed segments, per process: where the rules' cost goes.
       readingBatches: batches,
-      cpuMsPer1kReadings: Object.fromEntries(
-        (["none", "rules"] as const).map((arm) => [arm, Object.fromEntries(Object.entries(cpu[arm]).map(([k, ms]) => [k, round((ms * 1000) / READINGS, 1)]))]),
-      ),
+      cpuMsPer1kReadings: Object.fromEntries((["none", "rules"] as const).map((arm) => [arm, Object.fromEntries(Object.entries(cpu[arm]).map(([k, ms]) => [k, round((ms * 1000) / READINGS, 1)]))])),
       batchSize: settings.batchSize,
       loadAvg1m,
       machine: machine(),

@@ -175,7 +175,14 @@ try {
   const walDir = mkdtempSync(path.join(tmpdir(), "twin-bench-history-wal-"));
   const retention = { rawDays: RAW_DAYS, minuteDays: MINUTE_DAYS, intervalMs: 3_600_000, batchSize: 2_000 };
   const app = await createApp({
-    config: { host: "127.0.0.1", port: 0, ingest: settings, wal: { dir: walDir, instance: "bench", fsyncMs: 50, maxBytes: 256 * 1024 * 1024 }, retention, queryLimits: { maxDepth: 0, maxAliases: 0, maxCost: 0, costPerMinute: 0, timeoutMs: 0 } },
+    config: {
+      host: "127.0.0.1",
+      port: 0,
+      ingest: settings,
+      wal: { dir: walDir, instance: "bench", fsyncMs: 50, maxBytes: 256 * 1024 * 1024 },
+      retention,
+      queryLimits: { maxDepth: 0, maxAliases: 0, maxCost: 0, costPerMinute: 0, timeoutMs: 0 },
+    },
     driver: db.driver,
     uri: db.uri,
     log: silentLogger,

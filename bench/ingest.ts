@@ -97,7 +97,12 @@ try {
     (from, count) => serialStyleSeconds(store, settings, true, "serwal", from, count),
   );
   progress(`${KILLS} kills of the twin process mid-ingest…`);
-  const crash = await crashLoss(db.uri, db.driver, Array.from({ length: KILLS }, (_, i) => 800 + i * 900), progress);
+  const crash = await crashLoss(
+    db.uri,
+    db.driver,
+    Array.from({ length: KILLS }, (_, i) => 800 + i * 900),
+    progress,
+  );
   console.log(
     JSON.stringify({
       bench: "ingest",

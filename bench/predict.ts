@@ -73,7 +73,11 @@ async function createRooms(url: string): Promise<void> {
     return {
       locationId: `room_bench_${r}`,
       name: `Bench room ${r}`,
-      sensors: { create: Array.from({ length: SENSORS }, (_, s) => s).filter((s) => roomOf(s) === r).map((s) => ({ node: { sensorId: sensorId(s), kind: "TEMPERATURE", targetMin: 18, targetMax: 24 } })) },
+      sensors: {
+        create: Array.from({ length: SENSORS }, (_, s) => s)
+          .filter((s) => roomOf(s) === r)
+          .map((s) => ({ node: { sensorId: sensorId(s), kind: "TEMPERATURE", targetMin: 18, targetMax: 24 } })),
+      },
       actuators: {
         create: [
           { node: { actuatorId: heaterId(r), kind: "HEATER", reportedState: last.heater ? "ON" : "OFF" } },
@@ -93,7 +97,10 @@ async function logSwitches(store: ActuatorStore, start: number): Promise<number>
     let before = { heater: false, fan: false };
     for (let k = 0; k < PER_SENSOR; k++) {
       const now = actuatorsAt(r, k);
-      for (const [id, was, is] of [[heaterId(r), before.heater, now.heater], [fanId(r), before.fan, now.fan]] as const) {
+      for (const [id, was, is] of [
+        [heaterId(r), before.heater, now.heater],
+        [fanId(r), before.fan, now.fan],
+      ] as const) {
         if (k > 0 && was === is) continue; // the first second logs each actuator's initial state
         await store.recordChanges([{ actuatorId: id, state: is ? "ON" : "OFF", atMs: start + k * 1000 }]);
         logged += 1;
@@ -108,7 +115,9 @@ async function logSwitches(store: ActuatorStore, start: number): Promise<number>
 async function record(url: string, readings: ReadonlyArray<{ sensorId: string; value: number; timestamp: string }>): Promise<void> {
   let pending = readings;
   for (let attempt = 1; pending.length > 0; attempt++) {
-    interface Result { recordReadings: { errors: Array<{ index: number; message: string }> } }
+    interface Result {
+      recordReadings: { errors: Array<{ index: number; message: string }> };
+    }
     const res = await gql<Result>(url, "mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { errors { index message } } }", { r: pending });
     const errors = res.data?.recordReadings.errors;
     if (errors === undefined || attempt > 30 || errors.some((e) => !e.message.includes("buffer full"))) {
@@ -190,10 +199,8 @@ try {
     // eslint-disable-next-line @typescript-eslint/prefer-optional-chain -- `?.` would make a null forecast undefined, and undefined !== null
     (d) => (d.forecast === null || d.forecast.value === null ? `no forecast: ${d.forecast?.unavailableReason}` : null),
   );
-  const failureRisk = await latencies<{ failureRisk: { probability: number } | null }>(
-    url,
-    `{ failureRisk(sensorId: "${sensorId(ASKED)}", hours: 24) { probability drivers method } }`,
-    (d) => (d.failureRisk === null ? "no failure risk" : null),
+  const failureRisk = await latencies<{ failureRisk: { probability: number } | null }>(url, `{ failureRisk(sensorId: "${sensorId(ASKED)}", hours: 24) { probability drivers method } }`, (d) =>
+    d.failureRisk === null ? "no failure risk" : null,
   );
   const recommendations = await latencies<{ recommendations: Array<{ sensorId: string }> }>(
     url,

@@ -16,7 +16,11 @@ const PLAN_ROOMS = 96;
 const PLAN_STEP_MS = 5 * 60_000;
 const ZONES = ["Europe/Helsinki", "America/New_York", "Asia/Tokyo", null] as const;
 
-interface Row { sensorId: string; value: number; timestamp: string }
+interface Row {
+  sensorId: string;
+  value: number;
+  timestamp: string;
+}
 type Record = (rows: readonly Row[]) => Promise<void>;
 
 async function createLocations(url: string, input: unknown[]): Promise<void> {

@@ -98,7 +98,9 @@ try {
   const client = wsClient(wsUrl);
   const sub = subscribe<{ seq: number }>(client, "subscription { readingAdded { seq } }");
   // Warm-up: JIT, the first query plans and batch commits happen here, not in the figures.
-  await paced(RATE * 3, RATE, async (i) => { await device.reading(SENSORS[i % SENSORS.length] as string, 20); });
+  await paced(RATE * 3, RATE, async (i) => {
+    await device.reading(SENSORS[i % SENSORS.length] as string, 20);
+  });
   await new Promise((r) => setTimeout(r, 1_000));
   const originalPush = sub.received.push.bind(sub.received);
   sub.received.push = (...items: Array<{ seq: number }>): number => {
@@ -117,7 +119,11 @@ try {
   await client.dispose();
   latencies.sort((a, b) => a - b);
   if (latencies.length < LATENCY_READINGS) {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ deviceStatuses { deviceId online readings rejectedLines lostReadings } }" }) });
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ deviceStatuses { deviceId online readings rejectedLines lostReadings } }" }),
+    });
     progress(`device status: ${await res.text()}; twin output: ${api.output.slice(-5).join(" | ")}; subscription got ${sub.received.length}`);
   }
   if (latencies.length < LATENCY_READINGS) throw new Error(`only ${latencies.length} of ${LATENCY_READINGS} readings reached the subscriber`);

@@ -134,7 +134,7 @@ export function createTwinClient(options: TwinClientOptions): TwinClient {
     },
     subscribe: <R, V>(document: TypedDocumentString<R, V>, variables: V | undefined, handlers: Handlers<R>) =>
       ws().subscribe<R>(
-        { query: document.toString(), variables: (variables ?? {}) },
+        { query: document.toString(), variables: variables ?? {} },
         {
           next: (result) => {
             if (result.errors !== undefined && result.errors.length > 0) handlers.error?.(new TwinRequestError(result.errors.map((e) => e.message).join("; "), 200, result.errors));

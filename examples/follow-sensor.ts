@@ -26,13 +26,17 @@ const unit = sensors[0]?.unit ?? "";
 if (sensors.length === 0) process.stderr.write(`${sensorId} is not in the graph yet; waiting for its first reading\n`);
 
 let seen = 0;
-const stop = twin.subscribe(FollowSensor, { ids: [sensorId] }, {
-  next: ({ readingAdded: r }) => {
-    console.log(`${r.timestamp}  ${r.sensorId}  ${r.value} ${unit}`.trimEnd());
-    if (++seen >= count) {
-      stop();
-      void twin.close();
-    }
+const stop = twin.subscribe(
+  FollowSensor,
+  { ids: [sensorId] },
+  {
+    next: ({ readingAdded: r }) => {
+      console.log(`${r.timestamp}  ${r.sensorId}  ${r.value} ${unit}`.trimEnd());
+      if (++seen >= count) {
+        stop();
+        void twin.close();
+      }
+    },
+    error: (error) => fail(`the subscription ended: ${error.message}`),
   },
-  error: (error) => fail(`the subscription ended: ${error.message}`),
-});
+);

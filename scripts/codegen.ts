@@ -30,7 +30,8 @@ function write(filename: string, content: string): void {
 }
 
 for (const [filename, output] of Object.entries(config.generates)) {
-  if (Array.isArray(output) || output.plugins === undefined && output.preset === undefined) throw new Error(`codegen.ts: output ${filename} must be { plugins, config } or { preset: "client", documents }`);
+  if (Array.isArray(output) || (output.plugins === undefined && output.preset === undefined))
+    throw new Error(`codegen.ts: output ${filename} must be { plugins, config } or { preset: "client", documents }`);
   const plugins = normalizeConfig(output.plugins ?? []);
   const unknown = plugins.map((p) => Object.keys(p)[0] ?? "").filter((name) => !(name in pluginMap));
   if (unknown.length > 0) throw new Error(`codegen.ts: plugin ${unknown.join(", ")} is not in scripts/codegen.ts's pluginMap; install it and add it there`);
@@ -44,7 +45,7 @@ for (const [filename, output] of Object.entries(config.generates)) {
   const documents = pluckDocuments(folders.flatMap((folder) => sourceFiles(folder)).sort());
   const sections = await clientPreset.buildGeneratesSection({
     baseOutputDir: filename,
-    presetConfig: (output.presetConfig ?? {}),
+    presetConfig: output.presetConfig ?? {},
     plugins,
     pluginMap,
     schema,

@@ -10,7 +10,12 @@ function newest(entry) {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(entry).filter((n) => n !== "dist" && n !== "node_modules").map((n) => newest(path.join(entry, n))));
+  return Math.max(
+    0,
+    ...readdirSync(entry)
+      .filter((n) => n !== "dist" && n !== "node_modules")
+      .map((n) => newest(path.join(entry, n))),
+  );
 }
 
 /** True when web/dist is missing or older than web/, client/, README.md or docs/ (their examples). */

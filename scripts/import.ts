@@ -73,7 +73,19 @@ const summary = await importSeries(parsed.points, {
 });
 progress.stop();
 if (summary.rollupOnly > 0) {
-  process.stderr.write(`${summary.rollupOnly} readings were older than the twin's raw retention and are kept in its rollups only (${summary.rollupNote ?? "RETENTION_RAW_DAYS"}); start the twin with RETENTION_RAW_DAYS=0 to keep them raw\n`);
+  process.stderr.write(
+    `${summary.rollupOnly} readings were older than the twin's raw retention and are kept in its rollups only (${summary.rollupNote ?? "RETENTION_RAW_DAYS"}); start the twin with RETENTION_RAW_DAYS=0 to keep them raw\n`,
+  );
 }
-console.log(JSON.stringify({ import: file, sensorId: values.sensor, readings: summary.total, accepted: summary.accepted, rejected: summary.rejected, rollupOnly: summary.rollupOnly, firstErrors: summary.firstErrors }));
+console.log(
+  JSON.stringify({
+    import: file,
+    sensorId: values.sensor,
+    readings: summary.total,
+    accepted: summary.accepted,
+    rejected: summary.rejected,
+    rollupOnly: summary.rollupOnly,
+    firstErrors: summary.firstErrors,
+  }),
+);
 if (summary.rejected > 0 && summary.accepted === 0) process.exit(1);

@@ -218,8 +218,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     await neoSchema.checkNeo4jCompat();
   } catch (error) {
     throw new UnavailableError(
-      `the database at ${options.uri} cannot serve this API: ${(error as Error).message}. ` +
-        "It needs Neo4j 5.23+ with the APOC core plugin (the embedded default has both).",
+      `the database at ${options.uri} cannot serve this API: ${(error as Error).message}. ` + "It needs Neo4j 5.23+ with the APOC core plugin (the embedded default has both).",
     );
   }
 
@@ -243,7 +242,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     metricsRoute(metrics, log.child("metrics")),
     ...webRoutes({ distDir: options.webDir ?? path.join(projectRoot, "web", "dist"), graphiql: playground === "graphiql" }),
   ];
-  const server = await startHttpServer({ schema, host: options.config.host, port: options.config.port, log: log.child("http"), health,
+  const server = await startHttpServer({
+    schema,
+    host: options.config.host,
+    port: options.config.port,
+    log: log.child("http"),
+    health,
     routes,
     playground,
     afterMutation: () => analytics.catalog.invalidate(),

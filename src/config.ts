@@ -188,7 +188,10 @@ function retention(env: Env): RetentionSettings {
  */
 function corsOrigins(env: Env): readonly string[] {
   const origins: string[] = [];
-  for (const entry of (text(env, "CORS_ORIGINS") ?? "").split(",").map((o) => o.trim()).filter((o) => o !== "")) {
+  for (const entry of (text(env, "CORS_ORIGINS") ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter((o) => o !== "")) {
     if (entry === "*" || entry === "null") {
       throw new ConfigError(`CORS_ORIGINS=${entry} would let pages of any site call the API (and move hardware); list each origin instead, e.g. https://dash.example.org`);
     }
@@ -313,7 +316,10 @@ export function loadConfig(env: Env = process.env): Config {
     },
     analytics: { retentionMs: integer(env, "ANALYTICS_RETENTION_HOURS", 24, 1, 24 * 30) * 3_600_000 },
     retention: retention(env),
-    serialPorts: (text(env, "SERIAL_PORTS") ?? "").split(",").map((p) => p.trim()).filter((p) => p !== ""),
+    serialPorts: (text(env, "SERIAL_PORTS") ?? "")
+      .split(",")
+      .map((p) => p.trim())
+      .filter((p) => p !== ""),
     serialBaud: integer(env, "SERIAL_BAUD", 115200, 300, 4_000_000),
     device: oneOf(env, "DEVICE", ["sim", "virtual", "virtual-mqtt", "none"] as const),
     mqtt: mqttSettings(env),
@@ -334,12 +340,12 @@ export function loadConfig(env: Env = process.env): Config {
     logFormat: oneOf(env, "LOG_FORMAT", ["text", "json"] as const) ?? "text",
   };
   if (config.device === "virtual-mqtt" && config.mqtt === undefined) {
-    throw new ConfigError("DEVICE=virtual-mqtt runs the virtual node as an MQTT node, which needs a broker: set MQTT_URL (e.g. mqtt://127.0.0.1:1883), or use DEVICE=virtual for the serial-style virtual node");
+    throw new ConfigError(
+      "DEVICE=virtual-mqtt runs the virtual node as an MQTT node, which needs a broker: set MQTT_URL (e.g. mqtt://127.0.0.1:1883), or use DEVICE=virtual for the serial-style virtual node",
+    );
   }
   if (config.ingest.bufferCapacity < config.ingest.batchSize) {
-    throw new ConfigError(
-      `INGEST_BUFFER=${config.ingest.bufferCapacity} is smaller than INGEST_BATCH_SIZE=${config.ingest.batchSize}; raise the buffer`,
-    );
+    throw new ConfigError(`INGEST_BUFFER=${config.ingest.bufferCapacity} is smaller than INGEST_BATCH_SIZE=${config.ingest.batchSize}; raise the buffer`);
   }
   return Object.freeze({
     ...config,

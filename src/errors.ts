@@ -33,7 +33,6 @@ export class UnavailableError extends DomainError {
   }
 }
 
-
 /** No valid credentials: a missing, expired or tampered token. */
 export class UnauthenticatedError extends DomainError {
   constructor(message: string) {

@@ -82,8 +82,11 @@ async function main(): Promise<void> {
     throw error;
   }
   log.info(`GraphQL API ready: ${app.server.url} (subscriptions: ${app.server.wsUrl}); health: ${app.server.url.replace(/graphql$/, "healthz")}`);
-  log.info(`dashboard: ${app.server.url.replace(/graphql$/, "")}; playground (${config.playground === "apollo" ? "Apollo Sandbox" : "GraphiQL"}): ${app.server.url} in a browser; metrics: ${app.server.url.replace(/graphql$/, "metrics")}`);
-  if (config.jwtSecret !== undefined || config.jwksUrl !== undefined) log.info(`bearer tokens required (${config.jwtSecret !== undefined ? "HS256, JWT_SECRET" : `JWKS ${config.jwksUrl}`}); roles from the token's roles claim`);
+  log.info(
+    `dashboard: ${app.server.url.replace(/graphql$/, "")}; playground (${config.playground === "apollo" ? "Apollo Sandbox" : "GraphiQL"}): ${app.server.url} in a browser; metrics: ${app.server.url.replace(/graphql$/, "metrics")}`,
+  );
+  if (config.jwtSecret !== undefined || config.jwksUrl !== undefined)
+    log.info(`bearer tokens required (${config.jwtSecret !== undefined ? "HS256, JWT_SECRET" : `JWKS ${config.jwksUrl}`}); roles from the token's roles claim`);
   else if (!config.authOff) log.info(`no authentication configured: every request is allowed, so the API serves ${config.host} only (loopback)`);
   else log.warn("AUTH=off: every request is allowed, from any address that can reach this port");
   // The embedded database is part of this twin: when it ends (stopped by a signal, or crashed),

@@ -29,7 +29,15 @@ function title(query: string): string {
 /** Every graphql block of README.md and docs/*.md under `root`, in file order. */
 export function readmeExamples(root: string): Example[] {
   const docs = path.join(root, "docs");
-  const files = [path.join(root, "README.md"), ...(existsSync(docs) ? readdirSync(docs).filter((f) => f.endsWith(".md")).sort().map((f) => path.join(docs, f)) : [])];
+  const files = [
+    path.join(root, "README.md"),
+    ...(existsSync(docs)
+      ? readdirSync(docs)
+          .filter((f) => f.endsWith(".md"))
+          .sort()
+          .map((f) => path.join(docs, f))
+      : []),
+  ];
   const seen = new Set<string>();
   return files.flatMap((file) =>
     [...readFileSync(file, "utf8").matchAll(/```graphql\n([\s\S]*?)```/g)].flatMap((m) => {

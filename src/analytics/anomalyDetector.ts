@@ -226,9 +226,7 @@ export class AnomalyDetector {
     const typical = this.intervals.typicalMs;
     return {
       severity: "LOW",
-      message:
-        `no reading for more than ${formatDuration(limit)} after ${new Date(lastTs).toISOString()}` +
-        (typical === null ? "" : ` (typical interval ${formatDuration(typical)})`),
+      message: `no reading for more than ${formatDuration(limit)} after ${new Date(lastTs).toISOString()}` + (typical === null ? "" : ` (typical interval ${formatDuration(typical)})`),
       timestampMs: lastTs + limit,
       value: null,
     };

@@ -25,9 +25,19 @@ function meanIn(readings: Readings, fromMs: number, toMs: number): number | null
  * against the median of theirs, within `tolerance` (sensor units). UNKNOWN when the sensor or
  * every reference has no reading in the span. Pure: the span is passed in.
  */
-export function checkAgreement(sensorId: string, sensor: Readings, references: ReadonlyArray<{ readonly sensorId: string; readonly readings: Readings }>, fromMs: number, toMs: number, tolerance: number): AgreementCheck {
+export function checkAgreement(
+  sensorId: string,
+  sensor: Readings,
+  references: ReadonlyArray<{ readonly sensorId: string; readonly readings: Readings }>,
+  fromMs: number,
+  toMs: number,
+  tolerance: number,
+): AgreementCheck {
   const own = meanIn(sensor, fromMs, toMs);
-  const theirs = references.map((r) => meanIn(r.readings, fromMs, toMs)).filter((m): m is number => m !== null).sort((a, b) => a - b);
+  const theirs = references
+    .map((r) => meanIn(r.readings, fromMs, toMs))
+    .filter((m): m is number => m !== null)
+    .sort((a, b) => a - b);
   const names = references.map((r) => r.sensorId).join(", ");
   if (own === null || theirs.length === 0) {
     return { verdict: "UNKNOWN", difference: null, message: `no readings of ${own === null ? sensorId : names} in the span to compare ${sensorId} with ${names}` };

@@ -60,7 +60,10 @@ export function judgeDrift(q: DriftQuestion): DriftVerdict {
   const same = q.peers.filter((p) => p.kind === q.kind);
   const compared = peerDivergence(q, same);
   if (compared !== null) return compared;
-  const related = relatedEvidence(q, q.peers.filter((p) => p.kind !== q.kind));
+  const related = relatedEvidence(
+    q,
+    q.peers.filter((p) => p.kind !== q.kind),
+  );
   if (related !== null) return related;
   return judgeByWorldRate(q.kind, q.driftPerMinute, spanMinutes(q.readings), q.peers.length === 0 ? "no co-located peer to compare with" : "its peers cannot tell");
 }

@@ -15,10 +15,7 @@ const POINT_TYPES: ReadonlySet<AnomalyType> = new Set(["SPIKE", "RAPID_CHANGE"])
  * a 5-minute one's) — and for slower ones more, as (interval ratio)^0.5 (an hourly series gets
  * fewer alarms per day than a 5-minute one, but more per reading).
  */
-export function evidenceThresholdFor(
-  o: Pick<DetectorOptions, "evidenceThreshold" | "evidenceIntervalMs" | "slowIntervalExponent" | "fastIntervalExponent">,
-  intervalMs: number | null,
-): number {
+export function evidenceThresholdFor(o: Pick<DetectorOptions, "evidenceThreshold" | "evidenceIntervalMs" | "slowIntervalExponent" | "fastIntervalExponent">, intervalMs: number | null): number {
   const ratio = intervalMs === null || !(intervalMs > 0) ? 1 : intervalMs / o.evidenceIntervalMs;
   return o.evidenceThreshold * Math.pow(ratio, ratio < 1 ? o.fastIntervalExponent : o.slowIntervalExponent);
 }

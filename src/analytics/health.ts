@@ -34,9 +34,7 @@ export function assessHealth(traits: Traits, thresholds: HealthThresholds, activ
   let score = 100;
   if (traits.stabilityPercent !== null && traits.stabilityPercent < thresholds.minStabilityPercent) {
     score -= p.unstable;
-    issues.push(
-      `Unstable (std_dev ${fmt(traits.residualStdDev ?? 0)} around the trend: stability ${traits.stabilityPercent.toFixed(0)} % < ${thresholds.minStabilityPercent} %)`,
-    );
+    issues.push(`Unstable (std_dev ${fmt(traits.residualStdDev ?? 0)} around the trend: stability ${traits.stabilityPercent.toFixed(0)} % < ${thresholds.minStabilityPercent} %)`);
   }
   const drift = traits.driftPerMinute;
   if (drift !== null && traits.driftSignificant && Math.abs(drift) > thresholds.maxDriftPerMinute && traits.driftCause === "SENSOR") {
@@ -47,15 +45,9 @@ export function assessHealth(traits: Traits, thresholds: HealthThresholds, activ
   const staleLimit = thresholds.staleAfterMs ?? traits.staleLimitMs;
   if (traits.freshnessSeconds === null || traits.freshnessSeconds * 1000 > staleLimit) {
     score -= p.stale;
-    issues.push(
-      traits.freshnessSeconds === null
-        ? "Stale (no reading yet)"
-        : `Stale (last reading ${fmt(traits.freshnessSeconds)} s ago, limit ${fmt(staleLimit / 1000)} s)`,
-    );
+    issues.push(traits.freshnessSeconds === null ? "Stale (no reading yet)" : `Stale (last reading ${fmt(traits.freshnessSeconds)} s ago, limit ${fmt(staleLimit / 1000)} s)`);
   }
-  const worst = activeEpisodes
-    .filter((e) => e.type !== "GAP")
-    .reduce<ActiveEpisode | null>((w, e) => (w === null || SEVERITY_RANK[e.severity] > SEVERITY_RANK[w.severity] ? e : w), null);
+  const worst = activeEpisodes.filter((e) => e.type !== "GAP").reduce<ActiveEpisode | null>((w, e) => (w === null || SEVERITY_RANK[e.severity] > SEVERITY_RANK[w.severity] ? e : w), null);
   if (worst !== null) {
     score -= worst.severity === "HIGH" ? p.anomalyHigh : worst.severity === "MEDIUM" ? p.anomalyMedium : p.anomalyLow;
     issues.push(`Anomaly (${worst.type}, ${worst.severity} since ${new Date(worst.raisedAtMs).toISOString()}: ${worst.message})`);

@@ -53,12 +53,7 @@ export function reliabilityScore(input: ReliabilityInput): Reliability {
   const stability = stabilityPercent(input.stats, input.kind);
   const expected = expectedReadings(input);
   const missing = expected > 0 ? Math.max(0, Math.min(1, 1 - input.stats.count / expected)) : input.stats.count > 0 ? 0 : 1;
-  const raw =
-    100 -
-    w.noise * (1 - (stability ?? 0) / 100) -
-    w.missing * missing -
-    Math.min(w.maxStuck, w.perStuck * input.stuckEpisodes) -
-    Math.min(w.maxAlerts, w.perAlert * input.alertEpisodes);
+  const raw = 100 - w.noise * (1 - (stability ?? 0) / 100) - w.missing * missing - Math.min(w.maxStuck, w.perStuck * input.stuckEpisodes) - Math.min(w.maxAlerts, w.perAlert * input.alertEpisodes);
   return {
     sensorId: input.sensorId,
     score: Math.max(0, Math.min(100, raw)),

@@ -222,22 +222,22 @@ export class RobustBaseline {
     const within = orZero(this.quantileOverBuckets(from, (at) => r[at + SPREAD] as number, COUNT, 0.75));
     // How much the level itself wanders from one bucket to the next (0 for a steady signal).
     let previous = Number.NaN;
-    const wander = NOISE_FROM_MEDIAN_DIFF * orZero(
-      this.quantileOverBuckets(
-        from,
-        (at) => {
-          const step = Math.abs((r[at + MEDIAN] as number) - previous);
-          previous = r[at + MEDIAN] as number;
-          return step;
-        },
-        COUNT,
-        0.5,
-      ),
-    );
+    const wander =
+      NOISE_FROM_MEDIAN_DIFF *
+      orZero(
+        this.quantileOverBuckets(
+          from,
+          (at) => {
+            const step = Math.abs((r[at + MEDIAN] as number) - previous);
+            previous = r[at + MEDIAN] as number;
+            return step;
+          },
+          COUNT,
+          0.5,
+        ),
+      );
     const noise = NOISE_FROM_MEDIAN_DIFF * orZero(this.quantileOverBuckets(from, (at) => r[at + NOISE] as number, PAIRS, 0.5));
-    const quantum = orZero(
-      this.quantileOverBuckets(from, (at) => ((r[at + QUANTUM] as number) > 0 ? (r[at + QUANTUM] as number) : Number.NaN), PAIRS, 0.5),
-    );
+    const quantum = orZero(this.quantileOverBuckets(from, (at) => ((r[at + QUANTUM] as number) > 0 ? (r[at + QUANTUM] as number) : Number.NaN), PAIRS, 0.5));
     this.view = {
       readings,
       center,

@@ -2,23 +2,7 @@ import { SeasonalProfile } from "./seasonalProfile.js";
 import { SlidingSorted } from "./slidingSorted.js";
 
 /** The raw scores, one per stream, in this order (see `SCORERS` for what each means). */
-export const STREAMS = [
-  "spike",
-  "step",
-  "shift",
-  "slowShift",
-  "volatility",
-  "calm",
-  "noiseShift",
-  "daily",
-  "weekly",
-  "high1",
-  "low1",
-  "high16",
-  "low16",
-  "high64",
-  "low64",
-] as const;
+export const STREAMS = ["spike", "step", "shift", "slowShift", "volatility", "calm", "noiseShift", "daily", "weekly", "high1", "low1", "high16", "low16", "high64", "low64"] as const;
 export type StreamName = (typeof STREAMS)[number];
 export const STREAM_INDEX: Readonly<Record<StreamName, number>> = Object.fromEntries(STREAMS.map((s, i) => [s, i])) as Record<StreamName, number>;
 

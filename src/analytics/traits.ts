@@ -69,12 +69,7 @@ export function withDriftVerdict<T extends Traits>(traits: T, verdict: DriftVerd
 }
 
 /** Traits from precomputed window stats; both the live and the history paths end here. */
-export function traitsFromStats(
-  stats: WindowStats,
-  latest: Point | null,
-  typicalIntervalMs: number | null,
-  context: TraitsContext,
-): Traits {
+export function traitsFromStats(stats: WindowStats, latest: Point | null, typicalIntervalMs: number | null, context: TraitsContext): Traits {
   const rule: StalenessRule = { ...DEFAULT_STALENESS, staleAfterMs: context.staleAfterMs ?? null };
   const limit = staleLimitMs(typicalIntervalMs, rule);
   const ageMs = latest === null ? null : Math.max(0, context.asOfMs - latest.timestampMs);

@@ -100,7 +100,18 @@ export class CalibrationVerifier {
     this.clearMismatch(w.sensorId, atMs);
     const episodeKey = `${w.sensorId}:CALIBRATION_MISMATCH:${atMs}`;
     this.mismatches.set(w.sensorId, episodeKey);
-    this.deps.raise([{ phase: "raised", sensorId: w.sensorId, type: "CALIBRATION_MISMATCH", severity: result.verdict === "DISAGREES" ? "HIGH" : "LOW", message, timestampMs: atMs, value: result.difference, episodeKey }]);
+    this.deps.raise([
+      {
+        phase: "raised",
+        sensorId: w.sensorId,
+        type: "CALIBRATION_MISMATCH",
+        severity: result.verdict === "DISAGREES" ? "HIGH" : "LOW",
+        message,
+        timestampMs: atMs,
+        value: result.difference,
+        episodeKey,
+      },
+    ]);
   }
 
   private clearMismatch(sensorId: string, atMs: number): void {

@@ -17,17 +17,7 @@ export type ConcreteAction =
     };
 
 export type SuppressionReason =
-  | "COOLDOWN"
-  | "MIN_ON"
-  | "MIN_OFF"
-  | "OVERRIDE"
-  | "INTERLOCK"
-  | "ALREADY_IN_STATE"
-  | "RATE_LIMITED"
-  | "ACTION_FAILED"
-  | "MAX_OFFSET"
-  | "CALIBRATION_COOLDOWN"
-  | "NO_OFFSET_ESTIMATE";
+  "COOLDOWN" | "MIN_ON" | "MIN_OFF" | "OVERRIDE" | "INTERLOCK" | "ALREADY_IN_STATE" | "RATE_LIMITED" | "ACTION_FAILED" | "MAX_OFFSET" | "CALIBRATION_COOLDOWN" | "NO_OFFSET_ESTIMATE";
 
 /** The rule fired or cleared; `actions` are to be issued now. */
 export interface EdgeDecision {

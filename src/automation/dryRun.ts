@@ -50,12 +50,7 @@ export interface DryRunOptions {
  * command it issued succeeded at once. Also evaluates a disabled rule: a dry run is how one
  * tries a rule before enabling it.
  */
-export function dryRun(
-  rule: Rule,
-  observations: Iterable<Observation>,
-  contextFactory: DryRunContextFactory = ownCommandsOnly,
-  options: DryRunOptions = {},
-): DryRunResult {
+export function dryRun(rule: Rule, observations: Iterable<Observation>, contextFactory: DryRunContextFactory = ownCommandsOnly, options: DryRunOptions = {}): DryRunResult {
   const simulated = new Map(options.initialActuators ?? []);
   const target = rule.enabled ? rule : { ...rule, enabled: true };
   let state = options.initialState ?? INITIAL_RULE_STATE;
@@ -78,11 +73,7 @@ export function dryRun(
         truncated = true;
         continue;
       }
-      timeline.push(
-        d.event === "SUPPRESSED"
-          ? { atMs: d.atMs, event: d.event, reason: d.reason, message: d.message }
-          : { atMs: d.atMs, event: d.event, message: d.message, actions: d.actions },
-      );
+      timeline.push(d.event === "SUPPRESSED" ? { atMs: d.atMs, event: d.event, reason: d.reason, message: d.message } : { atMs: d.atMs, event: d.event, message: d.message, actions: d.actions });
     }
   }
   return { firings, clearings, suppressions, timeline, truncated, finalState: state };

@@ -259,7 +259,10 @@ export class RuleEngine {
     for (const overdue of overdueMaxOn(this.deps.commands.actuatorStates(), this.deps.interlocks, now)) {
       this.deps.log.warn(overdue.message);
       void this.deps.commands
-        .actuate({ actuatorId: overdue.actuatorId, state: "OFF", idempotencyKey: `safety:${overdue.interlock}:${overdue.actuatorId}:${Math.floor(now / 60_000)}`, timeoutMs: 5_000, reason: overdue.message }, { issuedBy: `safety:${overdue.interlock}`, manual: false })
+        .actuate(
+          { actuatorId: overdue.actuatorId, state: "OFF", idempotencyKey: `safety:${overdue.interlock}:${overdue.actuatorId}:${Math.floor(now / 60_000)}`, timeoutMs: 5_000, reason: overdue.message },
+          { issuedBy: `safety:${overdue.interlock}`, manual: false },
+        )
         .catch((error: unknown) => this.deps.log.error("switching off an actuator past its MAX_ON limit failed", { actuatorId: overdue.actuatorId, error }));
     }
   }
@@ -308,7 +311,18 @@ export class RuleEngine {
         error instanceof InterlockError ? "INTERLOCK" : error instanceof RateLimitedError ? "RATE_LIMITED" : error instanceof CalibrationRefusedError ? error.reason : "ACTION_FAILED";
       const message = `rule ${r.rule.name}: ${action.type} ${targetOf(action)} not done: ${(error as Error).message}`;
       this.deps.log.warn(message);
-      const skipped: RuleDecision = { event: "SUPPRESSED", ruleName: r.rule.name, sensorId: r.rule.sensorId, atMs: this.deps.clock(), edge: d.event === "CLEARED" ? "CLEAR" : "FIRE", reason, effect: "SKIPPED", message, action, retryAtMs: null };
+      const skipped: RuleDecision = {
+        event: "SUPPRESSED",
+        ruleName: r.rule.name,
+        sensorId: r.rule.sensorId,
+        atMs: this.deps.clock(),
+        edge: d.event === "CLEARED" ? "CLEAR" : "FIRE",
+        reason,
+        effect: "SKIPPED",
+        message,
+        action,
+        retryAtMs: null,
+      };
       void this.saves.put(r.ruleId, { ruleId: r.ruleId, state: null, decisions: [skipped] });
     }
   }

@@ -106,8 +106,7 @@ function tryEdge(rule: Rule, state: RuleState, edge: Edge, o: Observation, ctx: 
   for (const s of plan.skipped) decisions.push(suppressed(rule, edge, s.reason, "SKIPPED", s.message, s.action, null, at));
   const switched = recordSwitches(state.switched, plan.issue, at);
   const base = { ...state, switched, waitReason: null, waitUntilMs: null };
-  const next: RuleState =
-    edge === "FIRE" ? { ...base, phase: "ACTIVE", sinceMs: at, lastFiredMs: at } : { ...base, phase: "IDLE", sinceMs: null, lastClearedMs: at };
+  const next: RuleState = edge === "FIRE" ? { ...base, phase: "ACTIVE", sinceMs: at, lastFiredMs: at } : { ...base, phase: "IDLE", sinceMs: null, lastClearedMs: at };
   return { state: next, decisions };
 }
 

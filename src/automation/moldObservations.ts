@@ -27,7 +27,11 @@ const NEEDED: Readonly<Record<MoldMeasure, readonly MoldMeasureName[]>> = {
 export function moldObservations(rule: Rule, setup: ClimateSetup, history: readonly ClimateHour[], fromMs: number, toMs: number): Observation[] {
   const c = rule.condition;
   if (c.type !== "MOLD_RISK") return [];
-  const converted = surfaceSteps(history.filter((h) => h.endMs <= toMs), setup.surface, { temperature: setup.temperatureSensorId, humidity: setup.humiditySensorId });
+  const converted = surfaceSteps(
+    history.filter((h) => h.endMs <= toMs),
+    setup.surface,
+    { temperature: setup.temperatureSensorId, humidity: setup.humiditySensorId },
+  );
   if (!converted.ok) throw new InvalidInputError(`dry run of "${rule.name}": ${converted.reason}`);
   const steps = converted.steps;
   const out: Observation[] = [];

@@ -51,7 +51,15 @@ export class RuleCalibrator {
     ]);
     const nowMs = this.deps.clock();
     const inForce = latest !== null && latest.validUntilMs > nowMs ? latest.offset : 0;
-    const plan = planCalibration({ sensorId, estimate, offsetInForce: inForce, lastCalibratedAtMs: latest?.createdAtMs ?? null, nowMs, maxOffset: action.maxOffset, cooldownSeconds: action.cooldownSeconds });
+    const plan = planCalibration({
+      sensorId,
+      estimate,
+      offsetInForce: inForce,
+      lastCalibratedAtMs: latest?.createdAtMs ?? null,
+      nowMs,
+      maxOffset: action.maxOffset,
+      cooldownSeconds: action.cooldownSeconds,
+    });
     if (!plan.ok) throw new CalibrationRefusedError(plan.reason, plan.message);
     const record = await this.deps.record(sensorId, plan.offset, action.validDays, { issuedBy: `rule:${ruleId}`, ruleId, idempotencyKey, reason: `${why}: ${plan.message}` });
     // Verified from when it took effect; one the device has not taken yet is checked too (and fails, as it should).

@@ -91,7 +91,8 @@ export class RuleService {
   /** A MOLD_RISK rule's observations: its room's hourly climate from a month before fromMs. */
   private async moldHistory(rule: Rule, fromMs: number, toMs: number) {
     const setup = await this.deps.climate?.setupOfSensor(rule.sensorId);
-    if (setup === null || setup === undefined || this.deps.climate === undefined) throw new InvalidInputError(`rule "${rule.name}": ${rule.sensorId}'s room has no climate to dry-run a MOLD_RISK rule on`);
+    if (setup === null || setup === undefined || this.deps.climate === undefined)
+      throw new InvalidInputError(`rule "${rule.name}": ${rule.sensorId}'s room has no climate to dry-run a MOLD_RISK rule on`);
     const history = await this.deps.climate.hourlyClimate(setup, Math.floor((fromMs - MOLD_DRY_RUN_HISTORY_MS) / 3_600_000) * 3_600_000, toMs);
     return moldObservations(rule, setup, history, fromMs, toMs);
   }
@@ -102,10 +103,13 @@ export class RuleService {
     for (const [i, action] of rule.actions.entries()) {
       if (action.type !== "CALIBRATE") continue;
       if (roles !== undefined && !hasRole(roles, roleFor("mutation", "recordCalibration"))) {
-        problems.push(`actions[${i}]: CALIBRATE recalibrates ${rule.sensorId} with its creator's authority, which needs the ${roleFor("mutation", "recordCalibration")} role; the token has ${roles.length === 0 ? "no role" : roles.join(", ")}`);
+        problems.push(
+          `actions[${i}]: CALIBRATE recalibrates ${rule.sensorId} with its creator's authority, which needs the ${roleFor("mutation", "recordCalibration")} role; the token has ${roles.length === 0 ? "no role" : roles.join(", ")}`,
+        );
       }
       const reference = action.referenceSensorId;
-      if (reference === rule.sensorId) problems.push(`actions[${i}].referenceSensorId is the rule's own sensor ${reference}; name another sensor to calibrate it against, or leave it out to use its peers`);
+      if (reference === rule.sensorId)
+        problems.push(`actions[${i}].referenceSensorId is the rule's own sensor ${reference}; name another sensor to calibrate it against, or leave it out to use its peers`);
       else if (reference !== null && (await this.deps.catalog.get(reference)) === undefined) problems.push(`actions[${i}].referenceSensorId: no sensor "${reference}" exists`);
     }
     if ((await this.deps.catalog.get(rule.sensorId)) === undefined) problems.push(`sensorId: no sensor "${rule.sensorId}" exists`);

@@ -7,19 +7,7 @@ import { checkClear, checkCondition } from "./validateCondition.js";
 
 const MAX_RULE_NAME_LENGTH = 100;
 
-const RULE_FIELDS = [
-  "name",
-  "sensorId",
-  "condition",
-  "forSeconds",
-  "clear",
-  "clearForSeconds",
-  "actions",
-  "cooldownSeconds",
-  "minOnSeconds",
-  "minOffSeconds",
-  "enabled",
-];
+const RULE_FIELDS = ["name", "sensorId", "condition", "forSeconds", "clear", "clearForSeconds", "actions", "cooldownSeconds", "minOnSeconds", "minOffSeconds", "enabled"];
 
 const SECONDS_FIELDS = ["forSeconds", "clearForSeconds", "cooldownSeconds", "minOnSeconds", "minOffSeconds"] as const;
 

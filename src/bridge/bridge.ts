@@ -124,7 +124,10 @@ export class Bridge {
         registered: async (hello, port, atMs) => {
           bus.emit("sensorsDeclared", { sensors: hello.sensors.map((s) => ({ sensorId: s.id, kind: s.kind })) });
           this.seen.set(hello.dev, atMs);
-          this.registrations.announced(hello.dev, hello.acts.map((a) => a.id));
+          this.registrations.announced(
+            hello.dev,
+            hello.acts.map((a) => a.id),
+          );
           const moved = await devices.register({ deviceId: hello.dev, port, firmware: hello.fw, seenAtMs: atMs, sensors: hello.sensors, actuators: hello.acts });
           if (moved.length > 0) {
             const from = [...new Set(moved.map((m) => m.from))].join(", ");

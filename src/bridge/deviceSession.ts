@@ -27,7 +27,6 @@ export interface RejectCounters {
 
 export type DeviceStatusSnapshot = DeviceStatusEvent;
 
-
 export interface SessionHooks {
   /** Hands one reading to the ingest pipeline; returns null if accepted, else why not. */
   ingest(candidate: ReadingCandidate): string | null;
@@ -226,7 +225,8 @@ export class DeviceSession {
       return;
     }
     if (!decoded.ok) {
-      const key = decoded.problem === "bad_json" || decoded.problem === "not_object" ? "badJson" : decoded.problem === "too_long" ? "tooLong" : decoded.problem === "unknown_type" ? "unknownType" : "badField";
+      const key =
+        decoded.problem === "bad_json" || decoded.problem === "not_object" ? "badJson" : decoded.problem === "too_long" ? "tooLong" : decoded.problem === "unknown_type" ? "unknownType" : "badField";
       this.reject(key, `unusable line: ${decoded.detail}`, line);
       return;
     }
@@ -274,7 +274,13 @@ export class DeviceSession {
     this.lastSeq = early.length > 0 ? (early[0] as { reading: ReadingMessage }).reading.n - 1 : hello.seq;
     for (const held of early) this.onReading(held.reading, held.atMs);
     this.lastSeq = Math.max(this.lastSeq, hello.seq);
-    if (first || rebooted) this.options.log.info(`device ${hello.dev} ${first ? "connected" : "restarted"} on ${this.link.name}`, { firmware: hello.fw, sensors: hello.sensors.length, actuators: hello.acts.length, intervalMs: hello.ms });
+    if (first || rebooted)
+      this.options.log.info(`device ${hello.dev} ${first ? "connected" : "restarted"} on ${this.link.name}`, {
+        firmware: hello.fw,
+        sensors: hello.sensors.length,
+        actuators: hello.acts.length,
+        intervalMs: hello.ms,
+      });
     // Until the graph has the device, commands cannot find its actuators: keep trying (a deadlock
     // or a database restart must not leave it unregistered for the rest of the session).
     void retryUntil(() => this.hooks.registered(hello, this.link.name, now), {

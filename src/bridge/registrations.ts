@@ -29,7 +29,9 @@ export class PendingRegistrations {
   whenRegistered(actuatorId: string, timeoutMs: number): Promise<boolean> {
     if (![...this.pending.values()].some((set) => set.has(actuatorId))) return Promise.resolve(false);
     return new Promise((resolve) => {
-      const waiter = { actuatorId, resolve: (registered: boolean) => {
+      const waiter = {
+        actuatorId,
+        resolve: (registered: boolean) => {
           clearTimeout(timer);
           resolve(registered);
         },

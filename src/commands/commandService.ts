@@ -256,7 +256,13 @@ export class CommandService {
   private async requireConnected(deviceId: string, what: string): Promise<void> {
     if (this.deps.bridge.isConnected(deviceId)) return;
     const lastSeen = await this.deps.lastSeen(deviceId).catch(() => null);
-    throw deviceOffline(deviceId, what, lastSeen, this.deps.clock(), this.deps.bridge.statuses().map((s) => s.deviceId));
+    throw deviceOffline(
+      deviceId,
+      what,
+      lastSeen,
+      this.deps.clock(),
+      this.deps.bridge.statuses().map((s) => s.deviceId),
+    );
   }
 
   /** Stops retrying a command that has not settled. */
@@ -387,8 +393,7 @@ export class CommandService {
     this.deps.bus.emit("commandUpdated", c);
     if (!recorded || !desired) {
       throw new UnavailableError(
-        `command ${c.commandId} is ${c.status} at the device, but recording it in Neo4j failed (the log says why); ` +
-          "the graph may show the actuator's old state until the device reports again",
+        `command ${c.commandId} is ${c.status} at the device, but recording it in Neo4j failed (the log says why); ` + "the graph may show the actuator's old state until the device reports again",
       );
     }
   }

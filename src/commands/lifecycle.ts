@@ -29,9 +29,7 @@ export class IllegalTransitionError extends Error {
   }
 }
 
-export type TransitionResult =
-  | { readonly ok: true; readonly command: Command }
-  | { readonly ok: false; readonly error: IllegalTransitionError };
+export type TransitionResult = { readonly ok: true; readonly command: Command } | { readonly ok: false; readonly error: IllegalTransitionError };
 
 /**
  * Applies one event at `atMs`:
@@ -50,8 +48,7 @@ export function transition(command: Command, event: CommandEvent, atMs: number):
   const from = command.status;
   const illegal = (why: string): TransitionResult => ({ ok: false, error: new IllegalTransitionError(command.commandId, from, event.type, why) });
   const to = (changes: Partial<Command>): TransitionResult => ({ ok: true, command: { ...command, ...changes } });
-  const finish = (status: CommandStatus, error: string | null, extra: Partial<Command> = {}): TransitionResult =>
-    to({ status, error, finishedAt: atMs, nextAttemptAt: null, ...extra });
+  const finish = (status: CommandStatus, error: string | null, extra: Partial<Command> = {}): TransitionResult => to({ status, error, finishedAt: atMs, nextAttemptAt: null, ...extra });
 
   if (isTerminal(from)) return illegal(`${from} is final`);
   const neverSent = command.attempts === 0;

@@ -4,8 +4,7 @@ import type { Command } from "./command.js";
 
 /** The refusal for a command whose device is not connected, naming it and its last sighting. */
 export function deviceOffline(deviceId: string, what: string, lastSeenMs: number | null, nowMs: number, connected: readonly string[]): DeviceOfflineError {
-  const seen =
-    lastSeenMs === null ? "never seen" : `last seen ${new Date(lastSeenMs).toISOString()}, ${Math.max(0, Math.round((nowMs - lastSeenMs) / 1000))} s ago`;
+  const seen = lastSeenMs === null ? "never seen" : `last seen ${new Date(lastSeenMs).toISOString()}, ${Math.max(0, Math.round((nowMs - lastSeenMs) / 1000))} s ago`;
   const others = connected.length === 0 ? "no device is connected" : `connected: ${connected.join(", ")}`;
   return new DeviceOfflineError(
     `device ${deviceId} is offline (${seen}; ${others}), so ${what} was not sent; reconnect the device, or let a device that has it say hello, and send it again`,

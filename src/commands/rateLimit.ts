@@ -9,8 +9,7 @@ export interface RateLimit {
 export const DEFAULT_RATE_LIMIT: RateLimit = Object.freeze({ maxCommands: 30, windowMs: 60_000 });
 
 export type RateDecision =
-  | { readonly allowed: true; readonly log: readonly number[] }
-  | { readonly allowed: false; readonly waitMs: number; readonly message: string; readonly log: readonly number[] };
+  { readonly allowed: true; readonly log: readonly number[] } | { readonly allowed: false; readonly waitMs: number; readonly message: string; readonly log: readonly number[] };
 
 /** A problem with a limit (naming the field), or null. */
 export function rateLimitProblem(limit: RateLimit): string | null {
@@ -35,9 +34,7 @@ export function admit(log: readonly number[], nowMs: number, actuatorId: string,
   return {
     allowed: false,
     waitMs,
-    message:
-      `refused: ${actuatorId} got ${recent.length} commands in the last ${formatDuration(limit.windowMs)} ` +
-      `(at most ${limit.maxCommands}); the next is allowed in ${formatDuration(waitMs)}`,
+    message: `refused: ${actuatorId} got ${recent.length} commands in the last ${formatDuration(limit.windowMs)} ` + `(at most ${limit.maxCommands}); the next is allowed in ${formatDuration(waitMs)}`,
     log: recent,
   };
 }

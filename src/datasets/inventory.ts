@@ -27,9 +27,7 @@ export function fixtureFolders(projectRoot: string): DatasetFolders {
 /** The committed files that are not where they should be (empty on a sound clone). */
 export function missingFixtures(projectRoot: string): string[] {
   const folders = fixtureFolders(projectRoot);
-  return Object.entries(FIXTURE_FILES).flatMap(([name, files]) =>
-    files.map((file) => path.join(folders[name] as string, file)).filter((file) => !existsSync(file)),
-  );
+  return Object.entries(FIXTURE_FILES).flatMap(([name, files]) => files.map((file) => path.join(folders[name] as string, file)).filter((file) => !existsSync(file)));
 }
 
 interface NabCategory {
@@ -52,7 +50,11 @@ export interface NabInventory {
 function csvFiles(folder: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? readdirSync(path.join(folder, entry.name)).filter((f) => f.endsWith(".csv")).map((f) => `${entry.name}/${f}`) : [],
+    entry.isDirectory()
+      ? readdirSync(path.join(folder, entry.name))
+          .filter((f) => f.endsWith(".csv"))
+          .map((f) => `${entry.name}/${f}`)
+      : [],
   );
 }
 

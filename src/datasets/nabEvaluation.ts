@@ -82,10 +82,12 @@ export function nabReport(results: readonly NabFileResult[], published: Publishe
     ...ours,
     rankAmongPublished: `${rank} of ${Object.keys(others).length + 1}`,
     alertsByType: alerts,
-    perFolder: Object.fromEntries(folders.map((f) => {
-      const inFolder = results.filter((r) => r.folder === f);
-      return [f, { ...summarise(inFolder), published: publishedOn(inFolder, published) }];
-    })),
+    perFolder: Object.fromEntries(
+      folders.map((f) => {
+        const inFolder = results.filter((r) => r.folder === f);
+        return [f, { ...summarise(inFolder), published: publishedOn(inFolder, published) }];
+      }),
+    ),
     published: others,
     scoring:
       "NAB v1.1: detections = first reading of every alert the twin raised (GAP alerts left out); probationary first 15 % (at most 750 rows) unscored; " +

@@ -51,7 +51,7 @@ export function createErrorFormatter(log: Logger) {
       };
     }
     if (name.startsWith("Neo4jGraphQL")) {
-      const code = /Forbidden|Authentication/.test(name) ? "FORBIDDEN" : name.includes('ConstraintValidation') ? "CONFLICT" : "BAD_USER_INPUT";
+      const code = /Forbidden|Authentication/.test(name) ? "FORBIDDEN" : name.includes("ConstraintValidation") ? "CONFLICT" : "BAD_USER_INPUT";
       // @neo4j/graphql drops Neo4j's explanation of a constraint failure; say what it means here.
       const message =
         code === "CONFLICT"

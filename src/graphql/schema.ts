@@ -12,16 +12,7 @@ import { climateLocationFields, climateQueries, moldRiskFields, roomClimateField
 import { exportQueries } from "./resolvers/exportResolvers.js";
 import { historyMutations, historyQueries, retentionPlanFields, rollupRebuildFields, sensorRetentionFields } from "./resolvers/historyResolvers.js";
 import { planQueries, plannedTaskFields, plannedVisitFields } from "./resolvers/planResolvers.js";
-import {
-  calibrationMutations,
-  failureRiskFields,
-  forecastFields,
-  maintenanceFields,
-  plantModelFields,
-  predictionQueries,
-  simPointFields,
-  simulationFields,
-} from "./resolvers/predictionResolvers.js";
+import { calibrationMutations, failureRiskFields, forecastFields, maintenanceFields, plantModelFields, predictionQueries, simPointFields, simulationFields } from "./resolvers/predictionResolvers.js";
 import { deviceQueries, deviceStatusFields, deviceSubscriptions } from "./resolvers/deviceResolvers.js";
 import { ingestMutations, ingestSubscriptions } from "./resolvers/ingestResolvers.js";
 import { liveReadingFields, sensorFields, sensorQueries } from "./resolvers/sensorResolvers.js";
@@ -37,7 +28,18 @@ const typeDefsPath = path.join(projectRoot, "schema.graphql");
 /** The resolvers of every field schema.graphql adds to what @neo4j/graphql generates. */
 export function createResolvers(services: TwinServices): Resolvers {
   return {
-    Query: { ...sensorQueries(services), ...deviceQueries(services), ...diagnosticsQueries(services), ...alertQueries(services), ...exportQueries(services), ...predictionQueries(services), ...controlQueries(services), ...climateQueries(services), ...planQueries(services), ...historyQueries(services) },
+    Query: {
+      ...sensorQueries(services),
+      ...deviceQueries(services),
+      ...diagnosticsQueries(services),
+      ...alertQueries(services),
+      ...exportQueries(services),
+      ...predictionQueries(services),
+      ...controlQueries(services),
+      ...climateQueries(services),
+      ...planQueries(services),
+      ...historyQueries(services),
+    },
     Mutation: { ...ingestMutations(services), ...alertMutations(services), ...calibrationMutations(services), ...controlMutations(services), ...historyMutations(services) },
     Subscription: { ...ingestSubscriptions(services), ...deviceSubscriptions(services), ...alertSubscriptions(services), ...controlSubscriptions(services) },
     Sensor: { ...sensorFields(services), ...diagnosticsSensorFields(services) },
@@ -100,7 +102,7 @@ function acceptAnyDateTimeText(schema: GraphQLSchema): void {
   const strictValue = scalar.parseValue.bind(scalar);
   scalar.parseValue = (value: unknown) => (typeof value === "string" ? value : strictValue(value));
   scalar.parseLiteral = (ast) => {
-    if (ast.kind !== Kind.STRING) throw new TypeError("DateTime must be an ISO-8601 string, e.g. \"2026-01-31T12:00:00Z\"");
+    if (ast.kind !== Kind.STRING) throw new TypeError('DateTime must be an ISO-8601 string, e.g. "2026-01-31T12:00:00Z"');
     return ast.value;
   };
 }

@@ -15,7 +15,7 @@ class BadRequest extends Error {}
 /** Reads ?from=&to= (ISO) or ?hours= (up to now; default 24) into (fromMs, toMs]. */
 function range(req: Request, nowMs: number): { fromMs: number; toMs: number } {
   const q = req.query;
-  const text = (name: string): string | undefined => (typeof q[name] === "string" ? (q[name]) : undefined);
+  const text = (name: string): string | undefined => (typeof q[name] === "string" ? q[name] : undefined);
   const time = (name: string): number | undefined => {
     const raw = text(name);
     if (raw === undefined) return undefined;
@@ -58,7 +58,10 @@ export function exportRoute(deps: { readings: ReadingStore; catalog: SensorCatal
       }
     } catch (error) {
       const status = error instanceof BadRequest || error instanceof DomainError ? 400 : 503;
-      res.status(status).type("text/plain").send(`${(error as Error).message}\n`);
+      res
+        .status(status)
+        .type("text/plain")
+        .send(`${(error as Error).message}\n`);
       return;
     }
     res.status(200);

@@ -32,7 +32,10 @@ function shorten(text: string, max: number): string {
 
 /** A close reason cut to the 123 bytes a WebSocket close frame holds, on a character boundary. */
 export function closeReason(text: string): string {
-  return Buffer.from(text).subarray(0, 123).toString().replace(/\uFFFD$/, "");
+  return Buffer.from(text)
+    .subarray(0, 123)
+    .toString()
+    .replace(/\uFFFD$/, "");
 }
 
 /**

@@ -94,7 +94,7 @@ function ack(o: Fields): AckMessage {
 }
 
 function err(o: Fields): ErrMessage {
-  return { t: "err", id: optStr(o, "id", 16), code: str(o, "code", 32), msg: typeof o["msg"] === "string" ? (o["msg"]).slice(0, 200) : "" };
+  return { t: "err", id: optStr(o, "id", 16), code: str(o, "code", 32), msg: typeof o["msg"] === "string" ? o["msg"].slice(0, 200) : "" };
 }
 
 const fail = (problem: DecodeProblem, detail: string): DecodeResult => ({ ok: false, problem, detail });

@@ -1,10 +1,4 @@
-import {
-  CALIBRATION_RANGE,
-  INTERVAL_RANGE_MS,
-  MAX_COMMAND_BYTES,
-  MAX_COMMAND_ID_LENGTH,
-  type DeviceCommand,
-} from "./messages.js";
+import { CALIBRATION_RANGE, INTERVAL_RANGE_MS, MAX_COMMAND_BYTES, MAX_COMMAND_ID_LENGTH, type DeviceCommand } from "./messages.js";
 
 /** A command that the firmware would refuse; the message says which field and why. */
 export class CommandEncodeError extends Error {

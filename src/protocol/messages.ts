@@ -77,6 +77,4 @@ export type DeviceCommand =
 /** Why a device line could not be used. */
 export type DecodeProblem = "too_long" | "bad_json" | "not_object" | "unknown_type" | "bad_field";
 
-export type DecodeResult =
-  | { readonly ok: true; readonly message: DeviceMessage }
-  | { readonly ok: false; readonly problem: DecodeProblem; readonly detail: string };
+export type DecodeResult = { readonly ok: true; readonly message: DeviceMessage } | { readonly ok: false; readonly problem: DecodeProblem; readonly detail: string };

@@ -92,10 +92,7 @@ export class AlertStore {
 
   /** Alerts of a sensor still open (ACTIVE or ACKNOWLEDGED) in the database. */
   async open(sensorId: string): Promise<AlertRecord[]> {
-    const { records } = await this.driver.executeQuery(
-      `MATCH (a:Alert) WHERE a.sensorId = $sensorId AND a.status <> 'CLEARED' RETURN ${ALERT_FIELDS}`,
-      { sensorId },
-    );
+    const { records } = await this.driver.executeQuery(`MATCH (a:Alert) WHERE a.sensorId = $sensorId AND a.status <> 'CLEARED' RETURN ${ALERT_FIELDS}`, { sensorId });
     return records.map(toRecord);
   }
 

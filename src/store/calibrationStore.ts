@@ -70,10 +70,7 @@ export class CalibrationStore {
 
   /** The calibration in force (newest) for a sensor, or null. */
   async latest(sensorId: string): Promise<CalibrationRecord | null> {
-    const { records } = await this.driver.executeQuery(
-      `MATCH (c:Calibration) WHERE c.sensorId = $sensorId RETURN ${FIELDS} ORDER BY c.createdAt DESC LIMIT 1`,
-      { sensorId },
-    );
+    const { records } = await this.driver.executeQuery(`MATCH (c:Calibration) WHERE c.sensorId = $sensorId RETURN ${FIELDS} ORDER BY c.createdAt DESC LIMIT 1`, { sensorId });
     return records[0] === undefined ? null : toRecord(records[0]);
   }
 
@@ -91,10 +88,10 @@ export class CalibrationStore {
 
   /** Notes that the device acknowledged the offset. */
   async markApplied(calibrationId: string, atMs: number): Promise<CalibrationRecord | null> {
-    const { records } = await this.driver.executeQuery(
-      `MATCH (c:Calibration {calibrationId: $calibrationId}) SET c.appliedAt = datetime({epochMillis: toInteger($at)}) RETURN ${FIELDS}`,
-      { calibrationId, at: atMs },
-    );
+    const { records } = await this.driver.executeQuery(`MATCH (c:Calibration {calibrationId: $calibrationId}) SET c.appliedAt = datetime({epochMillis: toInteger($at)}) RETURN ${FIELDS}`, {
+      calibrationId,
+      at: atMs,
+    });
     return records[0] === undefined ? null : toRecord(records[0]);
   }
 }

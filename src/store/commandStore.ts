@@ -7,8 +7,8 @@ const RETURN_COMMAND = `RETURN c{.commandId, .kind, .targetId, .payload, .status
   .issuedBy, .idempotencyKey, .reason, ${TIME_FIELDS.map((f) => `${f}: c.${f}.epochMillis`).join(", ")}} AS c`;
 
 function toCommand(row: Record<string, unknown>): Command {
-  const ms = (key: string): number | null => (typeof row[key] === "number" ? (row[key]) : null);
-  const text = (key: string): string | null => (typeof row[key] === "string" ? (row[key]) : null);
+  const ms = (key: string): number | null => (typeof row[key] === "number" ? row[key] : null);
+  const text = (key: string): string | null => (typeof row[key] === "string" ? row[key] : null);
   return {
     commandId: row["commandId"] as string,
     kind: row["kind"] as CommandKind,
@@ -26,7 +26,7 @@ function toCommand(row: Record<string, unknown>): Command {
     attemptTimeoutMs: Number(row["attemptTimeoutMs"] ?? 0),
     error: text("error"),
     answer: text("answer"),
-    issuedBy: (text("issuedBy") ?? "unknown"),
+    issuedBy: text("issuedBy") ?? "unknown",
     idempotencyKey: text("idempotencyKey"),
     reason: text("reason"),
   };

@@ -62,4 +62,3 @@ export async function verifyDatabase(driver: Driver, uri: string): Promise<void>
     throw new UnavailableError(explainConnectionError(uri, error));
   }
 }
-

@@ -43,8 +43,7 @@ export function ensureJars(projectRoot: string, log: Logger): string {
   const mvn = spawnSync("mvn", ["-v"], { stdio: "ignore" });
   if (mvn.error !== undefined) {
     throw new EmbeddedStartError(
-      "Maven is needed once to fetch the Neo4j jars (about 120 MB) but 'mvn' was not found: " +
-        "install it (apt-get install maven), or set NEO4J_URI to a Neo4j 5.26+ server with APOC",
+      "Maven is needed once to fetch the Neo4j jars (about 120 MB) but 'mvn' was not found: " + "install it (apt-get install maven), or set NEO4J_URI to a Neo4j 5.26+ server with APOC",
     );
   }
   log.info("fetching Neo4j Community and APOC jars from Maven Central (first start only)…");
@@ -54,9 +53,7 @@ export function ensureJars(projectRoot: string, log: Logger): string {
     stdio: ["ignore", "inherit", "inherit"],
   });
   if (fetched.status !== 0) {
-    throw new EmbeddedStartError(
-      `fetching the Neo4j jars failed (mvn exit ${fetched.status}); check access to Maven Central and run 'npm run db:fetch' to see why`,
-    );
+    throw new EmbeddedStartError(`fetching the Neo4j jars failed (mvn exit ${fetched.status}); check access to Maven Central and run 'npm run db:fetch' to see why`);
   }
   writeFileSync(stamp, wanted);
   return lib;
@@ -66,8 +63,7 @@ function requireJava(): void {
   const java = spawnSync("java", ["-version"], { encoding: "utf8" });
   if (java.error !== undefined) {
     throw new EmbeddedStartError(
-      "Java 17+ is needed for the embedded Neo4j but 'java' was not found: install it " +
-        "(apt-get install openjdk-17-jre-headless), or set NEO4J_URI to your own Neo4j server",
+      "Java 17+ is needed for the embedded Neo4j but 'java' was not found: install it " + "(apt-get install openjdk-17-jre-headless), or set NEO4J_URI to your own Neo4j server",
     );
   }
   const match = /version "(\d+)/.exec(java.stderr);
@@ -143,9 +139,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedD
       log.info(`using the Neo4j already running on ${uri}`);
       return { uri, owned: false, pid: undefined, stop: async () => undefined, exited: new Promise(() => undefined) };
     }
-    throw new EmbeddedStartError(
-      `port ${port} on 127.0.0.1 is taken by a program that is not Neo4j; stop it or set NEO4J_EMBEDDED_PORT to a free port`,
-    );
+    throw new EmbeddedStartError(`port ${port} on 127.0.0.1 is taken by a program that is not Neo4j; stop it or set NEO4J_EMBEDDED_PORT to a free port`);
   }
   const args = launcherArguments(options);
   log.info(`starting the embedded Neo4j on ${uri} (data in ${dataDir})…`);
@@ -186,11 +180,7 @@ function waitUntilReady(child: ChildProcess, uri: string, log: Logger, timeoutMs
     void exited.then((code) => {
       clearTimeout(timer);
       if (!ready) {
-        reject(
-          new EmbeddedStartError(
-            `the embedded Neo4j exited with code ${code} before it was ready: ${stderrTail.slice(-5).join(" | ") || "no output"}`,
-          ),
-        );
+        reject(new EmbeddedStartError(`the embedded Neo4j exited with code ${code} before it was ready: ${stderrTail.slice(-5).join(" | ") || "no output"}`));
       } else if (!stopRequested.has(child)) {
         log.warn("the embedded Neo4j process exited", { code });
       }

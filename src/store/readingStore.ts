@@ -191,18 +191,13 @@ export class ReadingStore {
 
   /** Every sensor with its kind and newest stored reading time (start-up warm-up). */
   async sensorsForWarmUp(): Promise<Array<{ sensorId: string; kind: string; lastUpdatedMs: number | null }>> {
-    const { records } = await this.driver.executeQuery(
-      "MATCH (s:Sensor) RETURN s.sensorId AS id, s.kind AS kind, s.lastUpdated.epochMillis AS last ORDER BY id",
-    );
+    const { records } = await this.driver.executeQuery("MATCH (s:Sensor) RETURN s.sensorId AS id, s.kind AS kind, s.lastUpdated.epochMillis AS last ORDER BY id");
     return records.map((rec) => ({ sensorId: rec.get("id") as string, kind: (rec.get("kind") as string | null) ?? "OTHER", lastUpdatedMs: (rec.get("last") as number | null) ?? null }));
   }
 
   /** How many readings of a sensor are stored (tests, import progress). */
   async countReadings(sensorId: string): Promise<number> {
-    const { records } = await this.driver.executeQuery(
-      "MATCH (r:Reading) WHERE r.sensorId = $sensorId RETURN count(r) AS n",
-      { sensorId },
-    );
+    const { records } = await this.driver.executeQuery("MATCH (r:Reading) WHERE r.sensorId = $sensorId RETURN count(r) AS n", { sensorId });
     return Number(records[0]?.get("n") ?? 0);
   }
 }

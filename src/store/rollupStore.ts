@@ -24,7 +24,8 @@ export interface DayRebuild {
   readonly buckets: number;
 }
 
-const ROLLUP_FIELDS = "r.start AS start, r.count AS count, r.mean AS mean, r.m2 AS m2, r.min AS min, r.max AS max, r.tMean AS tMean, r.stt AS stt, r.stv AS stv, r.first AS first, r.last AS last, r.lastValue AS lastValue";
+const ROLLUP_FIELDS =
+  "r.start AS start, r.count AS count, r.mean AS mean, r.m2 AS m2, r.min AS min, r.max AS max, r.tMean AS tMean, r.stt AS stt, r.stv AS stv, r.first AS first, r.last AS last, r.lastValue AS lastValue";
 
 /**
  * The rollups' reads and their maintenance (rebuilds, retention's deletes); the incremental
@@ -147,10 +148,10 @@ export class RollupStore {
 
   /** Raw readings at or before `cutoffMs` may be gone from now on (set before retention deletes them). */
   async markRawIncompleteBefore(sensorId: string, cutoffMs: number): Promise<void> {
-    await this.driver.executeQuery(
-      "MATCH (s:Sensor {sensorId: $sensorId}) WHERE s.rawCompleteFrom IS NULL OR s.rawCompleteFrom < toInteger($ms) SET s.rawCompleteFrom = toInteger($ms)",
-      { sensorId, ms: cutoffMs },
-    );
+    await this.driver.executeQuery("MATCH (s:Sensor {sensorId: $sensorId}) WHERE s.rawCompleteFrom IS NULL OR s.rawCompleteFrom < toInteger($ms) SET s.rawCompleteFrom = toInteger($ms)", {
+      sensorId,
+      ms: cutoffMs,
+    });
   }
 
   /** Deletes up to `limit` raw readings at or before `cutoffMs`, oldest first, in one transaction; returns how many. */
@@ -192,13 +193,9 @@ export class RollupStore {
 
   /** Rollup buckets of a sensor per resolution (tests, the bench). */
   async countRollups(sensorId: string): Promise<Record<RollupResolution, number>> {
-    const { records } = await this.driver.executeQuery(
-      "MATCH (r:Rollup) WHERE r.sensorId = $sensorId RETURN r.resolution AS res, count(r) AS n",
-      { sensorId },
-    );
+    const { records } = await this.driver.executeQuery("MATCH (r:Rollup) WHERE r.sensorId = $sensorId RETURN r.resolution AS res, count(r) AS n", { sensorId });
     const out: Record<RollupResolution, number> = { MINUTE: 0, HOUR: 0, DAY: 0 };
     for (const rec of records) out[rec.get("res") as RollupResolution] = Number(rec.get("n"));
     return out;
   }
 }
-

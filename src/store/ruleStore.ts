@@ -117,7 +117,6 @@ export class RuleStore {
       { rows },
     );
   }
-
 }
 
 function decisionRow(d: RuleDecision) {

@@ -22,7 +22,7 @@ export interface ThresholdSnapshot {
 
 /** Node properties (staleAfterSeconds in seconds) → analytics overrides (staleAfterMs). */
 function overridesOf(props: Record<string, unknown>): ThresholdOverrides {
-  const num = (key: string): number | undefined => (typeof props[key] === "number" ? (props[key]) : undefined);
+  const num = (key: string): number | undefined => (typeof props[key] === "number" ? props[key] : undefined);
   const stale = num("staleAfterSeconds");
   const out: Record<string, number> = {};
   for (const [key, value] of [

@@ -52,7 +52,8 @@ export class CalibrationService {
       throw new InvalidInputError(`device ${deviceId} refused the calibration of ${sensorId} (command ${command.commandId}: ${command.error ?? "no reason given"}); nothing was recorded`);
     }
     if (command === null) this.log.info(`calibration of ${sensorId} recorded; its device is not connected and gets it at its next hello`);
-    else if (command.status !== "ACKED") this.log.warn(`device ${deviceId} did not take the calibration of ${sensorId} (${command.status}); it is re-sent at its next hello`, { commandId: command.commandId });
+    else if (command.status !== "ACKED")
+      this.log.warn(`device ${deviceId} did not take the calibration of ${sensorId} (${command.status}); it is re-sent at its next hello`, { commandId: command.commandId });
     const now = this.clock();
     const delivery = command === null ? null : { commandId: command.commandId, appliedAtMs: command.status === "ACKED" ? (command.ackedAt ?? now) : null };
     return this.store.record(sensorId, offset, now + validDays * DAY_MS, command?.createdAt ?? now, asked.issuedBy, delivery);

@@ -50,7 +50,10 @@ export class ClimateHistory {
       } else if (this.keepable(s)) sampled.push(i);
       else scanned.push(i);
     });
-    const filled = await this.fill(sensorId, sampled.map((i) => (steps[i] as Step).startMs));
+    const filled = await this.fill(
+      sensorId,
+      sampled.map((i) => (steps[i] as Step).startMs),
+    );
     for (const i of sampled) out[i] = filled.get((steps[i] as Step).startMs) ?? null;
     await Promise.all(
       scanned.map(async (i) => {

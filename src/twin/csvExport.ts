@@ -9,6 +9,10 @@ export function csvRow(p: Point): string {
 
 /** A file name for a sensor's export: the id made safe, and the range. */
 export function exportFileName(sensorId: string, fromMs: number, toMs: number): string {
-  const day = (ms: number): string => new Date(ms).toISOString().replace(/[:]/g, "").replace(/\.\d{3}Z$/, "Z");
+  const day = (ms: number): string =>
+    new Date(ms)
+      .toISOString()
+      .replace(/[:]/g, "")
+      .replace(/\.\d{3}Z$/, "Z");
   return `${sensorId.replace(/[^A-Za-z0-9_.-]/g, "_")}_${day(fromMs)}_${day(toMs)}.csv`;
 }

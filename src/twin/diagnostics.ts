@@ -120,7 +120,15 @@ export class Diagnostics {
   }
 
   /** Downsampled trend of one sensor with its target status, at the resolution asked for or chosen. */
-  async trend(sensorId: string, windowMs: number, buckets: number, targetMin: number | null, targetMax: number | null, asOfMs = this.clock(), resolution: Resolution | null = null): Promise<SensorTrend> {
+  async trend(
+    sensorId: string,
+    windowMs: number,
+    buckets: number,
+    targetMin: number | null,
+    targetMax: number | null,
+    asOfMs = this.clock(),
+    resolution: Resolution | null = null,
+  ): Promise<SensorTrend> {
     const entry = await this.entry(sensorId);
     const from = asOfMs - windowMs;
     const request = { windowStartMs: from, windowEndMs: asOfMs, buckets, targetMin, targetMax, kind: entry.kind };

@@ -79,7 +79,11 @@ export class EventBus<Events extends object> {
 
   private remove(event: keyof Events, registration: Registration): void {
     const list = this.byEvent.get(event);
-    if (list !== undefined) this.byEvent.set(event, list.filter((r) => r !== registration));
+    if (list !== undefined)
+      this.byEvent.set(
+        event,
+        list.filter((r) => r !== registration),
+      );
   }
 
   private failed(registration: Registration, error: unknown): void {

@@ -139,7 +139,10 @@ export class IngestPipeline {
     if (logged) {
       return wanted === "LOGGED"
         ? answer("LOGGED")
-        : answer("LOGGED", `not committed within ${timeouts.commitTimeoutMs} ms (${this.writer.status().lastError ?? "the database is slow"}); the readings are in the write-ahead log and are written when the database answers`);
+        : answer(
+            "LOGGED",
+            `not committed within ${timeouts.commitTimeoutMs} ms (${this.writer.status().lastError ?? "the database is slow"}); the readings are in the write-ahead log and are written when the database answers`,
+          );
     }
     return answer("ACCEPTED", `not yet in the write-ahead log: ${this.wal?.refusal() ?? "it did not answer in time"}; the readings are queued for the database`);
   }
@@ -259,10 +262,7 @@ export class IngestPipeline {
   private refusalReason(): string {
     const status = this.writer.status();
     if (!status.storeAvailable) {
-      return (
-        `database unavailable: ${status.pending} accepted readings are waiting to be written and the buffer ` +
-        `(capacity ${status.capacity}) is full; retry when /healthz answers 200`
-      );
+      return `database unavailable: ${status.pending} accepted readings are waiting to be written and the buffer ` + `(capacity ${status.capacity}) is full; retry when /healthz answers 200`;
     }
     this.log.debug("ingest buffer full", { pending: status.pending });
     return `ingest buffer full: ${status.pending} readings are waiting for the database; retry in a moment`;

@@ -25,8 +25,7 @@ export interface LiveAnalyticsOptions {
   readonly onAnomalies: (events: readonly AnomalyEvent[]) => void;
 }
 
-export const asSensorKind = (kind: string, sensorId: string): SensorKind =>
-  (SENSOR_KINDS as readonly string[]).includes(kind) ? (kind as SensorKind) : kindFromId(sensorId);
+export const asSensorKind = (kind: string, sensorId: string): SensorKind => ((SENSOR_KINDS as readonly string[]).includes(kind) ? (kind as SensorKind) : kindFromId(sensorId));
 
 /**
  * Per-sensor rolling state updated on every accepted reading in O(1): a typed-array series

@@ -160,12 +160,7 @@ export class Predictions {
   }
 
   /** Maintenance from `series` when the caller fetched the history already (recommendations share it), else fetched here. */
-  private async maintenanceOf(
-    sensorId: string,
-    asOfMs: number,
-    series: Promise<ReadingColumns> | null,
-    calibrationOf: Promise<CalibrationRecord | null> | null = null,
-  ): Promise<SensorMaintenance> {
+  private async maintenanceOf(sensorId: string, asOfMs: number, series: Promise<ReadingColumns> | null, calibrationOf: Promise<CalibrationRecord | null> | null = null): Promise<SensorMaintenance> {
     const sensor = await this.diagnostics.sensor(sensorId);
     const [points, calibration] = await Promise.all([series ?? this.history(sensorId, asOfMs), calibrationOf ?? this.calibrations.latest(sensorId)]);
     return this.maintenanceFrom(sensorId, sensor, points, calibration, asOfMs);
@@ -225,9 +220,7 @@ export class Predictions {
     const here = new Set(location.actuators.map((a) => a.actuatorId));
     for (const change of request.actuators) {
       if (!here.has(change.actuatorId)) {
-        throw new InvalidInputError(
-          `actuator ${change.actuatorId} is not in ${sensorId}'s location ${location.locationId} (there: ${[...here].join(", ") || "none"})`,
-        );
+        throw new InvalidInputError(`actuator ${change.actuatorId} is not in ${sensorId}'s location ${location.locationId} (there: ${[...here].join(", ") || "none"})`);
       }
       if (change.atMinute < 0 || change.atMinute > request.hours * 60) {
         throw new InvalidInputError(`actuators: ${change.actuatorId} atMinute ${change.atMinute} lies outside the scenario's 0..${request.hours * 60} minutes`);
@@ -401,23 +394,13 @@ export class Predictions {
   }
 
   /** `history`: the sensor's readings over (asOf − trainingMs, asOf] when the caller holds them already. */
-  private async plantFor(
-    sensorId: string,
-    quantity: PlantQuantity,
-    location: SensorLocation,
-    asOfMs: number,
-    trainingMs: number,
-    history?: Promise<ReadingColumns>,
-  ): Promise<Prediction<PlantModel>> {
+  private async plantFor(sensorId: string, quantity: PlantQuantity, location: SensorLocation, asOfMs: number, trainingMs: number, history?: Promise<ReadingColumns>): Promise<Prediction<PlantModel>> {
     const key = `${sensorId}|${Math.floor(asOfMs / PLANT_TTL_MS)}|${trainingMs}`;
     const cached = this.plants.get(key);
     if (cached !== undefined) return cached.model;
     const from = asOfMs - trainingMs;
     const kinds = new Map<string, ActuatorKind>(location.actuators.map((a) => [a.actuatorId, a.kind]));
-    const [points, switches] = await Promise.all([
-      history ?? this.diagnostics.seriesColumns(sensorId, from, asOfMs),
-      this.actuators.history([...kinds.keys()], kinds, from, asOfMs),
-    ]);
+    const [points, switches] = await Promise.all([history ?? this.diagnostics.seriesColumns(sensorId, from, asOfMs), this.actuators.history([...kinds.keys()], kinds, from, asOfMs)]);
     const model = fitPlant({
       points,
       actuators: switches.changes,

@@ -42,7 +42,10 @@ export async function exportSeries(
   }
   if (resolution === "RAW") {
     const rows = await deps.readings.countInWindow(sensorId, fromMs, toMs);
-    if (rows > maxRows) throw new InvalidInputError(`${sensorId} has ${rows} readings in that range; at most ${maxRows} rows are returned: ask for MINUTE, HOUR or DAY, or download GET /export/${encodeURIComponent(sensorId)}.csv`);
+    if (rows > maxRows)
+      throw new InvalidInputError(
+        `${sensorId} has ${rows} readings in that range; at most ${maxRows} rows are returned: ask for MINUTE, HOUR or DAY, or download GET /export/${encodeURIComponent(sensorId)}.csv`,
+      );
     const points = await deps.readings.window(sensorId, fromMs, toMs);
     return { resolution, rows: points.length, csv: CSV_HEADER + points.map(csvRow).join("") };
   }

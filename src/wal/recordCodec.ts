@@ -14,9 +14,7 @@ export const HEADER_BYTES = 12;
 const MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
 
 /** Readings appended under one log sequence number, or a checkpoint: everything up to `committedLsn` is in the database. */
-export type WalRecord =
-  | { readonly type: "readings"; readonly lsn: number; readonly readings: readonly Reading[] }
-  | { readonly type: "checkpoint"; readonly committedLsn: number };
+export type WalRecord = { readonly type: "readings"; readonly lsn: number; readonly readings: readonly Reading[] } | { readonly type: "checkpoint"; readonly committedLsn: number };
 
 /** A stretch of a segment that is not a valid record: cut short by a crash, or overwritten. */
 export interface DamagedStretch {

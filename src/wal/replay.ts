@@ -25,11 +25,7 @@ export interface ReplayOutcome {
  * already committed and skipped; the store's (sensorId, timestamp, seq) de-duplication makes a
  * replay interrupted by another crash safe to repeat, so each reading ends up stored once.
  */
-export async function replayWal(
-  wal: WriteAheadLog,
-  sink: ReplaySink,
-  options: { readonly batchSize: number; readonly log: Logger; readonly retryForMs?: number },
-): Promise<ReplayOutcome> {
+export async function replayWal(wal: WriteAheadLog, sink: ReplaySink, options: { readonly batchSize: number; readonly log: Logger; readonly retryForMs?: number }): Promise<ReplayOutcome> {
   const segments = [...wal.recovered];
   const damagedStretches = segments.reduce((n, s) => n + s.damaged.length, 0);
   if (segments.length === 0) return { replayed: 0, created: 0, segments: 0, damagedStretches: 0 };

@@ -9,7 +9,6 @@ import { inspectSegment, type RecoveredSegment } from "./recovery.js";
 import { WalError, freeBytes, listSegments, lockInstance, megabytes, otherInstances, segmentName } from "./segmentDirectory.js";
 import type { ReadingLog, WalSettings, WalStatus } from "./walTypes.js";
 
-
 interface LiveSegment {
   readonly file: string;
   bytes: number;
@@ -75,8 +74,7 @@ export class WriteAheadLog implements ReadingLog {
       const needed = Math.min(MIN_FREE_BYTES, settings.maxBytes);
       if (free < needed) {
         throw new WalError(
-          `the write-ahead log folder ${settings.dir} has only ${megabytes(free)} free; it needs at least ${megabytes(needed)}. ` +
-            "Free some space or set INGEST_WAL_DIR to a folder on another disk",
+          `the write-ahead log folder ${settings.dir} has only ${megabytes(free)} free; it needs at least ${megabytes(needed)}. ` + "Free some space or set INGEST_WAL_DIR to a folder on another disk",
         );
       }
       const recovered = listSegments(settings.dir, settings.instance).map((s) => inspectSegment(s, log));

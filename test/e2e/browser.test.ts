@@ -119,7 +119,10 @@ describe("the dashboard in a real browser", () => {
     // README's operations are listed (enabled once the editor exists); one of them runs. The
     // editor first holds the default operation: a pick made before it loaded would be lost.
     await editorHolds("{");
-    await page.locator("button[data-example]").filter({ hasText: /^query sensorStates$/ }).click();
+    await page
+      .locator("button[data-example]")
+      .filter({ hasText: /^query sensorStates$/ })
+      .click();
     await editorHolds("sensorStates");
     await page.locator(".graphiql-execute-button").click();
     await expect.poll(response, { timeout: 30_000 }).toContain('"sensorStates": [');

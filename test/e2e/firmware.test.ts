@@ -116,7 +116,12 @@ describe("calibration and prediction on the live firmware", () => {
 
   it("forecasts, assesses risk and maintenance, simulates a what-if and recommends, from the node's own history", async () => {
     // Some switching history for the plant fit: heater and cooler each on for a while.
-    for (const [actuator, state] of [["heater_1", "ON"], ["heater_1", "OFF"], ["cooler_1", "ON"], ["cooler_1", "OFF"]] as const) {
+    for (const [actuator, state] of [
+      ["heater_1", "ON"],
+      ["heater_1", "OFF"],
+      ["cooler_1", "ON"],
+      ["cooler_1", "OFF"],
+    ] as const) {
       await twin.app.bridge.send(deviceId, { t: "set", a: actuator, state }, 1_000);
       await new Promise((r) => setTimeout(r, 6_000)); // one simulated minute each
     }
@@ -125,7 +130,11 @@ describe("calibration and prediction on the live firmware", () => {
       forecast: { value: number | null; lower: number | null; upper: number | null; method: string; unavailableReason: string | null };
       maintenance: { status: string | null; unavailableReason: string | null };
       failureRisk: { probability: number; drivers: string[]; method: string } | null;
-      simulate: { trajectory: Array<{ value: number; lower: number; upper: number }>; model: { kind: string; parameters: Array<{ name: string; value: number }>; fittedOn: number }; locationId: string } | null;
+      simulate: {
+        trajectory: Array<{ value: number; lower: number; upper: number }>;
+        model: { kind: string; parameters: Array<{ name: string; value: number }>; fittedOn: number };
+        locationId: string;
+      } | null;
       recommendations: Array<{ action: string; urgency: string; confidence: number }>;
     }>(
       twin.url,
@@ -177,18 +186,18 @@ describe("the simulator restarts", () => {
     await sim.kill();
     // Disconnect and reconnect may fall between two polls on a fast machine, or take seconds on
     // a busy one: wait for the outcome — a session on a new simulator process.
-    await eventually(
-      async () => (sim.pid !== undefined && sim.pid !== oldPid && twin.app.bridge.isConnected(deviceId) ? true : undefined),
-      40_000,
-      "the reconnect to a new simulator",
-    );
+    await eventually(async () => (sim.pid !== undefined && sim.pid !== oldPid && twin.app.bridge.isConnected(deviceId) ? true : undefined), 40_000, "the reconnect to a new simulator");
     await eventually(async () => ((twin.app.services.live.get("temp_1")?.lastUpdateMs ?? 0) > before + 1_000 ? true : undefined), 30_000, "fresh readings from the new process");
     // The new process booted without the calibration offset; the twin re-applied it at hello.
     const { records } = await twin.driver.executeQuery("MATCH (c:Calibration {sensorId: 'temp_1'}) RETURN c.appliedAt.epochMillis AS at ORDER BY c.createdAt DESC LIMIT 1");
-    await eventually(async () => {
-      const again = await twin.driver.executeQuery("MATCH (c:Calibration {sensorId: 'temp_1'}) RETURN c.appliedAt.epochMillis AS at ORDER BY c.createdAt DESC LIMIT 1");
-      return (again.records[0]?.get("at") as number) > (records[0]?.get("at") as number) - 1 && (again.records[0]?.get("at") as number) > before ? true : undefined;
-    }, 10_000, "the offset re-applied after the restart");
+    await eventually(
+      async () => {
+        const again = await twin.driver.executeQuery("MATCH (c:Calibration {sensorId: 'temp_1'}) RETURN c.appliedAt.epochMillis AS at ORDER BY c.createdAt DESC LIMIT 1");
+        return (again.records[0]?.get("at") as number) > (records[0]?.get("at") as number) - 1 && (again.records[0]?.get("at") as number) > before ? true : undefined;
+      },
+      10_000,
+      "the offset re-applied after the restart",
+    );
   }, 60_000);
 });
 
@@ -207,17 +216,44 @@ describe("the closed loop: a rule keeps the simulated room dry", () => {
       projectRoot,
       log: silentLogger,
       // A damp room: humidity relaxes towards 80 %RH (tau 5 min); the dehumidifier pulls it down 8 %RH/min.
-      args: ["--device-id", deviceId, "--speed", String(LOOP_SPEED), "--seed", "5", "--h0", "62", "--hamb", "80", "--tau-h", "5", "--moisture-gain", "0", "--dehum-gain", "8", "--fan-h-gain", "0", "--trace-ms", "5000"],
+      args: [
+        "--device-id",
+        deviceId,
+        "--speed",
+        String(LOOP_SPEED),
+        "--seed",
+        "5",
+        "--h0",
+        "62",
+        "--hamb",
+        "80",
+        "--tau-h",
+        "5",
+        "--moisture-gain",
+        "0",
+        "--dehum-gain",
+        "8",
+        "--fan-h-gain",
+        "0",
+        "--trace-ms",
+        "5000",
+      ],
       onLine: (m) => {
         if (m["t"] === "plant") humidity.push({ simMs: m["simMs"] as number, H: m["H"] as number, dehumidifier: m["dehumidifier"] as number });
       },
     });
     loopTwin.app.bridge.attach("closed-loop node", async () => new SerialLink(await loopSim.ptyPath(), 115_200));
     await eventually(async () => (loopTwin.app.bridge.isConnected(deviceId) ? true : undefined), 20_000, "the closed-loop node's hello");
-    await eventually(async () => {
-      const { records } = await loopTwin.driver.executeQuery("MATCH (:Device {deviceId: $deviceId})-[:HAS_ACTUATOR]->(a:Actuator {actuatorId: 'dehumidifier_1'}) RETURN a.reportedState AS s", { deviceId });
-      return records[0]?.get("s") === "OFF" ? true : undefined;
-    }, 20_000, "the node registered, dehumidifier off");
+    await eventually(
+      async () => {
+        const { records } = await loopTwin.driver.executeQuery("MATCH (:Device {deviceId: $deviceId})-[:HAS_ACTUATOR]->(a:Actuator {actuatorId: 'dehumidifier_1'}) RETURN a.reportedState AS s", {
+          deviceId,
+        });
+        return records[0]?.get("s") === "OFF" ? true : undefined;
+      },
+      20_000,
+      "the node registered, dehumidifier off",
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -226,23 +262,22 @@ describe("the closed loop: a rule keeps the simulated room dry", () => {
   });
 
   it("fires when humidity_1 stays above 70 for 60 s, clears below 60, several cycles, never flapping", async () => {
-    const created = await gql<{ createRule: { ruleId: string } }>(
-      loopTwin.url,
-      `mutation ($input: RuleInput!) { createRule(input: $input) { ruleId } }`,
-      {
-        input: {
-          name: "keep the room dry",
-          sensorId: "humidity_1",
-          condition: { type: "VALUE", comparison: "GT", threshold: 70 },
-          forSeconds: 60,
-          clear: { comparison: "LT", threshold: 60 },
-          actions: [{ type: "ACTUATE", actuatorId: "dehumidifier_1", state: "ON", clearState: "OFF" }],
-        },
+    const created = await gql<{ createRule: { ruleId: string } }>(loopTwin.url, `mutation ($input: RuleInput!) { createRule(input: $input) { ruleId } }`, {
+      input: {
+        name: "keep the room dry",
+        sensorId: "humidity_1",
+        condition: { type: "VALUE", comparison: "GT", threshold: 70 },
+        forSeconds: 60,
+        clear: { comparison: "LT", threshold: 60 },
+        actions: [{ type: "ACTUATE", actuatorId: "dehumidifier_1", state: "ON", clearState: "OFF" }],
       },
-    );
+    });
     expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
     const ruleId = created.data!.createRule.ruleId;
-    interface View { commands: Array<{ status: string; payload: string; issuedBy: string; createdAt: string }>; decisions: Array<{ event: string; reason: string | null; at: string }> }
+    interface View {
+      commands: Array<{ status: string; payload: string; issuedBy: string; createdAt: string }>;
+      decisions: Array<{ event: string; reason: string | null; at: string }>;
+    }
     const view = async (): Promise<View> =>
       (
         await gql<{ rules: View[] }>(
@@ -252,12 +287,16 @@ describe("the closed loop: a rule keeps the simulated room dry", () => {
         )
       ).data!.rules[0]!;
     // Three full cycles: ON, OFF, ON, OFF, ON, OFF, all acknowledged by the firmware.
-    const done = await eventually(async () => {
-      const v = await view();
-      // Decisions and command statuses are written a moment after they happen: wait for both.
-      const edgesSoFar = v.decisions.filter((d) => d.event !== "SUPPRESSED").length;
-      return v.commands.length >= 6 && v.commands.slice(0, 6).every((c) => c.status === "ACKED") && edgesSoFar >= 6 ? v : undefined;
-    }, 150_000, "three cycles of the rule").catch(async (error: unknown) => {
+    const done = await eventually(
+      async () => {
+        const v = await view();
+        // Decisions and command statuses are written a moment after they happen: wait for both.
+        const edgesSoFar = v.decisions.filter((d) => d.event !== "SUPPRESSED").length;
+        return v.commands.length >= 6 && v.commands.slice(0, 6).every((c) => c.status === "ACKED") && edgesSoFar >= 6 ? v : undefined;
+      },
+      150_000,
+      "three cycles of the rule",
+    ).catch(async (error: unknown) => {
       throw new Error(`${(error as Error).message}; the rule: ${JSON.stringify(await view())}`);
     });
     const states = done.commands.map((c) => JSON.parse(c.payload) as { actuatorId: string; state: string });

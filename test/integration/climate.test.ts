@@ -31,23 +31,28 @@ async function record(rows: ReturnType<typeof readings>): Promise<void> {
 beforeAll(async () => {
   twin = await startTestTwin();
   end = Math.floor((Date.now() - MIN) / (15 * MIN)) * 15 * MIN;
-  const res = await gql(
-    twin.url,
-    `mutation ($input: [LocationCreateInput!]!) { createLocations(input: $input) { locations { locationId } } }`,
-    {
-      input: [
-        {
-          locationId: id("wet"),
-          name: "Wet room",
-          sensors: { create: [{ node: { sensorId: id("temp_wet"), kind: "TEMPERATURE" } }, { node: { sensorId: id("humidity_wet"), kind: "HUMIDITY" } }] },
-          actuators: { create: [{ node: { actuatorId: id("dehumidifier_wet"), kind: "DEHUMIDIFIER", reportedState: "OFF" } }] },
-        },
-        { locationId: id("wall"), name: "Cold wall", coldestSurfaceC: 12, sensors: { create: [{ node: { sensorId: id("temp_wall"), kind: "TEMPERATURE" } }, { node: { sensorId: id("humidity_wall"), kind: "HUMIDITY" } }] } },
-        { locationId: id("half"), name: "Thermometer only", sensors: { create: [{ node: { sensorId: id("temp_half"), kind: "TEMPERATURE" } }] } },
-        { locationId: id("broken"), name: "Broken hygrometer", sensors: { create: [{ node: { sensorId: id("temp_broken"), kind: "TEMPERATURE" } }, { node: { sensorId: id("humidity_broken"), kind: "HUMIDITY" } }] } },
-      ],
-    },
-  );
+  const res = await gql(twin.url, `mutation ($input: [LocationCreateInput!]!) { createLocations(input: $input) { locations { locationId } } }`, {
+    input: [
+      {
+        locationId: id("wet"),
+        name: "Wet room",
+        sensors: { create: [{ node: { sensorId: id("temp_wet"), kind: "TEMPERATURE" } }, { node: { sensorId: id("humidity_wet"), kind: "HUMIDITY" } }] },
+        actuators: { create: [{ node: { actuatorId: id("dehumidifier_wet"), kind: "DEHUMIDIFIER", reportedState: "OFF" } }] },
+      },
+      {
+        locationId: id("wall"),
+        name: "Cold wall",
+        coldestSurfaceC: 12,
+        sensors: { create: [{ node: { sensorId: id("temp_wall"), kind: "TEMPERATURE" } }, { node: { sensorId: id("humidity_wall"), kind: "HUMIDITY" } }] },
+      },
+      { locationId: id("half"), name: "Thermometer only", sensors: { create: [{ node: { sensorId: id("temp_half"), kind: "TEMPERATURE" } }] } },
+      {
+        locationId: id("broken"),
+        name: "Broken hygrometer",
+        sensors: { create: [{ node: { sensorId: id("temp_broken"), kind: "TEMPERATURE" } }, { node: { sensorId: id("humidity_broken"), kind: "HUMIDITY" } }] },
+      },
+    ],
+  });
   expect(res.errors).toBeUndefined();
   await record(readings(id("temp_wet"), id("humidity_wet"), 240));
   await record(readings(id("temp_wall"), id("humidity_wall"), 0));
@@ -163,19 +168,27 @@ describe("MOLD_RISK rules", () => {
     expect(Math.abs((firedAt - (end - 240 * HOUR)) / HOUR - (tm - 168))).toBeLessThan(2);
     expect(dry.data!.ruleDryRun.timeline[0]!.actions).toEqual([`ACTUATE ${id("dehumidifier_wet")} ON`]);
 
-    const created = await gql<{ createRule: { ruleId: string } }>(twin.url, "mutation ($input: RuleInput!) { createRule(input: $input) { ruleId conditionType } }", { input: rule(id("humidity_wet")) });
+    const created = await gql<{ createRule: { ruleId: string } }>(twin.url, "mutation ($input: RuleInput!) { createRule(input: $input) { ruleId conditionType } }", {
+      input: rule(id("humidity_wet")),
+    });
     expect(created.errors).toBeUndefined();
     let t = end;
-    const fired = await eventually(async () => {
-      t += 1000;
-      await gql(twin.url, "mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted } }", { r: [{ sensorId: id("humidity_wet"), value: 97, timestamp: new Date(t).toISOString() }] });
-      const res = await gql<{ rules: Array<{ phase: string; decisions: Array<{ event: string; message: string }> }> }>(
-        twin.url,
-        `query ($id: ID!) { rules(where: { ruleId: { eq: $id } }) { phase decisions(where: { event: { eq: "FIRED" } }) { event message } } }`,
-        { id: created.data!.createRule.ruleId },
-      );
-      return res.data?.rules[0]?.decisions[0];
-    }, 20_000, "the MOLD_RISK rule's firing");
+    const fired = await eventually(
+      async () => {
+        t += 1000;
+        await gql(twin.url, "mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted } }", {
+          r: [{ sensorId: id("humidity_wet"), value: 97, timestamp: new Date(t).toISOString() }],
+        });
+        const res = await gql<{ rules: Array<{ phase: string; decisions: Array<{ event: string; message: string }> }> }>(
+          twin.url,
+          `query ($id: ID!) { rules(where: { ruleId: { eq: $id } }) { phase decisions(where: { event: { eq: "FIRED" } }) { event message } } }`,
+          { id: created.data!.createRule.ruleId },
+        );
+        return res.data?.rules[0]?.decisions[0];
+      },
+      20_000,
+      "the MOLD_RISK rule's firing",
+    );
     expect(fired.message).toMatch(new RegExp(`${id("humidity_wet")} room's mold hours to index 1 \\(the last 24 h repeating\\) \\d+(\\.\\d+)? LT 168`));
   });
 });

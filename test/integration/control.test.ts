@@ -77,10 +77,14 @@ beforeAll(async () => {
   plugIn(twin, device, ids.device);
   await eventually(async () => (twin.app.bridge.isConnected(ids.device) ? true : undefined), 10_000, "the virtual node's hello");
   // The actuators are in the graph once the hello is stored.
-  await eventually(async () => {
-    const res = await gql<{ actuators: unknown[] }>(twin.url, `query ($id: ID!) { actuators(where: { actuatorId: { eq: $id } }) { actuatorId } }`, { id: ids.fan });
-    return res.data?.actuators.length === 1 ? true : undefined;
-  }, 10_000, "the node's actuators in the graph");
+  await eventually(
+    async () => {
+      const res = await gql<{ actuators: unknown[] }>(twin.url, `query ($id: ID!) { actuators(where: { actuatorId: { eq: $id } }) { actuatorId } }`, { id: ids.fan });
+      return res.data?.actuators.length === 1 ? true : undefined;
+    },
+    10_000,
+    "the node's actuators in the graph",
+  );
 });
 
 afterAll(async () => {
@@ -104,27 +108,35 @@ describe("sendCommand", () => {
     await sub.close();
     await client.dispose();
 
-    await eventually(async () => {
-      const a = await gql<{ actuators: Array<{ desiredState: string; reportedState: string; desiredAt: string; reportedAt: string }> }>(
-        twin.url,
-        `query ($id: ID!) { actuators(where: { actuatorId: { eq: $id } }) { desiredState reportedState desiredAt reportedAt } }`,
-        { id: ids.fan },
-      );
-      const row = a.data?.actuators[0];
-      // Both are written in the background (the device does not wait for Neo4j).
-      return row?.reportedState === "ON" && row.desiredState === "ON" ? row : undefined;
-    }, 5_000, "the fan desired and reported ON").then((row) => {
+    await eventually(
+      async () => {
+        const a = await gql<{ actuators: Array<{ desiredState: string; reportedState: string; desiredAt: string; reportedAt: string }> }>(
+          twin.url,
+          `query ($id: ID!) { actuators(where: { actuatorId: { eq: $id } }) { desiredState reportedState desiredAt reportedAt } }`,
+          { id: ids.fan },
+        );
+        const row = a.data?.actuators[0];
+        // Both are written in the background (the device does not wait for Neo4j).
+        return row?.reportedState === "ON" && row.desiredState === "ON" ? row : undefined;
+      },
+      5_000,
+      "the fan desired and reported ON",
+    ).then((row) => {
       expect(Date.parse(row.reportedAt)).toBeGreaterThanOrEqual(Date.parse(row.desiredAt));
     });
-    const linked = await eventually(async () => {
-      const q = await gql<{ commands: Array<{ status: string; ackedAt: string | null; actuator: { actuatorId: string } | null; device: { deviceId: string } | null }> }>(
-        twin.url,
-        `query ($id: ID!) { commands(where: { commandId: { eq: $id } }) { status ackedAt actuator { actuatorId } device { deviceId } } }`,
-        { id: c.commandId },
-      );
-      const row = q.data?.commands[0];
-      return row?.status === "ACKED" ? row : undefined;
-    }, 5_000, "the stored command");
+    const linked = await eventually(
+      async () => {
+        const q = await gql<{ commands: Array<{ status: string; ackedAt: string | null; actuator: { actuatorId: string } | null; device: { deviceId: string } | null }> }>(
+          twin.url,
+          `query ($id: ID!) { commands(where: { commandId: { eq: $id } }) { status ackedAt actuator { actuatorId } device { deviceId } } }`,
+          { id: c.commandId },
+        );
+        const row = q.data?.commands[0];
+        return row?.status === "ACKED" ? row : undefined;
+      },
+      5_000,
+      "the stored command",
+    );
     expect(linked.actuator?.actuatorId).toBe(ids.fan);
     expect(linked.device?.deviceId).toBe(ids.device);
     expect(linked.ackedAt).not.toBeNull();
@@ -301,7 +313,9 @@ describe("rules", () => {
     // Held for two minutes: it fires at the third humid reading.
     expect(fired.map((e) => e.at)).toEqual([62, 182, 302].map((m) => new Date(t0 + m * 60_000).toISOString()));
     expect(fired[0]!.actions).toEqual([`ACTUATE ${ids.dehumidifier} ON`]);
-    const bad = await gql(twin.url, `query ($input: RuleInput!) { ruleDryRun(input: $input, from: "2026-03-02T00:00:00Z", to: "2026-03-01T00:00:00Z") { firings } }`, { input: humidityRule(sensorId) });
+    const bad = await gql(twin.url, `query ($input: RuleInput!) { ruleDryRun(input: $input, from: "2026-03-02T00:00:00Z", to: "2026-03-01T00:00:00Z") { firings } }`, {
+      input: humidityRule(sensorId),
+    });
     expect(bad.errors?.[0]?.message).toMatch(/before/);
   });
 
@@ -311,10 +325,14 @@ describe("rules", () => {
     const dehumidifier = `dehumidifier_${r}`;
     const node = new VirtualDevice({ deviceId: `rul-${r}`, idSuffix: r });
     plugIn(twin, node, `rul-${r}`);
-    await eventually(async () => {
-      const res = await twin.driver.executeQuery("MATCH (a:Actuator {actuatorId: $id}) RETURN a.reportedState AS s", { id: dehumidifier });
-      return res.records[0]?.get("s") === "OFF" ? true : undefined;
-    }, 10_000, "the rule node's actuators");
+    await eventually(
+      async () => {
+        const res = await twin.driver.executeQuery("MATCH (a:Actuator {actuatorId: $id}) RETURN a.reportedState AS s", { id: dehumidifier });
+        return res.records[0]?.get("s") === "OFF" ? true : undefined;
+      },
+      10_000,
+      "the rule node's actuators",
+    );
     const sensorId = `humidity_${sfx}_live`;
     await gql(twin.url, RECORD, { r: [{ sensorId, value: 50 }] });
     await twin.app.writer.flush();
@@ -334,7 +352,13 @@ describe("rules", () => {
     };
     const ruleView = async () =>
       (
-        await gql<{ rules: Array<{ phase: string; commands: Array<{ status: string; payload: string; issuedBy: string }>; decisions: Array<{ event: string; reason: string | null; message: string; at: string }> }> }>(
+        await gql<{
+          rules: Array<{
+            phase: string;
+            commands: Array<{ status: string; payload: string; issuedBy: string }>;
+            decisions: Array<{ event: string; reason: string | null; message: string; at: string }>;
+          }>;
+        }>(
           twin.url,
           `query ($id: ID!) { rules(where: { ruleId: { eq: $id } }) { phase commands(sort: [{ createdAt: ASC }]) { status payload issuedBy createdAt sentAt ackedAt attempts } decisions(sort: [{ at: ASC }]) { event reason message at } } }`,
           { id: ruleId },
@@ -343,11 +367,15 @@ describe("rules", () => {
 
     // Humid twice in a row (one firing; 65 is inside the hysteresis band), then dry twice (one clearing).
     await feed([75, 76, 65, 72, 58, 57]);
-    const cycle = await eventually(async () => {
-      const rule = await ruleView();
-      // Decisions and command statuses are written a moment after they happen: wait for both.
-      return rule.commands.length >= 2 && rule.commands.every((c) => c.status === "ACKED") && rule.decisions.length >= 2 ? rule : undefined;
-    }, 10_000, "the rule's two commands ACKED").catch(async (error: unknown) => {
+    const cycle = await eventually(
+      async () => {
+        const rule = await ruleView();
+        // Decisions and command statuses are written a moment after they happen: wait for both.
+        return rule.commands.length >= 2 && rule.commands.every((c) => c.status === "ACKED") && rule.decisions.length >= 2 ? rule : undefined;
+      },
+      10_000,
+      "the rule's two commands ACKED",
+    ).catch(async (error: unknown) => {
       throw new Error(`${(error as Error).message}; the rule: ${JSON.stringify(await ruleView())}`);
     });
     expect(cycle.commands.map((c) => (JSON.parse(c.payload) as { state: string }).state)).toEqual(["ON", "OFF"]);
@@ -359,10 +387,14 @@ describe("rules", () => {
     const manual = await gql<{ sendCommand: CommandResult }>(twin.url, SEND, { input: { actuatorId: dehumidifier, state: "OFF", reason: "maintenance" } });
     expect(manual.data!.sendCommand.status).toBe("ACKED");
     await feed([80]);
-    const overridden = await eventually(async () => {
-      const rule = await ruleView();
-      return rule.decisions.length >= 4 ? rule : undefined;
-    }, 5_000, "the decisions under override");
+    const overridden = await eventually(
+      async () => {
+        const rule = await ruleView();
+        return rule.decisions.length >= 4 ? rule : undefined;
+      },
+      5_000,
+      "the decisions under override",
+    );
     // The firing and the action it left out carry the same time: compare them unordered.
     const later = overridden.decisions.slice(2);
     expect(later.map((d) => `${d.event}:${d.reason ?? ""}`).sort()).toEqual(["FIRED:", "SUPPRESSED:OVERRIDE"]);
@@ -416,20 +448,27 @@ describe("rules", () => {
       expect(created.errors).toBeUndefined();
       const ruleId = created.data!.createRule.ruleId;
       await gql(twin.url, RECORD, { r: [{ sensorId, value: 75, timestamp: new Date().toISOString() }] });
-      const decisions = await eventually(async () => {
-        const res = await gql<{ rules: Array<{ decisions: Array<{ event: string; reason: string | null; message: string }> }> }>(
-          twin.url,
-          `query ($id: ID!) { rules(where: { ruleId: { eq: $id } }) { decisions { event reason message } } }`,
-          { id: ruleId },
-        );
-        const list = res.data!.rules[0]!.decisions;
-        return list.length >= 3 ? list : undefined;
-      }, 10_000, "the firing and its two failed webhooks");
+      const decisions = await eventually(
+        async () => {
+          const res = await gql<{ rules: Array<{ decisions: Array<{ event: string; reason: string | null; message: string }> }> }>(
+            twin.url,
+            `query ($id: ID!) { rules(where: { ruleId: { eq: $id } }) { decisions { event reason message } } }`,
+            { id: ruleId },
+          );
+          const list = res.data!.rules[0]!.decisions;
+          return list.length >= 3 ? list : undefined;
+        },
+        10_000,
+        "the firing and its two failed webhooks",
+      );
       expect(received).toContainEqual({ text: `${input.name}: ${sensorId} at 75 (FIRED)` });
       expect(decisions.map((d) => `${d.event}:${d.reason ?? ""}`).sort()).toEqual(["FIRED:", "SUPPRESSED:ACTION_FAILED", "SUPPRESSED:ACTION_FAILED"]);
       const failed = decisions.filter((d) => d.event === "SUPPRESSED").map((d) => d.message);
       expect(failed).toEqual(
-        expect.arrayContaining([expect.stringMatching(new RegExp(`${base}/broken not done: the webhook answered HTTP 503`)), expect.stringMatching(/127\.0\.0\.1:1\/refused not done: .*ECONNREFUSED/)]),
+        expect.arrayContaining([
+          expect.stringMatching(new RegExp(`${base}/broken not done: the webhook answered HTTP 503`)),
+          expect.stringMatching(/127\.0\.0\.1:1\/refused not done: .*ECONNREFUSED/),
+        ]),
       );
       await gql(twin.url, `mutation ($id: ID!) { deleteRule(ruleId: $id) }`, { id: ruleId });
     } finally {
@@ -462,15 +501,19 @@ describe("commands a crash left unfinished", () => {
     try {
       // The node kept running meanwhile: all actuators OFF, sampling every 1000 ms.
       plugIn(restarted, new VirtualDevice({ deviceId, idSuffix: r, intervalMs: 1000 }), deviceId);
-      const statuses = await eventually(async () => {
-        const res = await gql<{ commands: Array<{ commandId: string; status: string; error: string | null }> }>(
-          restarted.url,
-          `query ($ids: [ID!]!) { commands(where: { commandId: { in: $ids } }) { commandId status error } }`,
-          { ids: Object.values(left).map((c) => c.commandId) },
-        );
-        const list = res.data?.commands ?? [];
-        return list.length === 4 && list.every((c) => c.status !== "SENT") ? new Map(list.map((c) => [c.commandId, c])) : undefined;
-      }, 15_000, "the four unfinished commands settled");
+      const statuses = await eventually(
+        async () => {
+          const res = await gql<{ commands: Array<{ commandId: string; status: string; error: string | null }> }>(
+            restarted.url,
+            `query ($ids: [ID!]!) { commands(where: { commandId: { in: $ids } }) { commandId status error } }`,
+            { ids: Object.values(left).map((c) => c.commandId) },
+          );
+          const list = res.data?.commands ?? [];
+          return list.length === 4 && list.every((c) => c.status !== "SENT") ? new Map(list.map((c) => [c.commandId, c])) : undefined;
+        },
+        15_000,
+        "the four unfinished commands settled",
+      );
       expect(statuses.get(left.heaterOff.commandId)?.status).toBe("ACKED");
       expect(statuses.get(left.sameInterval.commandId)?.status).toBe("ACKED");
       expect(statuses.get(left.fanOn.commandId)).toMatchObject({ status: "TIMED_OUT", error: expect.stringMatching(/did not report what it asked for/) });
@@ -494,7 +537,10 @@ describe("a command another twin on the same database settled", () => {
     const store = new CommandStore(twin.driver);
     const open = base("open");
     const ownedElsewhere = base("owned");
-    await store.saveMany([{ command: open, ruleId: null }, { command: ownedElsewhere, ruleId: null }]);
+    await store.saveMany([
+      { command: open, ruleId: null },
+      { command: ownedElsewhere, ruleId: null },
+    ]);
     // The owner settles its command first; the twin that took both over then times both out.
     await store.saveMany([{ command: { ...ownedElsewhere, status: "ACKED", ackedAt: now + 20, finishedAt: now + 20 }, ruleId: null }]);
     const timedOut = (c: Command): Command => ({ ...c, status: "TIMED_OUT", finishedAt: now + 40, error: "unfinished" });
@@ -526,10 +572,14 @@ describe("who may do what", () => {
     nodeLines = tapWrites(node);
     plugIn(secured, node, `auth-${other}`);
     await eventually(async () => (secured.app.bridge.isConnected(`auth-${other}`) ? true : undefined), 10_000, "the node");
-    await eventually(async () => {
-      const res = await secured.driver.executeQuery("MATCH (a:Actuator {actuatorId: $id}) RETURN count(a) AS n", { id: `fan_${other}` });
-      return Number(res.records[0]!.get("n")) === 1 ? true : undefined;
-    }, 10_000, "its actuators");
+    await eventually(
+      async () => {
+        const res = await secured.driver.executeQuery("MATCH (a:Actuator {actuatorId: $id}) RETURN count(a) AS n", { id: `fan_${other}` });
+        return Number(res.records[0]!.get("n")) === 1 ? true : undefined;
+      },
+      10_000,
+      "its actuators",
+    );
   });
   afterAll(async () => {
     await secured?.close();

@@ -122,7 +122,10 @@ async function crashRun(run: number, killAfterMs: number): Promise<number> {
       const lost = acked.filter((a) => !seqs.has(a.seq));
       if (level === "ACCEPTED") {
         // Not promised to survive, but the log holds all but the last fsync interval's.
-        expect(lost.filter((a) => a.atMs < killedAt - UNSYNCED_MS), `ACCEPTED readings acknowledged ≥ ${UNSYNCED_MS} ms before the kill`).toEqual([]);
+        expect(
+          lost.filter((a) => a.atMs < killedAt - UNSYNCED_MS),
+          `ACCEPTED readings acknowledged ≥ ${UNSYNCED_MS} ms before the kill`,
+        ).toEqual([]);
       } else {
         expect(lost, `${level} acknowledged readings lost`).toEqual([]);
       }

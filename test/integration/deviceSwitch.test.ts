@@ -49,10 +49,14 @@ async function run(device: "sim" | "virtual"): Promise<{ app: App; devices: Star
   const devices = startDevices({ serialPorts: [], serialBaud: 115_200, device, simArgs: [] }, app.bridge, projectRoot, silentLogger);
   const deviceId = device === "sim" ? "node-1" : "virtual-1";
   await eventually(async () => (app.bridge.isConnected(deviceId) ? true : undefined), 30_000, `${deviceId}'s hello`);
-  await eventually(async () => {
-    const { records } = await driver.executeQuery("MATCH (d:Device {deviceId: $deviceId})-[:HAS_ACTUATOR]->(:Actuator {actuatorId: 'fan_1'}) RETURN count(*) AS n", { deviceId });
-    return Number(records[0]!.get("n")) === 1 ? true : undefined;
-  }, 30_000, `fan_1 registered for ${deviceId}`);
+  await eventually(
+    async () => {
+      const { records } = await driver.executeQuery("MATCH (d:Device {deviceId: $deviceId})-[:HAS_ACTUATOR]->(:Actuator {actuatorId: 'fan_1'}) RETURN count(*) AS n", { deviceId });
+      return Number(records[0]!.get("n")) === 1 ? true : undefined;
+    },
+    30_000,
+    `fan_1 registered for ${deviceId}`,
+  );
   return { app, devices, deviceId };
 }
 

@@ -22,7 +22,13 @@ beforeAll(async () => {
   await twin.app.analytics.warmed;
   // The same stores with an empty live state: every question takes the history path.
   const readings = new ReadingStore(twin.driver);
-  historyOnly = new Diagnostics(new LiveAnalytics({ retentionMs: 3_600_000, log: silentLogger, onAnomalies: () => undefined }), readings, new AlertStore(twin.driver), new SensorCatalog(() => loadThresholds(twin.driver), Date.now), Date.now);
+  historyOnly = new Diagnostics(
+    new LiveAnalytics({ retentionMs: 3_600_000, log: silentLogger, onAnomalies: () => undefined }),
+    readings,
+    new AlertStore(twin.driver),
+    new SensorCatalog(() => loadThresholds(twin.driver), Date.now),
+    Date.now,
+  );
 });
 afterAll(async () => {
   await twin?.close();
@@ -87,8 +93,7 @@ describe("traits", () => {
   it("answer as of a past time, and call a sensor stale, then offline, as time passes without readings", async () => {
     const id = `humidity_${twin.prefix}_fresh`;
     const last = await record(id, 300, () => 45);
-    const at = async (offsetMs: number): Promise<TraitsResult> =>
-      (await gql<{ traits: TraitsResult }>(twin.url, TRAITS, { id, w: 300, asOf: new Date(last + offsetMs).toISOString() })).data!.traits;
+    const at = async (offsetMs: number): Promise<TraitsResult> => (await gql<{ traits: TraitsResult }>(twin.url, TRAITS, { id, w: 300, asOf: new Date(last + offsetMs).toISOString() })).data!.traits;
     expect((await at(1000)).freshness).toBe("FRESH");
     expect((await at(30_000)).freshness).toBe("STALE");
     expect((await at(3_600_000)).freshness).toBe("OFFLINE");
@@ -159,7 +164,11 @@ describe("anomalies and alerts", () => {
     const id = `temp_${twin.prefix}_spike`;
     const client = wsClient(twin.wsUrl);
     const registered = twin.subscriptionsRegistered("alertRaised");
-    const sub = subscribe<{ sensorId: string; type: string; timestamp: string; alertId: string; status: string }>(client, `subscription ($ids: [ID!]) { alertRaised(sensorIds: $ids) { sensorId type severity timestamp value alertId status } }`, { ids: [id] });
+    const sub = subscribe<{ sensorId: string; type: string; timestamp: string; alertId: string; status: string }>(
+      client,
+      `subscription ($ids: [ID!]) { alertRaised(sensorIds: $ids) { sensorId type severity timestamp value alertId status } }`,
+      { ids: [id] },
+    );
     await registered;
     const rng = new SeededRandom(3);
     const spikeAt = 1500;
@@ -180,7 +189,11 @@ describe("anomalies and alerts", () => {
     expect(list.data!.anomalies[0]).toMatchObject({ type: "SPIKE", timestamp: spikeTime, status: "CLEARED" });
     expect(list.data!.anomalies[0]!.value).toBeGreaterThan(21.3);
 
-    const ack = await gql<{ acknowledgeAlert: { alertId: string; status: string; acknowledgedAt: string } }>(twin.url, `mutation ($a: ID!) { acknowledgeAlert(alertId: $a) { alertId status acknowledgedAt } }`, { a: raised!.alertId });
+    const ack = await gql<{ acknowledgeAlert: { alertId: string; status: string; acknowledgedAt: string } }>(
+      twin.url,
+      `mutation ($a: ID!) { acknowledgeAlert(alertId: $a) { alertId status acknowledgedAt } }`,
+      { a: raised!.alertId },
+    );
     expect(ack.data!.acknowledgeAlert).toMatchObject({ alertId: raised!.alertId, status: "CLEARED" });
     expect(ack.data!.acknowledgeAlert.acknowledgedAt).not.toBeNull();
     const missing = await gql(twin.url, `mutation { acknowledgeAlert(alertId: "nope") { alertId } }`);
@@ -215,7 +228,9 @@ describe("anomalies and alerts", () => {
     const rng = new SeededRandom(11);
     await record(id, 20_000, () => 45 + rng.gaussian(0, 0.3));
     await twin.app.analytics.keeper.flush();
-    const res = await gql<{ anomalies: unknown[] }>(twin.url, `query ($ids: [ID!]) { anomalies(since: "2026-03-01T00:00:00Z", until: "2026-03-02T00:00:00Z", sensorIds: $ids) { type } }`, { ids: [id] });
+    const res = await gql<{ anomalies: unknown[] }>(twin.url, `query ($ids: [ID!]) { anomalies(since: "2026-03-01T00:00:00Z", until: "2026-03-02T00:00:00Z", sensorIds: $ids) { type } }`, {
+      ids: [id],
+    });
     expect(res.data!.anomalies).toEqual([]);
   });
 
@@ -229,7 +244,9 @@ describe("trend and ranking", () => {
   it("buckets a window for charts with target status", async () => {
     const id = `temp_${twin.prefix}_trend`;
     const last = await record(id, 3600, (i) => 20 + i / 600); // +0.1 °C/min for an hour
-    const res = await gql<{ trend: { readingCount: number; avgValue: number; minValue: number; maxValue: number; status: string; direction: string; series: Array<{ count: number; avg: number; start: string }> } }>(
+    const res = await gql<{
+      trend: { readingCount: number; avgValue: number; minValue: number; maxValue: number; status: string; direction: string; series: Array<{ count: number; avg: number; start: string }> };
+    }>(
       twin.url,
       `query ($id: ID!, $asOf: DateTime) { trend(sensorId: $id, windowSeconds: 3600, buckets: 6, targetMin: 20, targetMax: 25, asOf: $asOf) { readingCount avgValue minValue maxValue status direction series { start count avg } } }`,
       { id, asOf: new Date(last).toISOString() },
@@ -283,7 +300,12 @@ describe("the alert history cache behind failureRisk", () => {
       overlapping: (...a: Parameters<AlertStore["overlapping"]>) => ((reads += 1), store.overlapping(...a)),
     };
     const keeper = { revision: 0, pending: 0 };
-    const cache = new AlertHistoryCache(counted, { revision: () => keeper.revision, get pending() { return keeper.pending; } });
+    const cache = new AlertHistoryCache(counted, {
+      revision: () => keeper.revision,
+      get pending() {
+        return keeper.pending;
+      },
+    });
     const ids = (records: ReadonlyArray<{ alertId: string }>): string[] => records.map((r) => r.alertId);
 
     const first = await cache.historyOf(sensorId, T0 + 9 * H, T0 + 33 * H);

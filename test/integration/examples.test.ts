@@ -31,7 +31,11 @@ beforeAll(async () => {
   twin.app.bridge.attach(`virtual ${deviceId}`, async () => device);
   await eventually(
     async () => {
-      const res = await gql<{ actuators: unknown[]; sensors: unknown[] }>(twin.url, `query ($a: ID!, $s: ID!) { actuators(where: { actuatorId: { eq: $a } }) { actuatorId } sensors(where: { sensorId: { eq: $s } }) { unit } }`, { a: `fan_${sfx}`, s: `temp_${sfx}` });
+      const res = await gql<{ actuators: unknown[]; sensors: unknown[] }>(
+        twin.url,
+        `query ($a: ID!, $s: ID!) { actuators(where: { actuatorId: { eq: $a } }) { actuatorId } sensors(where: { sensorId: { eq: $s } }) { unit } }`,
+        { a: `fan_${sfx}`, s: `temp_${sfx}` },
+      );
       return res.data?.actuators.length === 1 && res.data.sensors.length === 1 ? true : undefined;
     },
     15_000,

@@ -48,7 +48,13 @@ describe("UCI occupancy data imported through the ingest pipeline", () => {
     const std = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
 
     const res = await gql<{
-      trend: { readingCount: number; avgValue: number; minValue: number; maxValue: number; series: Array<{ count: number; avg: number | null; min: number | null; max: number | null; start: string; end: string }> };
+      trend: {
+        readingCount: number;
+        avgValue: number;
+        minValue: number;
+        maxValue: number;
+        series: Array<{ count: number; avg: number | null; min: number | null; max: number | null; start: string; end: string }>;
+      };
       traits: { readingCount: number; mean: number; stdDev: number; current: number };
       ranking: Array<{ sensorId: string; readingCount: number; mean: number; stdDev: number }>;
     }>(

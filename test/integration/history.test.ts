@@ -85,7 +85,11 @@ describe("answers from rollups", () => {
     const hourly = await gql<{ exportSeries: { resolution: string; rows: number; csv: string } }>(twin.url, EXPORT, { ...range, res: "HOUR" });
     const lines = hourly.data!.exportSeries.csv.trimEnd().split("\n");
     expect(lines[0]).toBe("start,end,count,mean,min,max,stdDev");
-    const values = rawCsv.data!.exportSeries.csv.trimEnd().split("\n").slice(1).map((l) => Number(l.split(",")[1]));
+    const values = rawCsv
+      .data!.exportSeries.csv.trimEnd()
+      .split("\n")
+      .slice(1)
+      .map((l) => Number(l.split(",")[1]));
     const lastHour = values.slice(-360);
     const [, end, count, mean, min, max] = lines[3]!.split(",");
     expect(end).toBe(vars.asOf);
@@ -106,10 +110,9 @@ describe("retention", () => {
     const before = await gql<{ trend: Row }>(twin.url, oldTrend, { id, asOf: new Date(NOW - 31 * DAY_MS).toISOString() });
     expect(before.data!.trend["readingCount"]).toBe(3 * 360);
 
-    const plan = await gql<{ retentionDryRun: { rawReadings: number; minuteRollups: number; sensors: Array<{ sensorId: string; rawReadings: number; minuteRollups: number; rawDays: number; heldBack: string | null }> } }>(
-      twin.url,
-      `{ retentionDryRun { rawReadings minuteRollups sensors { sensorId rawDays rawReadings minuteRollups heldBack } } }`,
-    );
+    const plan = await gql<{
+      retentionDryRun: { rawReadings: number; minuteRollups: number; sensors: Array<{ sensorId: string; rawReadings: number; minuteRollups: number; rawDays: number; heldBack: string | null }> };
+    }>(twin.url, `{ retentionDryRun { rawReadings minuteRollups sensors { sensorId rawDays rawReadings minuteRollups heldBack } } }`);
     expect(plan.errors).toBeUndefined();
     const mine = plan.data!.retentionDryRun.sensors.find((s) => s.sensorId === id)!;
     expect(mine).toEqual({ sensorId: id, rawDays: 30, rawReadings: 4 * 360, minuteRollups: 60, heldBack: null });
@@ -122,7 +125,10 @@ describe("retention", () => {
     const after = await gql<{ trend: Row }>(twin.url, oldTrend, { id, asOf: new Date(NOW - 31 * DAY_MS).toISOString() });
     expect(after.data!.trend).toEqual(before.data!.trend);
     // Raw history that is gone is refused, not answered as empty.
-    const gone = await gql(twin.url, `query ($id: ID!, $asOf: DateTime) { trend(sensorId: $id, windowSeconds: 3600, asOf: $asOf, resolution: RAW) { readingCount } }`, { id, asOf: new Date(NOW - 31 * DAY_MS).toISOString() });
+    const gone = await gql(twin.url, `query ($id: ID!, $asOf: DateTime) { trend(sensorId: $id, windowSeconds: 3600, asOf: $asOf, resolution: RAW) { readingCount } }`, {
+      id,
+      asOf: new Date(NOW - 31 * DAY_MS).toISOString(),
+    });
     expect(gone.errors?.[0]?.message).toMatch(/RAW history of this sensor is kept only from .*ask for resolution MINUTE/);
   });
 
@@ -136,7 +142,10 @@ describe("retention", () => {
     const { records } = await twin.driver.executeQuery("MERGE (k:KindThresholds {kind: 'LIGHT'}) ON CREATE SET k.createdByTest = true SET k.retentionDays = 60 RETURN k.createdByTest AS created");
     const created = records[0]?.get("created") === true;
     try {
-      const plan = await gql<{ retentionDryRun: { sensors: Array<{ sensorId: string; rawDays: number; rawReadings: number }> } }>(twin.url, `{ retentionDryRun { sensors { sensorId rawDays rawReadings } } }`);
+      const plan = await gql<{ retentionDryRun: { sensors: Array<{ sensorId: string; rawDays: number; rawReadings: number }> } }>(
+        twin.url,
+        `{ retentionDryRun { sensors { sensorId rawDays rawReadings } } }`,
+      );
       expect(plan.errors).toBeUndefined();
       const mine = plan.data!.retentionDryRun.sensors.filter((s) => s.sensorId === byKind || s.sensorId === own);
       expect(mine).toEqual([
@@ -206,7 +215,12 @@ describe("the start", () => {
     const driver = testDriver();
     try {
       await expect(
-        createApp({ config: { host: "127.0.0.1", port: 0, ingest: { batchSize: 100, lingerMs: 10, bufferCapacity: 1000 }, retention: { ...RETENTION, rawDays: 7 } }, driver, uri: "test", log: silentLogger }),
+        createApp({
+          config: { host: "127.0.0.1", port: 0, ingest: { batchSize: 100, lingerMs: 10, bufferCapacity: 1000 }, retention: { ...RETENTION, rawDays: 7 } },
+          driver,
+          uri: "test",
+          log: silentLogger,
+        }),
       ).rejects.toThrow(/RETENTION_RAW_DAYS=7 keeps raw readings too briefly: .*failureRisk \(.*\) needs 14 days.*Raise RETENTION_RAW_DAYS to at least 30/);
     } finally {
       await driver.close();

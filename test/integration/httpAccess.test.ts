@@ -69,7 +69,10 @@ describe("browser origins, without authentication (the loopback default)", () =>
     });
     const sensorId = `${twin.prefix}_evil_ws`;
     const outcome = await new Promise<string>((resolve) => {
-      client.subscribe({ query: RECORD, variables: { r: [{ sensorId, value: 1 }] } }, { next: () => resolve("ran"), error: (e) => resolve(`closed ${(e as { code?: number }).code}`), complete: () => resolve("completed") });
+      client.subscribe(
+        { query: RECORD, variables: { r: [{ sensorId, value: 1 }] } },
+        { next: () => resolve("ran"), error: (e) => resolve(`closed ${(e as { code?: number }).code}`), complete: () => resolve("completed") },
+      );
     });
     await client.dispose();
     expect(outcome).toBe("closed 4403");
@@ -109,7 +112,11 @@ describe("browser origins, without authentication (the loopback default)", () =>
   it("answers only requests addressed to a loopback name, so DNS rebinding cannot make a page same-origin", async () => {
     const port = new URL(twin.url).port;
     const rebound = `rebind.evil.example:${port}`;
-    const res = await rawRequest(twin.url, { method: "POST", headers: { host: rebound, origin: `http://${rebound}`, "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    const res = await rawRequest(twin.url, {
+      method: "POST",
+      headers: { host: rebound, origin: `http://${rebound}`, "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
     expect(res.status).toBe(403);
     expect(JSON.parse(res.body)).toMatchObject({ errors: [{ extensions: { code: "HOST_NOT_ALLOWED" } }] });
     expect(res.body).toMatch(/without authentication this twin answers only requests to a loopback name/);
@@ -122,7 +129,11 @@ describe("browser origins, without authentication (the loopback default)", () =>
 describe("every route behind the same authentication and roles as the API", () => {
   const SECRET = `test-secret-${randomBytes(16).toString("hex")}`;
   const token = (roles: string[]): Promise<string> =>
-    new SignJWT({ roles }).setProtectedHeader({ alg: "HS256" }).setSubject(`user-${roles.join("-") || "none"}`).setExpirationTime("5m").sign(new TextEncoder().encode(SECRET));
+    new SignJWT({ roles })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(`user-${roles.join("-") || "none"}`)
+      .setExpirationTime("5m")
+      .sign(new TextEncoder().encode(SECRET));
   let twin: TestTwin;
   let viewer: string;
   beforeAll(async () => {
@@ -134,8 +145,7 @@ describe("every route behind the same authentication and roles as the API", () =
   });
 
   /** A URL for a route's path: parameters and wildcards filled with a sensor's file name. */
-  const urlOf = (route: RegisteredRoute): string =>
-    new URL(route.path.replace(/\{?\*\w+\}?/g, "x").replace(/:(\w+)/g, "temp_1.csv"), twin.url).href;
+  const urlOf = (route: RegisteredRoute): string => new URL(route.path.replace(/\{?\*\w+\}?/g, "x").replace(/:(\w+)/g, "temp_1.csv"), twin.url).href;
   /** What a request to the route asks for: GraphQL gets a query, anything else a plain request. */
   const requestTo = (route: RegisteredRoute, headers: Record<string, string>): Promise<Response> =>
     route.access === "operations"

@@ -112,9 +112,7 @@ describe("recordReadings", () => {
   });
 
   it("creates the sensor on its first reading with the kind its id implies", async () => {
-    const ids = ["temp", "humidity", "pressure", "distance", "ultrasonic", "light", "co2", "vibration"].map(
-      (p) => `${p}_${twin.prefix}_k`,
-    );
+    const ids = ["temp", "humidity", "pressure", "distance", "ultrasonic", "light", "co2", "vibration"].map((p) => `${p}_${twin.prefix}_k`);
     await gql(twin.url, RECORD, { readings: ids.map((sensorId) => ({ sensorId, value: 1 })) });
     await twin.app.writer.flush();
     const res = await gql<{ sensors: Array<{ sensorId: string; kind: string; unit: string | null }> }>(

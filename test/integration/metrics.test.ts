@@ -32,7 +32,18 @@ describe("/metrics", () => {
 
   it("parses as Prometheus text, and its counters move with the readings", async () => {
     const before = await scrape(twin);
-    for (const name of ["twin_readings_committed_total", "twin_batch_commit_seconds", "twin_ingest_buffer_readings", "twin_wal_bytes", "twin_wal_segments", "twin_subscribers", "twin_alerts_open", "twin_neo4j_up", "twin_process_cpu_user_seconds_total", "twin_nodejs_heap_size_used_bytes"]) {
+    for (const name of [
+      "twin_readings_committed_total",
+      "twin_batch_commit_seconds",
+      "twin_ingest_buffer_readings",
+      "twin_wal_bytes",
+      "twin_wal_segments",
+      "twin_subscribers",
+      "twin_alerts_open",
+      "twin_neo4j_up",
+      "twin_process_cpu_user_seconds_total",
+      "twin_nodejs_heap_size_used_bytes",
+    ]) {
       expect(before.map((f) => f.name)).toContain(name);
     }
     expect(before.every((f) => f.name.startsWith("twin_"))).toBe(true);

@@ -30,7 +30,13 @@ async function rawClient(url: string, options: mqtt.IClientOptions = {}): Promis
 }
 
 function node(deviceId: string, suffix: string, extra: { onPublish?: (r: { s: string; n: number }) => void; intervalMs?: number; mqtt?: MqttSettings } = {}): VirtualMqttNode {
-  const created = new VirtualMqttNode({ deviceId, idSuffix: suffix, intervalMs: extra.intervalMs ?? 200, mqtt: extra.mqtt ?? settings, ...(extra.onPublish === undefined ? {} : { onPublish: extra.onPublish }) });
+  const created = new VirtualMqttNode({
+    deviceId,
+    idSuffix: suffix,
+    intervalMs: extra.intervalMs ?? 200,
+    mqtt: extra.mqtt ?? settings,
+    ...(extra.onPublish === undefined ? {} : { onPublish: extra.onPublish }),
+  });
   nodes.push(created);
   return created;
 }
@@ -100,10 +106,14 @@ describe("MQTT nodes through mosquitto", () => {
 
     const cmdNode = node(deviceId, `${sfx}c`, { intervalMs: 1_000 });
     await cmdNode.start();
-    await eventually(async () => {
-      const res = await gql<{ actuators: unknown[] }>(twin.url, `query ($id: ID!) { actuators(where: { actuatorId: { eq: $id } }) { actuatorId } }`, { id: fan });
-      return res.data?.actuators.length === 1 ? true : undefined;
-    }, 15_000, "the node's actuators in the graph");
+    await eventually(
+      async () => {
+        const res = await gql<{ actuators: unknown[] }>(twin.url, `query ($id: ID!) { actuators(where: { actuatorId: { eq: $id } }) { actuatorId } }`, { id: fan });
+        return res.data?.actuators.length === 1 ? true : undefined;
+      },
+      15_000,
+      "the node's actuators in the graph",
+    );
     expect((await deviceStatus(twin.url, deviceId))?.port).toBe(`mqtt:twin/${deviceId}`);
 
     const on = await gql<{ sendCommand: { status: string; error: string | null } }>(twin.url, SEND, { input: { actuatorId: fan, state: "ON" } });
@@ -114,7 +124,7 @@ describe("MQTT nodes through mosquitto", () => {
     // Power cut: no goodbye, so the broker publishes the node's last will.
     await cmdNode.kill();
     await eventually(async () => (twin.app.bridge.isConnected(deviceId) ? undefined : true), 10_000, "the last will to end the link");
-    expect((await deviceStatus(twin.url, deviceId))).toBeUndefined();
+    expect(await deviceStatus(twin.url, deviceId)).toBeUndefined();
     const off = await gql(twin.url, SEND, { input: { actuatorId: fan, state: "OFF" } });
     expect(off.errors?.[0]).toMatchObject({ extensions: { code: "DEVICE_OFFLINE" } });
     expect(off.errors?.[0]?.message).toMatch(new RegExp(`device ${deviceId} is offline`));
@@ -151,10 +161,14 @@ describe("MQTT nodes through mosquitto", () => {
     await hostile.publishAsync(`twin/ghost-${sfx}/up`, "junk from a device without a session", { qos: 1 });
     await hostile.publishAsync(up, JSON.stringify({ t: "r", s: sensor, v: 42.5, n: 4, up: 4 }), { qos: 1 });
 
-    const status = await eventually(async () => {
-      const s = await deviceStatus(twin.url, deviceId);
-      return s?.readings === 1 ? s : undefined;
-    }, 10_000, "the valid reading after the junk");
+    const status = await eventually(
+      async () => {
+        const s = await deviceStatus(twin.url, deviceId);
+        return s?.readings === 1 ? s : undefined;
+      },
+      10_000,
+      "the valid reading after the junk",
+    );
     expect(status.rejectedLines).toBe(junk.length);
     expect(twin.app.mqtt!.status()).toMatchObject({ broker: "up", connects });
     expect(twin.app.mqtt!.status().strayMessages).toBeGreaterThanOrEqual(1);
@@ -170,10 +184,14 @@ describe("MQTT nodes through mosquitto", () => {
     const lateSettings: MqttSettings = { ...settings, url: late.url };
     const second = await startTestTwin({ mqtt: lateSettings });
     try {
-      const down = await eventually(async () => {
-        const health = (await second.app.health()) as { mqtt?: { broker: string; error: string | null } };
-        return health.mqtt?.error !== null && health.mqtt?.error !== undefined ? health.mqtt : undefined;
-      }, 10_000, "the health report to name the MQTT broker");
+      const down = await eventually(
+        async () => {
+          const health = (await second.app.health()) as { mqtt?: { broker: string; error: string | null } };
+          return health.mqtt?.error !== null && health.mqtt?.error !== undefined ? health.mqtt : undefined;
+        },
+        10_000,
+        "the health report to name the MQTT broker",
+      );
       expect(down).toMatchObject({ broker: "down", subscribed: false, error: expect.stringMatching(/ECONNREFUSED/) });
       // It serves what it has meanwhile.
       expect((await gql(second.url, "{ deviceStatuses { deviceId } }")).errors).toBeUndefined();

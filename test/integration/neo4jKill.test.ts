@@ -25,7 +25,10 @@ afterAll(async () => {
 describe("Neo4j killed with SIGKILL mid-ingest", () => {
   it("loses no acknowledged COMMITTED or LOGGED reading once it is back, and stores each once", async () => {
     const url = app.server.url;
-    const acked = new Map<string, Set<number>>([["COMMITTED", new Set()], ["LOGGED", new Set()]]);
+    const acked = new Map<string, Set<number>>([
+      ["COMMITTED", new Set()],
+      ["LOGGED", new Set()],
+    ]);
     const base = Date.parse("2026-04-01T00:00:00Z");
     let sending = true;
     const callers = [...acked.keys()].flatMap((level) =>
@@ -55,14 +58,14 @@ describe("Neo4j killed with SIGKILL mid-ingest", () => {
     await eventually(async () => (app.writer.pending === 0 ? true : undefined), 90_000, "the buffer to drain");
 
     for (const [level, seqs] of acked) {
-      const { records } = await driver.executeQuery(
-        "MATCH (r:Reading {sensorId: $id}) RETURN count(r) AS n, count(DISTINCT r.seq) AS d, collect(r.seq) AS seqs",
-        { id: `kill_${level}` },
-      );
+      const { records } = await driver.executeQuery("MATCH (r:Reading {sensorId: $id}) RETURN count(r) AS n, count(DISTINCT r.seq) AS d, collect(r.seq) AS seqs", { id: `kill_${level}` });
       const row = records[0]!;
       const stored = new Set(row.get("seqs") as number[]);
       expect(row.get("n"), `${level}: each reading once`).toBe(row.get("d"));
-      expect([...seqs].filter((s) => !stored.has(s)), `${level} acknowledged readings lost`).toEqual([]);
+      expect(
+        [...seqs].filter((s) => !stored.has(s)),
+        `${level} acknowledged readings lost`,
+      ).toEqual([]);
     }
     expect(acked.get("LOGGED")!.size).toBeGreaterThan(acked.get("COMMITTED")!.size / 4);
   }, 240_000);

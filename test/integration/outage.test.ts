@@ -92,10 +92,7 @@ describe("database lost while running", () => {
     await send(100);
     await app.writer.flush();
 
-    const { records } = await driver.executeQuery(
-      "MATCH (r:Reading {sensorId: $sensorId}) RETURN count(r) AS n, count(DISTINCT r.seq) AS distinct, collect(r.seq) AS seqs",
-      { sensorId },
-    );
+    const { records } = await driver.executeQuery("MATCH (r:Reading {sensorId: $sensorId}) RETURN count(r) AS n, count(DISTINCT r.seq) AS distinct, collect(r.seq) AS seqs", { sensorId });
     const row = records[0]!;
     expect(row.get("n")).toBe(accepted.size);
     expect(row.get("distinct")).toBe(accepted.size);

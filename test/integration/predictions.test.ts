@@ -59,10 +59,14 @@ beforeAll(async () => {
   expect(res.data?.recordReadings.accepted).toBe(readings.length);
   await twin.app.writer.flush();
   // The actuator log is written asynchronously from the bus.
-  await eventually(async () => {
-    const { records } = await twin.driver.executeQuery("MATCH (c:ActuatorChange) WHERE c.actuatorId IN [$h, $f] RETURN count(c) AS n", { h: ids.heater, f: ids.fan });
-    return Number(records[0]!.get("n")) >= 10 ? true : undefined;
-  }, 10_000, "the actuator log");
+  await eventually(
+    async () => {
+      const { records } = await twin.driver.executeQuery("MATCH (c:ActuatorChange) WHERE c.actuatorId IN [$h, $f] RETURN count(c) AS n", { h: ids.heater, f: ids.fan });
+      return Number(records[0]!.get("n")) >= 10 ? true : undefined;
+    },
+    10_000,
+    "the actuator log",
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -152,7 +156,10 @@ describe("questions about the past, with the actuators as they were then", () =>
     // Minute 49: the heater ran from 0 to 45, so the history cannot yet tell its gain (OFF for 4 min);
     // the plant model is not valid with it OFF, and the time of the switch explains the fall.
     const asOf = new Date(startMs() + 49 * MIN).toISOString();
-    const res = await gql<{ sensors: Array<{ health: { issues: string[] }; traits: { driftPerMinute: number; driftCause: string } }>; recommendations: Array<{ action: string; targetId: string; reason: string }> }>(
+    const res = await gql<{
+      sensors: Array<{ health: { issues: string[] }; traits: { driftPerMinute: number; driftCause: string } }>;
+      recommendations: Array<{ action: string; targetId: string; reason: string }>;
+    }>(
       twin.url,
       `query ($s: ID!, $asOf: DateTime) {
         sensors(where: { sensorId: { eq: $s } }) { health(windowSeconds: 300, asOf: $asOf) { issues } traits(windowSeconds: 300, asOf: $asOf) { driftPerMinute driftCause } }
@@ -263,7 +270,9 @@ describe("long horizons, from the days before the live one", () => {
     const to = Math.floor((end - 24 * 60 * MIN) / bucket) * bucket;
     const sampled = await store.newestPerBucket(sensorId, to, bucket, 100);
     const stored = readings.map((r) => ({ timestampMs: Date.parse(r.timestamp), value: r.value }));
-    const expected = Array.from({ length: 100 }, (_, k) => stored.filter((p) => p.timestampMs > to - (100 - k) * bucket && p.timestampMs <= to - (99 - k) * bucket).at(-1)).filter((p) => p !== undefined);
+    const expected = Array.from({ length: 100 }, (_, k) => stored.filter((p) => p.timestampMs > to - (100 - k) * bucket && p.timestampMs <= to - (99 - k) * bucket).at(-1)).filter(
+      (p) => p !== undefined,
+    );
     expect(sampled).toEqual(expected);
     expect(sampled).toHaveLength(100);
 
@@ -301,11 +310,10 @@ describe("failure risk of a process value with no physical range", () => {
       readings.push({ sensorId, value: Number((level + rng.gaussian(0, 1)).toFixed(3)), timestamp: new Date(t).toISOString() });
     }
     const ask = (asOfMs: number) =>
-      gql<{ failureRisk: { probability: number; drivers: string[] } }>(
-        twin.url,
-        `query ($s: ID!, $asOf: DateTime) { failureRisk(sensorId: $s, hours: 24, asOf: $asOf) { probability drivers } }`,
-        { s: sensorId, asOf: new Date(asOfMs).toISOString() },
-      );
+      gql<{ failureRisk: { probability: number; drivers: string[] } }>(twin.url, `query ($s: ID!, $asOf: DateTime) { failureRisk(sensorId: $s, hours: 24, asOf: $asOf) { probability drivers } }`, {
+        s: sensorId,
+        asOf: new Date(asOfMs).toISOString(),
+      });
     const risk = async (asOfMs: number) => {
       const r = await ask(asOfMs);
       expect(r.errors).toBeUndefined();
@@ -322,7 +330,9 @@ describe("failure risk of a process value with no physical range", () => {
 
     const failed = await risk(end);
     expect(failed.probability).toBe(1);
-    expect(failed.drivers.join(" | ")).toMatch(/out of its operating band (89|90)\.\d+ ± [\d.]+ \(its last week's hourly levels\) for 9 h, longer than its ordinary excursions \(the longest before it in the last week lasted 3 h\): it has left its operating range/);
+    expect(failed.drivers.join(" | ")).toMatch(
+      /out of its operating band (89|90)\.\d+ ± [\d.]+ \(its last week's hourly levels\) for 9 h, longer than its ordinary excursions \(the longest before it in the last week lasted 3 h\): it has left its operating range/,
+    );
     // Just before the fault the machine was inside its band: no range driver, low risk.
     const before = await risk(faultFrom - 20 * MIN);
     expect(before.probability).toBeLessThan(0.5);
@@ -339,7 +349,10 @@ describe("failure risk of a process value with no physical range", () => {
       return r.data!.recommendations.filter((x) => x.targetId === sensorId);
     };
     const now = await advice(end);
-    expect(now.find((x) => x.action === "INSPECT")).toMatchObject({ urgency: "HIGH", reason: expect.stringMatching(/for 9 h, longer than its ordinary excursions .*; inspect what it measures, and the sensor$/) });
+    expect(now.find((x) => x.action === "INSPECT")).toMatchObject({
+      urgency: "HIGH",
+      reason: expect.stringMatching(/for 9 h, longer than its ordinary excursions .*; inspect what it measures, and the sensor$/),
+    });
     expect((await advice(faultFrom - 20 * MIN)).some((x) => x.action === "INSPECT")).toBe(false);
   }, 60_000);
 });

@@ -67,13 +67,17 @@ describe("npm start is one process tree", () => {
     ["the embedded database", (t: Tree) => [t.pidOf("java")], /the embedded Neo4j stopped \(exit 143\): stopping/],
     ["the simulator", (t: Tree) => [t.pidOf("simnode")], /the simulated node \(pid \d+\) was stopped by a signal: stopping/],
     ["every process at once, as systemd stops a service", (t: Tree) => [t.npm.child.pid!, ...t.members.map((p) => p.pid)], /SIGTERM: stopping/],
-  ])("SIGTERM to %s stops every process of it cleanly and frees its ports", async (_name, targets, why) => {
-    const tree = await startTree();
-    expect(tree.members.map((p) => p.name)).toEqual(expect.arrayContaining(["node", "java", "simnode"]));
-    for (const pid of targets(tree)) process.kill(pid, "SIGTERM");
-    await expectAllStopped(tree);
-    expect(tree.npm.output.join("\n")).toMatch(why);
-  }, 300_000);
+  ])(
+    "SIGTERM to %s stops every process of it cleanly and frees its ports",
+    async (_name, targets, why) => {
+      const tree = await startTree();
+      expect(tree.members.map((p) => p.name)).toEqual(expect.arrayContaining(["node", "java", "simnode"]));
+      for (const pid of targets(tree)) process.kill(pid, "SIGTERM");
+      await expectAllStopped(tree);
+      expect(tree.npm.output.join("\n")).toMatch(why);
+    },
+    300_000,
+  );
 
   it("the simulator stops when its starter is killed hard, even while its output is still read", async () => {
     const binary = path.join(projectRoot, "firmware", "build", "simnode");

@@ -102,7 +102,8 @@ describe("the default limits", () => {
   it("refuse a deep subscription before it starts", async () => {
     const client = wsClient(strict.wsUrl);
     try {
-      const deep = "subscription { commandUpdated { actuator { device { sensors { device { sensors { device { sensors { device { sensors { device { sensors { device { deviceId } } } } } } } } } } } } } }";
+      const deep =
+        "subscription { commandUpdated { actuator { device { sensors { device { sensors { device { sensors { device { sensors { device { sensors { device { deviceId } } } } } } } } } } } } } }";
       const refused = await overWs(client, deep);
       expect(codes(refused), JSON.stringify(refused)).toEqual(["QUERY_TOO_DEEP"]);
     } finally {

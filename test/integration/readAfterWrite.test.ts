@@ -15,10 +15,14 @@ beforeAll(async () => {
   device = new VirtualDevice({ deviceId: `raw-${sfx}`, idSuffix: sfx, intervalMs: 60_000 });
   twin.app.bridge.attach(`virtual raw-${sfx}`, async () => device);
   await eventually(async () => (twin.app.bridge.isConnected(`raw-${sfx}`) ? true : undefined), 10_000, "the virtual node's hello");
-  await eventually(async () => {
-    const res = await gql<{ actuators: unknown[] }>(twin.url, `query ($id: ID!) { actuators(where: { actuatorId: { eq: $id } }) { actuatorId } }`, { id: fan });
-    return res.data?.actuators.length === 1 ? true : undefined;
-  }, 10_000, "the fan in the graph");
+  await eventually(
+    async () => {
+      const res = await gql<{ actuators: unknown[] }>(twin.url, `query ($id: ID!) { actuators(where: { actuatorId: { eq: $id } }) { actuatorId } }`, { id: fan });
+      return res.data?.actuators.length === 1 ? true : undefined;
+    },
+    10_000,
+    "the fan in the graph",
+  );
 });
 afterAll(async () => {
   await twin?.close();
@@ -31,11 +35,9 @@ describe("reads follow writes", () => {
     for (let i = 0; i < 1_000; i++) {
       const sensorId = `raw_${twin.prefix}_${Math.floor(i / 10)}`; // a new sensor every 10th call
       const value = i + 0.5;
-      const recorded = await gql<{ recordReadings: { accepted: number; durability: string } }>(
-        twin.url,
-        `mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted durability } }`,
-        { r: [{ sensorId, value, timestamp: new Date(base + i * 1000).toISOString() }] },
-      );
+      const recorded = await gql<{ recordReadings: { accepted: number; durability: string } }>(twin.url, `mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted durability } }`, {
+        r: [{ sensorId, value, timestamp: new Date(base + i * 1000).toISOString() }],
+      });
       expect(recorded.data?.recordReadings).toEqual({ accepted: 1, durability: "COMMITTED" });
       const read = await gql<{ sensors: Array<{ currentValue: number | null; latestReadings: Array<{ value: number }> }> }>(
         twin.url,

@@ -23,11 +23,9 @@ describe("neo4j:// routing", () => {
   it("the twin runs over it: a committed reading is read back at once through GraphQL", async () => {
     expect(routingUri()).toMatch(/^neo4j:\/\//);
     const sensorId = `temp_${twin.prefix}_routed`;
-    const recorded = await gql<{ recordReadings: { accepted: number; durability: string } }>(
-      twin.url,
-      `mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted durability } }`,
-      { r: [{ sensorId, value: 21.5, timestamp: "2026-05-01T00:00:00Z" }] },
-    );
+    const recorded = await gql<{ recordReadings: { accepted: number; durability: string } }>(twin.url, `mutation ($r: [ReadingInput!]!) { recordReadings(readings: $r) { accepted durability } }`, {
+      r: [{ sensorId, value: 21.5, timestamp: "2026-05-01T00:00:00Z" }],
+    });
     expect(recorded.data?.recordReadings).toEqual({ accepted: 1, durability: "COMMITTED" });
     const read = await gql<{ sensors: Array<{ currentValue: number }> }>(twin.url, `query ($id: ID!) { sensors(where: { sensorId: { eq: $id } }) { currentValue } }`, { id: sensorId });
     expect(read.data?.sensors).toEqual([{ currentValue: 21.5 }]);

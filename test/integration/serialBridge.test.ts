@@ -35,14 +35,18 @@ describe("serial bridge over a socat pty pair", () => {
     twin.app.bridge.attach(pair.b, async () => new SerialLink(pair.b, 115200));
     await eventually(async () => (twin.app.bridge.isConnected(deviceId) ? true : undefined), 10_000, "the hello handshake");
 
-    const registered = await eventually(async () => {
-      const res = await gql<{ devices: Array<{ deviceId: string; port: string; sensors: Array<{ sensorId: string }>; actuators: Array<{ actuatorId: string; reportedState: string }> }> }>(
-        twin.url,
-        `query ($id: ID!) { devices(where: { deviceId: { eq: $id } }) { deviceId port sensors(sort: [{ sensorId: ASC }]) { sensorId } actuators { actuatorId reportedState } } }`,
-        { id: deviceId },
-      );
-      return res.data?.devices.length === 1 ? res.data.devices : undefined;
-    }, 10_000, "the device in the graph");
+    const registered = await eventually(
+      async () => {
+        const res = await gql<{ devices: Array<{ deviceId: string; port: string; sensors: Array<{ sensorId: string }>; actuators: Array<{ actuatorId: string; reportedState: string }> }> }>(
+          twin.url,
+          `query ($id: ID!) { devices(where: { deviceId: { eq: $id } }) { deviceId port sensors(sort: [{ sensorId: ASC }]) { sensorId } actuators { actuatorId reportedState } } }`,
+          { id: deviceId },
+        );
+        return res.data?.devices.length === 1 ? res.data.devices : undefined;
+      },
+      10_000,
+      "the device in the graph",
+    );
     expect(registered).toEqual([{ deviceId, port: pair.b, sensors: [{ sensorId: `humidity_${p}1` }, { sensorId: `temp_${p}1` }], actuators: [{ actuatorId: `fan_${p}1`, reportedState: "OFF" }] }]);
 
     const sensor = `temp_${p}1`;
@@ -61,7 +65,10 @@ describe("serial bridge over a socat pty pair", () => {
     await eventually(async () => (twin.app.bridge.isConnected(deviceId) ? true : undefined), 20_000, "the bridge to reconnect");
     await device.reading(sensor, 21.25);
     await eventually(async () => ((await storedValues(sensor)).includes(21.25) ? true : undefined), 10_000, "a reading after reconnecting");
-    const statuses = await gql<{ deviceStatuses: Array<{ deviceId: string; online: boolean; readings: number; rejectedLines: number }> }>(twin.url, "{ deviceStatuses { deviceId online readings rejectedLines } }");
+    const statuses = await gql<{ deviceStatuses: Array<{ deviceId: string; online: boolean; readings: number; rejectedLines: number }> }>(
+      twin.url,
+      "{ deviceStatuses { deviceId online readings rejectedLines } }",
+    );
     expect(statuses.data?.deviceStatuses.find((s) => s.deviceId === deviceId)).toMatchObject({ online: true, readings: 1, rejectedLines: 0 });
     await device.close();
   }, 90_000);

@@ -85,9 +85,9 @@ describe("the embedded database of a twin that dies", () => {
       new Promise((resolve) => {
         const socket = connect(port, "127.0.0.1");
         socket.once("connect", () => {
-        socket.destroy();
-        resolve(true);
-      });
+          socket.destroy();
+          resolve(true);
+        });
         socket.once("error", () => resolve(false));
       });
     try {

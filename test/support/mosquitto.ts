@@ -56,7 +56,10 @@ export async function mosquitto(options: { started?: boolean } = {}): Promise<Br
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), "twin-mosquitto-"));
   const config = path.join(dir, "mosquitto.conf");
-  writeFileSync(config, [`listener ${port} 127.0.0.1`, "allow_anonymous true", "persistence false", "set_tcp_nodelay true", "log_dest stdout", "log_type error", "log_type warning", "log_type notice", ""].join("\n"));
+  writeFileSync(
+    config,
+    [`listener ${port} 127.0.0.1`, "allow_anonymous true", "persistence false", "set_tcp_nodelay true", "log_dest stdout", "log_type error", "log_type warning", "log_type notice", ""].join("\n"),
+  );
   let child: ChildProcess | null = null;
   const output: string[] = [];
   const broker: Broker = {
@@ -87,7 +90,7 @@ export async function mosquitto(options: { started?: boolean } = {}): Promise<Br
       rmSync(dir, { recursive: true, force: true });
     },
     log: () => output.join(""),
-    pid: () => (child)?.pid,
+    pid: () => child?.pid,
   };
   if (options.started !== false) await broker.start();
   return broker;

@@ -58,8 +58,12 @@ export async function seedRoomHistory(twin: Pick<TestTwin, "url" | "app" | "driv
   if (res.data?.recordReadings.accepted !== readings.length) throw new Error(`seeding readings failed: ${JSON.stringify(res)}`);
   await twin.app.writer.flush();
   // The log is written asynchronously from the bus; a plant fitted on part of it holds a wrong state now.
-  await eventually(async () => {
-    const { records } = await twin.driver.executeQuery("MATCH (c:ActuatorChange) WHERE c.actuatorId IN [$h, $f] RETURN count(c) AS n", { h: room.heater, f: room.fan });
-    return Number(records[0]!.get("n")) >= changes ? true : undefined;
-  }, 10_000, "the whole actuator log");
+  await eventually(
+    async () => {
+      const { records } = await twin.driver.executeQuery("MATCH (c:ActuatorChange) WHERE c.actuatorId IN [$h, $f] RETURN count(c) AS n", { h: room.heater, f: room.fan });
+      return Number(records[0]!.get("n")) >= changes ? true : undefined;
+    },
+    10_000,
+    "the whole actuator log",
+  );
 }

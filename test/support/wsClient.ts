@@ -44,8 +44,8 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
           error instanceof Error
             ? error
             : typeof close?.code === "number"
-              // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a close reason is a string; anything else is shown as it comes
-              ? new Error(`closed ${close.code}: ${String(close.reason ?? "")}`)
+              ? // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a close reason is a string; anything else is shown as it comes
+                new Error(`closed ${close.code}: ${String(close.reason ?? "")}`)
               : new Error(JSON.stringify(error));
         wake();
       },

@@ -66,7 +66,11 @@ export function assessMoldRisk(history: readonly ClimateHour[], request: MoldRis
   const { asOfMs, hours, model, surface, names } = request;
   checkForecastHours(hours);
   checkModel(model);
-  const converted = surfaceSteps(history.filter((h) => h.endMs <= asOfMs), surface, names);
+  const converted = surfaceSteps(
+    history.filter((h) => h.endMs <= asOfMs),
+    surface,
+    names,
+  );
   if (!converted.ok) return unavailable(converted.reason);
   const steps = converted.steps;
   const newest = steps.at(-1);
@@ -75,7 +79,9 @@ export function assessMoldRisk(history: readonly ClimateHour[], request: MoldRis
   }
   const ageHours = (asOfMs - newest.endMs) / HOUR_MS;
   if (ageHours > MAX_CONDITIONS_AGE_HOURS) {
-    return unavailable(`the newest hour with both ${names.temperature} and ${names.humidity} readings ended ${num(ageHours)} h before asOf; the conditions now need readings of both within ${MAX_CONDITIONS_AGE_HOURS} h`);
+    return unavailable(
+      `the newest hour with both ${names.temperature} and ${names.humidity} readings ended ${num(ageHours)} h before asOf; the conditions now need readings of both within ${MAX_CONDITIONS_AGE_HOURS} h`,
+    );
   }
   const state = runMold(INITIAL_MOLD_STATE, steps, model);
   const cycle = forecastCycle(steps, asOfMs, hours);
@@ -128,9 +134,7 @@ export function surfaceSteps(history: readonly ClimateHour[], surface: SurfaceSe
  */
 export function forecastCycle(steps: readonly TimedStep[], asOfMs: number, hours: number): TimedStep[] {
   const fromMs = asOfMs - hours * HOUR_MS;
-  const recent = steps
-    .filter((s) => s.endMs > fromMs && s.endMs <= asOfMs)
-    .map((s) => (s.endMs - s.hours * HOUR_MS < fromMs ? { ...s, hours: (s.endMs - fromMs) / HOUR_MS } : s));
+  const recent = steps.filter((s) => s.endMs > fromMs && s.endMs <= asOfMs).map((s) => (s.endMs - s.hours * HOUR_MS < fromMs ? { ...s, hours: (s.endMs - fromMs) / HOUR_MS } : s));
   const newest = steps.at(-1);
   return recent.length > 0 || newest === undefined ? recent : [newest];
 }
@@ -169,8 +173,13 @@ function driversOf(a: MoldRiskAssessment, cycle: readonly SurfaceStep[], usable:
   if (growing.length > 0) {
     drivers.push(`favourable for growth ${num(growingHours)} of the last ${hours} h`);
   } else {
-    const peak = cycle.reduce((best, s) => (s.relativeHumidity - criticalHumidity(s.celsius, model.sensitivity) > best.relativeHumidity - criticalHumidity(best.celsius, model.sensitivity) ? s : best), cycle[0] as SurfaceStep);
-    drivers.push(`not favourable for growth in any of the last ${hours} h (closest: ${num(peak.relativeHumidity)} % RH against a critical ${num(criticalHumidity(peak.celsius, model.sensitivity))} %)`);
+    const peak = cycle.reduce(
+      (best, s) => (s.relativeHumidity - criticalHumidity(s.celsius, model.sensitivity) > best.relativeHumidity - criticalHumidity(best.celsius, model.sensitivity) ? s : best),
+      cycle[0] as SurfaceStep,
+    );
+    drivers.push(
+      `not favourable for growth in any of the last ${hours} h (closest: ${num(peak.relativeHumidity)} % RH against a critical ${num(criticalHumidity(peak.celsius, model.sensitivity))} %)`,
+    );
   }
   if (a.index >= 1) drivers.push(`index ${num(a.index)}: microscopic growth (index 1) is expected already`);
   else if (a.index > 0) drivers.push(`index ${num(a.index)} from growth in the last ${MOLD_HISTORY_HOURS / 24} days`);

@@ -37,8 +37,7 @@ export function roomClimate(celsius: number, relativeHumidity: number, setting: 
   const dew = dewPoint(celsius, relativeHumidity);
   const surfaceC = surfaceTemperature(celsius, setting);
   const margin = surfaceC === null || dew === null ? null : surfaceC - dew;
-  const risk: CondensationRisk | null =
-    surfaceC === null ? null : margin !== null && margin <= 0 ? "CONDENSING" : surface.relativeHumidity >= HIGH_SURFACE_HUMIDITY ? "HIGH" : "LOW";
+  const risk: CondensationRisk | null = surfaceC === null ? null : margin !== null && margin <= 0 ? "CONDENSING" : surface.relativeHumidity >= HIGH_SURFACE_HUMIDITY ? "HIGH" : "LOW";
   return {
     temperatureC: celsius,
     relativeHumidity,

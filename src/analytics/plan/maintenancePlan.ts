@@ -57,11 +57,7 @@ function checkPlanRequest(r: PlanRequest): WorkingHours {
  * fit before the horizon ends are left out of the plan. Sorted by start, then technician; each
  * visit's tasks by due date, then cost of delay.
  */
-export function planMaintenance(
-  outlooks: readonly SensorOutlook[],
-  timeZones: ReadonlyMap<string, string | null>,
-  request: PlanRequest,
-): { visits: PlannedVisit[]; unplannedTasks: number } {
+export function planMaintenance(outlooks: readonly SensorOutlook[], timeZones: ReadonlyMap<string, string | null>, request: PlanRequest): { visits: PlannedVisit[]; unplannedTasks: number } {
   const hours = checkPlanRequest(request);
   const endMs = request.fromMs + request.days * DAY_MS;
   const tasks = outlooks.map((o) => taskFor(o, endMs)).filter((t): t is TaskDraft => t !== null);

@@ -51,11 +51,19 @@ export function taskFor(o: SensorOutlook, horizonEndMs: number): TaskDraft | nul
   const m = o.maintenance;
   if (m !== null && m.hoursUntilMaintenance !== null && o.asOfMs + m.hoursUntilMaintenance * HOUR_MS < horizonEndMs) {
     const h = m.hoursUntilMaintenance;
-    found.push({ action: "RECALIBRATE", dueMs: o.asOfMs + h * HOUR_MS, why: h === 0 ? `stability below 60 % already (${m.reasons[0] ?? ""})` : `stability reaches 60 % in ~${num(h)} h (${m.reasons[0] ?? ""})` });
+    found.push({
+      action: "RECALIBRATE",
+      dueMs: o.asOfMs + h * HOUR_MS,
+      why: h === 0 ? `stability below 60 % already (${m.reasons[0] ?? ""})` : `stability reaches 60 % in ~${num(h)} h (${m.reasons[0] ?? ""})`,
+    });
   }
   const validUntil = o.calibrationValidUntilMs;
   if (validUntil !== null && validUntil < horizonEndMs) {
-    found.push({ action: "RECALIBRATE", dueMs: validUntil, why: validUntil <= o.asOfMs ? `calibration expired ${new Date(validUntil).toISOString()}` : `calibration expires ${new Date(validUntil).toISOString()}` });
+    found.push({
+      action: "RECALIBRATE",
+      dueMs: validUntil,
+      why: validUntil <= o.asOfMs ? `calibration expired ${new Date(validUntil).toISOString()}` : `calibration expires ${new Date(validUntil).toISOString()}`,
+    });
   }
   if (found.length === 0) return null;
   const severity: Readonly<Record<TaskAction, number>> = { REPLACE: 3, INSPECT: 2, RECALIBRATE: 1 };

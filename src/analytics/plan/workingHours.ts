@@ -54,7 +54,11 @@ export function timeZoneProblem(timeZone: string): string | null {
 
 /** The local calendar fields of an instant in a zone (month 0-based, as Date.UTC takes it). */
 function localFields(ms: number, timeZone: string): { y: number; mo: number; d: number; localMs: number } {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(ms).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(ms)
+      .map((p) => [p.type, p.value]),
+  );
   const y = Number(parts["year"]);
   const mo = Number(parts["month"]) - 1;
   const d = Number(parts["day"]);

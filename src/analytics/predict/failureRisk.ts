@@ -130,7 +130,15 @@ export function failureRisk(points: Readings, context: FailureRiskContext): Pred
   const drifting = driftTerm(traits, hourly, thresholds.maxDriftPerMinute);
   const stale = staleTerm(traits, thresholds.staleAfterMs ?? traits.staleLimitMs, alertHistory, asOfMs, hours);
   const alerts = alertTerm(alertHistory, asOfMs, hours, thresholds);
-  const range = rangeTerm(context.rangeHistory == null ? history : upTo(context.rangeHistory, asOfMs), asOfMs, hours, kind, context.validRange ?? { min: kindProfile(kind).rangeMin, max: kindProfile(kind).rangeMax }, context.memo ?? null, context.levels ?? null);
+  const range = rangeTerm(
+    context.rangeHistory == null ? history : upTo(context.rangeHistory, asOfMs),
+    asOfMs,
+    hours,
+    kind,
+    context.validRange ?? { min: kindProfile(kind).rangeMin, max: kindProfile(kind).rangeMax },
+    context.memo ?? null,
+    context.levels ?? null,
+  );
 
   const penalties = thresholds.penalties;
   const failAt = 100 - thresholds.degradedAbove;
@@ -149,7 +157,12 @@ export function failureRisk(points: Readings, context: FailureRiskContext): Pred
     term("unstable", unstable, penalties.unstable, total(0, d, s, a, r)),
     term("drifting", drifting, penalties.drifting, total(u, 0, s, a, r)),
     term("stale", stale, penalties.stale, total(u, d, 0, a, r)),
-    term("anomaly", alerts, a.reduce((w, l) => (l.probability > 0 ? Math.max(w, l.points) : w), 0), total(u, d, s, [], r)),
+    term(
+      "anomaly",
+      alerts,
+      a.reduce((w, l) => (l.probability > 0 ? Math.max(w, l.points) : w), 0),
+      total(u, d, s, [], r),
+    ),
     term("range", range, null, total(u, d, s, a, 0)),
   ];
   const drivers = terms

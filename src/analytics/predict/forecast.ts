@@ -168,7 +168,10 @@ function upTo(readings: Readings, asOfMs: number): ReadingColumns {
       if (i > 0 && t < (ts[i - 1] as number)) sorted = false;
     }
     if (sorted) return sliceColumns(readings, 0, firstAfter(ts, asOfMs));
-    return upTo(Array.from(ts, (timestampMs, i) => ({ timestampMs, value: vs[i] as number })), asOfMs);
+    return upTo(
+      Array.from(ts, (timestampMs, i) => ({ timestampMs, value: vs[i] as number })),
+      asOfMs,
+    );
   }
   const ts = new Float64Array(readings.length);
   const vs = new Float64Array(readings.length);

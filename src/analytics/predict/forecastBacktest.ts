@@ -63,7 +63,7 @@ export function backtestForecast(points: readonly Point[], options: BacktestOpti
     let naiveError = 0;
     let width = 0;
     let start = 0;
-    const first = (points[0])?.timestampMs ?? 0;
+    const first = points[0]?.timestampMs ?? 0;
     let next = first + (options.warmUpMs ?? options.historyMs);
     for (let i = 0; i < points.length; i++) {
       const origin = points[i] as Point;
@@ -140,10 +140,7 @@ export function evaluateSeries(name: string, unit: string, points: readonly Poin
   const horizons = backtestForecast(points, options).map((h) => ({
     ...h,
     maeVsNaive: h.mae !== null && h.naiveMae !== null && h.naiveMae > 0 ? h.mae / h.naiveMae : null,
-    withinTarget:
-      h.coverage === null || h.mae === null || h.naiveMae === null
-        ? null
-        : h.coverage >= COVERAGE_TARGET.min && h.coverage <= COVERAGE_TARGET.max && h.mae <= h.naiveMae,
+    withinTarget: h.coverage === null || h.mae === null || h.naiveMae === null ? null : h.coverage >= COVERAGE_TARGET.min && h.coverage <= COVERAGE_TARGET.max && h.mae <= h.naiveMae,
   }));
   return { series: name, unit, readings: points.length, horizons };
 }

@@ -30,7 +30,7 @@ export function sampleGrid(readings: Readings, endMs: number, stepMs: number, ma
   let observed = 0;
   /** Slots back from the newest slot (0) that reading i falls in; non-increasing in i. */
   const back = (i: number): number => Math.floor((endMs - (ts[i] as number)) / stepMs);
-  for (let slot = 0; slot < n; ) {
+  for (let slot = 0; slot < n;) {
     // The newest reading in a slot ≥ `slot`: the one before the first of [0, hi) that is newer.
     const i = firstNewerThanSlot(back, slot, hi) - 1;
     if (i < 0) break;

@@ -131,7 +131,7 @@ export function fitHolt(values: Float64Array, h: number, resetAfter: number): Ho
     }
   }
   if (best === null) return null;
-  for (let improved = true; improved; ) {
+  for (let improved = true; improved;) {
     improved = false;
     const [a0, b0, f0]: readonly [number, number, number] = best;
     for (const [da, db, df] of NEIGHBOURS) {

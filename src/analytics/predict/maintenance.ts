@@ -73,9 +73,7 @@ export function maintenance(points: Readings, options: MaintenanceOptions): Pred
   const trend = fitStabilityTrend(hourly, asOfMs);
   if (trend === null) {
     const usable = hourly.filter((h) => h.stabilityPercent !== null).length;
-    return unavailable(
-      `too little history for a maintenance prediction: ${usable} of the last ${rules.windowHours} hours have ≥ ${MIN_READINGS_PER_HOUR} readings; need ${MIN_TREND_HOURS}`,
-    );
+    return unavailable(`too little history for a maintenance prediction: ${usable} of the last ${rules.windowHours} hours have ≥ ${MIN_READINGS_PER_HOUR} readings; need ${MIN_TREND_HOURS}`);
   }
   const usable = hourly.filter((h): h is HourlyStability & { stabilityPercent: number } => h.stabilityPercent !== null);
   const currentStability = usable[usable.length - 1]?.stabilityPercent ?? null;
@@ -93,8 +91,7 @@ export function maintenance(points: Readings, options: MaintenanceOptions): Pred
   const validUntil = options.calibration?.validUntilMs ?? null;
   const calibrationHoursLeft = validUntil === null ? null : (validUntil - asOfMs) / HOUR_MS;
   const recalibrate =
-    (hoursUntilMaintenance !== null && hoursUntilMaintenance < rules.recalibrateWithinHours) ||
-    (calibrationHoursLeft !== null && calibrationHoursLeft < rules.recalibrateWithinHours);
+    (hoursUntilMaintenance !== null && hoursUntilMaintenance < rules.recalibrateWithinHours) || (calibrationHoursLeft !== null && calibrationHoursLeft < rules.recalibrateWithinHours);
   const recommendedAction: MaintenanceAction = recalibrate ? "RECALIBRATE" : declining || status === "SCHEDULE_SOON" ? "MONITOR" : "NONE";
   return predicted({
     currentStability,

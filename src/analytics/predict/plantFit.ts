@@ -132,7 +132,12 @@ export function fitPlant(history: PlantHistory): Prediction<PlantModel> {
     parameters,
     fittedOn: count,
     rmse: Math.sqrt(fit.residualVariance),
-    simulationRmse: freeRunRmse(x, coefficients, reference, identified.map((a) => a.share)),
+    simulationRmse: freeRunRmse(
+      x,
+      coefficients,
+      reference,
+      identified.map((a) => a.share),
+    ),
     fittedFromMs: firstMs,
     fittedToMs: lastMs,
     actuators: identified.map(({ actuatorId, kind }) => ({ actuatorId, kind })),
@@ -175,9 +180,9 @@ function slotMeans(points: ReadingColumns, stepMs: number, slots: number): SlotM
     const dv = value - (mean[k] as number);
     meanT[k] = (meanT[k] as number) + dt / n;
     mean[k] = (mean[k] as number) + dv / n;
-    stt[k] = (stt[k] as number) + dt * (t - (meanT[k]));
-    svv[k] = (svv[k] as number) + dv * (value - (mean[k]));
-    stv[k] = (stv[k] as number) + dt * (value - (mean[k]));
+    stt[k] = (stt[k] as number) + dt * (t - meanT[k]);
+    svv[k] = (svv[k] as number) + dv * (value - mean[k]);
+    stv[k] = (stv[k] as number) + dt * (value - mean[k]);
   }
   const x = new Float64Array(slots);
   const centres = new Float64Array(slots);
@@ -257,15 +262,7 @@ function splitNoise(residuals: Float64Array, rows: readonly number[], phi: numbe
 }
 
 /** tau, ambient and gains with standard errors by the delta method from the covariance of [a, b, d…]. */
-function physicalWithErrors(
-  tau: number,
-  ambient: number,
-  gains: readonly number[],
-  gainNames: readonly string[],
-  c: readonly number[],
-  cov: readonly number[],
-  stepMinutes: number,
-): PlantParameter[] {
+function physicalWithErrors(tau: number, ambient: number, gains: readonly number[], gainNames: readonly string[], c: readonly number[], cov: readonly number[], stepMinutes: number): PlantParameter[] {
   const p = c.length;
   const a = c[0] as number;
   const b = c[1] as number;

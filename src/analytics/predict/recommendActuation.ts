@@ -20,11 +20,7 @@ const Z90 = 1.6448536269514722;
  *   simulated time, 0.6 when it only delays the breach, 0.3 when it does not help, 0.7 without
  *   a simulation (the table alone). Among candidates that work, each slower one loses 5 %.
  */
-export function actuationRecommendations(
-  s: SensorSituation,
-  location: LocationActuators | undefined,
-  simulateCandidate: RecommendationInputs["simulate"],
-): Recommendation[] {
+export function actuationRecommendations(s: SensorSituation, location: LocationActuators | undefined, simulateCandidate: RecommendationInputs["simulate"]): Recommendation[] {
   const quantity = plantQuantityOf(s.kind);
   const f = s.forecast;
   if (quantity === null || location === undefined || f === null) return [];
@@ -49,7 +45,7 @@ export function actuationRecommendations(
   for (const actuator of location.actuators) {
     const effect = ACTUATOR_EFFECTS[actuator.kind][quantity];
     if (effect === undefined) continue;
-    const helps = (effect < 0) === (direction === "LOWER");
+    const helps = effect < 0 === (direction === "LOWER");
     const state = helps ? "ON" : "OFF";
     if (actuator.reportedState === state) continue;
     const candidate: CandidateAction = { sensorId: s.sensorId, locationId: location.locationId, actuatorId: actuator.actuatorId, kind: actuator.kind, state, quantity, limit, direction };

@@ -135,7 +135,14 @@ function driftRecommendation(s: SensorSituation, drift: number, location: Locati
   }
   const room = roomExplanation(s, location, drift, asOfMs);
   if (room.explains) {
-    return { ...base, action: "CONTINUE_MONITORING", urgency: "LOW", confidence: 0.7, reason: `drifting at ${num(drift)}/min ${room.why}: the room is changing, not the sensor; ${room.recalibrateIf}`, expectedEffect: null };
+    return {
+      ...base,
+      action: "CONTINUE_MONITORING",
+      urgency: "LOW",
+      confidence: 0.7,
+      reason: `drifting at ${num(drift)}/min ${room.why}: the room is changing, not the sensor; ${room.recalibrateIf}`,
+      expectedEffect: null,
+    };
   }
   if (t.driftCause === "SENSOR" || (s.roomRate ?? null) !== null) {
     const why = t.driftCause === "SENSOR" ? `, cause SENSOR: ${evidence}` : ` ${room.why}`;
@@ -171,7 +178,9 @@ function roomExplanation(s: SensorSituation, location: LocationActuators | undef
   if (rate !== null && drift !== 0) {
     const sameWay = Math.sign(rate.perMinute) === Math.sign(drift);
     const explains = sameWay && (Math.abs(rate.perMinute) >= Math.abs(drift) / 2 || Math.abs(drift - rate.perMinute) <= 2 * rate.stdErr);
-    const on = Object.entries(rate.states).filter(([, state]) => state === "ON").map(([id]) => id);
+    const on = Object.entries(rate.states)
+      .filter(([, state]) => state === "ON")
+      .map(([id]) => id);
     const states = on.length === 0 ? "every actuator OFF" : `${on.join(", ")} ON`;
     const towards = rate.settlesAt === null ? "" : `, settling towards ${num(rate.settlesAt)}`;
     return {

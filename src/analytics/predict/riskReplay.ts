@@ -77,7 +77,14 @@ export function replayRisk(points: readonly Point[], options: RiskReplayOptions)
   return samples;
 }
 
-function sample(history: readonly Point[], levels: readonly HourlyLevel[], asOfMs: number, alerts: ReadonlyArray<{ record: AlertRecord }>, options: RiskReplayOptions, thresholds: HealthThresholds): RiskSample {
+function sample(
+  history: readonly Point[],
+  levels: readonly HourlyLevel[],
+  asOfMs: number,
+  alerts: ReadonlyArray<{ record: AlertRecord }>,
+  options: RiskReplayOptions,
+  thresholds: HealthThresholds,
+): RiskSample {
   const known = alerts.map((a) => a.record).filter((r) => r.raisedAtMs <= asOfMs && r.raisedAtMs > asOfMs - 7 * 24 * HOUR_MS);
   const risk = failureRisk(history, { asOfMs, kind: options.kind, hours: options.hours ?? 24, alertHistory: known, thresholds, levels });
   if (!risk.ok) return { asOfMs, probability: 0, drivers: [risk.reason] };

@@ -80,11 +80,13 @@ export function staleTerm(traits: Traits, staleLimitMs: number, alerts: readonly
 export function alertTerm(alerts: readonly AlertRecord[], asOfMs: number, hours: number, thresholds: HealthThresholds): TermEstimate & { readonly levels: DeductionOdds[] } {
   const penalties = thresholds.penalties;
   const deduction: Readonly<Record<Severity, number>> = { HIGH: penalties.anomalyHigh, MEDIUM: penalties.anomalyMedium, LOW: penalties.anomalyLow };
-  const open = new Set(openAt(alerts, asOfMs).filter((e) => e.type !== "GAP").map((e) => e.severity));
-  const counts = SEVERITIES.map((severity) => raisedWithin(alerts, asOfMs, ALERT_SPAN_HOURS * HOUR_MS, (a) => a.type !== "GAP" && a.severity === severity));
-  const levels = worstOf(
-    SEVERITIES.map((severity, i) => ({ points: deduction[severity], probability: open.has(severity) ? 1 : poissonAtLeastOne(counts[i] as number, ALERT_SPAN_HOURS, hours) })),
+  const open = new Set(
+    openAt(alerts, asOfMs)
+      .filter((e) => e.type !== "GAP")
+      .map((e) => e.severity),
   );
+  const counts = SEVERITIES.map((severity) => raisedWithin(alerts, asOfMs, ALERT_SPAN_HOURS * HOUR_MS, (a) => a.type !== "GAP" && a.severity === severity));
+  const levels = worstOf(SEVERITIES.map((severity, i) => ({ points: deduction[severity], probability: open.has(severity) ? 1 : poissonAtLeastOne(counts[i] as number, ALERT_SPAN_HOURS, hours) })));
   const words = SEVERITIES.map((severity, i) => {
     const n = counts[i] as number;
     return open.has(severity) ? `${severity} alert open now` : n > 0 ? `${n} ${severity} alert${n === 1 ? "" : "s"} in the last ${ALERT_SPAN_HOURS} h` : null;

@@ -141,9 +141,7 @@ export function simulate(model: PlantModel, request: SimulationRequest): Simulat
     crossesThresholdAtMs: minutesToThreshold === null ? null : startMs + minutesToThreshold * MS_PER_MINUTE,
     minutesToThreshold,
     thresholdMinutesRange: threshold === null || crossings.length === 0 ? null : { lower: quantile(0.05), upper: quantile(0.95) },
-    method:
-      `first-order plant (τ ${num(tau)} min), exact step response at ${num(stepMinutes)}-min steps; ` +
-      `90 % band from ${used} parameter draws plus process and reading noise`,
+    method: `first-order plant (τ ${num(tau)} min), exact step response at ${num(stepMinutes)}-min steps; ` + `90 % band from ${used} parameter draws plus process and reading noise`,
   };
 }
 
@@ -195,16 +193,12 @@ function scheduleShares(model: PlantModel, request: SimulationRequest, steps: nu
   for (const held of model.unidentified) {
     const states = [request.initialStates?.[held.actuatorId] ?? held.heldState, ...schedule.filter((c) => c.actuatorId === held.actuatorId).map((c) => c.state)];
     if (states.some((s) => s !== held.heldState)) {
-      throw new PredictionInputError(
-        `cannot simulate ${held.actuatorId} ${held.heldState === "ON" ? "OFF" : "ON"}: ${held.reason}`,
-      );
+      throw new PredictionInputError(`cannot simulate ${held.actuatorId} ${held.heldState === "ON" ? "OFF" : "ON"}: ${held.reason}`);
     }
   }
   const stepMs = stepMinutes * MS_PER_MINUTE;
   return model.actuators.map(({ actuatorId, kind }) => {
-    const changes: ActuatorChange[] = schedule
-      .filter((c) => c.actuatorId === actuatorId)
-      .map((c) => ({ actuatorId, kind, state: c.state, atMs: request.startMs + c.atMinute * MS_PER_MINUTE }));
+    const changes: ActuatorChange[] = schedule.filter((c) => c.actuatorId === actuatorId).map((c) => ({ actuatorId, kind, state: c.state, atMs: request.startMs + c.atMinute * MS_PER_MINUTE }));
     return onFractions(changes, request.initialStates?.[actuatorId] ?? "OFF", request.startMs, stepMs, steps);
   });
 }

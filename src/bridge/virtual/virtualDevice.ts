@@ -68,7 +68,9 @@ export class VirtualDevice extends EventEmitter<LinkEvents> implements DeviceLin
     super();
     this.deviceId = options.deviceId ?? "virtual-1";
     this.name = `virtual:${this.deviceId}`;
-    this.room = options.sharedRoom ?? new VirtualRoom({ ...(options.room === undefined ? {} : { room: options.room }), ...(options.initial === undefined ? {} : { initial: options.initial }), seed: options.seed ?? 1 });
+    this.room =
+      options.sharedRoom ??
+      new VirtualRoom({ ...(options.room === undefined ? {} : { room: options.room }), ...(options.initial === undefined ? {} : { initial: options.initial }), seed: options.seed ?? 1 });
     this.room.attach(this.actuators);
     this.intervalMs = options.intervalMs ?? 1_000;
     this.random = new SeededRandom(options.seed ?? 1);

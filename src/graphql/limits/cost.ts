@@ -1,14 +1,4 @@
-import {
-  getNamedType,
-  getNullableType,
-  GraphQLError,
-  GraphQLObjectType,
-  isCompositeType,
-  isListType,
-  type DocumentNode,
-  type GraphQLNamedType,
-  type GraphQLSchema,
-} from "graphql";
+import { getNamedType, getNullableType, GraphQLError, GraphQLObjectType, isCompositeType, isListType, type DocumentNode, type GraphQLNamedType, type GraphQLSchema } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 
 /** A list without `limit` (a connection without `first`) is costed as this many items. */
@@ -133,7 +123,7 @@ export function estimateCost(
     });
     return { total, parts: parts.sort((a, b) => b.cost - a.cost) };
   } catch (error) {
-    if (error instanceof GraphQLError && error.message.includes('maximum allowed number of nodes')) return "too many fields";
+    if (error instanceof GraphQLError && error.message.includes("maximum allowed number of nodes")) return "too many fields";
     if (error instanceof GraphQLError) return null;
     throw error;
   }

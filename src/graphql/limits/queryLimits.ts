@@ -43,21 +43,18 @@ export class QueryLimits {
       );
     }
     if (maxAliases > 0 && shape.aliases > maxAliases) {
-      return limitError(
-        "TOO_MANY_ALIASES",
-        `${shape.aliases} aliases exceed QUERY_MAX_ALIASES=${maxAliases}; split the request into several with fewer aliased fields, or raise QUERY_MAX_ALIASES`,
-        { limit: maxAliases, measured: shape.aliases },
-      );
+      return limitError("TOO_MANY_ALIASES", `${shape.aliases} aliases exceed QUERY_MAX_ALIASES=${maxAliases}; split the request into several with fewer aliased fields, or raise QUERY_MAX_ALIASES`, {
+        limit: maxAliases,
+        measured: shape.aliases,
+      });
     }
     if (maxCost === 0 && this.budget === undefined) return null;
     const estimate = estimateCost(this.schema, document, operation.name?.value, variables);
     if (estimate === null) return null;
     if (estimate === "too many fields") {
-      return limitError(
-        "QUERY_TOO_COMPLEX",
-        `the query selects more than ${MAX_COSTED_FIELDS} fields once its fragments are expanded; ask for fewer fields or spread fragments less often`,
-        { limit: MAX_COSTED_FIELDS },
-      );
+      return limitError("QUERY_TOO_COMPLEX", `the query selects more than ${MAX_COSTED_FIELDS} fields once its fragments are expanded; ask for fewer fields or spread fragments less often`, {
+        limit: MAX_COSTED_FIELDS,
+      });
     }
     if (maxCost > 0 && estimate.total > maxCost) {
       return limitError(
@@ -92,11 +89,9 @@ export class QueryLimits {
     return new Deadline(
       timeoutMs,
       () =>
-        limitError(
-          "QUERY_TIMEOUT",
-          `the query ran past QUERY_TIMEOUT_MS=${timeoutMs} and was stopped; ask for less (a shorter window, fewer sensors, a limit on lists) or raise QUERY_TIMEOUT_MS`,
-          { limit: timeoutMs },
-        ),
+        limitError("QUERY_TIMEOUT", `the query ran past QUERY_TIMEOUT_MS=${timeoutMs} and was stopped; ask for less (a shorter window, fewer sensors, a limit on lists) or raise QUERY_TIMEOUT_MS`, {
+          limit: timeoutMs,
+        }),
       this.clock,
     );
   }

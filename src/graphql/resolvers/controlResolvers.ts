@@ -83,7 +83,13 @@ export function controlSubscriptions(services: TwinServices): Pick<SubscriptionR
   return {
     commandUpdated: {
       subscribe: (_p, { commandId }) =>
-        busIterator(services.bus, "commandUpdated", `subscription:commandUpdated:${++subscriberSeq}`, (c: Command) => commandId === null || commandId === undefined || c.commandId === commandId, services.log),
+        busIterator(
+          services.bus,
+          "commandUpdated",
+          `subscription:commandUpdated:${++subscriberSeq}`,
+          (c: Command) => commandId === null || commandId === undefined || c.commandId === commandId,
+          services.log,
+        ),
       resolve: (c: Command) => toCommandModel(c),
     },
   };

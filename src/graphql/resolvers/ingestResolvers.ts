@@ -11,9 +11,7 @@ export function ingestMutations(services: TwinServices): Pick<MutationResolvers,
   return {
     recordReadings: async (_parent, { readings, durability }, ctx) => {
       if (readings.length > MAX_READINGS_PER_CALL) {
-        throw new InvalidInputError(
-          `recordReadings takes at most ${MAX_READINGS_PER_CALL} readings per call, got ${readings.length}; split them into several calls`,
-        );
+        throw new InvalidInputError(`recordReadings takes at most ${MAX_READINGS_PER_CALL} readings per call, got ${readings.length}; split them into several calls`);
       }
       // A client that disconnects meanwhile changes nothing: what was accepted is stored.
       const outcome = await services.ingest.record(readings, durability, services.ingestTimeouts, "api");
@@ -40,13 +38,7 @@ export function ingestSubscriptions(services: TwinServices): Pick<SubscriptionRe
           const problem = idProblem(id);
           if (problem !== null) throw new InvalidInputError(`readingAdded(sensorIds): ${problem}`);
         }
-        return busIterator(
-          services.bus,
-          "readingAccepted",
-          `subscription:readingAdded:${++subscriberSeq}`,
-          (reading: Reading) => wanted === null || wanted.has(reading.sensorId),
-          services.log,
-        );
+        return busIterator(services.bus, "readingAccepted", `subscription:readingAdded:${++subscriberSeq}`, (reading: Reading) => wanted === null || wanted.has(reading.sensorId), services.log);
       },
       resolve: (reading: Reading) => reading,
     },

@@ -17,7 +17,10 @@ function expectWellFormedEpisodes(events: readonly AnomalyEvent[]): void {
   const byKey = new Map<string, AnomalyEvent[]>();
   for (const e of events) byKey.set(e.episodeKey, [...(byKey.get(e.episodeKey) ?? []), e]);
   for (const [key, list] of byKey) {
-    expect(list.map((e) => e.phase), key).toEqual(list.length === 1 ? ["raised"] : ["raised", "cleared"]);
+    expect(
+      list.map((e) => e.phase),
+      key,
+    ).toEqual(list.length === 1 ? ["raised"] : ["raised", "cleared"]);
   }
 }
 
@@ -32,28 +35,32 @@ describe("AnomalyDetector on a healthy sensor", () => {
     ["CO2 600 ± 10 ppm in 1 ppm steps", "CO2", 600, 10, 1, 6],
   ];
 
-  it.each(cases)("raises nothing on 3 days of 1 Hz Gaussian noise (%s), then catches a 10σ spike at its own timestamp", (_name, kind, mean, sigma, step, seed) => {
-    const random = new SeededRandom(seed);
-    const detector = new AnomalyDetector("s", kind);
-    const count = 3 * 86_400;
-    const value = (): number => {
-      const v = random.gaussian(mean, sigma);
-      return step > 0 ? Math.round(v / step) * step : v;
-    };
-    // Arrival jitter of ±20 ms, as from a real serial line.
-    const events: AnomalyEvent[] = [];
-    for (let i = 0; i < count; i++) events.push(...detector.push(T0 + i * 1000 + Math.round(random.gaussian(0, 20)), value()));
-    expect(events).toEqual([]);
+  it.each(cases)(
+    "raises nothing on 3 days of 1 Hz Gaussian noise (%s), then catches a 10σ spike at its own timestamp",
+    (_name, kind, mean, sigma, step, seed) => {
+      const random = new SeededRandom(seed);
+      const detector = new AnomalyDetector("s", kind);
+      const count = 3 * 86_400;
+      const value = (): number => {
+        const v = random.gaussian(mean, sigma);
+        return step > 0 ? Math.round(v / step) * step : v;
+      };
+      // Arrival jitter of ±20 ms, as from a real serial line.
+      const events: AnomalyEvent[] = [];
+      for (let i = 0; i < count; i++) events.push(...detector.push(T0 + i * 1000 + Math.round(random.gaussian(0, 20)), value()));
+      expect(events).toEqual([]);
 
-    const spikeAt = T0 + count * 1000;
-    const raised = detector.push(spikeAt, mean + 10 * sigma);
-    expect(raised).toHaveLength(1);
-    expect(raised[0]).toMatchObject({ phase: "raised", type: "SPIKE", timestampMs: spikeAt, value: mean + 10 * sigma });
-    const after = run(detector, 600, 1000, value, spikeAt + 1000);
-    expect(after.map((e) => `${e.phase} ${e.type}`)).toEqual(["cleared SPIKE"]);
-    expect(after[0]!.episodeKey).toBe(raised[0]!.episodeKey);
-    expect(after[0]!.timestampMs - spikeAt).toBeGreaterThanOrEqual(5 * MINUTE); // hysteresis: absent 10 readings and 5 min
-  }, 60_000);
+      const spikeAt = T0 + count * 1000;
+      const raised = detector.push(spikeAt, mean + 10 * sigma);
+      expect(raised).toHaveLength(1);
+      expect(raised[0]).toMatchObject({ phase: "raised", type: "SPIKE", timestampMs: spikeAt, value: mean + 10 * sigma });
+      const after = run(detector, 600, 1000, value, spikeAt + 1000);
+      expect(after.map((e) => `${e.phase} ${e.type}`)).toEqual(["cleared SPIKE"]);
+      expect(after[0]!.episodeKey).toBe(raised[0]!.episodeKey);
+      expect(after[0]!.timestampMs - spikeAt).toBeGreaterThanOrEqual(5 * MINUTE); // hysteresis: absent 10 readings and 5 min
+    },
+    60_000,
+  );
 });
 
 describe("AnomalyDetector rules", () => {
@@ -68,10 +75,7 @@ describe("AnomalyDetector rules", () => {
     const detector = new AnomalyDetector("temp_1", "TEMPERATURE");
     const start = warmNoise(detector, 1, 2);
     const random = new SeededRandom(2);
-    const events = [
-      ...run(detector, 60, 1000, () => 21.03, start),
-      ...run(detector, 600, 1000, () => random.gaussian(21, 0.05), start + 60_000),
-    ];
+    const events = [...run(detector, 60, 1000, () => 21.03, start), ...run(detector, 600, 1000, () => random.gaussian(21, 0.05), start + 60_000)];
     expect(events.map((e) => `${e.phase} ${e.type}`)).toEqual(["raised STUCK", "cleared STUCK"]);
     expect(events[0]).toMatchObject({ timestampMs: start + 9000, value: 21.03, severity: "MEDIUM" });
     expect(events[0]!.message).toMatch(/repeated 10 times/);

@@ -43,7 +43,13 @@ describe("ReadingColumns", () => {
   it("takes a range's moments exactly as statsOf does for the same readings", () => {
     const points = irregular(3, 3000);
     const c = columnsFromPoints(points);
-    for (const [from, to] of [[0, 3000], [100, 3000], [512, 1024], [5, 7], [9, 9]] as const) {
+    for (const [from, to] of [
+      [0, 3000],
+      [100, 3000],
+      [512, 1024],
+      [5, 7],
+      [9, 9],
+    ] as const) {
       expect(statsFromMoments(rangeMoments(c.timestampsMs, c.values, from, to))).toEqual(statsOf(points.slice(from, to)));
     }
     const slice = sliceColumns(c, 100, 200);
@@ -59,7 +65,12 @@ describe("ReadingColumns", () => {
       window.append(t, random.gaussian(20, 1));
       if (i % 500 === 0) window.append(t - 3500, 99); // out of order: inserted at its place
       if (i % 997 === 0) {
-        for (const [from, to] of [[Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY], [t - 20 * MINUTE, t - 5 * MINUTE + 300], [t, t + 1], [t + 1, t + 2]] as const) {
+        for (const [from, to] of [
+          [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+          [t - 20 * MINUTE, t - 5 * MINUTE + 300],
+          [t, t + 1],
+          [t + 1, t + 2],
+        ] as const) {
           const c = window.columns(from, to);
           expect(c.checked).toBe(true);
           expect(pointsOf(c.timestampsMs, c.values)).toEqual(window.points(from, to));

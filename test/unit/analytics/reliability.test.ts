@@ -37,7 +37,11 @@ describe("reliability", () => {
     const steady = series(60, MINUTE, noisy(2, 21, 0.02), T0 + MINUTE);
     const ranked = rankByReliability([
       input("alerting", "TEMPERATURE", steady, { alertEpisodes: 4 }),
-      input("gappy", "TEMPERATURE", steady.filter((_, i) => i % 3 !== 0)),
+      input(
+        "gappy",
+        "TEMPERATURE",
+        steady.filter((_, i) => i % 3 !== 0),
+      ),
       input("steady", "TEMPERATURE", steady),
       input("noisy", "TEMPERATURE", series(60, MINUTE, noisy(2, 21, 0.4), T0 + MINUTE)),
       input("stuck", "TEMPERATURE", steady, { stuckEpisodes: 2 }),

@@ -39,7 +39,11 @@ describe("TailCalibration: a score's tail probability under its own history", ()
     for (let i = 0; i < 8000; i++) tail.observe(draw());
     // P(Exp(1) ≥ s) = e^(−s), per reading.
     // Counted where there are block maxima to count; extrapolated beyond, a little short of it.
-    for (const [s, low] of [[2, 0.9], [4, 0.7], [7, 0.33]] as const) {
+    for (const [s, low] of [
+      [2, 0.9],
+      [4, 0.7],
+      [7, 0.33],
+    ] as const) {
       const p = tail.probability(s, 0);
       expect(p / Math.exp(-s)).toBeGreaterThan(low);
       expect(p / Math.exp(-s)).toBeLessThan(1.1);

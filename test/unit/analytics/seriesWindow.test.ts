@@ -102,7 +102,14 @@ describe("SeriesWindow", () => {
 
   it("scans a window in time order for min/max and charts", () => {
     const window = new SeriesWindow({ retentionMs: HOUR });
-    for (const [t, v] of [[3, 30], [1, 10], [2, 20], [5, 50], [4, 40]] as const) window.append(T0 + t * 1000, v);
+    for (const [t, v] of [
+      [3, 30],
+      [1, 10],
+      [2, 20],
+      [5, 50],
+      [4, 40],
+    ] as const)
+      window.append(T0 + t * 1000, v);
     const seen: number[] = [];
     window.scan(T0 + 1000, T0 + 4000, (_t, v) => seen.push(v));
     expect(seen).toEqual([20, 30, 40]);

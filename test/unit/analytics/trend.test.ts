@@ -25,7 +25,10 @@ describe("computeTrend", () => {
     expect(one).toMatchObject({ readingCount: 1, avgValue: 5, minValue: 5, maxValue: 5, status: "ABOVE_TARGET", direction: "STABLE" });
     expect(one.series.map((b) => b.count)).toEqual([1, 0, 0, 0, 0, 0]);
 
-    const sparse = computeTrend(series(3, 20 * MINUTE, (i) => i, T0 + 20 * MINUTE), { windowStartMs: T0, windowEndMs: T0 + HOUR, buckets: 12 });
+    const sparse = computeTrend(
+      series(3, 20 * MINUTE, (i) => i, T0 + 20 * MINUTE),
+      { windowStartMs: T0, windowEndMs: T0 + HOUR, buckets: 12 },
+    );
     expect(sparse.series).toHaveLength(12);
     expect(sparse.series.filter((b) => b.count > 0).map((b) => b.avg)).toEqual([0, 1, 2]);
   });

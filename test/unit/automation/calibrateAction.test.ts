@@ -37,7 +37,9 @@ describe("the CALIBRATE action's input", () => {
     const rule = parseRule(RULE);
     const o = { atMs: NOW, value: 23, driftPerMinute: 0.2, forecastValue: null, anomalyTypesActive: [], stale: false };
     const ctx = { actuatorStates: new Map(), overridden: () => false, interlockCheck: () => null };
-    expect(planEdge(rule, INITIAL_RULE_STATE, "FIRE", o, ctx).issue).toEqual([{ type: "CALIBRATE", sensorId: "temp_1", referenceSensorId: null, maxOffset: 3, cooldownSeconds: 86_400, validDays: 30 }]);
+    expect(planEdge(rule, INITIAL_RULE_STATE, "FIRE", o, ctx).issue).toEqual([
+      { type: "CALIBRATE", sensorId: "temp_1", referenceSensorId: null, maxOffset: 3, cooldownSeconds: 86_400, validDays: 30 },
+    ]);
     expect(planEdge(rule, INITIAL_RULE_STATE, "CLEAR", o, ctx).issue).toEqual([]);
   });
 });
@@ -84,7 +86,16 @@ function calibratorWith(traits: Partial<Traits> & { driftPeerIds?: string[] }, s
     latestCalibration: async () => latest,
     record: async (sensorId, offset, validDays, request) => {
       recorded.push({ sensorId, offset, request });
-      return { calibrationId: `cal-${recorded.length}`, sensorId, offset, createdAtMs: NOW, validUntilMs: NOW + validDays * 86_400_000, appliedAtMs: NOW, issuedBy: request.issuedBy, commandId: "cmd" };
+      return {
+        calibrationId: `cal-${recorded.length}`,
+        sensorId,
+        offset,
+        createdAtMs: NOW,
+        validUntilMs: NOW + validDays * 86_400_000,
+        appliedAtMs: NOW,
+        issuedBy: request.issuedBy,
+        commandId: "cmd",
+      };
     },
     watch: (w) => watched.push(w),
     clock: () => NOW,
@@ -98,7 +109,13 @@ describe("RuleCalibrator", () => {
   it("applies the peers' correction as the rule, and watches the sensor against those peers", async () => {
     const { calibrator, recorded, watched } = calibratorWith({ driftCause: "SENSOR", driftCorrection: -1.2, driftEvidence: "it diverges from temp_2", driftPeerIds: ["temp_2"] }, {});
     await calibrator.calibrate("r1", ACTION, "rule fired", "rule:r1:FIRED:1:temp_1", NOW);
-    expect(recorded).toEqual([{ sensorId: "temp_1", offset: -1.2, request: { issuedBy: "rule:r1", ruleId: "r1", idempotencyKey: "rule:r1:FIRED:1:temp_1", reason: expect.stringMatching(/^rule fired: offset -1\.2 for temp_1/) } }]);
+    expect(recorded).toEqual([
+      {
+        sensorId: "temp_1",
+        offset: -1.2,
+        request: { issuedBy: "rule:r1", ruleId: "r1", idempotencyKey: "rule:r1:FIRED:1:temp_1", reason: expect.stringMatching(/^rule fired: offset -1\.2 for temp_1/) },
+      },
+    ]);
     expect(watched).toEqual([{ sensorId: "temp_1", referenceIds: ["temp_2"], appliedAtMs: NOW, calibrationId: "cal-1", ruleId: "r1" }]);
   });
 
@@ -152,7 +169,9 @@ describe("CalibrationVerifier", () => {
     expect(first?.verdict).toBe("DISAGREES");
     expect(raised).toHaveLength(1);
     expect(raised[0]).toMatchObject({ phase: "raised", sensorId: "temp_1", type: "CALIBRATION_MISMATCH", severity: "HIGH", timestampMs: NOW + 7 * MIN });
-    expect(raised[0]?.message).toMatch(/^the calibration cal-1 by rule r1 did not hold: 7 min after it, temp_1 reads \+0\.4\d* against temp_2 .*beyond the ±0\.3 it must agree to; inspect or replace the sensor$/);
+    expect(raised[0]?.message).toMatch(
+      /^the calibration cal-1 by rule r1 did not hold: 7 min after it, temp_1 reads \+0\.4\d* against temp_2 .*beyond the ±0\.3 it must agree to; inspect or replace the sensor$/,
+    );
     expect(verifier.watching).toBe(0);
   });
 

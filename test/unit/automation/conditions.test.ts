@@ -7,7 +7,10 @@ describe("evaluateRule: condition types", () => {
   it("DRIFT compares the drift per minute; no drift yet moves nothing", () => {
     const rule = makeRule({ condition: { type: "DRIFT", comparison: "GTE", threshold: 0.5 }, clear: { comparison: "LT", threshold: 0.2 } });
     const drifts = [null, 0.3, 0.5, null, 0.3, 0.19];
-    const { decisions } = feed(rule, drifts.map((d, i) => obs(i * S, 20, { driftPerMinute: d })));
+    const { decisions } = feed(
+      rule,
+      drifts.map((d, i) => obs(i * S, 20, { driftPerMinute: d })),
+    );
     expect(brief(decisions)).toEqual([
       [2, "FIRED"],
       [5, "CLEARED"],
@@ -22,7 +25,10 @@ describe("evaluateRule: condition types", () => {
       clear: { comparison: "LT", threshold: 65 },
     });
     const forecasts = [72, 73, null, 74, 74, 60];
-    const { decisions } = feed(rule, forecasts.map((f, i) => obs(i * MIN, 50, { forecastValue: f })));
+    const { decisions } = feed(
+      rule,
+      forecasts.map((f, i) => obs(i * MIN, 50, { forecastValue: f })),
+    );
     // Holds from 0; the null at 2 min tells nothing (neither breaks nor confirms); 3 min ≥ 120 s → fires.
     expect(brief(decisions)).toEqual([
       [180, "FIRED"],
@@ -34,7 +40,10 @@ describe("evaluateRule: condition types", () => {
   it("STALE fires while the sensor is stale and clears when it reports again", () => {
     const rule = makeRule({ condition: { type: "STALE" }, clear: null, forSeconds: 10 });
     const stale = [false, true, true, true, false, true, true, true, true];
-    const { decisions } = feed(rule, stale.map((s, i) => obs(i * 5 * S, 20, { stale: s })));
+    const { decisions } = feed(
+      rule,
+      stale.map((s, i) => obs(i * 5 * S, 20, { stale: s })),
+    );
     expect(brief(decisions)).toEqual([
       [15, "FIRED"],
       [20, "CLEARED"],
@@ -47,7 +56,10 @@ describe("evaluateRule: condition types", () => {
   it("ANOMALY fires while one of its types is active; other types do not count", () => {
     const rule = makeRule({ condition: { type: "ANOMALY", anomalyTypes: ["STUCK", "GAP"] }, clear: null });
     const active = [[], ["SPIKE"], ["SPIKE", "STUCK"], ["STUCK"], ["SPIKE"], []];
-    const { decisions } = feed(rule, active.map((a, i) => obs(i * S, 20, { anomalyTypesActive: a })));
+    const { decisions } = feed(
+      rule,
+      active.map((a, i) => obs(i * S, 20, { anomalyTypesActive: a })),
+    );
     expect(brief(decisions)).toEqual([
       [2, "FIRED"],
       [4, "CLEARED"],
@@ -64,7 +76,10 @@ describe("evaluateRule: condition types", () => {
 
   it("LT/LTE conditions with a clear band above work the same way round", () => {
     const rule = makeRule({ condition: { type: "VALUE", comparison: "LTE", threshold: 15 }, clear: { comparison: "GTE", threshold: 18 } });
-    const { decisions } = feed(rule, [14, 15, 17.9, 18, 16, 15].map((v, i) => obs(i * S, v)));
+    const { decisions } = feed(
+      rule,
+      [14, 15, 17.9, 18, 16, 15].map((v, i) => obs(i * S, v)),
+    );
     expect(brief(decisions)).toEqual([
       [0, "FIRED"],
       [3, "CLEARED"],

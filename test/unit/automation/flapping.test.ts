@@ -24,7 +24,7 @@ describe("evaluateRule: no flapping", () => {
     it(`switches at most once ON and once OFF per cycle on a noisy signal (seed ${seed})`, () => {
       const rule = makeRule({ forSeconds: 5, clearForSeconds: 5 });
       const observations = noisyCycles(seed);
-      const noisyCrossings = observations.filter((o, i) => i > 0 && (observations[i - 1]!.value! > 70) !== (o.value! > 70)).length;
+      const noisyCrossings = observations.filter((o, i) => i > 0 && observations[i - 1]!.value! > 70 !== o.value! > 70).length;
       expect(noisyCrossings).toBeGreaterThan(4 * CYCLES); // the signal really does wobble around the threshold
 
       const { decisions } = feed(rule, observations);

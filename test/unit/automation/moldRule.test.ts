@@ -27,9 +27,7 @@ describe("MOLD_RISK rule condition", () => {
     expect(validateRuleInput({ ...keepDry, clear: null, condition: { ...c, measure: "INDEX", comparison: "GTE", threshold: 7 } })).toEqual([
       "condition.threshold for INDEX is a mold index, 0..6; got 7",
     ]);
-    expect(validateRuleInput({ ...keepDry, condition: { ...c, forecastHours: 0 } })).toEqual([
-      "condition.forecastHours must be an integer in 1..720 (hours of history the forecast repeats), got 0",
-    ]);
+    expect(validateRuleInput({ ...keepDry, condition: { ...c, forecastHours: 0 } })).toEqual(["condition.forecastHours must be an integer in 1..720 (hours of history the forecast repeats), got 0"]);
     expect(validateRuleInput({ ...keepDry, condition: { type: "VALUE", comparison: "GT", threshold: 70, measure: "INDEX" }, clear: null })).toEqual([
       "condition.measure applies only to MOLD_RISK; leave it out",
     ]);
@@ -40,7 +38,10 @@ describe("MOLD_RISK rule condition", () => {
   it("fires when index 1 comes within a week and clears when it is two weeks off or never", () => {
     const rule = makeRule(keepDry);
     const hours = [400, 200, 150, 120, 200, 300, Number.POSITIVE_INFINITY, 100, null];
-    const { decisions } = feed(rule, hours.map((h, i) => obs(i * HOUR, 80, { moldValue: h })));
+    const { decisions } = feed(
+      rule,
+      hours.map((h, i) => obs(i * HOUR, 80, { moldValue: h })),
+    );
     expect(brief(decisions)).toEqual([
       [2 * 3600, "FIRED"],
       [6 * 3600, "CLEARED"],

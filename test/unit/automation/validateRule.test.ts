@@ -56,21 +56,14 @@ describe("validateRuleInput", () => {
     expect(problemsWith({ condition: undefined })).toEqual(["condition is required"]);
     expect(problemsWith({ condition: 5 })).toEqual(["condition must be an object, got 5"]);
     expect(cond({ type: "LEVEL" })).toEqual(['condition.type must be one of VALUE, DRIFT, FORECAST, ANOMALY, STALE, MOLD_RISK, got "LEVEL"']);
-    expect(cond({ type: "VALUE" })).toEqual([
-      "condition.comparison is required for VALUE (one of GT, GTE, LT, LTE)",
-      "condition.threshold is required for VALUE",
-    ]);
+    expect(cond({ type: "VALUE" })).toEqual(["condition.comparison is required for VALUE (one of GT, GTE, LT, LTE)", "condition.threshold is required for VALUE"]);
     expect(cond({ type: "DRIFT", comparison: "EQ", threshold: "1" })).toEqual([
       'condition.comparison must be one of GT, GTE, LT, LTE, got "EQ"',
       'condition.threshold must be a finite number, got "1"',
     ]);
     expect(cond({ type: "FORECAST", comparison: "GT", threshold: 70 })).toEqual(["condition.horizonMinutes is required for FORECAST (1..10080 minutes)"]);
-    expect(cond({ type: "FORECAST", comparison: "GT", threshold: 70, horizonMinutes: 10_081 })).toEqual([
-      "condition.horizonMinutes must be an integer in 1..10080 (minutes, up to 7 days), got 10081",
-    ]);
-    expect(cond({ type: "FORECAST", comparison: "GT", threshold: 70, horizonMinutes: 0.5 })).toEqual([
-      "condition.horizonMinutes must be an integer in 1..10080 (minutes, up to 7 days), got 0.5",
-    ]);
+    expect(cond({ type: "FORECAST", comparison: "GT", threshold: 70, horizonMinutes: 10_081 })).toEqual(["condition.horizonMinutes must be an integer in 1..10080 (minutes, up to 7 days), got 10081"]);
+    expect(cond({ type: "FORECAST", comparison: "GT", threshold: 70, horizonMinutes: 0.5 })).toEqual(["condition.horizonMinutes must be an integer in 1..10080 (minutes, up to 7 days), got 0.5"]);
     expect(cond({ type: "VALUE", comparison: "GT", threshold: 70, horizonMinutes: 5, anomalyTypes: ["SPIKE"] })).toEqual([
       "condition.horizonMinutes applies only to FORECAST; leave it out",
       "condition.anomalyTypes applies only to ANOMALY; leave it out",
@@ -120,9 +113,7 @@ describe("validateRuleInput", () => {
       "clear.comparison is required for a clear band (one of GT, GTE, LT, LTE)",
     ]);
     expect(problemsWith({ clear: [60] })).toEqual(["clear must be an object {comparison, threshold} or null, got a list"]);
-    expect(problemsWith({ condition: { type: "ANOMALY" } })).toEqual([
-      "clear does not apply to ANOMALY: the rule clears when none of its anomaly types is active; set clear to null",
-    ]);
+    expect(problemsWith({ condition: { type: "ANOMALY" } })).toEqual(["clear does not apply to ANOMALY: the rule clears when none of its anomaly types is active; set clear to null"]);
     expect(problemsWith({ condition: { type: "STALE" } })).toEqual(["clear does not apply to STALE: the rule clears when the sensor is fresh again; set clear to null"]);
   });
 
@@ -162,9 +153,14 @@ describe("validateRuleInput", () => {
   it("accepts only http(s) webhooks with a JSON object body whose templates it knows", () => {
     expect(action({ type: "WEBHOOK" })).toEqual(["actions[0].url is required for WEBHOOK"]);
     expect(action({ type: "WEBHOOK", url: "hooks" })).toEqual(['actions[0].url is not a valid absolute URL: "hooks"']);
-    expect(problemsWith({ actions: [{ type: "WEBHOOK", url: "http://a" }, { type: "WEBHOOK", url: "ftp://files.example/drop" }] })).toEqual([
-      "actions[1].url must be http or https, got ftp://files.example/drop",
-    ]);
+    expect(
+      problemsWith({
+        actions: [
+          { type: "WEBHOOK", url: "http://a" },
+          { type: "WEBHOOK", url: "ftp://files.example/drop" },
+        ],
+      }),
+    ).toEqual(["actions[1].url must be http or https, got ftp://files.example/drop"]);
     expect(action({ type: "WEBHOOK", url: "https://a", body: [1] })).toEqual(["actions[0].body must be a JSON object, got a list"]);
     expect(action({ type: "WEBHOOK", url: "https://a", body: "{nope" })[0]).toMatch(/^actions\[0\]\.body is not valid JSON \(/);
     expect(action({ type: "WEBHOOK", url: "https://a", body: '"text"' })).toEqual(['actions[0].body must be a JSON object, got "text"']);
@@ -172,9 +168,7 @@ describe("validateRuleInput", () => {
       "actions[0].body.text uses unknown template field {{valu}}; known: {{sensorId}}, {{value}}, {{ruleName}}, {{event}}, {{time}}",
       "actions[0].body.list[0] uses unknown template field {{rule}}; known: {{sensorId}}, {{value}}, {{ruleName}}, {{event}}, {{time}}",
     ]);
-    expect(action({ type: "WEBHOOK", url: "https://a", body: { text: "x".repeat(5000) } })).toEqual([
-      "actions[0].body is 5011 characters of JSON; at most 4096 are allowed",
-    ]);
+    expect(action({ type: "WEBHOOK", url: "https://a", body: { text: "x".repeat(5000) } })).toEqual(["actions[0].body is 5011 characters of JSON; at most 4096 are allowed"]);
     const parsed = parseRule({ ...VALID, actions: [{ type: "WEBHOOK", url: "https://a", body: '{"text":"{{ruleName}}"}' }] });
     expect(parsed.actions).toEqual([{ type: "WEBHOOK", url: "https://a", body: { text: "{{ruleName}}" } }]);
   });

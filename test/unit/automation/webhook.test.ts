@@ -29,7 +29,10 @@ describe("postJson (rule webhooks)", () => {
     });
     expect(await postJson(url, { rule: "humid", value: 71.5 }, 2_000)).toBe(204);
     expect(await postJson(url, { rule: "humid", value: 59 }, 2_000)).toBe(500);
-    expect(seen.map((s) => s.body)).toEqual([{ rule: "humid", value: 71.5 }, { rule: "humid", value: 59 }]);
+    expect(seen.map((s) => s.body)).toEqual([
+      { rule: "humid", value: 71.5 },
+      { rule: "humid", value: 59 },
+    ]);
     expect(seen[0]).toMatchObject({ method: "POST", type: "application/json" });
     expect(seen[1]?.port).toBe(seen[0]?.port);
   });

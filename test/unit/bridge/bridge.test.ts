@@ -62,12 +62,14 @@ describe("Bridge over serialport (mock binding)", () => {
     MockBinding.createPort("/dev/ttyMOCK0", { echo: false, record: true });
     const ports: SerialPortMock[] = [];
     const { bridge, readings, registered, statuses, touched } = makeBridge();
-    bridge.attach("/dev/ttyMOCK0", async () =>
-      new SerialLink("/dev/ttyMOCK0", 115200, (path, baudRate) => {
-        const port = new SerialPortMock({ path, baudRate, autoOpen: false });
-        ports.push(port);
-        return port;
-      }),
+    bridge.attach(
+      "/dev/ttyMOCK0",
+      async () =>
+        new SerialLink("/dev/ttyMOCK0", 115200, (path, baudRate) => {
+          const port = new SerialPortMock({ path, baudRate, autoOpen: false });
+          ports.push(port);
+          return port;
+        }),
     );
     await until(() => ports[0]?.port?.lastWrite !== null && ports[0]?.port?.lastWrite !== undefined);
     const port = ports[0]!;

@@ -75,7 +75,10 @@ describe("mold risk of a room", () => {
 
   it("says when growth can go on but stalls short of index 1", () => {
     // SENSITIVE at 82 %: M_max = 0.3 + 6x − x² with x = (80.04 − 82)/(80.04 − 100) is 0.88, so index 1 is never reached.
-    const risk = assessed(history(() => [20, 82]), { model: { sensitivity: "SENSITIVE", declineCoefficient: 1 } });
+    const risk = assessed(
+      history(() => [20, 82]),
+      { model: { sensitivity: "SENSITIVE", declineCoefficient: 1 } },
+    );
     expect(risk.hoursToIndex1).toBeNull();
     expect(risk.index).toBeGreaterThan(0.1); // growing, slowly
     expect(risk.drivers[1]).toMatch(/^held at these conditions growth stalls at index 0\.8795 \(M_max\), short of 1$/);
@@ -88,13 +91,25 @@ describe("mold risk of a room", () => {
   });
 
   it("is unavailable without fresh readings of both, and refuses humidity outside 0–100 % naming the hour", () => {
-    const stale = assessMoldRisk(history((ago) => (ago < 5 ? null : [20, 50])), request());
+    const stale = assessMoldRisk(
+      history((ago) => (ago < 5 ? null : [20, 50])),
+      request(),
+    );
     expect(stale).toEqual({ ok: false, reason: expect.stringMatching(/ended 5 h before asOf; the conditions now need readings of both within 2 h/) });
-    const none = assessMoldRisk(history(() => null), request());
+    const none = assessMoldRisk(
+      history(() => null),
+      request(),
+    );
     expect(none).toEqual({ ok: false, reason: expect.stringMatching(/has both a temperature \(temp_1\) and a humidity \(humidity_1\) reading/) });
-    const wrong = assessMoldRisk(history((ago) => (ago === 7 ? [20, 104] : [20, 50])), request());
+    const wrong = assessMoldRisk(
+      history((ago) => (ago === 7 ? [20, 104] : [20, 50])),
+      request(),
+    );
     expect(wrong).toEqual({ ok: false, reason: expect.stringMatching(/^refused: the hour to 2026-11-30T05:00:00.000Z: humidity_1's relative humidity 104 % lies outside 0–100 %/) });
-    const hot = assessMoldRisk(history(() => [55, 50]), request());
+    const hot = assessMoldRisk(
+      history(() => [55, 50]),
+      request(),
+    );
     expect(hot).toEqual({ ok: false, reason: expect.stringMatching(/temp_1's temperature 55 °C lies outside -40…50 °C/) });
     expect(() => assessMoldRisk([], request({ hours: 0 }))).toThrow(PredictionInputError);
   });

@@ -23,7 +23,12 @@ describe("Magnus form (Alduchov & Eskridge 1996)", () => {
   });
 
   it("inverts itself: the dew point's saturation pressure is the air's vapour pressure", () => {
-    for (const [t, rh] of [[20, 50], [5, 95], [35, 20], [-10, 70]] as const) {
+    for (const [t, rh] of [
+      [20, 50],
+      [5, 95],
+      [35, 20],
+      [-10, 70],
+    ] as const) {
       const td = dewPoint(t, rh) as number;
       expect(saturationVapourPressure(td)).toBeCloseTo(vapourPressure(t, rh), 9);
     }

@@ -52,7 +52,12 @@ describe("VTT mold model against its published reference", () => {
     // for pine, which is 1999's value at 97 % and 20 °C and within about 12 % of it elsewhere.
     const tv = weeksToIndex3Regression(20, 97) * WEEK_H;
     expect(Math.abs(hoursByStepping(20, 97, 3) / tv - 1)).toBeLessThan(0.01);
-    for (const [t, rh] of [[20, 100], [10, 97], [30, 95], [25, 90]] as const) {
+    for (const [t, rh] of [
+      [20, 100],
+      [10, 97],
+      [30, 95],
+      [25, 90],
+    ] as const) {
       expect(Math.abs(hoursByStepping(t, rh, 3) / (weeksToIndex3Regression(t, rh) * WEEK_H) - 1)).toBeLessThan(0.12);
       // Index 3 takes twice as long as index 1 (k1 = 2 from index 1, k2 ≈ 1 far below M_max).
       expect(hoursByStepping(t, rh, 3) / hoursByStepping(t, rh, 1)).toBeCloseTo(2, 1);
@@ -60,7 +65,12 @@ describe("VTT mold model against its published reference", () => {
   });
 
   it("grows slower when colder, as t_m = exp(−0.68 ln T − 13.9 ln RH + 66.02) weeks has it", () => {
-    for (const [t, rh] of [[5, 97], [10, 95], [30, 90], [25, 100]] as const) {
+    for (const [t, rh] of [
+      [5, 97],
+      [10, 95],
+      [30, 90],
+      [25, 100],
+    ] as const) {
       const tm = weeksToIndex1Regression(t, rh) * WEEK_H;
       expect(Math.abs(hoursByStepping(t, rh, 1) / tm - 1)).toBeLessThan(0.01);
     }
@@ -105,12 +115,18 @@ describe("VTT mold model against its published reference", () => {
   });
 
   it("answers a repeating day: reached when wet spells outgrow the decline, never when they do not", () => {
-    const halfWet: SurfaceStep[] = [{ hours: 12, celsius: 20, relativeHumidity: 97 }, { hours: 12, celsius: 20, relativeHumidity: 50 }];
+    const halfWet: SurfaceStep[] = [
+      { hours: 12, celsius: 20, relativeHumidity: 97 },
+      { hours: 12, celsius: 20, relativeHumidity: 50 },
+    ];
     const reached = hoursUntilIndex(INITIAL_MOLD_STATE, halfWet, 1, REFERENCE_MODEL) as number;
     // 12 h of growth (≈0.048) less 0.008 of decline a day: about 25 days.
     expect(reached / 24).toBeGreaterThan(23);
     expect(reached / 24).toBeLessThan(27);
-    const oneWetHour: SurfaceStep[] = [{ hours: 1, celsius: 20, relativeHumidity: 97 }, { hours: 23, celsius: 20, relativeHumidity: 50 }];
+    const oneWetHour: SurfaceStep[] = [
+      { hours: 1, celsius: 20, relativeHumidity: 97 },
+      { hours: 23, celsius: 20, relativeHumidity: 50 },
+    ];
     expect(hoursUntilIndex(INITIAL_MOLD_STATE, oneWetHour, 1, REFERENCE_MODEL)).toBeNull();
     expect(hoursUntilIndex({ index: 1.2, dryHours: 0 }, oneWetHour, 1, REFERENCE_MODEL)).toBe(0);
   });

@@ -27,7 +27,7 @@ describe("sendCommand input", () => {
     })();
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error!.message).toBe(
-      'sendCommand refused: actuatorId "fan 1" has characters other than letters, digits, \'_\', \'.\', \':\' and \'-\' (or does not start with a letter or digit); ' +
+      "sendCommand refused: actuatorId \"fan 1\" has characters other than letters, digits, '_', '.', ':' and '-' (or does not start with a letter or digit); " +
         'state must be "ON" or "OFF", got "on"; ' +
         'idempotencyKey must be a non-blank string of at most 128 characters, got " "; ' +
         "timeoutMs must be an integer number of milliseconds in 100..60000, got 99; " +

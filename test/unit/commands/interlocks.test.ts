@@ -63,7 +63,7 @@ describe("interlocks", () => {
     ];
     expect(validateInterlocks(bad).problems).toEqual([
       "interlocks[0].actuators must list at least 2 actuator ids",
-      'interlocks[1].actuators does not apply to MAX_ON (fields: kind, name, actuatorId, seconds)',
+      "interlocks[1].actuators does not apply to MAX_ON (fields: kind, name, actuatorId, seconds)",
       "interlocks[1].actuatorId \"heater 1\" has characters other than letters, digits, '_', '.', ':' and '-' (or does not start with a letter or digit)",
       "interlocks[1].seconds must be a positive number of seconds up to 604800 (7 days), got -5",
       'interlocks[1].name "x" is already used by interlocks[0]',

@@ -11,7 +11,15 @@ describe("manual override", () => {
     expect(isOverridden("heater_1", overrides, 901_000)).toBe(false);
     expect(isOverridden("fan_1", overrides, 1000)).toBe(false);
     expect(overrideUntil(0, 60_000)).toBe(60_000);
-    expect([...activeOverrides(new Map([["a", 10], ["b", 20]]), 15).keys()]).toEqual(["b"]);
+    expect([
+      ...activeOverrides(
+        new Map([
+          ["a", 10],
+          ["b", 20],
+        ]),
+        15,
+      ).keys(),
+    ]).toEqual(["b"]);
   });
 
   it("refuses a pause that is negative or longer than 7 days", () => {

@@ -41,11 +41,24 @@ describe("NAB scoring (v1.1 sweeper)", () => {
 
   it("normalises a perfect detector to 100 and the null detector to 0", () => {
     const files = [
-      { rows: 4000, windows: [{ first: 1000, last: 1200 }, { first: 3000, last: 3200 }] },
+      {
+        rows: 4000,
+        windows: [
+          { first: 1000, last: 1200 },
+          { first: 3000, last: 3200 },
+        ],
+      },
       { rows: 1500, windows: [{ first: 600, last: 650 }] },
       { rows: 1500, windows: [] },
     ];
-    const perfect = files.map((f) => scoreNabFile(f.rows, f.windows, f.windows.map((w) => w.first), STANDARD_PROFILE));
+    const perfect = files.map((f) =>
+      scoreNabFile(
+        f.rows,
+        f.windows,
+        f.windows.map((w) => w.first),
+        STANDARD_PROFILE,
+      ),
+    );
     const none = files.map((f) => scoreNabFile(f.rows, f.windows, [], STANDARD_PROFILE));
     expect(normalizedScore(perfect)).toBeCloseTo(100, 10);
     expect(normalizedScore(none)).toBe(0);
@@ -57,7 +70,12 @@ describe("NAB scoring (v1.1 sweeper)", () => {
 
   it("maps windows given as times to rows: first row at or after the start, last at or before the end", () => {
     const ts = [0, 10, 20, 30, 40, 50];
-    expect(windowRows(ts, [{ startMs: 10, endMs: 40 }, { startMs: 15, endMs: 45 }])).toEqual([
+    expect(
+      windowRows(ts, [
+        { startMs: 10, endMs: 40 },
+        { startMs: 15, endMs: 45 },
+      ]),
+    ).toEqual([
       { first: 1, last: 4 },
       { first: 2, last: 4 },
     ]);

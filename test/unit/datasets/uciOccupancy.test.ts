@@ -28,7 +28,9 @@ describe("UCI occupancy parsing", () => {
 
   it("skips and reports malformed rows by line number", () => {
     const header = '"date","Temperature","Humidity","Light","CO2","HumidityRatio","Occupancy"';
-    const text = [header, '"1","2015-02-04 17:51:00",23.18,27.272,426,721.25,0.0047,1', '"2","yesterday",1,2,3,4,5,0', '"3","2015-02-04 17:53:00",x,2,3,4,5,0', '"4","2015-02-04 17:54:00",1,2,3'].join("\n");
+    const text = [header, '"1","2015-02-04 17:51:00",23.18,27.272,426,721.25,0.0047,1', '"2","yesterday",1,2,3,4,5,0', '"3","2015-02-04 17:53:00",x,2,3,4,5,0', '"4","2015-02-04 17:54:00",1,2,3'].join(
+      "\n",
+    );
     const { value, problems } = parseUciOccupancy(text);
     expect(value.CO2).toHaveLength(1);
     expect(problems).toEqual([
@@ -119,7 +121,11 @@ describe("UCI occupancy through the incremental structures", () => {
           const last = history[history.length - 1]!;
           expect(traits.current).toBe(last.value);
           expect(traits.freshnessSeconds).toBe((asOfMs - last.timestampMs) / 1000);
-          const gaps = history.slice(-65).flatMap((p, k, a) => (k === 0 ? [] : [p.timestampMs - a[k - 1]!.timestampMs])).filter((g) => g > 0).sort((a, b) => a - b);
+          const gaps = history
+            .slice(-65)
+            .flatMap((p, k, a) => (k === 0 ? [] : [p.timestampMs - a[k - 1]!.timestampMs]))
+            .filter((g) => g > 0)
+            .sort((a, b) => a - b);
           const typical = gaps.length % 2 ? gaps[(gaps.length - 1) / 2]! : (gaps[gaps.length / 2 - 1]! + gaps[gaps.length / 2]!) / 2;
           expect(traits.typicalIntervalMs).toBe(typical);
           expect(traits.freshness).toBe(classifyFreshness(asOfMs - last.timestampMs, Math.max(5000, 3 * typical)));

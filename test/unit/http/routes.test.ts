@@ -10,11 +10,15 @@ describe("the start-up check of the route table", () => {
   it("passes routes mounted from a table and middleware marked as running for every request", () => {
     const app = express();
     app.use(everyRequest((_req, _res, next) => next()));
-    mountRoutes(app, [
-      { method: "get", path: "/healthz", access: "public", what: "health", handlers: [ok] },
-      { method: "get", path: "/metrics", access: "viewer", what: "metrics", handlers: [ok] },
-      { method: "post", path: "/admin/reset", access: "admin", what: "reset", handlers: [ok] },
-    ], noAuth);
+    mountRoutes(
+      app,
+      [
+        { method: "get", path: "/healthz", access: "public", what: "health", handlers: [ok] },
+        { method: "get", path: "/metrics", access: "viewer", what: "metrics", handlers: [ok] },
+        { method: "post", path: "/admin/reset", access: "admin", what: "reset", handlers: [ok] },
+      ],
+      noAuth,
+    );
     expect(() => assertEveryRouteGuarded(app)).not.toThrow();
     expect(registeredRoutes(app)).toEqual([
       { method: "use", path: "/", access: "public" },

@@ -37,7 +37,12 @@ describe("import progress", () => {
     progress.update(5);
     progress.update(35);
     progress.update(39);
-    expect(text().trim().split("\n").map((l) => l.split(" ")[0])).toEqual(["30%"]);
+    expect(
+      text()
+        .trim()
+        .split("\n")
+        .map((l) => l.split(" ")[0]),
+    ).toEqual(["30%"]);
   });
 
   it("draws a bar with rate and ETA on a terminal", () => {

@@ -112,7 +112,10 @@ describe("maintenance plan on a constructed site of 50 sensors", () => {
     expect(visits).toHaveLength(12);
     expect(unplannedTasks).toBe(38);
     const planned = visits.map((v) => v.items[0]!.costOfDelayPerDay as number);
-    const highest = [...risks].map((r) => r * 0.49).sort((a, b) => b - a).slice(0, 12);
+    const highest = [...risks]
+      .map((r) => r * 0.49)
+      .sort((a, b) => b - a)
+      .slice(0, 12);
     expect(planned).toEqual(highest);
     expect(visits[0]!.items[0]!.reason).toMatch(/^stability below 60 % already \(.*\); a day's delay: a 0\.4\d+ chance it fails that day; it is already 0\.4167 d past its due date$/);
   });

@@ -142,7 +142,10 @@ describe("HoltFitMemo", () => {
     const first = forecast(COLUMNS, { horizonMinutes: 30, asOfMs, memo });
     expect(memo.misses).toBe(1);
     // Asked again (a little later, a different threshold): the same grid, so a hit — and the same answer as without a memo.
-    for (const [later, threshold] of [[asOfMs + 500, null], [asOfMs + 1_000, 22]] as const) {
+    for (const [later, threshold] of [
+      [asOfMs + 500, null],
+      [asOfMs + 1_000, 22],
+    ] as const) {
       expect(forecast(COLUMNS, { horizonMinutes: 30, asOfMs: later, threshold, memo })).toEqual(forecast(COLUMNS, { horizonMinutes: 30, asOfMs: later, threshold }));
     }
     expect(memo.hits).toBe(2);

@@ -101,13 +101,21 @@ describe("failureRisk", () => {
 
   it("counts a drift now only when the evidence blames the sensor, as health does", () => {
     // The last hour rises 0.15 °C/min: beyond the drift limit (0.1), within what a room does (1): UNKNOWN.
-    const slow = risk(readings(5, 0.05, 0, 26, (h) => 21 + Math.max(0, h + 1) * 60 * 0.15), temperature());
+    const slow = risk(
+      readings(5, 0.05, 0, 26, (h) => 21 + Math.max(0, h + 1) * 60 * 0.15),
+      temperature(),
+    );
     const slowTerm = slow.terms.find((t) => t.name === "drifting");
     expect(slowTerm?.presentNow).toBe(false);
-    expect(slowTerm?.description).toMatch(/^drifting now: \+0\.1[45]\d*\/min \(limit ±0\.1\/min\), cause UNKNOWN: not the sensor's fault on this evidence; drift limit exceeded in 1 of the last 24 h$/);
+    expect(slowTerm?.description).toMatch(
+      /^drifting now: \+0\.1[45]\d*\/min \(limit ±0\.1\/min\), cause UNKNOWN: not the sensor's fault on this evidence; drift limit exceeded in 1 of the last 24 h$/,
+    );
     expect(slow.healthNow.issues.filter((i) => i.startsWith("Drifting"))).toEqual([]);
     // 1.5 °C/min kept up for the hour: faster than a room keeps changing, so the sensor's.
-    const fast = risk(readings(5, 0.05, 0, 26, (h) => 21 + Math.max(0, h + 1) * 60 * 1.5), temperature());
+    const fast = risk(
+      readings(5, 0.05, 0, 26, (h) => 21 + Math.max(0, h + 1) * 60 * 1.5),
+      temperature(),
+    );
     const fastTerm = fast.terms.find((t) => t.name === "drifting");
     expect(fastTerm?.presentNow).toBe(true);
     expect(fastTerm?.description).toMatch(/^drifting now: \+1\.5\d*\/min/);

@@ -115,13 +115,18 @@ describe("failure risk of a sensor with no physical range", () => {
     expect(failed.probability).toBe(1);
     const range = failed.terms.find((t) => t.name === "range");
     expect(range).toMatchObject({ probability: 1, presentNow: true });
-    expect(failed.drivers.join(" | ")).toMatch(/out of its operating band (89|90)\.\d+ ± [\d.]+ .* for 9 h, longer than its ordinary excursions \(the longest before it in the last week lasted 3 h\): it has left its operating range/);
+    expect(failed.drivers.join(" | ")).toMatch(
+      /out of its operating band (89|90)\.\d+ ± [\d.]+ .* for 9 h, longer than its ordinary excursions \(the longest before it in the last week lasted 3 h\): it has left its operating range/,
+    );
   });
 
   it("learns nothing from a day of readings alone and says why when it matters", () => {
     const points = machine(2, 3, null);
     const asOfMs = at(47);
-    const result = failureRisk(points.filter((p) => p.timestampMs > asOfMs - DAY && p.timestampMs <= asOfMs), { asOfMs, kind: "OTHER", alertHistory: [], thresholds });
+    const result = failureRisk(
+      points.filter((p) => p.timestampMs > asOfMs - DAY && p.timestampMs <= asOfMs),
+      { asOfMs, kind: "OTHER", alertHistory: [], thresholds },
+    );
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.value.terms.find((t) => t.name === "range")).toMatchObject({ probability: 0, presentNow: false, description: expect.stringMatching(/operating band not learnt yet/) });
   });

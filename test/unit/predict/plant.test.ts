@@ -63,7 +63,13 @@ describe("fitPlant", () => {
   const model = fitted(fitPlant({ points, actuators: TRAINING, quantity: "temperature" }));
 
   it("recovers τ, ambient and every gain within 4 standard errors and 5 %", () => {
-    const truth: Array<[string, number]> = [["tau", 30], ["ambient", 19], ["gain:heater_1", 0.5], ["gain:fan_1", -0.3], ["gain:cooler_1", -0.6]];
+    const truth: Array<[string, number]> = [
+      ["tau", 30],
+      ["ambient", 19],
+      ["gain:heater_1", 0.5],
+      ["gain:fan_1", -0.3],
+      ["gain:cooler_1", -0.6],
+    ];
     for (const [name, value] of truth) {
       const p = param(model, name);
       expect(Math.abs(p.value - value), name).toBeLessThan(4 * p.stdErr);
@@ -155,7 +161,6 @@ describe("simulate", () => {
     expect(() => simulate(model, { startValue: 20, startMs: 0, hours: 200 })).toThrow(PredictionInputError);
     expect(() => simulate(model, { startValue: 20, startMs: 0, hours: 1, actuatorSchedule: [{ actuatorId: "fan_1", state: "ON", atMinute: -1 }] })).toThrow(/atMinute/);
   });
-
 });
 
 describe("plantRate", () => {
@@ -180,7 +185,9 @@ describe("plantRate", () => {
   });
 
   it("has no answer when an actuator it could not identify left the state it held", () => {
-    const withIdle = fitted(fitPlant({ points: record(ROOM, TRAINING, 22, 125, 1), actuators: TRAINING, quantity: "temperature", knownActuators: [{ actuatorId: "dehumidifier_1", kind: "DEHUMIDIFIER" }] }));
+    const withIdle = fitted(
+      fitPlant({ points: record(ROOM, TRAINING, 22, 125, 1), actuators: TRAINING, quantity: "temperature", knownActuators: [{ actuatorId: "dehumidifier_1", kind: "DEHUMIDIFIER" }] }),
+    );
     expect(plantRate(withIdle, 25, { dehumidifier_1: "ON" })).toBeNull();
     expect(plantRate(withIdle, 25, { dehumidifier_1: "OFF" })).not.toBeNull();
   });

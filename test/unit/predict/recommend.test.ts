@@ -141,7 +141,12 @@ describe("recommend", () => {
         sensor({
           sensorId: "humidity_2",
           kind: "HUMIDITY",
-          maintenance: maintenanceOf({ status: "SCHEDULE_SOON", hoursUntilMaintenance: 40, recommendedAction: "RECALIBRATE", reasons: ["stability falling 0.5 ± 0.1 %/h over 24 h, at 80 % now", "reaches 60 % in ~40 h"] }),
+          maintenance: maintenanceOf({
+            status: "SCHEDULE_SOON",
+            hoursUntilMaintenance: 40,
+            recommendedAction: "RECALIBRATE",
+            reasons: ["stability falling 0.5 ± 0.1 %/h over 24 h, at 80 % now", "reaches 60 % in ~40 h"],
+          }),
         }),
         sensor({ sensorId: "pressure_1", kind: "PRESSURE", traits: traits(1013, { freshness: "OFFLINE", freshnessSeconds: 3600 }) }),
         sensor({ sensorId: "temp_3", kind: "TEMPERATURE", maintenance: maintenanceOf({ recommendedAction: "MONITOR", reasons: ["stability falling 0.2 %/h"] }) }),
@@ -163,8 +168,18 @@ describe("recommend", () => {
     const recs = recommend({
       sensors: [
         sensor({ sensorId: "temp_4", kind: "TEMPERATURE", activeAlerts: [{ type: "STUCK", severity: "MEDIUM", raisedAtMs: Date.UTC(2026, 0, 1) }] }),
-        sensor({ sensorId: "temp_5", kind: "TEMPERATURE", health: failed, maintenance: maintenanceOf({ currentStability: 12, status: "URGENT", hoursUntilMaintenance: 0, recommendedAction: "RECALIBRATE" }) }),
-        sensor({ sensorId: "temp_6", kind: "TEMPERATURE", traits: traits(21, { driftPerMinute: 0.3, ...suspect }), health: { status: "DEGRADED", score: 80, issues: ["Drifting (+0.30/min, limit ±0.10/min)"] } }),
+        sensor({
+          sensorId: "temp_5",
+          kind: "TEMPERATURE",
+          health: failed,
+          maintenance: maintenanceOf({ currentStability: 12, status: "URGENT", hoursUntilMaintenance: 0, recommendedAction: "RECALIBRATE" }),
+        }),
+        sensor({
+          sensorId: "temp_6",
+          kind: "TEMPERATURE",
+          traits: traits(21, { driftPerMinute: 0.3, ...suspect }),
+          health: { status: "DEGRADED", score: 80, issues: ["Drifting (+0.30/min, limit ±0.10/min)"] },
+        }),
       ],
       locations: [],
     });
@@ -182,7 +197,12 @@ describe("recommend", () => {
       sensors: [
         sensor({ sensorId: "machine_1", kind: "OTHER", locationId: null, operatingBand: band }),
         sensor({ sensorId: "machine_2", kind: "OTHER", locationId: null, operatingBand: { ...band, currentHours: 4, longestHours: 5, left: false } }),
-        sensor({ sensorId: "machine_3", kind: "OTHER", locationId: null, operatingBand: { ...band, assessed: false, reason: "operating band not learnt yet", median: null, halfWidth: null, currentHours: 0, longestHours: 0, left: false } }),
+        sensor({
+          sensorId: "machine_3",
+          kind: "OTHER",
+          locationId: null,
+          operatingBand: { ...band, assessed: false, reason: "operating band not learnt yet", median: null, halfWidth: null, currentHours: 0, longestHours: 0, left: false },
+        }),
       ],
       locations: [],
     });
@@ -213,7 +233,12 @@ describe("recommend", () => {
     expect(recommend({ sensors: [drifting(0.34)], locations: [] }).map((r) => r.action)).toEqual(["RECALIBRATE"]);
     // A dehumidifier ON explains falling humidity, not a falling temperature.
     const dry: LocationActuators = { locationId: "lab", actuators: [{ actuatorId: "dehumidifier_1", kind: "DEHUMIDIFIER", reportedState: "ON" }] };
-    const humidity = sensor({ sensorId: "humidity_7", kind: "HUMIDITY", traits: traits(55, { driftPerMinute: -0.2, ...suspect }), health: { status: "DEGRADED", score: 80, issues: ["Drifting (…)"] } });
+    const humidity = sensor({
+      sensorId: "humidity_7",
+      kind: "HUMIDITY",
+      traits: traits(55, { driftPerMinute: -0.2, ...suspect }),
+      health: { status: "DEGRADED", score: 80, issues: ["Drifting (…)"] },
+    });
     expect(recommend({ sensors: [humidity, drifting(-0.34)], locations: [dry] }).map((r) => [r.action, r.targetId])).toEqual([
       ["RECALIBRATE", "temp_7"],
       ["CONTINUE_MONITORING", "humidity_7"],
@@ -250,9 +275,7 @@ describe("recommend", () => {
     // A room expected to change faster than the sensor shows is still the room changing.
     expect(recommend({ sensors: [drifting(-0.1, relaxing)], locations: [allOff] }).map((r) => r.action)).toEqual(["CONTINUE_MONITORING"]);
     // Within two standard errors of an uncertain expectation counts as explained.
-    expect(recommend({ sensors: [drifting(-0.25, { ...relaxing, perMinute: -0.1, stdErr: 0.08 })], locations: [allOff] }).map((r) => r.action)).toEqual([
-      "CONTINUE_MONITORING",
-    ]);
+    expect(recommend({ sensors: [drifting(-0.25, { ...relaxing, perMinute: -0.1, stdErr: 0.08 })], locations: [allOff] }).map((r) => r.action)).toEqual(["CONTINUE_MONITORING"]);
     // With a plant, its expectation outranks the heater-is-ON shortcut: a heater too weak to explain the rise.
     const weakHeater: PlantRate = { perMinute: 0.03, stdErr: 0.01, settlesAt: 27, tauMinutes: 30, states: { heater_1: "ON" } };
     const weak = recommend({ sensors: [drifting(0.34, weakHeater)], locations: [lab] });

@@ -43,7 +43,9 @@ describe("mold recommendations", () => {
     // 200 of the ≈249 h to index 1 are behind it: ≈49 h left.
     expect(rec!.reason).toMatch(/^mold index 1 in cellar in ≈4\d(\.\d+)? h \(index now 0\.8\d+, 97 % RH at 20 °C where critical is 80.04 %\); DEHUMIDIFIER ON dries the air$/);
     // Below 80.04 % after 34 minutes (97 − 0.5·34 = 80): growth stops for good.
-    expect(rec!.expectedEffect).toMatch(/^humidity 60 % after 24 h; below the critical 80.04 % within 34 min: growth stops \(index 0\.79\d+ after 24 h\), index 1 never reached \(in ≈4\d(\.\d+)? h without it\)$/);
+    expect(rec!.expectedEffect).toMatch(
+      /^humidity 60 % after 24 h; below the critical 80.04 % within 34 min: growth stops \(index 0\.79\d+ after 24 h\), index 1 never reached \(in ≈4\d(\.\d+)? h without it\)$/,
+    );
   });
 
   it("says what it cannot simulate, and what a path that does not dry enough does", () => {
@@ -68,7 +70,16 @@ describe("mold recommendations", () => {
   });
 
   it("merges a room's advice with the sensors' own: one recommendation per action, the more urgent first", () => {
-    const base: Recommendation = { action: "ACTUATE", targetId: "dehumidifier_1", sensorId: "humidity_1", command: "DEHUMIDIFIER ON", urgency: "LOW", confidence: 0.8, reason: "humidity forecast above 70 %", expectedEffect: null };
+    const base: Recommendation = {
+      action: "ACTUATE",
+      targetId: "dehumidifier_1",
+      sensorId: "humidity_1",
+      command: "DEHUMIDIFIER ON",
+      urgency: "LOW",
+      confidence: 0.8,
+      reason: "humidity forecast above 70 %",
+      expectedEffect: null,
+    };
     const room: Recommendation = { ...base, urgency: "HIGH", confidence: 0.9, reason: "mold index 1 soon" };
     const other: Recommendation = { ...base, action: "CONTINUE_MONITORING", targetId: "temp_1", command: null, urgency: "NONE", reason: "fine" };
     const merged = mergeRecommendations([other, base], [room]);

@@ -61,7 +61,12 @@ describe("protocol fuzzing", () => {
     let ok = 0;
     for (let i = 0; i < 120_000; i++) {
       const kind = i % 3;
-      const line = kind === 0 ? randomBytes(next) : kind === 1 ? mutate(VALID[i % VALID.length] as string, next) : JSON.stringify({ t: ["r", "hello", "ack", "err"][i % 4], v: next() * 10, n: i, s: "x", id: "a" });
+      const line =
+        kind === 0
+          ? randomBytes(next)
+          : kind === 1
+            ? mutate(VALID[i % VALID.length] as string, next)
+            : JSON.stringify({ t: ["r", "hello", "ack", "err"][i % 4], v: next() * 10, n: i, s: "x", id: "a" });
       let result;
       try {
         result = decodeLine(line);
@@ -80,7 +85,7 @@ describe("protocol fuzzing", () => {
     const stream = Buffer.from(lines.map((l) => l + "\n").join(""), "latin1");
     const splitter = new LineSplitter(4096);
     const got: string[] = [];
-    for (let at = 0; at < stream.length; ) {
+    for (let at = 0; at < stream.length;) {
       const size = 1 + Math.floor(next() * 300);
       for (const event of splitter.push(stream.subarray(at, at + size))) if (event.kind === "line") got.push(event.line);
       at += size;

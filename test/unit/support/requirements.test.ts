@@ -98,7 +98,9 @@ describe("a tier in a vitest run of its own (test/fixtures/tiers)", () => {
     expect(skipped.hookRan).toBe(false);
     expect(skipped.output).toContain("needsSocat.test.ts skipped: needs socat (virtual serial port pairs): socat not found on PATH; to run it: npm run setup:system -- socat");
     const summary = skipped.output.slice(skipped.output.indexOf("Skipped tiers"));
-    expect(summary).toMatch(/^Skipped tiers .*\n {2}socat \(virtual serial port pairs\): socat not found on PATH\n {4}1 test in needsSocat\.test\.ts\n {4}to enable: npm run setup:system -- socat\n*$/);
+    expect(summary).toMatch(
+      /^Skipped tiers .*\n {2}socat \(virtual serial port pairs\): socat not found on PATH\n {4}1 test in needsSocat\.test\.ts\n {4}to enable: npm run setup:system -- socat\n*$/,
+    );
 
     const strict = run("strict", { PATH: empty, CI: "true" });
     expect(strict.status).toBe(1);

@@ -22,8 +22,7 @@ class FakeSink implements BatchSink {
   }
 }
 
-const readings = (n: number, from = 0): Reading[] =>
-  Array.from({ length: n }, (_, i) => ({ sensorId: "temp_1", value: i + from, timestampMs: 1_000 + i + from, seq: i + from }));
+const readings = (n: number, from = 0): Reading[] => Array.from({ length: n }, (_, i) => ({ sensorId: "temp_1", value: i + from, timestampMs: 1_000 + i + from, seq: i + from }));
 
 describe("BatchWriter", () => {
   afterEach(() => {

@@ -68,7 +68,11 @@ describe("ClimateHistory", () => {
     const history = new ClimateHistory(live(s.points), s, () => NOW);
     const steps = hourSteps(NOW - 30 * HOUR, NOW - 29 * HOUR);
     expect(await history.means("humidity_1", steps)).toEqual([70]);
-    s.points.splice(s.points.findIndex((p) => p.timestampMs === 70 * HOUR + 60 * MIN), 1, { timestampMs: 71 * HOUR, value: 90 });
+    s.points.splice(
+      s.points.findIndex((p) => p.timestampMs === 70 * HOUR + 60 * MIN),
+      1,
+      { timestampMs: 71 * HOUR, value: 90 },
+    );
     history.written([{ sensorId: "humidity_1", value: 90, timestampMs: 71 * HOUR, seq: null }]);
     expect(await history.means("humidity_1", steps)).toEqual([75]);
     // A commit lands while the store is being read: this answer stands, but the hour is read again.

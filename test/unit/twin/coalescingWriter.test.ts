@@ -33,7 +33,12 @@ describe("CoalescingWriter", () => {
     void writer.put("a", ["a", 2]);
     expect(batches).toEqual([]);
     await first;
-    expect(batches).toEqual([[["a", 2], ["b", 1]]]);
+    expect(batches).toEqual([
+      [
+        ["a", 2],
+        ["b", 1],
+      ],
+    ]);
   });
 
   it("queues what arrives during a write for the next batch, so a key's values land in order", async () => {

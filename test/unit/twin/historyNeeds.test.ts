@@ -22,14 +22,22 @@ describe("history needs", () => {
     expect(retentionProblem(30, new Map([["humidity_1", 10]]), needs)).toMatch(/Sensor humidity_1 has retentionDays=10: .*failureRisk .* needs 14 days.*at least 30 or unset it/);
     expect(retentionProblem(30, new Map([["temp_1", 0]]), needs)).toBeNull();
     // A kind's KindThresholds.retentionDays is named where it is set.
-    expect(retentionProblem(30, new Map([["humidity_2", 7]]), needs, (id) => `KindThresholds HUMIDITY (for sensor ${id})`)).toMatch(/^KindThresholds HUMIDITY \(for sensor humidity_2\) has retentionDays=7: /);
+    expect(retentionProblem(30, new Map([["humidity_2", 7]]), needs, (id) => `KindThresholds HUMIDITY (for sensor ${id})`)).toMatch(
+      /^KindThresholds HUMIDITY \(for sensor humidity_2\) has retentionDays=7: /,
+    );
   });
 });
 
 describe("RetentionPolicy", () => {
   it("applies a sensor's own retention, never below what the features need, and 0 keeps for ever", () => {
     const policy = new RetentionPolicy({ rawDays: 30, minuteDays: 180, intervalMs: 1000, batchSize: 10 }, 14);
-    policy.setOverrides(new Map([["a", 60], ["b", 3], ["c", 0]]));
+    policy.setOverrides(
+      new Map([
+        ["a", 60],
+        ["b", 3],
+        ["c", 0],
+      ]),
+    );
     const now = 1_000 * DAY;
     expect(policy.rawCutoff("x", now)).toBe(now - 30 * DAY);
     expect(policy.rawCutoff("a", now)).toBe(now - 60 * DAY);

@@ -153,7 +153,13 @@ describe("Predictions", () => {
   it("finds the newest reading in a window without fetching the window, from memory and from the database", async () => {
     const t = twin({ temp_live: readings(6) }, { temp_db: readings(6) });
     for (const sensorId of ["temp_live", "temp_db"]) {
-      for (const [from, to] of [[END - DAY, END + 500], [END - DAY, END - 5_001], [END - 20_000, END - 15_000], [END - 4_000, END - 1_000], [T0 - DAY, T0]]) {
+      for (const [from, to] of [
+        [END - DAY, END + 500],
+        [END - DAY, END - 5_001],
+        [END - 20_000, END - 15_000],
+        [END - 4_000, END - 1_000],
+        [T0 - DAY, T0],
+      ]) {
         const expected = (await t.diagnostics.series(sensorId, from as number, to as number)).at(-1) ?? null;
         expect(await t.diagnostics.latestReading(sensorId, from as number, to as number)).toEqual(expected);
       }

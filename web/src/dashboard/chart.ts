@@ -107,7 +107,12 @@ export class HistoryChart {
 
   private draw(): void {
     const { data, counts, nowS } = columns(this.history, this.simulation);
-    Object.assign(this.container.dataset, { historyPoints: String(counts.history), forecastPoints: String(counts.forecast), whatIfPoints: String(counts.whatIf), alertMarks: String(this.episodes.length) });
+    Object.assign(this.container.dataset, {
+      historyPoints: String(counts.history),
+      forecastPoints: String(counts.forecast),
+      whatIfPoints: String(counts.whatIf),
+      alertMarks: String(this.episodes.length),
+    });
     this.plot?.destroy();
     this.container.replaceChildren();
     if (data[0].length === 0) {

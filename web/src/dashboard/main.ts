@@ -19,7 +19,10 @@ window.addEventListener("unhandledrejection", (event) => errors.show("page", `th
 
 const apiUrl = new URL("/graphql", window.location.href).href;
 // ?location=lab (repeated or comma-separated) shows only those locations.
-const locations = new URLSearchParams(window.location.search).getAll("location").flatMap((v) => v.split(",")).filter((v) => v !== "");
+const locations = new URLSearchParams(window.location.search)
+  .getAll("location")
+  .flatMap((v) => v.split(","))
+  .filter((v) => v !== "");
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -47,11 +50,17 @@ function renderSession(authOn: boolean): void {
     fill(
       box,
       h("span", {}, `signed in as ${claims?.subject ?? "?"} (${claims?.role ?? "no known role"})`),
-      h("button", { type: "button", onclick: () => {
-          storeToken(undefined);
-          window.location.reload();
+      h(
+        "button",
+        {
+          type: "button",
+          onclick: () => {
+            storeToken(undefined);
+            window.location.reload();
+          },
         },
-      }, "Sign out"),
+        "Sign out",
+      ),
     );
     return;
   }
@@ -124,7 +133,12 @@ async function start(): Promise<void> {
       if (cards.selected !== sensorId) return;
       chart.show(history, sensor?.unit ?? "", window_.seconds);
       const reasons = [history.f1, history.f4].map((f) => f?.unavailableReason).filter((r): r is string => r !== null && r !== undefined);
-      setText(byId("forecast-note"), reasons.length === 0 ? "Blue: bucket averages with their min–max band. Purple dashed: forecast with its 90 % band. Orange: what-if with its 90 % band. Red columns: alert episodes; the dotted line is now." : `No forecast: ${reasons[0]}`);
+      setText(
+        byId("forecast-note"),
+        reasons.length === 0
+          ? "Blue: bucket averages with their min–max band. Purple dashed: forecast with its 90 % band. Orange: what-if with its 90 % band. Red columns: alert episodes; the dotted line is now."
+          : `No forecast: ${reasons[0]}`,
+      );
       errors.clear("history");
     } catch (error) {
       errors.show("history", `cannot load the history of ${sensorId}: ${message(error)}`);
@@ -161,18 +175,29 @@ async function start(): Promise<void> {
   fill(
     byId("windows"),
     ...WINDOWS.map((w) =>
-      h("button", { type: "button", "data-window": w.key, "aria-pressed": String(w === window_), onclick: (event: Event) => {
-        window_ = w;
-        for (const b of byId("windows").querySelectorAll("button")) b.setAttribute("aria-pressed", String(b === event.currentTarget));
-        if (cards.selected !== null) select(cards.selected);
-      } }, w.key),
+      h(
+        "button",
+        {
+          type: "button",
+          "data-window": w.key,
+          "aria-pressed": String(w === window_),
+          onclick: (event: Event) => {
+            window_ = w;
+            for (const b of byId("windows").querySelectorAll("button")) b.setAttribute("aria-pressed", String(b === event.currentTarget));
+            if (cards.selected !== null) select(cards.selected);
+          },
+        },
+        w.key,
+      ),
     ),
   );
 
   const renderDevices = (): void => {
     fill(
       byId("devices"),
-      ...[...devices.values()].map((d) => h("span", { class: `device ${d.online ? "online" : "offline"}`, "data-device-id": d.deviceId, title: `${d.lostReadings} readings lost` }, `${d.online ? "●" : "○"} ${d.deviceId}`)),
+      ...[...devices.values()].map((d) =>
+        h("span", { class: `device ${d.online ? "online" : "offline"}`, "data-device-id": d.deviceId, title: `${d.lostReadings} readings lost` }, `${d.online ? "●" : "○"} ${d.deviceId}`),
+      ),
     );
   };
 
@@ -211,12 +236,18 @@ async function start(): Promise<void> {
     const where: AlertWhere = locations.length === 0 ? recent : { AND: [recent, { sensorId: { in: cards.sensorIds() } }] };
     try {
       const { alerts } = await client.request(Alerts, { where });
-      renderAlerts(byId("alerts"), alerts, ackRefusal, (alertId) => {
-        client
-          .request(AcknowledgeAlert, { alertId })
-          .then(() => void loadAlerts())
-          .catch((error: unknown) => errors.show("ack", `cannot acknowledge ${alertId}: ${message(error)}`));
-      }, Date.now());
+      renderAlerts(
+        byId("alerts"),
+        alerts,
+        ackRefusal,
+        (alertId) => {
+          client
+            .request(AcknowledgeAlert, { alertId })
+            .then(() => void loadAlerts())
+            .catch((error: unknown) => errors.show("ack", `cannot acknowledge ${alertId}: ${message(error)}`));
+        },
+        Date.now(),
+      );
       errors.clear("alerts");
     } catch (error) {
       errors.show("alerts", `cannot load the alerts: ${message(error)}`);
@@ -235,14 +266,22 @@ async function start(): Promise<void> {
   };
 
   const subscribeReadings = (sensors: readonly SensorRow[]): void => {
-    client.subscribe(LiveReadings, { sensorIds: locations.length === 0 ? null : sensors.map((s) => s.sensorId) }, {
-      next: ({ readingAdded: r }) => cards.live(r.sensorId, r.value, Date.parse(r.timestamp)),
-      error: (error) => errors.show("readings", `live readings stopped: ${error.message}`),
-    });
-    client.subscribe(LiveAlerts, { sensorIds: locations.length === 0 ? null : sensors.map((s) => s.sensorId) }, {
-      next: () => void loadAlerts(),
-      error: (error) => errors.show("live-alerts", `live alerts stopped: ${error.message}`),
-    });
+    client.subscribe(
+      LiveReadings,
+      { sensorIds: locations.length === 0 ? null : sensors.map((s) => s.sensorId) },
+      {
+        next: ({ readingAdded: r }) => cards.live(r.sensorId, r.value, Date.parse(r.timestamp)),
+        error: (error) => errors.show("readings", `live readings stopped: ${error.message}`),
+      },
+    );
+    client.subscribe(
+      LiveAlerts,
+      { sensorIds: locations.length === 0 ? null : sensors.map((s) => s.sensorId) },
+      {
+        next: () => void loadAlerts(),
+        error: (error) => errors.show("live-alerts", `live alerts stopped: ${error.message}`),
+      },
+    );
   };
 
   client.subscribe(LiveDevices, undefined, {

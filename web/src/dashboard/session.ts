@@ -26,7 +26,14 @@ export function readClaims(token: string): TokenClaims | null {
   const part = token.split(".")[1];
   if (part === undefined) return null;
   try {
-    const json = JSON.parse(atob(part.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(part.length / 4) * 4, "="))) as Record<string, unknown>;
+    const json = JSON.parse(
+      atob(
+        part
+          .replace(/-/g, "+")
+          .replace(/_/g, "/")
+          .padEnd(Math.ceil(part.length / 4) * 4, "="),
+      ),
+    ) as Record<string, unknown>;
     const claim = json["roles"];
     const names = Array.isArray(claim) ? claim.map(String) : typeof claim === "string" ? claim.split(/[\s,]+/) : [];
     const rank = Math.max(-1, ...names.map((n) => ROLES.indexOf(n as Role)));

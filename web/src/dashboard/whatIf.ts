@@ -29,7 +29,13 @@ export class WhatIfPanel {
         "label",
         { class: "whatif-actuator" },
         `${a.actuatorId} `,
-        h("select", { name: a.actuatorId, "data-actuator-id": a.actuatorId }, h("option", { value: "" }, `keep (${a.reportedState ?? "?"})`), h("option", { value: "ON" }, "ON"), h("option", { value: "OFF" }, "OFF")),
+        h(
+          "select",
+          { name: a.actuatorId, "data-actuator-id": a.actuatorId },
+          h("option", { value: "" }, `keep (${a.reportedState ?? "?"})`),
+          h("option", { value: "ON" }, "ON"),
+          h("option", { value: "OFF" }, "OFF"),
+        ),
       ),
     );
     const form = h(
@@ -41,11 +47,17 @@ export class WhatIfPanel {
       h("label", {}, "threshold ", threshold),
       h("label", {}, "hours ahead ", hours),
       h("button", { type: "submit" }, "Simulate"),
-      h("button", { type: "button", onclick: () => {
-          this.draw(null);
-          fill(result);
+      h(
+        "button",
+        {
+          type: "button",
+          onclick: () => {
+            this.draw(null);
+            fill(result);
+          },
         },
-      }, "Clear"),
+        "Clear",
+      ),
       result,
     );
     form.addEventListener("submit", (event) => {

@@ -25,7 +25,15 @@ function ExamplesList() {
       <ul style={{ listStyle: "none", padding: 0 }}>
         {examples.map((example, i) => (
           <li key={i} style={{ margin: "0.3rem 0" }}>
-            <button type="button" className="graphiql-un-styled" data-example={i} title={example.source} disabled={queryEditor === undefined} onClick={() => queryEditor?.setValue(example.query)} style={{ textAlign: "left", cursor: "pointer" }}>
+            <button
+              type="button"
+              className="graphiql-un-styled"
+              data-example={i}
+              title={example.source}
+              disabled={queryEditor === undefined}
+              onClick={() => queryEditor?.setValue(example.query)}
+              style={{ textAlign: "left", cursor: "pointer" }}
+            >
               {example.title}
             </button>
           </li>
@@ -37,7 +45,11 @@ function ExamplesList() {
 
 const examplesPlugin: GraphiQLPlugin = {
   title: "Examples",
-  icon: () => <span aria-hidden="true" style={{ fontWeight: 700 }}>Ex</span>,
+  icon: () => (
+    <span aria-hidden="true" style={{ fontWeight: 700 }}>
+      Ex
+    </span>
+  ),
   content: ExamplesList,
 };
 

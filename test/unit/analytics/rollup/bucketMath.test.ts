@@ -129,7 +129,9 @@ describe("chooseResolution", () => {
   it("never picks what retention no longer keeps for the window", () => {
     // 200 days ago, 1-minute chart buckets: minute rollups are gone, hours are the finest left.
     expect(chooseResolution({ requested: null, startMs: now - 200 * DAY_MS, endMs: now - 199 * DAY_MS, buckets: 1440, live: false, kept })).toBe("HOUR");
-    expect(() => chooseResolution({ requested: "RAW", startMs: now - 40 * DAY_MS, endMs: now - 39 * DAY_MS, buckets: 10, live: false, kept })).toThrow(/RAW history .* kept only from .* ask for resolution MINUTE/);
+    expect(() => chooseResolution({ requested: "RAW", startMs: now - 40 * DAY_MS, endMs: now - 39 * DAY_MS, buckets: 10, live: false, kept })).toThrow(
+      /RAW history .* kept only from .* ask for resolution MINUTE/,
+    );
     const forever: KeptFrom = { raw: null, minute: null };
     expect(chooseResolution({ requested: "MINUTE", startMs: now - 400 * DAY_MS, endMs: now, buckets: 10, live: false, kept: forever })).toBe("MINUTE");
     expect(() => chooseResolution({ requested: "RAW", startMs: now - 400 * DAY_MS, endMs: now, buckets: 10, live: false, kept: forever })).toThrow(/RAW covers windows up to 30 days/);

@@ -8,7 +8,10 @@ export function cellarSetup(): ClimateSetup {
     coldestSurfaceOffsetC: null,
     moldSensitivityClass: null,
     moldDeclineCoefficient: null,
-    sensors: [{ sensorId: "humidity_1", kind: "HUMIDITY" }, { sensorId: "temp_1", kind: "TEMPERATURE" }],
+    sensors: [
+      { sensorId: "humidity_1", kind: "HUMIDITY" },
+      { sensorId: "temp_1", kind: "TEMPERATURE" },
+    ],
   });
   if (!found.ok) throw new Error(found.reason);
   return found.setup;

@@ -48,7 +48,7 @@ describe("estimateCost", () => {
     expect(cost('{ sensors(where: { sensorId: { in: ["a", "b", "c"] } }, limit: 2) { sensorId } }')).toBe(1 + 2 * 1);
     // Reading.sensorId is not a reading's id: a sensor's readings are still a huge list.
     expect(cost('{ readings(where: { sensorId: { eq: "temp_1" } }) { value } }')).toBe(1 + ASSUMED_READINGS);
-    expect(cost('{ sensors(where: { kind: { eq: TEMPERATURE } }) { sensorId } }')).toBe(1 + ASSUMED_LIST_SIZE);
+    expect(cost("{ sensors(where: { kind: { eq: TEMPERATURE } }) { sensorId } }")).toBe(1 + ASSUMED_LIST_SIZE);
   });
 
   it("assumes an unbounded list of readings is huge", () => {

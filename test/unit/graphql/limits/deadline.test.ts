@@ -78,14 +78,14 @@ describe("guardResolvers", () => {
 
   it("answers a query's slow field with the timeout and keeps the fields that made it", async () => {
     const schema = schemaWith({ subscribeDelay: Promise.resolve() });
-    const result = (await execute({ schema, document: parse("{ slow fast }"), contextValue: { deadline: new Deadline(20, timeout) } }));
+    const result = await execute({ schema, document: parse("{ slow fast }"), contextValue: { deadline: new Deadline(20, timeout) } });
     expect(result.data).toEqual({ slow: null, fast: "fast" });
     expect(result.errors?.map((e) => e.extensions["code"])).toEqual(["QUERY_TIMEOUT"]);
   });
 
   it("does not cut a mutation short (what it set off cannot be taken back)", async () => {
     const schema = schemaWith({ subscribeDelay: Promise.resolve() });
-    const result = (await execute({ schema, document: parse("mutation { slowWrite }"), contextValue: { deadline: new Deadline(1, timeout) } }));
+    const result = await execute({ schema, document: parse("mutation { slowWrite }"), contextValue: { deadline: new Deadline(1, timeout) } });
     expect(result).toEqual({ data: { slowWrite: "written" } });
   });
 
@@ -104,7 +104,7 @@ describe("guardResolvers", () => {
 
   it("leaves requests without a deadline alone", async () => {
     const schema = schemaWith({ subscribeDelay: Promise.resolve() });
-    const result = (await execute({ schema, document: parse("{ fast }"), contextValue: {} }));
+    const result = await execute({ schema, document: parse("{ fast }"), contextValue: {} });
     expect(result).toEqual({ data: { fast: "fast" } });
   });
 });

@@ -26,9 +26,7 @@ describe("QueryLimits", () => {
   it("refuses a deep query saying the depth, the limit and what to do", () => {
     const error = refusal(new QueryLimits(schema), nested(25));
     expect(error?.extensions).toMatchObject({ code: "QUERY_TOO_DEEP", limit: 12, measured: 52 });
-    expect(error?.message).toBe(
-      "query depth 52 exceeds QUERY_MAX_DEPTH=12; ask for fewer nested levels (query the inner type at the top level instead) or raise QUERY_MAX_DEPTH",
-    );
+    expect(error?.message).toBe("query depth 52 exceeds QUERY_MAX_DEPTH=12; ask for fewer nested levels (query the inner type at the top level instead) or raise QUERY_MAX_DEPTH");
   });
 
   it("refuses too many aliases", () => {

@@ -8,7 +8,12 @@ import { servedSchema } from "./schemaFixture.js";
 
 // README is the front door; the examples with their answers live in docs/*.md.
 const docs = path.join(projectRoot, "docs");
-const pages = ["README.md", ...readdirSync(docs).filter((f) => f.endsWith(".md")).map((f) => path.join("docs", f))];
+const pages = [
+  "README.md",
+  ...readdirSync(docs)
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => path.join("docs", f)),
+];
 const texts = pages.map((page) => readFileSync(path.join(projectRoot, page), "utf8"));
 const blocks = texts.flatMap((text) => [...text.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!));
 // Whole operations quoted inline in the prose, e.g. `{ rules { name phase … } }`.
