@@ -2949,7 +2949,7 @@ export type IntScalarMutations = {
   subtract?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Health limits for every sensor of a kind (a Sensor's own threshold fields override these). */
+/** Health limits and raw retention for every sensor of a kind (a Sensor's own fields override these). */
 export type KindThresholds = {
   __typename?: 'KindThresholds';
   degradedAbove: Maybe<Scalars['Float']['output']>;
