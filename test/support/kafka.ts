@@ -11,7 +11,7 @@ export interface TestKafka {
   readonly brokers: string;
   readonly port: number;
   readonly broker: EmbeddedKafka;
-  /** Stops the broker and removes its data folder. */
+  /** Kills the broker (its data is thrown away, so no clean shutdown, which takes seconds) and removes its folder. */
   close(): Promise<void>;
 }
 
@@ -27,7 +27,7 @@ function bindable(port: number): Promise<boolean> {
 }
 
 /** The first port of the range that is free now, starting at a random place (parallel files). */
-async function freeKafkaPort(): Promise<number> {
+export async function freeKafkaPort(): Promise<number> {
   const span = LAST - FIRST + 1;
   const start = Math.floor(Math.random() * span);
   for (let i = 0; i < span; i++) {
@@ -37,9 +37,9 @@ async function freeKafkaPort(): Promise<number> {
   throw new Error(`no free port in ${FIRST}-${LAST} for the test Kafka; set TEST_KAFKA_PORTS=first-last`);
 }
 
-/** A single-node Kafka (the embedded one, kafka/Launcher.java) on a free loopback port, with its own data folder. */
-export async function startTestKafka(): Promise<TestKafka> {
-  const port = await freeKafkaPort();
+/** A single-node Kafka (the embedded one, kafka/Launcher.java) on a free loopback port (or `port`), with its own data folder. */
+export async function startTestKafka(options: { port?: number } = {}): Promise<TestKafka> {
+  const port = options.port ?? (await freeKafkaPort());
   const dataDir = mkdtempSync(path.join(tmpdir(), "twin-test-kafka-"));
   const log = process.env["TEST_LOG"] ? createLogger(process.env["TEST_LOG"] as "debug") : silentLogger;
   try {
@@ -49,7 +49,7 @@ export async function startTestKafka(): Promise<TestKafka> {
       port,
       broker,
       close: async () => {
-        await broker.stop();
+        await broker.kill();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };

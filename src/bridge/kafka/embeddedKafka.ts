@@ -28,6 +28,8 @@ export interface EmbeddedKafka {
   readonly dataDir: string;
   /** Stops the broker cleanly (SIGTERM: Kafka's shutdown hook), SIGKILL after 30 s. */
   stop(): Promise<void>;
+  /** Ends the broker at once (SIGKILL), for data that is thrown away; resolves when it has exited. */
+  kill(): Promise<void>;
   /** Resolves when the broker process exits. */
   readonly exited: Promise<number | null>;
 }
@@ -115,6 +117,11 @@ function waitUntilReady(child: ChildProcess, brokers: string, dataDir: string, l
       await exited;
     }
   };
+  const kill = async (): Promise<void> => {
+    stopping = true;
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await exited;
+  };
   return new Promise((resolve, reject) => {
     let ready = false;
     const timer = setTimeout(() => {
@@ -126,7 +133,7 @@ function waitUntilReady(child: ChildProcess, brokers: string, dataDir: string, l
         ready = true;
         clearTimeout(timer);
         log.info(`embedded Kafka ready on ${brokers}`, { pid: child.pid });
-        resolve({ brokers, pid: child.pid, dataDir, exited, stop });
+        resolve({ brokers, pid: child.pid, dataDir, exited, stop, kill });
       } else if (line.startsWith("KAFKA ERROR")) {
         clearTimeout(timer);
         reject(new EmbeddedKafkaError(`the embedded Kafka could not start: ${line.slice("KAFKA ERROR ".length)}`));
