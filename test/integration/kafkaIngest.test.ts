@@ -130,23 +130,26 @@ describe("partitioned ingest through Kafka", () => {
     const lines: string[] = [];
     const log = createLogger("info", (line) => void lines.push(line));
     const topic = `twin.readings.${prefix}-late`;
-    const late = await startTestTwin({ kafka: { brokers: [`127.0.0.1:${port}`], topic, group: `${settings.group}-late`, partitions: 2, sessionTimeoutMs: 6_000 }, log });
+    // A buffer of 2: the producer's queue, bounded by it, refuses the third reading while Kafka is down.
+    const late = await startTestTwin({ kafka: { brokers: [`127.0.0.1:${port}`], topic, group: `${settings.group}-late`, partitions: 2, sessionTimeoutMs: 6_000 }, ingest: { bufferCapacity: 2, batchSize: 1 }, log });
     let lateKafka: TestKafka | undefined;
     try {
       await eventually(async () => (lines.some((l) => l.includes(`Kafka at 127.0.0.1:${port} is down`)) ? true : undefined), 15_000, "the log line naming the Kafka that is down");
       expect(late.app.kafka!.status()).toMatchObject({ consumer: "down", error: expect.any(String) });
-      // The bridges' seam still takes readings: they wait for Kafka.
+      // The bridges' seam still takes readings, as many as the queue holds; they wait for Kafka.
       const sensorId = `${prefix}_late_1`;
-      expect(late.app.kafka!.producer.ingest([{ sensorId, value: 1, timestamp: base, seq: 1 }], "serial").accepted).toBe(1);
+      const outcome = late.app.kafka!.producer.ingest([1, 2, 3].map((seq) => ({ sensorId, value: seq, timestamp: base + seq, seq })), "serial");
+      expect(outcome.accepted).toBe(2);
+      expect(outcome.errors).toEqual([{ index: 2, message: expect.stringMatching(new RegExp(`^readings\\[2\\]: 2 readings wait for Kafka at 127\\.0\\.0\\.1:${port} \\(.+\\), the queue is full; retry later$`)) }]);
       lateKafka = await startTestKafka({ port });
       await eventually(async () => (late.app.kafka!.status().consumer === "up" ? true : undefined), 30_000, "the consumer to connect");
       await eventually(
         async () => {
           const { records } = await late.driver.executeQuery("MATCH (r:Reading {sensorId: $s}) RETURN count(r) AS n", { s: sensorId });
-          return (records[0]!.get("n") as number) === 1 ? true : undefined;
+          return (records[0]!.get("n") as number) === 2 ? true : undefined;
         },
         30_000,
-        "the reading produced while Kafka was down, in Neo4j",
+        "the readings produced while Kafka was down, in Neo4j",
       );
     } finally {
       await late.close();
