@@ -1,5 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import { Bridge } from "./bridge/bridge.js";
+import { KafkaIngest, type KafkaSettings } from "./bridge/kafka/kafkaIngest.js";
 import { MqttBridge, type MqttSettings } from "./bridge/mqtt/mqttBridge.js";
 import { ConfigError, projectRoot, type Config, type RetentionSettings } from "./config.js";
 import { UnavailableError } from "./errors.js";
@@ -73,6 +74,10 @@ export interface AppOptions {
   readonly webDir?: string;
   /** MQTT_URL's broker: its nodes get sessions on the same bridge as serial ports; unset, no MQTT. */
   readonly mqtt?: MqttSettings;
+  /** KAFKA_BROKERS: the bridges' readings go through Kafka and this instance consumes its share; unset, no Kafka. */
+  readonly kafka?: KafkaSettings;
+  /** This instance's name in the Kafka consumer group (INSTANCE_ID); default `port-<port>`. */
+  readonly instance?: string;
 }
 
 export interface App {
@@ -84,6 +89,8 @@ export interface App {
   readonly bridge: Bridge;
   /** The MQTT nodes' connection to the broker, when MQTT_URL is set. */
   readonly mqtt: MqttBridge | undefined;
+  /** Partitioned ingest, when KAFKA_BROKERS is set. */
+  readonly kafka: KafkaIngest | undefined;
   readonly analytics: AnalyticsRuntime;
   readonly control: ControlRuntime;
   health(): Promise<HealthReport>;
@@ -152,8 +159,22 @@ export async function createApp(options: AppOptions): Promise<App> {
     history: new RollupHistory(rollupStore, policy, clock),
   });
   const devices = new DeviceStore(storeDriver);
+  // With Kafka, the bridges' readings go to the topic and reach a pipeline (this one or another
+  // instance's) through the consumer group.
+  const kafka =
+    options.kafka === undefined
+      ? undefined
+      : new KafkaIngest({
+          settings: options.kafka,
+          ingest,
+          writer,
+          producerCapacity: options.config.ingest.bufferCapacity,
+          instance: options.instance ?? `port-${options.config.port}`,
+          clock,
+          log: log.child("kafka"),
+        });
   const bridge = new Bridge({
-    ingest,
+    ingest: kafka?.producer ?? ingest,
     devices,
     bus,
     clock,
@@ -232,6 +253,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       ingest: { pending: status.pending, capacity: status.capacity, committed: status.committed },
       ...(walStatus === undefined ? {} : { wal: { bytes: walStatus.bytes, segments: walStatus.segments, error: walStatus.error } }),
       ...(mqtt === undefined ? {} : { mqtt: mqtt.status() }),
+      ...(kafka === undefined ? {} : { kafka: kafka.status() }),
     };
   };
   const authenticator = options.authenticator ?? createAuthenticator({});
@@ -260,6 +282,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Last, once nothing can fail: not awaited, a broker that is down is retried in the background
   // while the API serves what it has.
   mqtt?.start();
+  kafka?.start();
   return {
     services,
     writer,
@@ -267,6 +290,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     server,
     bridge,
     mqtt,
+    kafka,
     analytics,
     control,
     health,
@@ -275,6 +299,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       await control.stop();
       await mqtt?.stop();
       await bridge.stop();
+      // Before the writer stops: the consumer's last batch commits, then its offset.
+      await kafka?.stop();
       await server.close();
       metrics.stop();
       const flushed = flush && (await Promise.race([writer.stop(true).then(() => true), (databaseGone ?? new Promise<never>(() => undefined)).then(() => false)]));

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { KafkaSettings } from "./bridge/kafka/kafkaIngest.js";
 import type { MqttSettings } from "./bridge/mqtt/mqttBridge.js";
 import { prefixProblem } from "./bridge/mqtt/topics.js";
 import { instanceProblem } from "./wal/segmentDirectory.js";
@@ -86,6 +87,8 @@ export interface Config {
   readonly device: DeviceMode | undefined;
   /** The MQTT broker that nodes publish to (MQTT_URL…); undefined: no MQTT bridge. */
   readonly mqtt: MqttSettings | undefined;
+  /** Partitioned ingest through Kafka (KAFKA_BROKERS…); undefined: the bridges feed this process's pipeline directly. */
+  readonly kafka: KafkaSettings | undefined;
   /** Reading timestamps from serial devices: host arrival time or the device's uptime clock. */
   readonly serialTimestamps: "host" | "device";
   /** Extra arguments for the simulated node (plant parameters, scenarios). */
@@ -242,6 +245,42 @@ function mqttSettings(env: Env): MqttSettings | undefined {
   return Object.freeze({ url, username, password, prefix });
 }
 
+const TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
+
+/**
+ * KAFKA_BROKERS (comma-separated host:port), KAFKA_TOPIC (default twin.readings), KAFKA_GROUP
+ * (default twin), KAFKA_PARTITIONS (when the twin creates the topic, default 8),
+ * KAFKA_SESSION_TIMEOUT_MS (default 10000); undefined when KAFKA_BROKERS is unset, and then the
+ * others must be unset too.
+ */
+function kafkaSettings(env: Env): KafkaSettings | undefined {
+  const others = ["KAFKA_TOPIC", "KAFKA_GROUP", "KAFKA_PARTITIONS", "KAFKA_SESSION_TIMEOUT_MS"];
+  const raw = text(env, "KAFKA_BROKERS");
+  if (raw === undefined) {
+    const stray = others.filter((name) => text(env, name) !== undefined);
+    if (stray.length > 0) throw new ConfigError(`${stray.join(", ")} set but KAFKA_BROKERS is not; set KAFKA_BROKERS (e.g. 127.0.0.1:9092) or unset ${stray.length > 1 ? "them" : "it"}`);
+    return undefined;
+  }
+  const brokers = raw.split(",").map((b) => b.trim()).filter((b) => b !== "");
+  for (const broker of brokers) {
+    const match = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(broker);
+    if (match === null || Number(match[2]) < 1 || Number(match[2]) > 65535) {
+      throw new ConfigError(`KAFKA_BROKERS: "${broker}" is not host:port; write e.g. KAFKA_BROKERS=127.0.0.1:9092,kafka-2:9092 (no scheme)`);
+    }
+  }
+  const topic = text(env, "KAFKA_TOPIC") ?? "twin.readings";
+  if (!TOPIC.test(topic) || topic === "." || topic === "..") throw new ConfigError(`KAFKA_TOPIC=${topic} is not a Kafka topic name: use letters, digits, '.', '_' and '-' (at most 249)`);
+  const group = text(env, "KAFKA_GROUP") ?? "twin";
+  return Object.freeze({
+    brokers: Object.freeze(brokers),
+    topic,
+    group,
+    partitions: integer(env, "KAFKA_PARTITIONS", 8, 1, 10_000),
+    // The broker's group.min.session.timeout.ms is 6 s by default.
+    sessionTimeoutMs: integer(env, "KAFKA_SESSION_TIMEOUT_MS", 10_000, 6_000, 300_000),
+  });
+}
+
 /** True for addresses that only this machine can reach. */
 export function isLoopback(host: string): boolean {
   if (host === "localhost") return true;
@@ -323,6 +362,7 @@ export function loadConfig(env: Env = process.env): Config {
     serialBaud: integer(env, "SERIAL_BAUD", 115200, 300, 4_000_000),
     device: oneOf(env, "DEVICE", ["sim", "virtual", "virtual-mqtt", "none"] as const),
     mqtt: mqttSettings(env),
+    kafka: kafkaSettings(env),
     serialTimestamps: oneOf(env, "SERIAL_TIMESTAMPS", ["host", "device"] as const) ?? "host",
     simArgs: (text(env, "SIM_ARGS") ?? "").split(/\s+/).filter((a) => a !== ""),
     authOff,

@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { accessSync, constants, existsSync } from "node:fs";
 import path from "node:path";
 import { describe as vitestDescribe, it as vitestIt } from "vitest";
+import { kafkaJarsProblem } from "../../src/bridge/kafka/embeddedKafka.js";
 import { datasetFolders, projectRoot, type DatasetFolders } from "../../src/config.js";
 import { fixtureFolders, nabInventory } from "../../src/datasets/inventory.js";
 
@@ -71,7 +72,7 @@ function nabMissing(env: Env): string | null {
   return nab.seriesPresent === 0 ? `${folder} holds none of NAB's series` : null;
 }
 
-// Tiers with no test yet (redis, kafka) are ready to declare; the first test
+// Tiers with no test yet (redis) are ready to declare; the first test
 // that needs one adds its packages to scripts/setup-system.sh and points `install` there.
 const REQUIREMENTS = {
   avr: { what: "the AVR toolchain and simavr, to run the firmware in a simulator", install: "npm run setup:system -- avr", missing: avrMissing },
@@ -89,9 +90,9 @@ const REQUIREMENTS = {
   mosquitto: { what: "the mosquitto MQTT broker", install: "npm run setup:system -- mosquitto", missing: onPath(["mosquitto"], SBIN) },
   redis: { what: "the Redis server", install: "sudo apt-get install redis-server", missing: onPath(["redis-server"], SBIN) },
   kafka: {
-    what: "an Apache Kafka broker",
-    install: "download Kafka from https://kafka.apache.org/downloads and set KAFKA_HOME to its folder",
-    missing: (env) => onPath(["kafka-server-start.sh"], env["KAFKA_HOME"] === undefined ? [] : [path.join(env["KAFKA_HOME"], "bin")])(env),
+    what: "Java and Apache Kafka's broker jars (kafka/pom.xml), for an embedded single-node Kafka",
+    install: "npm run kafka:fetch",
+    missing: (env) => onPath(["java"])(env) ?? kafkaJarsProblem(projectRoot),
   },
   nab: { what: "the whole NAB benchmark in NAB_DATA_DIR", install: "npm run datasets (says where to get it)", missing: nabMissing },
 } satisfies Record<string, Requirement>;

@@ -5,6 +5,7 @@ import path from "node:path";
 import { inject } from "vitest";
 import type { Driver } from "neo4j-driver";
 import { createApp, type App } from "../../src/app.js";
+import type { KafkaSettings } from "../../src/bridge/kafka/kafkaIngest.js";
 import type { MqttSettings } from "../../src/bridge/mqtt/mqttBridge.js";
 import type { SafetySettings } from "../../src/commands/commandService.js";
 import type { IngestSettings, QueryLimitSettings, RetentionSettings, WalConfig } from "../../src/config.js";
@@ -68,6 +69,10 @@ export async function startTestTwin(
     /** Another address of the test database, e.g. routingUri(). */
     neo4jUri?: string;
     mqtt?: MqttSettings;
+    /** Partitioned ingest through this Kafka (KAFKA_BROKERS…). */
+    kafka?: KafkaSettings;
+    /** The instance's name (its Kafka client id). */
+    instance?: string;
     /** Turns retention on (off by default: test twins keep everything). */
     retention?: RetentionSettings;
   } = {},
@@ -95,6 +100,8 @@ export async function startTestTwin(
     ...(options.safety === undefined ? {} : { safety: options.safety }),
     ...(options.serialTimestamps === undefined ? {} : { serialTimestamps: options.serialTimestamps }),
     ...(options.mqtt === undefined ? {} : { mqtt: options.mqtt }),
+    ...(options.kafka === undefined ? {} : { kafka: options.kafka }),
+    ...(options.instance === undefined ? {} : { instance: options.instance }),
   });
   return {
     app,

@@ -61,6 +61,11 @@ describe("loadConfig", () => {
     [{ CORS_ORIGINS: "https://dash.example.org/app" }, /"https:\/\/dash\.example\.org\/app" is not an origin; .*with no path, e\.g\. https:\/\/dash\.example\.org$/],
     [{ CORS_ORIGINS: "ftp://dash.example.org" }, /is not an origin/],
     [{ LOG_FORMAT: "yaml" }, /LOG_FORMAT=yaml is not one of text, json/],
+    [{ KAFKA_TOPIC: "readings" }, /KAFKA_TOPIC set but KAFKA_BROKERS is not; set KAFKA_BROKERS \(e\.g\. 127\.0\.0\.1:9092\) or unset it/],
+    [{ KAFKA_BROKERS: "kafka://broker:9092" }, /KAFKA_BROKERS: "kafka:\/\/broker:9092" is not host:port; write e\.g\. KAFKA_BROKERS=127\.0\.0\.1:9092,kafka-2:9092 \(no scheme\)/],
+    [{ KAFKA_BROKERS: "broker" }, /"broker" is not host:port/],
+    [{ KAFKA_BROKERS: "broker:9092", KAFKA_TOPIC: "twin/readings" }, /KAFKA_TOPIC=twin\/readings is not a Kafka topic name/],
+    [{ KAFKA_BROKERS: "broker:9092", KAFKA_SESSION_TIMEOUT_MS: "1000" }, /KAFKA_SESSION_TIMEOUT_MS=1000 is not an integer in 6000\.\.300000/],
   ])("refuses %j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -71,6 +76,13 @@ describe("loadConfig", () => {
     const full = loadConfig({ MQTT_URL: "mqtts://broker.example.org:8883", MQTT_USERNAME: "twin", MQTT_PASSWORD: " secret ", MQTT_TOPIC_PREFIX: "site-a/twin", DEVICE: "virtual-mqtt" });
     expect(full.mqtt).toEqual({ url: "mqtts://broker.example.org:8883", username: "twin", password: " secret ", prefix: "site-a/twin" });
     expect(full.device).toBe("virtual-mqtt");
+  });
+
+  it("reads the Kafka settings (none by default), with topic twin.readings and group twin by default", () => {
+    expect(loadConfig({}).kafka).toBeUndefined();
+    expect(loadConfig({ KAFKA_BROKERS: "127.0.0.1:9092" }).kafka).toEqual({ brokers: ["127.0.0.1:9092"], topic: "twin.readings", group: "twin", partitions: 8, sessionTimeoutMs: 10_000 });
+    const full = loadConfig({ KAFKA_BROKERS: "k1:9092, k2:9093,", KAFKA_TOPIC: "site-a.readings", KAFKA_GROUP: "twin-a", KAFKA_PARTITIONS: "12", KAFKA_SESSION_TIMEOUT_MS: "6000" });
+    expect(full.kafka).toEqual({ brokers: ["k1:9092", "k2:9093"], topic: "site-a.readings", group: "twin-a", partitions: 12, sessionTimeoutMs: 6_000 });
   });
 
   it("reads CORS_ORIGINS as normalised origins (none by default) and LOG_FORMAT", () => {

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { kafkaJarsProblem } from "../../../src/bridge/kafka/embeddedKafka.js";
 import { projectRoot } from "../../../src/config.js";
 import { findExecutable, firstMissing, fixtures, REQUIREMENT_NAMES, requireAll } from "../../support/requirements.js";
 
@@ -42,9 +43,10 @@ describe("requirements", () => {
     // In declaration order: socat is reported before redis although both are missing.
     expect(firstMissing(["socat", "redis"], { PATH: empty })?.requirement).toBe("socat");
     expect(firstMissing(["avr"], { PATH: binDir("halfAvr", ["avr-gcc", "avr-objcopy"]) })?.reason).toBe("make, cc, pkg-config not found on PATH");
-    expect(firstMissing(["kafka"], { PATH: empty, KAFKA_HOME: path.join(scratch, "kafka") })?.reason).toBe("kafka-server-start.sh not found on PATH");
-    binDir("kafka/bin", ["kafka-server-start.sh"]);
-    expect(firstMissing(["kafka"], { PATH: empty, KAFKA_HOME: path.join(scratch, "kafka") })).toBeNull();
+    expect(firstMissing(["kafka"], { PATH: empty })?.reason).toBe("java not found on PATH");
+    // With Java, what is left is the embedded Kafka's jars (fetched by npm run kafka:fetch, or not).
+    expect(firstMissing(["kafka"], { PATH: binDir("withJava", ["java"]) })?.reason ?? null).toBe(kafkaJarsProblem(projectRoot));
+    expect(firstMissing(["kafka"], { PATH: empty })?.install).toBe("npm run kafka:fetch");
   });
 
   it("accepts a NAB folder with its labels and series, and says what an empty one lacks", () => {
