@@ -261,7 +261,10 @@ function kafkaSettings(env: Env): KafkaSettings | undefined {
     if (stray.length > 0) throw new ConfigError(`${stray.join(", ")} set but KAFKA_BROKERS is not; set KAFKA_BROKERS (e.g. 127.0.0.1:9092) or unset ${stray.length > 1 ? "them" : "it"}`);
     return undefined;
   }
-  const brokers = raw.split(",").map((b) => b.trim()).filter((b) => b !== "");
+  const brokers = raw
+    .split(",")
+    .map((b) => b.trim())
+    .filter((b) => b !== "");
   for (const broker of brokers) {
     const match = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(broker);
     if (match === null || Number(match[2]) < 1 || Number(match[2]) > 65535) {

@@ -90,7 +90,7 @@ function compileLauncher(projectRoot: string, lib: string, log: Logger): { class
 }
 
 /** True if something accepts TCP connections on 127.0.0.1:port. */
-function portAnswers(port: number): Promise<boolean> {
+export function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: "127.0.0.1", port });
     socket.setTimeout(1_000);

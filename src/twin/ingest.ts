@@ -8,7 +8,7 @@ import { readingKey, type Reading, type ReadingCandidate } from "./reading.js";
 import { RecentKeys } from "./recentKeys.js";
 import { validateReading } from "./validate.js";
 
-interface IngestError {
+export interface IngestError {
   readonly index: number;
   readonly message: string;
 }

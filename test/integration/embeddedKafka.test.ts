@@ -40,13 +40,14 @@ describe("the embedded Kafka (KRaft, one node)", () => {
         consumer
           .run({
             autoCommit: false,
-            eachBatch: async ({ batch, resolveOffset }) => {
+            eachBatch: async (payload) => {
+              const { batch } = payload;
               for (const m of batch.messages) {
                 const key = m.key?.toString() ?? "";
                 const partitions = seen.get(key) ?? new Set<number>();
                 partitions.add(batch.partition);
                 seen.set(key, partitions);
-                resolveOffset(m.offset);
+                payload.resolveOffset(m.offset);
                 count += 1;
               }
               await consumer.commitOffsets([{ topic, partition: batch.partition, offset: String(Number(batch.lastOffset()) + 1) }]);

@@ -46,7 +46,7 @@ describe("partitioned ingest through Kafka", () => {
   });
 
   afterAll(async () => {
-    if (b !== undefined && b.child.exitCode === null && b.child.signalCode === null) b.child.kill("SIGKILL");
+    if (b?.child.exitCode === null && b.child.signalCode === null) b.child.kill("SIGKILL");
     await a?.driver.executeQuery("MATCH (s:Sensor) WHERE s.sensorId STARTS WITH $p OPTIONAL MATCH (s)-[:HAS_READING]->(r) DETACH DELETE s, r", { p: prefix }).catch(() => undefined);
     await a?.close();
     await kafka?.close();
@@ -131,16 +131,25 @@ describe("partitioned ingest through Kafka", () => {
     const log = createLogger("info", (line) => void lines.push(line));
     const topic = `twin.readings.${prefix}-late`;
     // A buffer of 2: the producer's queue, bounded by it, refuses the third reading while Kafka is down.
-    const late = await startTestTwin({ kafka: { brokers: [`127.0.0.1:${port}`], topic, group: `${settings.group}-late`, partitions: 2, sessionTimeoutMs: 6_000 }, ingest: { bufferCapacity: 2, batchSize: 1 }, log });
+    const late = await startTestTwin({
+      kafka: { brokers: [`127.0.0.1:${port}`], topic, group: `${settings.group}-late`, partitions: 2, sessionTimeoutMs: 6_000 },
+      ingest: { bufferCapacity: 2, batchSize: 1 },
+      log,
+    });
     let lateKafka: TestKafka | undefined;
     try {
       await eventually(async () => (lines.some((l) => l.includes(`Kafka at 127.0.0.1:${port} is down`)) ? true : undefined), 15_000, "the log line naming the Kafka that is down");
       expect(late.app.kafka!.status()).toMatchObject({ consumer: "down", error: expect.any(String) });
       // The bridges' seam still takes readings, as many as the queue holds; they wait for Kafka.
       const sensorId = `${prefix}_late_1`;
-      const outcome = late.app.kafka!.producer.ingest([1, 2, 3].map((seq) => ({ sensorId, value: seq, timestamp: base + seq, seq })), "serial");
+      const outcome = late.app.kafka!.producer.ingest(
+        [1, 2, 3].map((seq) => ({ sensorId, value: seq, timestamp: base + seq, seq })),
+        "serial",
+      );
       expect(outcome.accepted).toBe(2);
-      expect(outcome.errors).toEqual([{ index: 2, message: expect.stringMatching(new RegExp(`^readings\\[2\\]: 2 readings wait for Kafka at 127\\.0\\.0\\.1:${port} \\(.+\\), the queue is full; retry later$`)) }]);
+      expect(outcome.errors).toEqual([
+        { index: 2, message: expect.stringMatching(new RegExp(`^readings\\[2\\]: 2 readings wait for Kafka at 127\\.0\\.0\\.1:${port} \\(.+\\), the queue is full; retry later$`)) },
+      ]);
       lateKafka = await startTestKafka({ port });
       await eventually(async () => (late.app.kafka!.status().consumer === "up" ? true : undefined), 30_000, "the consumer to connect");
       await eventually(

@@ -7,7 +7,7 @@ import type { Logger } from "../../log.js";
 import { portAnswers } from "../../store/embedded.js";
 
 /** Why the embedded Kafka cannot run here, phrased as what to do about it. */
-export class EmbeddedKafkaError extends Error {
+class EmbeddedKafkaError extends Error {
   override readonly name = "EmbeddedKafkaError";
 }
 
@@ -36,7 +36,10 @@ export interface EmbeddedKafka {
 
 const libOf = (root: string): string => path.join(root, "kafka", ".cache", "lib");
 const pomOf = (root: string): string => path.join(root, "kafka", "pom.xml");
-const pomHash = (root: string): string => createHash("sha256").update(readFileSync(pomOf(root))).digest("hex");
+const pomHash = (root: string): string =>
+  createHash("sha256")
+    .update(readFileSync(pomOf(root)))
+    .digest("hex");
 
 /** Null when kafka/pom.xml's jars are fetched (and match the pom), else why not. */
 export function kafkaJarsProblem(projectRoot: string): string | null {
@@ -50,7 +53,9 @@ export function ensureKafkaJars(projectRoot: string, log: Logger): string {
   const lib = libOf(projectRoot);
   if (kafkaJarsProblem(projectRoot) === null) return lib;
   if (spawnSync("mvn", ["-v"], { stdio: "ignore" }).error !== undefined) {
-    throw new EmbeddedKafkaError("Maven is needed once to fetch Apache Kafka's jars (about 45 MB) but 'mvn' was not found: install it (apt-get install maven), or point KAFKA_BROKERS at your own brokers");
+    throw new EmbeddedKafkaError(
+      "Maven is needed once to fetch Apache Kafka's jars (about 45 MB) but 'mvn' was not found: install it (apt-get install maven), or point KAFKA_BROKERS at your own brokers",
+    );
   }
   log.info("fetching Apache Kafka's broker jars from Maven Central (first use only)…");
   rmSync(lib, { recursive: true, force: true });
@@ -84,7 +89,9 @@ function launcher(projectRoot: string, lib: string, log: Logger): { classpath: s
 export async function startEmbeddedKafka(options: EmbeddedKafkaOptions): Promise<EmbeddedKafka> {
   const { projectRoot, port, dataDir, log } = options;
   if (spawnSync("java", ["-version"], { stdio: "ignore" }).error !== undefined) {
-    throw new EmbeddedKafkaError("Java 17+ is needed for the embedded Kafka but 'java' was not found: install it (apt-get install openjdk-17-jre-headless), or point KAFKA_BROKERS at your own brokers");
+    throw new EmbeddedKafkaError(
+      "Java 17+ is needed for the embedded Kafka but 'java' was not found: install it (apt-get install openjdk-17-jre-headless), or point KAFKA_BROKERS at your own brokers",
+    );
   }
   if (await portAnswers(port)) throw new EmbeddedKafkaError(`port ${port} on 127.0.0.1 is taken; stop what uses it or give the embedded Kafka another port`);
   const lib = ensureKafkaJars(projectRoot, log);

@@ -80,9 +80,13 @@ export class KafkaReadingConsumer {
     this.partitions.clear();
   }
 
-  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const heartbeat = (): Promise<void> => payload.heartbeat();
+    const isRunning = (): boolean => payload.isRunning();
+    const isStale = (): boolean => payload.isStale();
     if (batch.messages.length === 0) return;
-    const { writer, ingest, clock } = this.wiring;
+    const { writer, clock } = this.wiring;
     const bySource = new Map<ReadingSource, ReadingCandidate[]>();
     const nowMs = clock();
     for (const message of batch.messages) {
@@ -109,7 +113,7 @@ export class KafkaReadingConsumer {
     }
     const last = batch.lastOffset();
     await this.commit(batch.partition, String(BigInt(last) + 1n));
-    resolveOffset(last);
+    payload.resolveOffset(last);
     this.consumed += batch.messages.length;
     await heartbeat();
   }

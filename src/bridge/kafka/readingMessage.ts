@@ -29,13 +29,14 @@ export type Decoded = { readonly ok: true; readonly candidate: ReadingCandidate;
 /** The candidate for the ingest pipeline (validated again there), or why the message is not a reading. */
 export function decodeReading(value: Buffer | null): Decoded {
   if (value === null || value.length === 0) return { ok: false, problem: "empty message" };
-  let wire: Partial<Wire>;
+  let parsed: unknown;
   try {
-    wire = JSON.parse(value.toString("utf8")) as Partial<Wire>;
+    parsed = JSON.parse(value.toString("utf8"));
   } catch {
     return { ok: false, problem: "not JSON" };
   }
-  if (typeof wire !== "object" || wire === null) return { ok: false, problem: "not a JSON object" };
+  if (typeof parsed !== "object" || parsed === null) return { ok: false, problem: "not a JSON object" };
+  const wire = parsed as Partial<Wire>;
   if (typeof wire.s !== "string" || typeof wire.v !== "number" || typeof wire.t !== "number") {
     return { ok: false, problem: "not a reading (needs s: sensorId, v: value, t: epoch ms)" };
   }
