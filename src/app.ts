@@ -148,6 +148,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const rollups = new RollupService(rollupStore, policy, clock);
   const retention = options.config.retention === undefined ? null : new RetentionJob(rollupStore, rollups, policy, clock, log.child("retention"));
   const alerts = new AlertStore(storeDriver);
+  const rollupHistory = new RollupHistory(rollupStore, policy, clock);
   const analytics = startAnalytics({
     bus,
     readings,
@@ -156,7 +157,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     retentionMs: liveWindowMs,
     clock,
     log,
-    history: new RollupHistory(rollupStore, policy, clock),
+    history: rollupHistory,
   });
   const devices = new DeviceStore(storeDriver);
   // With Kafka, the bridges' readings go to the topic and reach a pipeline (this one or another
@@ -183,7 +184,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const mqtt = options.mqtt === undefined ? undefined : new MqttBridge({ settings: options.mqtt, bridge, log: log.child("mqtt"), clock });
   const actuators = new ActuatorStore(storeDriver);
-  const predictions = new Predictions(analytics.diagnostics, analytics.live, new AlertHistoryCache(alerts, analytics.keeper), actuators, new CalibrationStore(storeDriver), sampledHistory, clock);
+  const predictions = new Predictions(
+    analytics.diagnostics,
+    analytics.live,
+    new AlertHistoryCache(alerts, analytics.keeper),
+    actuators,
+    new CalibrationStore(storeDriver),
+    sampledHistory,
+    clock,
+    rollupHistory,
+  );
   climateHistory = new ClimateHistory(analytics.live, readings, clock);
   const locations = new LocationStore(storeDriver);
   const climate = new ClimateService(locations, climateHistory, (sensorId, fromMs, toMs) => analytics.diagnostics.latestReading(sensorId, fromMs, toMs), clock);

@@ -2813,6 +2813,8 @@ export type FailureRisk = {
   method: Scalars['String']['output'];
   /** Probability (0–1) that the sensor fails (health FAILED, or its value leaves its valid range: the kind's physical range, or for OTHER the operating range learnt from its last two weeks) within the horizon. */
   probability: Scalars['Float']['output'];
+  /** What the history older than the live day was read at: HOUR when a process value's operating band took its hourly levels from the hour rollups, RAW otherwise (the live day's readings, and raw samples of older days). */
+  resolution: Resolution;
   sensorId: Scalars['ID']['output'];
 };
 
@@ -4918,7 +4920,11 @@ export type Query = {
   maintenancePlan: Array<PlannedVisit>;
   /** A room's mold risk by the VTT model from its temperature and humidity history; the forecast repeats the last `hours` (1–720). */
   moldRisk: Maybe<MoldRisk>;
-  /** Every sensor ranked by reliability over the window, best first. */
+  /**
+   * Every sensor ranked by reliability over the window, best first. resolution (per sensor)
+   * defaults as for traits: RAW while memory or raw readings cover a window up to a day, else the
+   * coarsest rollup still kept with ≥ 100 buckets in the window (windows up to 3,660 days; RAW up to 30).
+   */
   ranking: Array<SensorRanking>;
   readings: Array<Reading>;
   readingsConnection: ReadingsConnection;
@@ -5132,6 +5138,7 @@ export type QueryMoldRiskArgs = {
 
 export type QueryRankingArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  resolution?: InputMaybe<Resolution>;
   windowSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -8202,6 +8209,8 @@ export type SensorRanking = {
   readingCount: Scalars['Int']['output'];
   /** 100 − 40·(1 − stability/100) − 30·missing − min(20, 10·stuck) − min(10, 2·alerts), clamped to 0..100. */
   reliabilityScore: Scalars['Float']['output'];
+  /** What the window was read at: rollup buckets count at their end, so the window's edges are those of its buckets. */
+  resolution: Resolution;
   sensorId: Scalars['ID']['output'];
   stabilityPercent: Maybe<Scalars['Float']['output']>;
   stdDev: Maybe<Scalars['Float']['output']>;
@@ -10698,6 +10707,7 @@ export type FailureRiskResolvers<ContextType = TwinContext, ParentType extends R
   horizonHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   probability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  resolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType>;
   sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -11482,6 +11492,7 @@ export type SensorRankingResolvers<ContextType = TwinContext, ParentType extends
   missingFraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   readingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reliabilityScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  resolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType>;
   sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   stabilityPercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   stdDev?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;

@@ -6,12 +6,20 @@ import { defaultUnit, kindFromId } from "../twin/sensorKind.js";
 // lost is stored once; the index lookup is needed only for readings not newer than the
 // sensor's lastUpdated (the newest stored timestamp), which in-order streams never are.
 // A sensor created here has its rollups complete from its first reading (retention may then
-// delete its old raw readings); one created before rollups existed is backfilled first.
+// delete its old raw readings, failure risk read its hourly levels from them), and so has one
+// registered without readings (createSensors) once its first arrive; one with readings from
+// before rollups existed is backfilled first.
 const insertHead = (rollups: boolean): string => `
 UNWIND $groups AS g
 MERGE (sensor:Sensor {sensorId: g.sensorId})
   ON CREATE SET sensor.kind = g.kind, sensor.unit = g.unit${rollups ? ", sensor.rollupsComplete = true" : ""}
-WITH sensor, g, sensor.lastUpdated AS prev
+WITH sensor, g, sensor.lastUpdated AS prev${
+  rollups
+    ? `
+FOREACH (_ IN CASE WHEN prev IS NULL AND sensor.rollupsComplete IS NULL THEN [1] ELSE [] END | SET sensor.rollupsComplete = true)
+WITH sensor, g, prev`
+    : ""
+}
 UNWIND g.rows AS row
 WITH sensor, g, prev, row, datetime({epochMillis: toInteger(row[1])}) AS ts
 WHERE CASE WHEN prev IS NULL OR ts > prev THEN true

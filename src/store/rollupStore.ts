@@ -141,6 +141,12 @@ export class RollupStore {
     });
   }
 
+  /** Whether a sensor's rollups hold every raw reading it has (false also for a sensor not in the graph). */
+  async isComplete(sensorId: string): Promise<boolean> {
+    const { records } = await this.driver.executeQuery("MATCH (s:Sensor {sensorId: $sensorId}) RETURN coalesce(s.rollupsComplete, false) AS complete", { sensorId });
+    return (records[0]?.get("complete") as boolean | undefined) ?? false;
+  }
+
   /** Marks a sensor's rollups as holding every raw reading it has (after a backfill). */
   async markComplete(sensorId: string): Promise<void> {
     await this.driver.executeQuery("MATCH (s:Sensor {sensorId: $sensorId}) SET s.rollupsComplete = true", { sensorId });

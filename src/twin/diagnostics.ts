@@ -52,6 +52,7 @@ export interface SensorRanking extends Reliability {
   readonly readingCount: number;
   readonly mean: number | null;
   readonly stdDev: number | null;
+  readonly resolution: Resolution;
 }
 
 /** Readings fetched to learn the reporting interval and the newest reading (history path). */
@@ -142,21 +143,34 @@ export class Diagnostics {
     return { ...computeTrend(points, request), sensorId, windowMs, asOfMs, source: "HISTORY", resolution: "RAW" };
   }
 
-  /** Every sensor ranked by its unit-free reliability score, best first. */
-  async ranking(windowMs: number, asOfMs = this.clock()): Promise<SensorRanking[]> {
+  /** Every sensor ranked by its unit-free reliability score, best first; each sensor's window at the resolution asked for or chosen. */
+  async ranking(windowMs: number, asOfMs = this.clock(), resolution: Resolution | null = null): Promise<SensorRanking[]> {
     const from = asOfMs - windowMs;
     const [entries, counts] = await Promise.all([this.entries(), this.alerts.episodeCounts(from, asOfMs)]);
     const inputs = await Promise.all(
       entries.map(async (e) => {
-        const { stats, typicalIntervalMs, firstSeenMs } = await this.windowStats(e.sensorId, from, asOfMs);
+        const chosen = this.resolution(e.sensorId, resolution, from, asOfMs, null);
+        const { stats, typicalIntervalMs, firstSeenMs } =
+          chosen === "RAW" || this.history === null ? await this.windowStats(e.sensorId, from, asOfMs) : await this.history.rankingStats(e.sensorId, chosen, from, asOfMs);
         const c = counts.get(e.sensorId);
-        return { sensorId: e.sensorId, kind: e.kind, stats, windowStartMs: from, asOfMs, typicalIntervalMs, firstSeenMs, stuckEpisodes: c?.stuck ?? 0, alertEpisodes: c?.other ?? 0 };
+        return {
+          sensorId: e.sensorId,
+          kind: e.kind,
+          stats,
+          windowStartMs: from,
+          asOfMs,
+          typicalIntervalMs,
+          firstSeenMs,
+          stuckEpisodes: c?.stuck ?? 0,
+          alertEpisodes: c?.other ?? 0,
+          resolution: chosen,
+        };
       }),
     );
-    const byId = new Map(inputs.map((i) => [i.sensorId, i.stats]));
+    const byId = new Map(inputs.map((i) => [i.sensorId, i]));
     return rankByReliability(inputs).map((r) => {
-      const stats = byId.get(r.sensorId) as WindowStats;
-      return { ...r, readingCount: stats.count, mean: stats.mean, stdDev: stats.stdDev };
+      const { stats, resolution: read } = byId.get(r.sensorId) as { stats: WindowStats; resolution: Resolution };
+      return { ...r, readingCount: stats.count, mean: stats.mean, stdDev: stats.stdDev, resolution: read };
     });
   }
 

@@ -14,6 +14,7 @@ import type { Prediction } from "../analytics/predict/result.js";
 import { simulate, type ScheduledChange, type Simulation } from "../analytics/predict/simulate.js";
 import type { RangeStats } from "../analytics/predict/stabilityHistory.js";
 import { hasPhysicalRange } from "../analytics/kindProfiles.js";
+import type { Resolution } from "../analytics/rollup/resolution.js";
 import { prependPoints, type ReadingColumns } from "../analytics/readingColumns.js";
 import type { HealthThresholds } from "../analytics/thresholds.js";
 import { DomainError, InvalidInputError } from "../errors.js";
@@ -22,6 +23,7 @@ import type { CalibrationRecord, CalibrationStore } from "../store/calibrationSt
 import type { AlertHistoryCache } from "./alertHistoryCache.js";
 import type { Diagnostics } from "./diagnostics.js";
 import type { LiveAnalytics } from "./liveAnalytics.js";
+import type { RollupHistory } from "./rollupHistory.js";
 import type { SampledHistory } from "./sampledHistory.js";
 import type { CatalogEntry } from "./sensorCatalog.js";
 
@@ -105,6 +107,8 @@ export class Predictions {
     private readonly calibrations: CalibrationStore,
     private readonly sampled: SampledHistory,
     private readonly clock: () => number,
+    /** Hourly levels from the hour rollups; without, the older days are sampled from raw readings. */
+    private readonly hours: Pick<RollupHistory, "hourlyLevels"> | null = null,
   ) {}
 
   /** Drops fitted plants (an actuator changed state: the history has news for the fit). */
@@ -117,8 +121,14 @@ export class Predictions {
     return this.forecastFrom(sensorId, await this.historyFor(sensorId, asOfMs, minutes), minutes, threshold, asOfMs);
   }
 
-  async maintenance(sensorId: string, asOfMs = this.clock()): Promise<SensorMaintenance> {
-    return this.maintenanceOf(sensorId, asOfMs, null);
+  /** `calibration`: the sensor's latest, when the caller fetched it with others' (latestCalibrations); else fetched here. */
+  async maintenance(sensorId: string, asOfMs = this.clock(), calibration: Promise<CalibrationRecord | null> | null = null): Promise<SensorMaintenance> {
+    return this.maintenanceOf(sensorId, asOfMs, null, calibration);
+  }
+
+  /** The latest calibration of each sensor named, in one query: for questions about many sensors (sensors without one are absent). */
+  latestCalibrations(sensorIds: readonly string[]): Promise<Map<string, CalibrationRecord>> {
+    return this.calibrations.latestFor(sensorIds);
   }
 
   /** The live window when it holds the whole day before asOf: its statistics over any hour in O(log n). */
@@ -145,13 +155,21 @@ export class Predictions {
   }
 
   /**
-   * Hourly levels of the two weeks before asOf (the operating band's input): the live day as it
-   * is, the days before it sampled four times an hour — 1,250 index seeks, kept for 10 minutes.
+   * Hourly levels of the two weeks before asOf (the operating band's input) and what the older
+   * days were read at: the hours before the live day's first whole hour from the hour rollups
+   * (one range scan; a bucket holds the readings of (start, start + 1 h], so a reading on the
+   * boundary is the last hour's), the rest from the day's readings as they are. A sensor whose rollups are
+   * not complete yet has the days before its live one sampled four times an hour from raw
+   * readings instead (1,250 index seeks, kept for 10 minutes).
    */
-  private async levelsFor(sensorId: string, asOfMs: number, recent: Promise<ReadingColumns>): Promise<HourlyLevel[]> {
+  private async levelsFor(sensorId: string, asOfMs: number, recent: Promise<ReadingColumns>): Promise<{ levels: HourlyLevel[]; resolution: Resolution }> {
     const fromMs = asOfMs - LEVELS_SPAN_MS;
-    const [before, day] = await Promise.all([this.sampled.sampled(sensorId, fromMs, asOfMs - HISTORY_MS, LEVEL_SAMPLE_MS), recent]);
-    return hourlyLevels(prependPoints(before, day), fromMs, asOfMs);
+    const dayFromMs = asOfMs - HISTORY_MS;
+    const wholeHoursFromMs = Math.ceil(dayFromMs / HOUR_MS) * HOUR_MS;
+    const older = this.hours === null ? null : await this.hours.hourlyLevels(sensorId, fromMs, wholeHoursFromMs);
+    if (older !== null) return { levels: [...older, ...hourlyLevels(await recent, wholeHoursFromMs + 1, asOfMs)], resolution: "HOUR" };
+    const [before, day] = await Promise.all([this.sampled.sampled(sensorId, fromMs, dayFromMs, LEVEL_SAMPLE_MS), recent]);
+    return { levels: hourlyLevels(prependPoints(before, day), fromMs, asOfMs), resolution: "RAW" };
   }
 
   private forecastFrom(sensorId: string, series: ReadingColumns, minutes: number, threshold: number | null, asOfMs: number): SensorForecast {
@@ -190,7 +208,7 @@ export class Predictions {
     };
   }
 
-  async failureRisk(sensorId: string, hours: number, asOfMs = this.clock()): Promise<FailureRisk & { sensorId: string }> {
+  async failureRisk(sensorId: string, hours: number, asOfMs = this.clock()): Promise<FailureRisk & { sensorId: string; resolution: Resolution }> {
     const { entry, thresholds } = await this.diagnostics.sensor(sensorId);
     // The range term forecasts `hours` ahead, which needs more than a day of history past ~10 h.
     const bounded = hasPhysicalRange(entry.kind);
@@ -202,9 +220,19 @@ export class Predictions {
       // No physical range: the range term learns the operating range from two weeks of hourly levels.
       bounded ? null : this.levelsFor(sensorId, asOfMs, day),
     ]);
-    const result = failureRisk(points, { asOfMs, hours, kind: entry.kind, thresholds, alertHistory, memo: this.fits, rangeHistory, levels, rangeStats: this.liveDay(sensorId, asOfMs) });
+    const result = failureRisk(points, {
+      asOfMs,
+      hours,
+      kind: entry.kind,
+      thresholds,
+      alertHistory,
+      memo: this.fits,
+      rangeHistory,
+      levels: levels?.levels ?? null,
+      rangeStats: this.liveDay(sensorId, asOfMs),
+    });
     if (!result.ok) throw new PredictionUnavailableError(`no failure risk for ${sensorId}: ${result.reason}`);
-    return { ...result.value, sensorId };
+    return { ...result.value, sensorId, resolution: levels?.resolution ?? "RAW" };
   }
 
   /** Simulates the sensor's location under a scenario with its fitted first-order plant. */
@@ -292,7 +320,7 @@ export class Predictions {
           forecast: predicted,
           limit,
           activeAlerts: health.openEpisodes.map((e) => ({ type: e.type, severity: e.severity, raisedAtMs: e.raisedAtMs })),
-          operatingBand: levels === null ? null : operatingBand(levels, asOfMs),
+          operatingBand: levels === null ? null : operatingBand(levels.levels, asOfMs),
           calibrationOffset: inForce !== null && inForce.createdAtMs <= asOfMs ? inForce.offset : null,
         };
       }),

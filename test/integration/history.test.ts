@@ -78,6 +78,25 @@ describe("answers from rollups", () => {
     expect(tLong.data!.traits["resolution"]).toBe("MINUTE"); // ≥ 100 buckets in two days
     expectClose(tLong.data!.traits, (await gql<{ traits: Row }>(twin.url, TRAITS, { id, w: 2 * 86_400, asOf: vars.asOf, res: "RAW" })).data!.traits);
 
+    const RANKING = `query ($w: Int!, $asOf: DateTime, $res: Resolution) {
+      ranking(windowSeconds: $w, asOf: $asOf, resolution: $res) { sensorId readingCount mean stdDev reliabilityScore stabilityPercent missingFraction resolution }
+    }`;
+    const rankedAt = async (res: string | null, w = 2 * 86_400): Promise<Row> => {
+      const answer = await gql<{ ranking: Row[] }>(twin.url, RANKING, { w, asOf: vars.asOf, res });
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.ranking.find((r) => r["sensorId"] === id)!;
+    };
+    const rRaw = await rankedAt("RAW");
+    expect(rRaw["readingCount"]).toBe(2 * 24 * 360);
+    expect(rRaw["resolution"]).toBe("RAW");
+    const rHour = await rankedAt("HOUR");
+    expect(rHour["resolution"]).toBe("HOUR");
+    expectClose(rHour, rRaw);
+    const rChosen = await rankedAt(null);
+    expect(rChosen["resolution"]).toBe("MINUTE"); // ≥ 100 buckets in two days, as for traits
+    expectClose(rChosen, rRaw);
+    expect((await rankedAt(null, 6 * 3600))["resolution"]).toBe("RAW"); // raw readings cover a window up to a day
+
     const EXPORT = `query ($id: ID!, $from: DateTime!, $to: DateTime!, $res: Resolution) { exportSeries(sensorId: $id, from: $from, to: $to, resolution: $res) { resolution rows csv } }`;
     const range = { id, from: new Date(asOf - 3 * HOUR_MS).toISOString(), to: vars.asOf };
     const rawCsv = await gql<{ exportSeries: { resolution: string; rows: number; csv: string } }>(twin.url, EXPORT, range);

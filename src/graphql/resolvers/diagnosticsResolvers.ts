@@ -17,7 +17,7 @@ export function diagnosticsQueries(services: TwinServices): Pick<QueryResolvers,
       const windowMs = windowArg(windowSeconds, 3600, "windowSeconds", MAX_HISTORY_WINDOW_SECONDS);
       return diagnostics.trend(sensorId, windowMs, bucketsArg(buckets), targetMin ?? null, targetMax ?? null, timeArg(asOf, "asOf"), resolution ?? null);
     },
-    ranking: (_p, { windowSeconds, asOf }) => diagnostics.ranking(windowArg(windowSeconds, 43_200), timeArg(asOf, "asOf")),
+    ranking: (_p, { windowSeconds, asOf, resolution }) => diagnostics.ranking(windowArg(windowSeconds, 43_200, "windowSeconds", MAX_HISTORY_WINDOW_SECONDS), timeArg(asOf, "asOf"), resolution ?? null),
   };
 }
 

@@ -88,7 +88,7 @@ describe("Predictions", () => {
     expect(directM.ok && m.maintenance).toEqual(directM.ok && directM.value);
     const r = await t.predictions.failureRisk("temp_a", 24, asOfMs);
     const directR = failureRisk(points, { asOfMs, hours: 24, kind: "TEMPERATURE", thresholds, alertHistory: [] });
-    expect(directR.ok && { ...directR.value, sensorId: "temp_a" }).toEqual(r);
+    expect(directR.ok && { ...directR.value, sensorId: "temp_a", resolution: "RAW" }).toEqual(r);
   });
 
   it("gives the same answer when asked again, and a new reading's answer at once when one arrives (no stale fit)", async () => {
