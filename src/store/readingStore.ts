@@ -126,12 +126,20 @@ export class ReadingStore {
    * One reading per bucket: the newest in each of `count` buckets of `bucketMs` ending at
    * `toInclusiveMs` (empty buckets give none), oldest first. Each is an index seek from the
    * bucket's end, so a week of 1 Hz readings costs a few hundred seeks, not 600,000 rows — for
-   * models that sample a long history on a coarse grid.
+   * models that sample a long history on a coarse grid. The oldest reading in the span is found
+   * first (one seek) and no bucket before it is sought: a sensor younger than the span (most
+   * sensors of a new site) costs a seek per bucket it has readings in, one in all when it has none.
    */
   async newestPerBucket(sensorId: string, toInclusiveMs: number, bucketMs: number, count: number): Promise<Point[]> {
     if (count <= 0) return [];
     const { records } = await this.driver.executeQuery(
-      `UNWIND range(0, toInteger($count) - 1) AS k
+      `MATCH (o:Reading)
+       WHERE o.sensorId = $sensorId
+         AND o.timestamp > datetime({epochMillis: toInteger($to) - toInteger($count) * toInteger($bucket)})
+         AND o.timestamp <= datetime({epochMillis: toInteger($to)})
+       WITH o ORDER BY o.sensorId, o.timestamp LIMIT 1
+       WITH (toInteger($to) - o.timestamp.epochMillis) / toInteger($bucket) AS reach
+       UNWIND range(0, CASE WHEN reach < toInteger($count) - 1 THEN reach ELSE toInteger($count) - 1 END) AS k
        CALL {
          WITH k
          MATCH (r:Reading)

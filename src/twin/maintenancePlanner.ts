@@ -1,5 +1,6 @@
 import { planMaintenance, type PlanRequest, type PlannedVisit } from "../analytics/plan/maintenancePlan.js";
 import type { SensorOutlook } from "../analytics/plan/maintenanceTasks.js";
+import type { CalibrationRecord } from "../store/calibrationStore.js";
 import type { LocationStore } from "../store/locationStore.js";
 import type { Diagnostics } from "./diagnostics.js";
 import { PredictionUnavailableError, type Predictions } from "./predictions.js";
@@ -15,7 +16,7 @@ const FAILURE_HORIZON_HOURS = 24;
  */
 export class MaintenancePlanner {
   constructor(
-    private readonly predictions: Pick<Predictions, "maintenance" | "failureRisk">,
+    private readonly predictions: Pick<Predictions, "maintenance" | "failureRisk" | "latestCalibrations">,
     private readonly diagnostics: Pick<Diagnostics, "sensors">,
     private readonly locations: Pick<LocationStore, "all">,
     private readonly clock: () => number,
@@ -26,21 +27,29 @@ export class MaintenancePlanner {
     const [sensors, locations] = await Promise.all([this.diagnostics.sensors(), this.locations.all()]);
     const locationOf = new Map<string, string>();
     for (const l of locations) for (const s of l.sensors) locationOf.set(s.sensorId, l.locationId);
+    // One query for every sensor's calibration: one per sensor cost most of a 500-sensor plan.
+    const calibrations = this.predictions.latestCalibrations(sensors.map((s) => s.sensorId));
+    calibrations.catch(() => undefined); // a failure surfaces where it is awaited
     const outlooks: SensorOutlook[] = new Array<SensorOutlook>(sensors.length);
     let next = 0;
     const worker = async (): Promise<void> => {
       for (let i = next++; i < sensors.length; i = next++) {
         const id = (sensors[i] as { sensorId: string }).sensorId;
-        outlooks[i] = await this.outlook(id, locationOf.get(id) ?? null, asOfMs);
+        outlooks[i] = await this.outlook(
+          id,
+          locationOf.get(id) ?? null,
+          asOfMs,
+          calibrations.then((all) => all.get(id) ?? null),
+        );
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     return planMaintenance(outlooks, new Map(locations.map((l) => [l.locationId, l.timeZone])), request);
   }
 
-  private async outlook(sensorId: string, locationId: string | null, asOfMs: number): Promise<SensorOutlook> {
+  private async outlook(sensorId: string, locationId: string | null, asOfMs: number, calibration: Promise<CalibrationRecord | null>): Promise<SensorOutlook> {
     const [maintenance, failure] = await Promise.all([
-      this.predictions.maintenance(sensorId, asOfMs),
+      this.predictions.maintenance(sensorId, asOfMs, calibration),
       this.predictions.failureRisk(sensorId, FAILURE_HORIZON_HOURS, asOfMs).catch((error: unknown) => {
         // Too little history for a risk: the task (if any) is planned by its due date alone.
         if (error instanceof PredictionUnavailableError) return null;

@@ -275,6 +275,17 @@ describe("long horizons, from the days before the live one", () => {
     );
     expect(sampled).toEqual(expected);
     expect(sampled).toHaveLength(100);
+    // A span reaching back before the sensor's first reading gives the buckets it has readings
+    // in (the older ones are not sought); a sensor with none in the span gives none.
+    const reaching = await store.newestPerBucket(sensorId, to, bucket, 1_000);
+    const held = Array.from({ length: 1_000 }, (_, k) => stored.filter((p) => p.timestampMs > to - (1_000 - k) * bucket && p.timestampMs <= to - (999 - k) * bucket).at(-1)).filter(
+      (p) => p !== undefined,
+    );
+    expect(held.length).toBeGreaterThan(100);
+    expect(held.length).toBeLessThan(1_000);
+    expect(reaching).toEqual(held);
+    expect(await store.newestPerBucket(sensorId, stored[0]!.timestampMs - 1, bucket, 100)).toEqual([]);
+    expect(await store.newestPerBucket(`${sensorId}_none`, to, bucket, 100)).toEqual([]);
 
     const day = await gql<{ forecast: { value: number | null; lower: number | null; upper: number | null; unavailableReason: string | null } }>(
       twin.url,
@@ -300,20 +311,26 @@ describe("failure risk of a process value with no physical range", () => {
     const rng = new SeededRandom(31);
     const HOUR = 60 * MIN;
     const top = Math.floor(Date.now() / HOUR) * HOUR;
-    const end = top - 10 * MIN;
+    const end = top - 5 * MIN;
     const faultFrom = top - 9 * HOUR;
     const readings: Array<{ sensorId: string; value: number; timestamp: string }> = [];
-    for (let t = top - 14 * 24 * HOUR + 10 * MIN; t <= end; t += 10 * MIN) {
+    // Off the hour grid (at :05, :15, …): hour rollups count a reading at :00 in the hour that
+    // ends there, raw hourly levels in the one that starts there.
+    for (let t = top - 14 * 24 * HOUR + 5 * MIN; t <= end; t += 10 * MIN) {
       // The idles fill the 3 whole hours that end 14 h before the last one, every day.
       const hoursBack = (top - t) / HOUR;
       const level = t >= faultFrom ? 40 : hoursBack % 24 > 14 && hoursBack % 24 <= 17 ? 60 : 90;
       readings.push({ sensorId, value: Number((level + rng.gaussian(0, 1)).toFixed(3)), timestamp: new Date(t).toISOString() });
     }
     const ask = (asOfMs: number) =>
-      gql<{ failureRisk: { probability: number; drivers: string[] } }>(twin.url, `query ($s: ID!, $asOf: DateTime) { failureRisk(sensorId: $s, hours: 24, asOf: $asOf) { probability drivers } }`, {
-        s: sensorId,
-        asOf: new Date(asOfMs).toISOString(),
-      });
+      gql<{ failureRisk: { probability: number; drivers: string[]; resolution: string } }>(
+        twin.url,
+        `query ($s: ID!, $asOf: DateTime) { failureRisk(sensorId: $s, hours: 24, asOf: $asOf) { probability drivers resolution } }`,
+        {
+          s: sensorId,
+          asOf: new Date(asOfMs).toISOString(),
+        },
+      );
     const risk = async (asOfMs: number) => {
       const r = await ask(asOfMs);
       expect(r.errors).toBeUndefined();
@@ -330,6 +347,8 @@ describe("failure risk of a process value with no physical range", () => {
 
     const failed = await risk(end);
     expect(failed.probability).toBe(1);
+    // Registered before its first reading, the sensor's rollups hold all of it: the older days' hourly levels are its hour rollups.
+    expect(failed.resolution).toBe("HOUR");
     expect(failed.drivers.join(" | ")).toMatch(
       /out of its operating band (89|90)\.\d+ ± [\d.]+ \(its last week's hourly levels\) for 9 h, longer than its ordinary excursions \(the longest before it in the last week lasted 3 h\): it has left its operating range/,
     );
