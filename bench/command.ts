@@ -58,7 +58,7 @@ import { SerialLink } from "../src/bridge/serialLink.js";
 import { SimulatedNode, TOOLCHAIN_HINT, avrToolchainAvailable, buildFirmware } from "../src/bridge/simulatedNode.js";
 import { loadConfig, projectRoot } from "../src/config.js";
 import { createLogger } from "../src/log.js";
-import type { ReadingCandidate } from "../src/twin/reading.js";
+import type { ReadingCandidate } from "../src/domain/reading.js";
 import { gql } from "../test/support/testApp.js";
 import { abba } from "./pipeline.js";
 import { benchDatabase, machine, percentile, processCpuMs, round } from "./support.js";

@@ -14,7 +14,7 @@ import { loadConfig } from "../src/config.js";
 import { silentLogger } from "../src/log.js";
 import { ReadingStore } from "../src/store/readingStore.js";
 import { migrate } from "../src/store/migrations.js";
-import type { Reading } from "../src/twin/reading.js";
+import type { Reading } from "../src/domain/reading.js";
 import { abba, benchReading as reading, runPipeline, SENSORS } from "./pipeline.js";
 import { crashLoss } from "./crashRun.js";
 import { apiIngestRate, serialStyleSeconds } from "./durability.js";

@@ -1,13 +1,13 @@
 import type { IngestSettings } from "../src/config.js";
 import { silentLogger } from "../src/log.js";
 import type { ReadingStore } from "../src/store/readingStore.js";
-import { BatchWriter } from "../src/twin/batchWriter.js";
-import { EventBus } from "../src/twin/eventBus.js";
-import type { TwinEvents } from "../src/twin/events.js";
-import { IngestPipeline } from "../src/twin/ingest.js";
-import { LiveAnalytics } from "../src/twin/liveAnalytics.js";
-import { LiveState } from "../src/twin/liveState.js";
-import type { Reading } from "../src/twin/reading.js";
+import { BatchWriter } from "../src/ingest/batchWriter.js";
+import { EventBus } from "../src/util/eventBus.js";
+import type { TwinEvents } from "../src/domain/events.js";
+import { IngestPipeline } from "../src/ingest/ingest.js";
+import { LiveAnalytics } from "../src/live/liveAnalytics.js";
+import { LiveState } from "../src/live/liveState.js";
+import type { Reading } from "../src/domain/reading.js";
 import { rssSampler } from "./support.js";
 
 export const SENSORS = 20;

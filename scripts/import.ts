@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { importSeries, parseSeriesFile, type ChunkOutcome } from "../src/import/importer.js";
 import { createProgress } from "../src/import/progress.js";
-import { idProblem } from "../src/twin/validate.js";
+import { idProblem } from "../src/domain/validate.js";
 
 const usage = "usage: npm run import -- <file.csv> --sensor <id> [--column Temperature] [--url http://127.0.0.1:4000/graphql] [--token <jwt>] [--chunk 5000]";
 

@@ -1,5 +1,5 @@
-import type { SensorKind } from "../twin/sensorKind.js";
-import type { ActiveEpisode, AnomalyEvent } from "./anomalyTypes.js";
+import type { SensorKind } from "../domain/sensorKind.js";
+import type { ActiveEpisode, AnomalyEvent } from "../domain/anomalyTypes.js";
 import { resolveDetectorOptions, type DetectorOptions } from "./detectorOptions.js";
 import { EpisodeBook, type Trigger, type Verdict } from "./episodes.js";
 import { formatDuration, num } from "./format.js";

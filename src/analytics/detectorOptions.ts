@@ -1,4 +1,4 @@
-import type { SensorKind } from "../twin/sensorKind.js";
+import type { SensorKind } from "../domain/sensorKind.js";
 import { kindProfile, type Scaled } from "./kindProfiles.js";
 
 /** Every knob of `AnomalyDetector`; defaults come from `detectorDefaults(kind)`. */

@@ -1,4 +1,4 @@
-import type { SensorKind } from "../twin/sensorKind.js";
+import type { SensorKind } from "../domain/sensorKind.js";
 import { num } from "./format.js";
 import { kindProfile } from "./kindProfiles.js";
 import { peerDivergence, relatedEvidence, type PeerReadings } from "./peerEvidence.js";

@@ -1,5 +1,5 @@
 import { formatDuration } from "./format.js";
-import { ANOMALY_TYPES, type ActiveEpisode, type AnomalyEvent, type AnomalyType, type Severity } from "./anomalyTypes.js";
+import { ANOMALY_TYPES, type ActiveEpisode, type AnomalyEvent, type AnomalyType, type Severity } from "../domain/anomalyTypes.js";
 
 /** What a detector saw on one reading that would open an episode. */
 export interface Trigger {

@@ -1,4 +1,4 @@
-import type { AnomalyType } from "./anomalyTypes.js";
+import type { AnomalyType } from "../domain/anomalyTypes.js";
 import type { EnsembleVerdict, StreamEvidence } from "./evidenceEnsemble.js";
 import { num } from "./format.js";
 import { STREAM_INDEX, STREAMS, WINDOWS, type StreamName } from "./scoreFeatures.js";

@@ -1,4 +1,4 @@
-import type { AnomalyEvent, AnomalyType, Severity } from "./anomalyTypes.js";
+import type { AnomalyEvent, AnomalyType, Severity } from "../domain/anomalyTypes.js";
 import type { DetectorOptions } from "./detectorOptions.js";
 import { EpisodeBook } from "./episodes.js";
 import type { EnsembleVerdict, StreamEvidence } from "./evidenceEnsemble.js";

@@ -1,4 +1,4 @@
-import type { ActiveEpisode, Severity } from "./anomalyTypes.js";
+import type { ActiveEpisode, Severity } from "../domain/anomalyTypes.js";
 import type { HealthThresholds } from "./thresholds.js";
 import type { Traits } from "./traits.js";
 

@@ -1,4 +1,4 @@
-import type { SensorKind } from "../twin/sensorKind.js";
+import type { SensorKind } from "../domain/sensorKind.js";
 
 /** A scale that may grow with the signal's level: max(abs, rel·|level|). */
 export interface Scaled {

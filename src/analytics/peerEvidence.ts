@@ -1,4 +1,4 @@
-import type { SensorKind } from "../twin/sensorKind.js";
+import type { SensorKind } from "../domain/sensorKind.js";
 import { meansPerStep, type Step } from "./climate/climateHours.js";
 import { MAGNUS } from "./climate/psychrometrics.js";
 import { SLOPE_T_CRITICAL } from "./direction.js";

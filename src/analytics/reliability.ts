@@ -1,4 +1,4 @@
-import type { SensorKind } from "../twin/sensorKind.js";
+import type { SensorKind } from "../domain/sensorKind.js";
 import { stabilityPercent } from "./stability.js";
 import type { WindowStats } from "./windowStats.js";
 

@@ -1,5 +1,5 @@
-import type { SensorKind } from "../twin/sensorKind.js";
-import type { ActiveEpisode } from "./anomalyTypes.js";
+import type { SensorKind } from "../domain/sensorKind.js";
+import type { ActiveEpisode } from "../domain/anomalyTypes.js";
 import { classifyDirection, slopeIsSignificant, type Direction } from "./direction.js";
 import { judgeByWorldRate, type DriftCause, type DriftVerdict } from "./driftCause.js";
 import { classifyFreshness, DEFAULT_STALENESS, staleLimitMs, typicalIntervalOf, type Freshness, type StalenessRule } from "./freshness.js";

@@ -1,4 +1,4 @@
-import type { SensorKind } from "../twin/sensorKind.js";
+import type { SensorKind } from "../domain/sensorKind.js";
 import { classifyDirection, type Direction } from "./direction.js";
 import { atLevel, kindProfile } from "./kindProfiles.js";
 import { arraySource, type Point, type PointSource } from "./point.js";

@@ -1,10 +1,10 @@
 import { formatDuration } from "../analytics/format.js";
-import type { SwitchState } from "../commands/actuatorState.js";
-import type { ConcreteAction } from "./decisions.js";
+import type { SwitchState } from "../domain/actuatorState.js";
+import type { ConcreteAction } from "../domain/decisions.js";
 import type { Observation, RuleContext } from "./observation.js";
-import type { RuleState, SwitchRecord } from "./ruleState.js";
-import type { Rule } from "./ruleTypes.js";
-import { fillTemplate, type JsonValue } from "./template.js";
+import type { RuleState, SwitchRecord } from "../domain/ruleState.js";
+import type { Rule } from "../domain/ruleTypes.js";
+import { fillTemplate, type JsonValue } from "../domain/template.js";
 
 export type Edge = "FIRE" | "CLEAR";
 

@@ -1,6 +1,6 @@
 import { num } from "../analytics/format.js";
 import { formatDuration } from "../analytics/format.js";
-import type { SuppressionReason } from "./decisions.js";
+import type { SuppressionReason } from "../domain/decisions.js";
 
 /** Where a rule's correction comes from: the drift diagnosis (peers) or the rule's reference sensor. */
 export interface CorrectionEstimate {

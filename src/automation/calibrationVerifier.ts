@@ -1,9 +1,9 @@
-import type { AnomalyEvent } from "../analytics/anomalyTypes.js";
+import type { AnomalyEvent } from "../domain/anomalyTypes.js";
 import { checkAgreement, type AgreementCheck } from "../analytics/calibrationCheck.js";
 import { atLevel, kindProfile } from "../analytics/kindProfiles.js";
 import type { ReadingColumns } from "../analytics/readingColumns.js";
 import type { Logger } from "../log.js";
-import type { SensorKind } from "../twin/sensorKind.js";
+import type { SensorKind } from "../domain/sensorKind.js";
 
 const MINUTE_MS = 60_000;
 /** How long after a calibration the sensor is watched. */

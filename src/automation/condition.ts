@@ -1,6 +1,6 @@
 import { formatDuration, num } from "../analytics/format.js";
 import type { Observation } from "./observation.js";
-import type { Comparison, Condition, MoldMeasure, Rule } from "./ruleTypes.js";
+import type { Comparison, Condition, MoldMeasure, Rule } from "../domain/ruleTypes.js";
 
 /**
  * Where an observation puts a rule: FIRE — the condition holds; CLEAR — the clear band holds

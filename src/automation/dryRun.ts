@@ -1,9 +1,9 @@
-import type { ActuatorSnapshot } from "../commands/actuatorState.js";
-import type { ConcreteAction, SuppressionReason } from "./decisions.js";
+import type { ActuatorSnapshot } from "../domain/actuatorState.js";
+import type { ConcreteAction, SuppressionReason } from "../domain/decisions.js";
 import { evaluateRule } from "./evaluate.js";
 import type { Observation, RuleContext } from "./observation.js";
-import { INITIAL_RULE_STATE, type RuleState } from "./ruleState.js";
-import type { Rule } from "./ruleTypes.js";
+import { INITIAL_RULE_STATE, type RuleState } from "../domain/ruleState.js";
+import type { Rule } from "../domain/ruleTypes.js";
 
 /** Beyond this many entries the timeline is cut (the counts stay complete). */
 const MAX_TIMELINE = 10_000;

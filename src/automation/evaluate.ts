@@ -1,10 +1,10 @@
 import { formatDuration } from "../analytics/format.js";
 import { planEdge, type Edge } from "./actionPlan.js";
 import { describeClearing, describeFiring, zoneOf } from "./condition.js";
-import type { ConcreteAction, Evaluation, RuleDecision, SuppressedDecision, SuppressionReason } from "./decisions.js";
+import type { ConcreteAction, Evaluation, RuleDecision, SuppressedDecision, SuppressionReason } from "../domain/decisions.js";
 import type { Observation, RuleContext } from "./observation.js";
-import type { RuleState, SwitchRecord, WaitReason } from "./ruleState.js";
-import type { Rule } from "./ruleTypes.js";
+import type { RuleState, SwitchRecord, WaitReason } from "../domain/ruleState.js";
+import type { Rule } from "../domain/ruleTypes.js";
 
 const NONE: readonly RuleDecision[] = Object.freeze([]);
 

@@ -2,9 +2,9 @@ import { AnomalyDetector } from "../analytics/anomalyDetector.js";
 import type { Point } from "../analytics/point.js";
 import { forecast, forecastHistoryMs } from "../analytics/predict/forecast.js";
 import { SeriesWindow } from "../analytics/seriesWindow.js";
-import type { SensorKind } from "../twin/sensorKind.js";
+import type { SensorKind } from "../domain/sensorKind.js";
 import type { Observation } from "./observation.js";
-import type { Rule } from "./ruleTypes.js";
+import type { Rule } from "../domain/ruleTypes.js";
 
 const DRIFT_WINDOW_MS = 300_000;
 const FORECAST_EVERY_MS = 10 * 60_000;

@@ -1,4 +1,4 @@
-import type { MoldMeasure } from "./ruleTypes.js";
+import type { MoldMeasure } from "../domain/ruleTypes.js";
 
 /** A room's mold risk as a MOLD_RISK rule reads it (hours null: never reached). */
 export interface MoldMeasures {

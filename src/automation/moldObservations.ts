@@ -4,7 +4,7 @@ import { INITIAL_MOLD_STATE, stepMold } from "../analytics/climate/vttMold.js";
 import { InvalidInputError } from "../errors.js";
 import { moldMeasureValue } from "./moldMeasure.js";
 import type { Observation } from "./observation.js";
-import type { MoldMeasure, Rule } from "./ruleTypes.js";
+import type { MoldMeasure, Rule } from "../domain/ruleTypes.js";
 
 const HOUR_MS = 3_600_000;
 /** A dry run of a MOLD_RISK rule starts the index this long before its range, as `moldRisk` does. */

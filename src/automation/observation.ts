@@ -1,4 +1,4 @@
-import type { ActuatorSnapshot, SwitchRequest } from "../commands/actuatorState.js";
+import type { ActuatorSnapshot, SwitchRequest } from "../domain/actuatorState.js";
 import type { InterlockRefusal } from "../commands/interlocks.js";
 
 /** What a rule sees of its sensor at one moment; the engine builds it from the live twin. */

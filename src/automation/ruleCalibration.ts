@@ -4,7 +4,7 @@ import type { CalibrationRecord } from "../store/calibrationStore.js";
 import type { CalibrationRequest } from "../twin/calibrationService.js";
 import { planCalibration, type CorrectionEstimate } from "./calibrationPlan.js";
 import type { CalibrationWatch } from "./calibrationVerifier.js";
-import type { ConcreteAction, SuppressionReason } from "./decisions.js";
+import type { ConcreteAction, SuppressionReason } from "../domain/decisions.js";
 
 export type CalibrateAction = Extract<ConcreteAction, { readonly type: "CALIBRATE" }>;
 

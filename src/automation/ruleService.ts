@@ -9,8 +9,8 @@ import type { RuleEngine } from "./engine.js";
 import { historyNeededMs, historyObservations } from "./historyObservations.js";
 import { MOLD_DRY_RUN_HISTORY_MS, moldObservations } from "./moldObservations.js";
 import { hasRole, roleFor } from "../commands/roles.js";
-import { carriedState } from "./ruleState.js";
-import type { Rule } from "./ruleTypes.js";
+import { carriedState } from "../domain/ruleState.js";
+import type { Rule } from "../domain/ruleTypes.js";
 import { parseRule } from "./validateRule.js";
 
 const MAX_DRY_RUN_MS = 31 * 86_400_000;

@@ -1,9 +1,9 @@
-import { isSwitchState, type SwitchState } from "../commands/actuatorState.js";
+import { isSwitchState, type SwitchState } from "../domain/actuatorState.js";
 import { CALIBRATION_RANGE, INTERVAL_RANGE_MS } from "../protocol/messages.js";
-import { idProblem } from "../twin/validate.js";
+import { idProblem } from "../domain/validate.js";
 import { absent, isRecord, oneOf, show, unknownFields, type Fields } from "./inputChecks.js";
-import { ACTION_TYPES, type RuleAction } from "./ruleTypes.js";
-import { MAX_BODY_JSON_LENGTH, templateProblems, type JsonObject } from "./template.js";
+import { ACTION_TYPES, type RuleAction } from "../domain/ruleTypes.js";
+import { MAX_BODY_JSON_LENGTH, templateProblems, type JsonObject } from "../domain/template.js";
 
 const MAX_ACTIONS = 10;
 

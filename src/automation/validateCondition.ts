@@ -1,6 +1,6 @@
-import { ANOMALY_TYPES, type AnomalyType } from "../analytics/anomalyTypes.js";
+import { ANOMALY_TYPES, type AnomalyType } from "../domain/anomalyTypes.js";
 import { absent, isRecord, oneOf, show, unknownFields } from "./inputChecks.js";
-import { COMPARISONS, CONDITION_TYPES, MOLD_MEASURES, type ClearBand, type Comparison, type Condition, type MoldMeasure } from "./ruleTypes.js";
+import { COMPARISONS, CONDITION_TYPES, MOLD_MEASURES, type ClearBand, type Comparison, type Condition, type MoldMeasure } from "../domain/ruleTypes.js";
 
 const HORIZON_MINUTES_RANGE = { min: 1, max: 10_080 } as const;
 /** MOLD_RISK's forecast basis, as `moldRisk(hours)` takes it. */

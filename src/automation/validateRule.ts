@@ -1,7 +1,7 @@
 import { InvalidInputError } from "../errors.js";
-import { idProblem } from "../twin/validate.js";
+import { idProblem } from "../domain/validate.js";
 import { absent, isRecord, secondsProblem, show, unknownFields } from "./inputChecks.js";
-import type { Rule } from "./ruleTypes.js";
+import type { Rule } from "../domain/ruleTypes.js";
 import { checkActions } from "./validateActions.js";
 import { checkClear, checkCondition } from "./validateCondition.js";
 

@@ -1,8 +1,8 @@
 import type { Logger } from "../log.js";
 import type { DeviceStore } from "../store/deviceStore.js";
-import type { EventBus } from "../twin/eventBus.js";
-import type { TwinEvents } from "../twin/events.js";
-import type { IngestPipeline } from "../twin/ingest.js";
+import type { EventBus } from "../util/eventBus.js";
+import type { TwinEvents } from "../domain/events.js";
+import type { IngestPipeline } from "../ingest/ingest.js";
 import { DeviceGoneError, type CommandAnswer } from "./correlator.js";
 import { DeviceSession, type CommandBody, type DeviceStatusSnapshot } from "./deviceSession.js";
 import type { DeviceLink } from "./link.js";

@@ -4,11 +4,11 @@ import { MAX_LINE_BYTES } from "../protocol/messages.js";
 import { encodeCommand } from "../protocol/encode.js";
 import type { DeviceCommand, DeviceMessage, HelloMessage, ReadingMessage } from "../protocol/messages.js";
 import { LineSplitter } from "../protocol/lineSplitter.js";
-import type { DeviceStatusEvent } from "../twin/events.js";
-import type { ReadingCandidate } from "../twin/reading.js";
+import type { DeviceStatusEvent } from "../domain/events.js";
+import type { ReadingCandidate } from "../domain/reading.js";
 import { Correlator, DeviceGoneError, type CommandAnswer } from "./correlator.js";
 import type { DeviceLink } from "./link.js";
-import { RecentKeys } from "../twin/recentKeys.js";
+import { RecentKeys } from "../ingest/recentKeys.js";
 import { retryUntil } from "../util/retryUntil.js";
 
 /** Per-device counts of what the line carried that could not be used. */

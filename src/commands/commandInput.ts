@@ -1,8 +1,8 @@
 import { InvalidInputError } from "../errors.js";
 import { INTERVAL_RANGE_MS } from "../protocol/messages.js";
-import { idProblem } from "../twin/validate.js";
-import { isSwitchState, type SwitchState } from "./actuatorState.js";
-import { COMMAND_TIMEOUT_RANGE_MS, DEFAULT_COMMAND_TIMEOUT_MS } from "./command.js";
+import { idProblem } from "../domain/validate.js";
+import { isSwitchState, type SwitchState } from "../domain/actuatorState.js";
+import { COMMAND_TIMEOUT_RANGE_MS, DEFAULT_COMMAND_TIMEOUT_MS } from "../domain/command.js";
 
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 128;
 const MAX_REASON_LENGTH = 500;

@@ -6,11 +6,11 @@ import { InterlockError, InvalidInputError, NotFoundError, RateLimitedError, Una
 import type { Logger } from "../log.js";
 import type { AcceptedState, ActuatorEntry, ActuatorStore } from "../store/actuatorStore.js";
 import type { CommandStore, SavedCommand } from "../store/commandStore.js";
-import type { EventBus } from "../twin/eventBus.js";
-import type { TwinEvents } from "../twin/events.js";
-import { CoalescingWriter } from "../twin/coalescingWriter.js";
-import type { ActuatorSnapshot, SwitchState } from "./actuatorState.js";
-import { createCommand, isTerminal, type Command, type CommandKind } from "./command.js";
+import type { EventBus } from "../util/eventBus.js";
+import type { TwinEvents } from "../domain/events.js";
+import { CoalescingWriter } from "../util/coalescingWriter.js";
+import type { ActuatorSnapshot, SwitchState } from "../domain/actuatorState.js";
+import { createCommand, isTerminal, type Command, type CommandKind } from "../domain/command.js";
 import type { CalibrateRequest, SendCommandRequest, SetIntervalRequest } from "./commandInput.js";
 import { reuseForKey } from "./idempotency.js";
 import { checkCommand, type Interlock, type InterlockRefusal } from "./interlocks.js";

@@ -1,5 +1,5 @@
 import { DomainError } from "../errors.js";
-import { payloadJson, type Command } from "./command.js";
+import { payloadJson, type Command } from "../domain/command.js";
 
 /** An idempotency key already used for a different request; the caller must pick a new key. */
 export class IdempotencyConflictError extends DomainError {

@@ -1,7 +1,7 @@
 import { formatDuration } from "../analytics/format.js";
 import { InvalidInputError } from "../errors.js";
-import { idProblem } from "../twin/validate.js";
-import type { ActuatorSnapshot, SwitchRequest } from "./actuatorState.js";
+import { idProblem } from "../domain/validate.js";
+import type { ActuatorSnapshot, SwitchRequest } from "../domain/actuatorState.js";
 
 /**
  * Safety limits given as data. EXCLUSIVE: at most one of `actuators` ON at a time. MAX_ON:

@@ -1,4 +1,4 @@
-import { isTerminal, type Command, type CommandStatus } from "./command.js";
+import { isTerminal, type Command, type CommandStatus } from "../domain/command.js";
 import { retryAtMs } from "./retry.js";
 
 /** What can happen to a command; the engine reports each with the time it happened. */

@@ -1,6 +1,6 @@
 import { DeviceOfflineError, DomainError } from "../errors.js";
 import type { Logger } from "../log.js";
-import type { Command } from "./command.js";
+import type { Command } from "../domain/command.js";
 
 /** The refusal for a command whose device is not connected, naming it and its last sighting. */
 export function deviceOffline(deviceId: string, what: string, lastSeenMs: number | null, nowMs: number, connected: readonly string[]): DeviceOfflineError {

@@ -1,4 +1,4 @@
-import { DEFAULT_ATTEMPT_TIMEOUT_MS } from "./command.js";
+import { DEFAULT_ATTEMPT_TIMEOUT_MS } from "../domain/command.js";
 
 const BACKOFF_BASE_MS = 100;
 const BACKOFF_CAP_MS = 2_000;

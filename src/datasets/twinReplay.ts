@@ -1,14 +1,15 @@
 import type { Point } from "../analytics/point.js";
 import { importSeries } from "../import/importer.js";
 import { createLogger } from "../log.js";
-import type { AlertStore, RaisedAlert } from "../store/alertStore.js";
-import { AlertKeeper } from "../twin/alertKeeper.js";
-import { BatchWriter } from "../twin/batchWriter.js";
-import { EventBus } from "../twin/eventBus.js";
-import type { TwinEvents } from "../twin/events.js";
-import { IngestPipeline } from "../twin/ingest.js";
-import { LiveAnalytics } from "../twin/liveAnalytics.js";
-import { LiveState } from "../twin/liveState.js";
+import type { RaisedAlert } from "../domain/alert.js";
+import type { AlertStore } from "../store/alertStore.js";
+import { AlertKeeper } from "../live/alertKeeper.js";
+import { BatchWriter } from "../ingest/batchWriter.js";
+import { EventBus } from "../util/eventBus.js";
+import type { TwinEvents } from "../domain/events.js";
+import { IngestPipeline } from "../ingest/ingest.js";
+import { LiveAnalytics } from "../live/liveAnalytics.js";
+import { LiveState } from "../live/liveState.js";
 
 export interface TwinReplay {
   readonly accepted: number;

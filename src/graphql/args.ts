@@ -1,6 +1,6 @@
 import { MAX_TREND_BUCKETS } from "../analytics/trend.js";
 import { InvalidInputError } from "../errors.js";
-import { parseTimestamp } from "../twin/validate.js";
+import { parseTimestamp } from "../domain/validate.js";
 
 const MAX_WINDOW_SECONDS = 30 * 24 * 3600;
 /** Windows that rollups can answer (trend, traits): up to 3,660 days; RAW ones are still held to 30 days. */

@@ -1,5 +1,5 @@
 import type { Logger } from "../log.js";
-import type { EventBus } from "../twin/eventBus.js";
+import type { EventBus } from "../util/eventBus.js";
 
 /**
  * Turns one bus event into an async iterator for a subscription. Each subscriber has its own

@@ -10,12 +10,12 @@ import type { MoldAdvisor } from "../twin/moldAdvisor.js";
 import type { Diagnostics } from "../twin/diagnostics.js";
 import type { Predictions } from "../twin/predictions.js";
 import type { SensorCatalog } from "../twin/sensorCatalog.js";
-import type { EventBus } from "../twin/eventBus.js";
-import type { TwinEvents } from "../twin/events.js";
-import type { DurabilityTimeouts, IngestPipeline } from "../twin/ingest.js";
-import type { LiveState } from "../twin/liveState.js";
-import type { RetentionJob } from "../twin/retentionJob.js";
-import type { RollupService } from "../twin/rollupService.js";
+import type { EventBus } from "../util/eventBus.js";
+import type { TwinEvents } from "../domain/events.js";
+import type { DurabilityTimeouts, IngestPipeline } from "../ingest/ingest.js";
+import type { LiveState } from "../live/liveState.js";
+import type { RetentionJob } from "../history/retentionJob.js";
+import type { RollupService } from "../history/rollupService.js";
 
 /** What the resolvers need; main.ts builds it, tests may build it around a real store. */
 export interface TwinServices {

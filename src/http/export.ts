@@ -2,9 +2,9 @@ import type { Request, Response } from "express";
 import { DomainError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { ReadingStore } from "../store/readingStore.js";
-import { CSV_HEADER, csvRow, exportFileName } from "../twin/csvExport.js";
+import { CSV_HEADER, csvRow, exportFileName } from "../history/csvExport.js";
 import type { SensorCatalog } from "../twin/sensorCatalog.js";
-import { parseTimestamp } from "../twin/validate.js";
+import { parseTimestamp } from "../domain/validate.js";
 import type { Route } from "./routes.js";
 
 const CHUNK_BYTES = 64 * 1024;

@@ -1,9 +1,9 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import { TERMINAL_STATUSES, type Command } from "../commands/command.js";
-import type { BatchWriter } from "../twin/batchWriter.js";
-import type { EventBus } from "../twin/eventBus.js";
-import type { TwinEvents } from "../twin/events.js";
-import type { IngestPipeline } from "../twin/ingest.js";
+import { TERMINAL_STATUSES, type Command } from "../domain/command.js";
+import type { BatchWriter } from "../ingest/batchWriter.js";
+import type { EventBus } from "../util/eventBus.js";
+import type { TwinEvents } from "../domain/events.js";
+import type { IngestPipeline } from "../ingest/ingest.js";
 import type { WriteAheadLog } from "../wal/writeAheadLog.js";
 
 export interface MetricsSources {

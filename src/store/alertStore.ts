@@ -1,6 +1,7 @@
-import { defaultUnit, kindFromId } from "../twin/sensorKind.js";
+import { defaultUnit, kindFromId } from "../domain/sensorKind.js";
 import type { Driver } from "neo4j-driver";
-import type { AnomalyType, Severity } from "../analytics/anomalyTypes.js";
+import type { AnomalyType, Severity } from "../domain/anomalyTypes.js";
+import type { RaisedAlert } from "../domain/alert.js";
 
 type AlertStatus = "ACTIVE" | "ACKNOWLEDGED" | "CLEARED";
 
@@ -14,16 +15,6 @@ export interface AlertRecord {
   readonly raisedAtMs: number;
   readonly clearedAtMs: number | null;
   readonly acknowledgedAtMs: number | null;
-  readonly value: number | null;
-}
-
-export interface RaisedAlert {
-  readonly alertId: string;
-  readonly sensorId: string;
-  readonly type: AnomalyType;
-  readonly severity: Severity;
-  readonly message: string;
-  readonly raisedAtMs: number;
   readonly value: number | null;
 }
 

@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from "neo4j-driver";
-import type { Command, CommandKind, CommandStatus } from "../commands/command.js";
+import type { Command, CommandKind, CommandStatus } from "../domain/command.js";
 
 const TIME_FIELDS = ["createdAt", "sentAt", "lastAttemptAt", "nextAttemptAt", "ackedAt", "finishedAt", "deadlineAt"] as const;
 

@@ -1,5 +1,5 @@
 import type { Driver } from "neo4j-driver";
-import { SENSOR_KINDS, kindFromId } from "../twin/sensorKind.js";
+import { SENSOR_KINDS, kindFromId } from "../domain/sensorKind.js";
 
 const ACTUATOR_KINDS = ["FAN", "HEATER", "COOLER", "DEHUMIDIFIER", "HUMIDIFIER", "RELAY", "OTHER"] as const;
 

@@ -1,5 +1,5 @@
-import type { Reading } from "../twin/reading.js";
-import { defaultUnit, kindFromId } from "../twin/sensorKind.js";
+import type { Reading } from "../domain/reading.js";
+import { defaultUnit, kindFromId } from "../domain/sensorKind.js";
 
 // Sensors are created on their first reading. A reading already stored with the same
 // (sensorId, timestamp, seq) is skipped, so a batch retried after a commit whose answer was

@@ -1,6 +1,6 @@
 import type { Driver } from "neo4j-driver";
 import type { Point } from "../analytics/point.js";
-import type { Reading } from "../twin/reading.js";
+import type { Reading } from "../domain/reading.js";
 import { ADVANCE_SENSORS, groupBySensor, INSERT_READINGS } from "./readingRows.js";
 import { RollupStore } from "./rollupStore.js";
 import { KEEP_EVERYTHING, writeWithRollups, type RollupPolicy } from "./rollupWrites.js";

@@ -2,7 +2,7 @@ import type { ManagedTransaction } from "neo4j-driver";
 import { bucketize, type RollupStats } from "../analytics/rollup/bucketMath.js";
 import { bucketStartOf, HOUR_MS, RESOLUTION_MS, type RollupResolution } from "../analytics/rollup/resolution.js";
 import type { Point } from "../analytics/point.js";
-import { readingKey, type Reading } from "../twin/reading.js";
+import { readingKey, type Reading } from "../domain/reading.js";
 import { ADVANCE_SENSORS, groupBySensor, INSERT_READINGS_RETURNING, type SensorGroup } from "./readingRows.js";
 
 /** What retention asks of the write path. */

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Driver } from "neo4j-driver";
-import type { RuleDecision } from "../automation/decisions.js";
-import type { Rule } from "../automation/ruleTypes.js";
-import { INITIAL_RULE_STATE, parseRuleState, serializeRuleState, type RuleState } from "../automation/ruleState.js";
+import type { RuleDecision } from "../domain/decisions.js";
+import type { Rule } from "../domain/ruleTypes.js";
+import { INITIAL_RULE_STATE, parseRuleState, serializeRuleState, type RuleState } from "../domain/ruleState.js";
 
 export interface StoredRule {
   readonly ruleId: string;

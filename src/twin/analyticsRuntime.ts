@@ -2,14 +2,14 @@ import type { Logger } from "../log.js";
 import type { AlertStore } from "../store/alertStore.js";
 import type { ReadingStore } from "../store/readingStore.js";
 import type { ThresholdSnapshot } from "../store/thresholdStore.js";
-import { AlertKeeper } from "./alertKeeper.js";
+import { AlertKeeper } from "../live/alertKeeper.js";
 import { Diagnostics } from "./diagnostics.js";
-import type { EventBus } from "./eventBus.js";
-import type { TwinEvents } from "./events.js";
-import { asSensorKind, LiveAnalytics } from "./liveAnalytics.js";
-import type { RollupHistory } from "./rollupHistory.js";
+import type { EventBus } from "../util/eventBus.js";
+import type { TwinEvents } from "../domain/events.js";
+import { asSensorKind, LiveAnalytics } from "../live/liveAnalytics.js";
+import type { RollupHistory } from "../history/rollupHistory.js";
 import { SensorCatalog } from "./sensorCatalog.js";
-import { warmUpAnalytics } from "./warmUp.js";
+import { warmUpAnalytics } from "../live/warmUp.js";
 
 export interface AnalyticsRuntime {
   readonly live: LiveAnalytics;

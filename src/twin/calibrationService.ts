@@ -1,4 +1,4 @@
-import type { Command } from "../commands/command.js";
+import type { Command } from "../domain/command.js";
 import type { CommandService, Issuer } from "../commands/commandService.js";
 import { CALIBRATION_RANGE } from "../protocol/messages.js";
 import { InvalidInputError, NotFoundError } from "../errors.js";

@@ -8,7 +8,7 @@ import type { Point } from "../analytics/point.js";
 import { PredictionInputError } from "../analytics/predict/errors.js";
 import { NotFoundError } from "../errors.js";
 import type { LocationRecord, LocationStore } from "../store/locationStore.js";
-import type { ClimateHistory } from "./climateHistory.js";
+import type { ClimateHistory } from "../history/climateHistory.js";
 
 const HOUR_MS = 3_600_000;
 

@@ -1,4 +1,4 @@
-import type { ActiveEpisode } from "../analytics/anomalyTypes.js";
+import type { ActiveEpisode } from "../domain/anomalyTypes.js";
 import { judgeDrift } from "../analytics/driftCause.js";
 import { typicalIntervalOf } from "../analytics/freshness.js";
 import { assessHealth, type Health } from "../analytics/health.js";
@@ -13,10 +13,10 @@ import { InvalidInputError, NotFoundError } from "../errors.js";
 import type { AlertRecord, AlertStore } from "../store/alertStore.js";
 import type { ReadingStore } from "../store/readingStore.js";
 import type { Resolution } from "../analytics/rollup/resolution.js";
-import type { LiveAnalytics } from "./liveAnalytics.js";
-import type { RollupHistory } from "./rollupHistory.js";
+import type { LiveAnalytics } from "../live/liveAnalytics.js";
+import type { RollupHistory } from "../history/rollupHistory.js";
 import type { CatalogEntry, SensorCatalog } from "./sensorCatalog.js";
-import { kindFromId } from "./sensorKind.js";
+import { kindFromId } from "../domain/sensorKind.js";
 
 /** Which path answered: the in-memory rolling state, or a range scan of Neo4j. */
 type AnalyticsSource = "LIVE" | "HISTORY";

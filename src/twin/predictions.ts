@@ -20,11 +20,11 @@ import type { HealthThresholds } from "../analytics/thresholds.js";
 import { DomainError, InvalidInputError } from "../errors.js";
 import type { ActuatorStore, LocatedActuator, SensorLocation } from "../store/actuatorStore.js";
 import type { CalibrationRecord, CalibrationStore } from "../store/calibrationStore.js";
-import type { AlertHistoryCache } from "./alertHistoryCache.js";
+import type { AlertHistoryCache } from "../live/alertHistoryCache.js";
 import type { Diagnostics } from "./diagnostics.js";
-import type { LiveAnalytics } from "./liveAnalytics.js";
-import type { RollupHistory } from "./rollupHistory.js";
-import type { SampledHistory } from "./sampledHistory.js";
+import type { LiveAnalytics } from "../live/liveAnalytics.js";
+import type { RollupHistory } from "../history/rollupHistory.js";
+import type { SampledHistory } from "../history/sampledHistory.js";
 import type { CatalogEntry } from "./sensorCatalog.js";
 
 const HOUR_MS = 3_600_000;

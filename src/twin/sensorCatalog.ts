@@ -1,7 +1,7 @@
 import type { ThresholdOverrides } from "../analytics/thresholds.js";
 import type { ThresholdSnapshot } from "../store/thresholdStore.js";
-import { asSensorKind } from "./liveAnalytics.js";
-import type { SensorKind } from "./sensorKind.js";
+import { asSensorKind } from "../live/liveAnalytics.js";
+import type { SensorKind } from "../domain/sensorKind.js";
 
 export interface CatalogEntry {
   readonly sensorId: string;

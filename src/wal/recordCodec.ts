@@ -1,5 +1,5 @@
 import { crc32 } from "node:zlib";
-import type { Reading } from "../twin/reading.js";
+import type { Reading } from "../domain/reading.js";
 
 /**
  * One record of the write-ahead log, framed as

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Logger } from "../log.js";
-import type { Reading } from "../twin/reading.js";
+import type { Reading } from "../domain/reading.js";
 import { decodeSegment } from "./recordCodec.js";
 import { WalError } from "./segmentDirectory.js";
 import type { RecoveredSegment } from "./recovery.js";

@@ -1,4 +1,4 @@
-import type { Reading } from "../twin/reading.js";
+import type { Reading } from "../domain/reading.js";
 
 export interface WalSettings {
   /** The folder of every instance's segments. */

@@ -2,7 +2,7 @@ import { closeSync, openSync } from "node:fs";
 import { open, unlink, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "../log.js";
-import type { Reading } from "../twin/reading.js";
+import type { Reading } from "../domain/reading.js";
 import { ThresholdWaiters } from "../util/thresholdWaiters.js";
 import { encodeRecord } from "./recordCodec.js";
 import { inspectSegment, type RecoveredSegment } from "./recovery.js";

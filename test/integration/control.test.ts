@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VirtualDevice } from "../../src/bridge/virtual/virtualDevice.js";
-import { createCommand, type Command } from "../../src/commands/command.js";
+import { createCommand, type Command } from "../../src/domain/command.js";
 import type { SafetySettings } from "../../src/commands/commandService.js";
 import { CommandStore } from "../../src/store/commandStore.js";
 import { createAuthenticator } from "../../src/graphql/auth.js";

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SeededRandom } from "../../src/analytics/random.js";
 import { AlertStore } from "../../src/store/alertStore.js";
-import { AlertHistoryCache } from "../../src/twin/alertHistoryCache.js";
+import { AlertHistoryCache } from "../../src/live/alertHistoryCache.js";
 import { ReadingStore } from "../../src/store/readingStore.js";
 import { loadThresholds } from "../../src/store/thresholdStore.js";
 import { Diagnostics } from "../../src/twin/diagnostics.js";
-import { LiveAnalytics } from "../../src/twin/liveAnalytics.js";
+import { LiveAnalytics } from "../../src/live/liveAnalytics.js";
 import { SensorCatalog } from "../../src/twin/sensorCatalog.js";
 import { silentLogger } from "../../src/log.js";
 import { gql, startTestTwin, type TestTwin } from "../support/testApp.js";

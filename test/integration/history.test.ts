@@ -3,7 +3,7 @@ import { DAY_MS, HOUR_MS } from "../../src/analytics/rollup/resolution.js";
 import { createApp } from "../../src/app.js";
 import { silentLogger } from "../../src/log.js";
 import { ReadingStore } from "../../src/store/readingStore.js";
-import type { Reading } from "../../src/twin/reading.js";
+import type { Reading } from "../../src/domain/reading.js";
 import { gql, startTestTwin, testDriver, type TestTwin } from "../support/testApp.js";
 
 const NOW = Date.parse("2026-06-01T00:00:00Z");

@@ -5,7 +5,7 @@
 // B's last committed offsets: every reading is stored exactly once.
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import type { KafkaSettings, KafkaStatus } from "../../src/bridge/kafka/kafkaIngest.js";
-import type { ReadingCandidate } from "../../src/twin/reading.js";
+import type { ReadingCandidate } from "../../src/domain/reading.js";
 import { createLogger } from "../../src/log.js";
 import { freeKafkaPort, startTestKafka, type TestKafka } from "../support/kafka.js";
 import { requires } from "../support/requirements.js";

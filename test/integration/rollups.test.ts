@@ -6,7 +6,7 @@ import { DAY_MS, HOUR_MS, MINUTE_MS, RESOLUTION_MS, type RollupResolution } from
 import { migrate } from "../../src/store/migrations.js";
 import { ReadingStore } from "../../src/store/readingStore.js";
 import type { RollupStore } from "../../src/store/rollupStore.js";
-import type { Reading } from "../../src/twin/reading.js";
+import type { Reading } from "../../src/domain/reading.js";
 import { testDriver } from "../support/testApp.js";
 
 let driver: Driver;

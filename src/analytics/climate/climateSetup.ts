@@ -1,4 +1,4 @@
-import { kindFromId } from "../../twin/sensorKind.js";
+import { kindFromId } from "../../domain/sensorKind.js";
 import { num } from "../format.js";
 import { surfaceSetting, type SurfaceSetting } from "./surface.js";
 import { DECLINE_COEFFICIENTS, REFERENCE_MODEL, SENSITIVITY_CLASSES, type MoldModel, type SensitivityClass } from "./vttMold.js";

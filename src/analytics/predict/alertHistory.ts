@@ -1,4 +1,4 @@
-import type { ActiveEpisode, AnomalyType, Severity } from "../anomalyTypes.js";
+import type { ActiveEpisode, AnomalyType, Severity } from "../../domain/anomalyTypes.js";
 
 /** One alert of a sensor as stored: when it was raised and, once it was, cleared. */
 export interface AlertRecord {

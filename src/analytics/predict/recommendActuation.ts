@@ -1,4 +1,4 @@
-import { defaultUnit } from "../../twin/sensorKind.js";
+import { defaultUnit } from "../../domain/sensorKind.js";
 import { num } from "../format.js";
 import { ACTUATOR_EFFECTS, plantQuantityOf } from "./actuators.js";
 import { normalCdf } from "./distributions.js";

@@ -1,5 +1,5 @@
-import type { SensorKind } from "../../twin/sensorKind.js";
-import type { AnomalyType, Severity } from "../anomalyTypes.js";
+import type { SensorKind } from "../../domain/sensorKind.js";
+import type { AnomalyType, Severity } from "../../domain/anomalyTypes.js";
 import type { Health } from "../health.js";
 import type { Traits } from "../traits.js";
 import type { ActuatorKind, ActuatorState, PlantQuantity } from "./actuators.js";

@@ -1,4 +1,4 @@
-import type { SensorKind } from "../../twin/sensorKind.js";
+import type { SensorKind } from "../../domain/sensorKind.js";
 import { AnomalyDetector } from "../anomalyDetector.js";
 import type { DetectorOptions } from "../detectorOptions.js";
 import type { Point } from "../point.js";

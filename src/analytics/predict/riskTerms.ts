@@ -1,5 +1,5 @@
-import type { SensorKind } from "../../twin/sensorKind.js";
-import type { Severity } from "../anomalyTypes.js";
+import type { SensorKind } from "../../domain/sensorKind.js";
+import type { Severity } from "../../domain/anomalyTypes.js";
 import { formatDuration, num } from "../format.js";
 import type { Readings } from "../readingColumns.js";
 import type { HealthThresholds } from "../thresholds.js";

@@ -1,4 +1,4 @@
-import type { SensorKind } from "../../twin/sensorKind.js";
+import type { SensorKind } from "../../domain/sensorKind.js";
 import { slopeIsSignificant } from "../direction.js";
 import { asColumns, firstAfter, type Readings } from "../readingColumns.js";
 import { stabilityPercent } from "../stability.js";

@@ -1,7 +1,7 @@
 import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type logCreator } from "kafkajs";
 import { RateLimitedLog, type Logger } from "../../log.js";
-import type { BatchWriter } from "../../twin/batchWriter.js";
-import type { IngestPipeline } from "../../twin/ingest.js";
+import type { BatchWriter } from "../../ingest/batchWriter.js";
+import type { IngestPipeline } from "../../ingest/ingest.js";
 import { reopenDelayMs } from "../link.js";
 import { KafkaReadingConsumer, type ConsumerStatus } from "./readingConsumer.js";
 import { KafkaReadingProducer, type ProducerStatus } from "./readingProducer.js";

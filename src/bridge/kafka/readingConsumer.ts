@@ -1,9 +1,9 @@
 import type { Consumer, EachBatchPayload } from "kafkajs";
 import { RateLimitedLog, type Logger } from "../../log.js";
-import type { BatchWriter } from "../../twin/batchWriter.js";
-import type { IngestPipeline, ReadingSource } from "../../twin/ingest.js";
-import type { ReadingCandidate } from "../../twin/reading.js";
-import { validateReading } from "../../twin/validate.js";
+import type { BatchWriter } from "../../ingest/batchWriter.js";
+import type { IngestPipeline, ReadingSource } from "../../ingest/ingest.js";
+import type { ReadingCandidate } from "../../domain/reading.js";
+import { validateReading } from "../../domain/validate.js";
 import { decodeReading } from "./readingMessage.js";
 
 /** How often a batch waiting for the database heartbeats (below the smallest session timeout). */

@@ -1,5 +1,5 @@
-import type { ReadingSource } from "../../twin/ingest.js";
-import type { Reading, ReadingCandidate } from "../../twin/reading.js";
+import type { ReadingSource } from "../../ingest/ingest.js";
+import type { Reading, ReadingCandidate } from "../../domain/reading.js";
 
 /**
  * A validated reading on the readings topic: keyed by sensorId (so one sensor's readings stay

@@ -1,8 +1,8 @@
 import type { Producer } from "kafkajs";
 import { RateLimitedLog, type Logger } from "../../log.js";
-import type { IngestError, IngestOutcome, ReadingSource } from "../../twin/ingest.js";
-import type { Reading, ReadingCandidate } from "../../twin/reading.js";
-import { validateReading } from "../../twin/validate.js";
+import type { IngestError, IngestOutcome, ReadingSource } from "../../ingest/ingest.js";
+import type { Reading, ReadingCandidate } from "../../domain/reading.js";
+import { validateReading } from "../../domain/validate.js";
 import { reopenDelayMs } from "../link.js";
 import { encodeReading } from "./readingMessage.js";
 

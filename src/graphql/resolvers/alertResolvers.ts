@@ -1,8 +1,9 @@
 import { NotFoundError } from "../../errors.js";
 import type { AnomalyResolvers, MutationResolvers, QueryResolvers, SubscriptionResolvers } from "../../generated/graphql.js";
-import type { AlertRecord, RaisedAlert } from "../../store/alertStore.js";
+import type { RaisedAlert } from "../../domain/alert.js";
+import type { AlertRecord } from "../../store/alertStore.js";
 import { toIso } from "../../store/time.js";
-import { idProblem } from "../../twin/validate.js";
+import { idProblem } from "../../domain/validate.js";
 import { InvalidInputError } from "../../errors.js";
 import { rangeArgs, timeArg } from "../args.js";
 import { busIterator } from "../liveIterator.js";

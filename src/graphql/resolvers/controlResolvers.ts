@@ -1,7 +1,7 @@
 import type { TimelineEntry } from "../../automation/dryRun.js";
-import type { ConcreteAction } from "../../automation/decisions.js";
-import type { RuleInput } from "../../automation/ruleTypes.js";
-import type { Command } from "../../commands/command.js";
+import type { ConcreteAction } from "../../domain/decisions.js";
+import type { RuleInput } from "../../domain/ruleTypes.js";
+import type { Command } from "../../domain/command.js";
 import { parseSendCommand, parseSetInterval } from "../../commands/commandInput.js";
 import type { MutationResolvers, QueryResolvers, RuleEventResolvers, SubscriptionResolvers, RuleDryRunResolvers } from "../../generated/graphql.js";
 import { ruleProperties, type StoredRule } from "../../store/ruleStore.js";

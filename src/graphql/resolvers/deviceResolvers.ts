@@ -1,8 +1,8 @@
 import type { DeviceStatusResolvers, QueryResolvers, SubscriptionResolvers } from "../../generated/graphql.js";
 import { InvalidInputError } from "../../errors.js";
 import { toIso } from "../../store/time.js";
-import type { DeviceStatusEvent } from "../../twin/events.js";
-import { idProblem } from "../../twin/validate.js";
+import type { DeviceStatusEvent } from "../../domain/events.js";
+import { idProblem } from "../../domain/validate.js";
 import { busIterator } from "../liveIterator.js";
 import type { TwinServices } from "../services.js";
 

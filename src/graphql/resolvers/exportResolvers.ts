@@ -1,7 +1,7 @@
 import { InvalidInputError, NotFoundError } from "../../errors.js";
 import type { QueryResolvers } from "../../generated/graphql.js";
-import { CSV_HEADER, csvRow } from "../../twin/csvExport.js";
-import { exportSeries } from "../../twin/seriesExport.js";
+import { CSV_HEADER, csvRow } from "../../history/csvExport.js";
+import { exportSeries } from "../../history/seriesExport.js";
 import { rangeArgs, timeArg } from "../args.js";
 import type { TwinServices } from "../services.js";
 

@@ -1,7 +1,7 @@
 import { InvalidInputError } from "../../errors.js";
 import type { MutationResolvers, SubscriptionResolvers } from "../../generated/graphql.js";
-import type { Reading } from "../../twin/reading.js";
-import { idProblem } from "../../twin/validate.js";
+import type { Reading } from "../../domain/reading.js";
+import { idProblem } from "../../domain/validate.js";
 import { busIterator } from "../liveIterator.js";
 import type { TwinServices } from "../services.js";
 

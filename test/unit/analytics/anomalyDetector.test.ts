@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AnomalyDetector } from "../../../src/analytics/anomalyDetector.js";
-import type { AnomalyEvent } from "../../../src/analytics/anomalyTypes.js";
+import type { AnomalyEvent } from "../../../src/domain/anomalyTypes.js";
 import { SeededRandom } from "../../../src/analytics/random.js";
-import type { SensorKind } from "../../../src/twin/sensorKind.js";
+import type { SensorKind } from "../../../src/domain/sensorKind.js";
 import { DAY, HOUR, MINUTE, T0 } from "./support/series.js";
 
 /** Pushes `count` readings every `intervalMs` from `startMs`; returns all events. */

@@ -3,7 +3,7 @@ import { judgeByWorldRate, judgeDrift, type DriftQuestion, type PeerReadings } f
 import type { Point } from "../../../src/analytics/point.js";
 import { SeededRandom } from "../../../src/analytics/random.js";
 import { traitsFromPoints } from "../../../src/analytics/traits.js";
-import type { SensorKind } from "../../../src/twin/sensorKind.js";
+import type { SensorKind } from "../../../src/domain/sensorKind.js";
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 2, 1, 12, 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AnomalyDetector } from "../../../src/analytics/anomalyDetector.js";
-import type { AnomalyEvent } from "../../../src/analytics/anomalyTypes.js";
+import type { AnomalyEvent } from "../../../src/domain/anomalyTypes.js";
 import { evidenceThresholdFor } from "../../../src/analytics/evidenceRule.js";
 import { detectorDefaults } from "../../../src/analytics/detectorOptions.js";
 import { SeededRandom } from "../../../src/analytics/random.js";

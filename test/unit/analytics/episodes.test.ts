@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AnomalyEvent } from "../../../src/analytics/anomalyTypes.js";
+import type { AnomalyEvent } from "../../../src/domain/anomalyTypes.js";
 import { EpisodeBook } from "../../../src/analytics/episodes.js";
 
 const trigger = (t: number) => ({ severity: "MEDIUM" as const, message: "m", timestampMs: t, value: 1 });

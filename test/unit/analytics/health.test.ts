@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ActiveEpisode } from "../../../src/analytics/anomalyTypes.js";
+import type { ActiveEpisode } from "../../../src/domain/anomalyTypes.js";
 import { assessHealth } from "../../../src/analytics/health.js";
 import { resolveThresholds, ThresholdError } from "../../../src/analytics/thresholds.js";
 import type { Traits } from "../../../src/analytics/traits.js";

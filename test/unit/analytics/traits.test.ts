@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ActiveEpisode } from "../../../src/analytics/anomalyTypes.js";
+import type { ActiveEpisode } from "../../../src/domain/anomalyTypes.js";
 import { classifyDirection } from "../../../src/analytics/direction.js";
 import { classifyFreshness, staleLimitMs } from "../../../src/analytics/freshness.js";
 import { SeriesWindow } from "../../../src/analytics/seriesWindow.js";

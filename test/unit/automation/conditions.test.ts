@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EdgeDecision } from "../../../src/automation/decisions.js";
+import type { EdgeDecision } from "../../../src/domain/decisions.js";
 import { zoneOf } from "../../../src/automation/condition.js";
 import { brief, feed, makeRule, MIN, obs, S } from "./support/ruleKit.js";
 

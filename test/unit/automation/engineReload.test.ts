@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RuleEngine, type EngineDeps } from "../../../src/automation/engine.js";
-import { INITIAL_RULE_STATE } from "../../../src/automation/ruleState.js";
-import type { Rule } from "../../../src/automation/ruleTypes.js";
+import { INITIAL_RULE_STATE } from "../../../src/domain/ruleState.js";
+import type { Rule } from "../../../src/domain/ruleTypes.js";
 import { createLogger } from "../../../src/log.js";
 import type { StoredRule } from "../../../src/store/ruleStore.js";
 import { makeRule } from "./support/ruleKit.js";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { EdgeDecision } from "../../../src/automation/decisions.js";
+import type { EdgeDecision } from "../../../src/domain/decisions.js";
 import { evaluateRule, leavesRuleAsIs, nextWakeMs } from "../../../src/automation/evaluate.js";
 import { SeededRandom } from "../../../src/analytics/random.js";
-import { INITIAL_RULE_STATE, parseRuleState, serializeRuleState } from "../../../src/automation/ruleState.js";
+import { INITIAL_RULE_STATE, parseRuleState, serializeRuleState } from "../../../src/domain/ruleState.js";
 import { brief, feed, makeContext, makeRule, obs, S, series } from "./support/ruleKit.js";
 
 describe("evaluateRule: phases", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SeededRandom } from "../../../src/analytics/random.js";
-import type { EdgeDecision, RuleDecision } from "../../../src/automation/decisions.js";
+import type { EdgeDecision, RuleDecision } from "../../../src/domain/decisions.js";
 import { feed, makeRule, obs, S } from "./support/ruleKit.js";
 
 const CYCLE_MS = 20 * 60_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ClimateHour } from "../../../src/analytics/climate/moldRisk.js";
 import { weeksToIndex1Regression } from "../../../src/analytics/climate/vttMold.js";
-import type { EdgeDecision } from "../../../src/automation/decisions.js";
+import type { EdgeDecision } from "../../../src/domain/decisions.js";
 import { dryRun } from "../../../src/automation/dryRun.js";
 import { moldObservations } from "../../../src/automation/moldObservations.js";
 import { validateRuleInput } from "../../../src/automation/validateRule.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EdgeDecision, SuppressedDecision } from "../../../src/automation/decisions.js";
+import type { EdgeDecision, SuppressedDecision } from "../../../src/domain/decisions.js";
 import { brief, feed, makeContext, makeRule, obs, S, series } from "./support/ruleKit.js";
 
 describe("evaluateRule: suppression", () => {

@@ -4,9 +4,9 @@ import { Bridge } from "../../../src/bridge/bridge.js";
 import { SerialLink } from "../../../src/bridge/serialLink.js";
 import { VirtualDevice } from "../../../src/bridge/virtual/virtualDevice.js";
 import { silentLogger } from "../../../src/log.js";
-import { EventBus } from "../../../src/twin/eventBus.js";
-import type { DeviceStatusEvent, TwinEvents } from "../../../src/twin/events.js";
-import type { ReadingCandidate } from "../../../src/twin/reading.js";
+import { EventBus } from "../../../src/util/eventBus.js";
+import type { DeviceStatusEvent, TwinEvents } from "../../../src/domain/events.js";
+import type { ReadingCandidate } from "../../../src/domain/reading.js";
 import { helloMessage } from "../../support/fakeLink.js";
 
 // In ESM the mock binding must be taken from SerialPortMock itself (a separate import of

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CommandTimeoutError, DeviceGoneError, DeviceRefusedError } from "../../../src/bridge/correlator.js";
 import { DeviceSession, type DeviceStatusSnapshot, type SessionHooks } from "../../../src/bridge/deviceSession.js";
 import { createLogger } from "../../../src/log.js";
-import type { ReadingCandidate } from "../../../src/twin/reading.js";
+import type { ReadingCandidate } from "../../../src/domain/reading.js";
 import { FakeLink, helloMessage } from "../../support/fakeLink.js";
 
 const sessions: DeviceSession[] = [];

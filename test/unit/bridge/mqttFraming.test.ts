@@ -3,7 +3,7 @@ import { DeviceSession, type SessionHooks } from "../../../src/bridge/deviceSess
 import { Topics, deviceIdProblem, prefixProblem } from "../../../src/bridge/mqtt/topics.js";
 import { redactedUrl } from "../../../src/bridge/mqtt/mqttBridge.js";
 import { silentLogger } from "../../../src/log.js";
-import type { ReadingCandidate } from "../../../src/twin/reading.js";
+import type { ReadingCandidate } from "../../../src/domain/reading.js";
 import { FakeLink, helloMessage } from "../../support/fakeLink.js";
 
 /** A link that delivers whole messages, bound to one device id: what an MQTT node's link is. */

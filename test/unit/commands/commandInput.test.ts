@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCommand, payloadJson } from "../../../src/commands/command.js";
+import { createCommand, payloadJson } from "../../../src/domain/command.js";
 import { parseSendCommand, parseSetInterval, timeoutProblem } from "../../../src/commands/commandInput.js";
 import { IdempotencyConflictError, reuseForKey } from "../../../src/commands/idempotency.js";
 import { InvalidInputError } from "../../../src/errors.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ActuatorSnapshot } from "../../../src/commands/actuatorState.js";
+import type { ActuatorSnapshot } from "../../../src/domain/actuatorState.js";
 import { checkCommand, InterlockConfigError, overdueMaxOn, parseInterlocks, validateInterlocks } from "../../../src/commands/interlocks.js";
 
 const CONFIG = JSON.stringify([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COMMAND_STATUSES, createCommand, isTerminal, type Command, type CommandStatus } from "../../../src/commands/command.js";
+import { COMMAND_STATUSES, createCommand, isTerminal, type Command, type CommandStatus } from "../../../src/domain/command.js";
 import { IllegalTransitionError, RETRIED_EVENTS, transition, transitionOrThrow, type CommandEvent, type CommandEventType } from "../../../src/commands/lifecycle.js";
 
 const T0 = 1_700_000_000_000;

@@ -9,7 +9,7 @@ import { computeTrend } from "../../../src/analytics/trend.js";
 import { fixtures } from "../../support/requirements.js";
 import { readDatasetText } from "../../../src/datasets/files.js";
 import { parseUciOccupancy } from "../../../src/datasets/uciOccupancy.js";
-import type { SensorKind } from "../../../src/twin/sensorKind.js";
+import type { SensorKind } from "../../../src/domain/sensorKind.js";
 
 const HOUR = 3_600_000;
 

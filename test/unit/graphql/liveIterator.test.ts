@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { busIterator } from "../../../src/graphql/liveIterator.js";
 import { silentLogger } from "../../../src/log.js";
-import { EventBus } from "../../../src/twin/eventBus.js";
+import { EventBus } from "../../../src/util/eventBus.js";
 
 interface Events {
   tick: number;

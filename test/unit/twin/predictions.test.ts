@@ -11,9 +11,9 @@ import type { AlertStore } from "../../../src/store/alertStore.js";
 import type { CalibrationStore } from "../../../src/store/calibrationStore.js";
 import type { ReadingStore } from "../../../src/store/readingStore.js";
 import { Diagnostics } from "../../../src/twin/diagnostics.js";
-import { LiveAnalytics } from "../../../src/twin/liveAnalytics.js";
+import { LiveAnalytics } from "../../../src/live/liveAnalytics.js";
 import { Predictions } from "../../../src/twin/predictions.js";
-import { SampledHistory } from "../../../src/twin/sampledHistory.js";
+import { SampledHistory } from "../../../src/history/sampledHistory.js";
 import type { CatalogEntry, SensorCatalog } from "../../../src/twin/sensorCatalog.js";
 import { HOUR, T0 } from "../analytics/support/series.js";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../../src/log.js";
-import type { Reading } from "../../../src/twin/reading.js";
+import type { Reading } from "../../../src/domain/reading.js";
 import { MAGIC } from "../../../src/wal/recordCodec.js";
 import { replayWal } from "../../../src/wal/replay.js";
 import { WalError } from "../../../src/wal/segmentDirectory.js";

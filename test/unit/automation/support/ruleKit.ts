@@ -1,10 +1,10 @@
-import type { ActuatorSnapshot, SwitchRequest } from "../../../../src/commands/actuatorState.js";
+import type { ActuatorSnapshot, SwitchRequest } from "../../../../src/domain/actuatorState.js";
 import type { InterlockRefusal } from "../../../../src/commands/interlocks.js";
-import type { RuleDecision } from "../../../../src/automation/decisions.js";
+import type { RuleDecision } from "../../../../src/domain/decisions.js";
 import { evaluateRule } from "../../../../src/automation/evaluate.js";
 import type { Observation, RuleContext } from "../../../../src/automation/observation.js";
-import { INITIAL_RULE_STATE, type RuleState } from "../../../../src/automation/ruleState.js";
-import type { Rule } from "../../../../src/automation/ruleTypes.js";
+import { INITIAL_RULE_STATE, type RuleState } from "../../../../src/domain/ruleState.js";
+import type { Rule } from "../../../../src/domain/ruleTypes.js";
 import { parseRule } from "../../../../src/automation/validateRule.js";
 
 export const S = 1000;

@@ -1,4 +1,4 @@
-import type { Reading } from "./reading.js";
+import type { Reading } from "../domain/reading.js";
 
 export interface SensorLive {
   readonly sensorId: string;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../../src/log.js";
-import { BatchWriter, type BatchSink } from "../../../src/twin/batchWriter.js";
-import { EventBus } from "../../../src/twin/eventBus.js";
-import type { TwinEvents } from "../../../src/twin/events.js";
-import { IngestPipeline } from "../../../src/twin/ingest.js";
-import { LiveState } from "../../../src/twin/liveState.js";
-import type { Reading } from "../../../src/twin/reading.js";
+import { BatchWriter, type BatchSink } from "../../../src/ingest/batchWriter.js";
+import { EventBus } from "../../../src/util/eventBus.js";
+import type { TwinEvents } from "../../../src/domain/events.js";
+import { IngestPipeline } from "../../../src/ingest/ingest.js";
+import { LiveState } from "../../../src/live/liveState.js";
+import type { Reading } from "../../../src/domain/reading.js";
 
 const NOW = Date.parse("2026-11-27T12:00:00Z");
 

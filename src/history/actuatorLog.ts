@@ -1,7 +1,7 @@
 import type { ActuatorState } from "../analytics/predict/actuators.js";
 import type { Logger } from "../log.js";
 import type { ActuatorStore, LoggedChange } from "../store/actuatorStore.js";
-import { CoalescingWriter } from "./coalescingWriter.js";
+import { CoalescingWriter } from "../util/coalescingWriter.js";
 
 /** Reported states gather this long before they are written together. */
 const LINGER_MS = 50;

@@ -1,5 +1,5 @@
-import type { AnomalyType } from "../analytics/anomalyTypes.js";
-import type { SwitchState } from "../commands/actuatorState.js";
+import type { AnomalyType } from "./anomalyTypes.js";
+import type { SwitchState } from "./actuatorState.js";
 import type { JsonObject } from "./template.js";
 
 export const CONDITION_TYPES = ["VALUE", "DRIFT", "FORECAST", "ANOMALY", "STALE", "MOLD_RISK"] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../../src/log.js";
-import { EventBus } from "../../../src/twin/eventBus.js";
+import { EventBus } from "../../../src/util/eventBus.js";
 
 interface Events {
   ping: number;

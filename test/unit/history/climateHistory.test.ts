@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { hourSteps } from "../../../src/analytics/climate/climateHours.js";
 import type { Point } from "../../../src/analytics/point.js";
 import { SeriesWindow } from "../../../src/analytics/seriesWindow.js";
-import { ClimateHistory } from "../../../src/twin/climateHistory.js";
+import { ClimateHistory } from "../../../src/history/climateHistory.js";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { idProblem, parseTimestamp, validateReading } from "../../../src/twin/validate.js";
-import { kindFromId } from "../../../src/twin/sensorKind.js";
+import { idProblem, parseTimestamp, validateReading } from "../../../src/domain/validate.js";
+import { kindFromId } from "../../../src/domain/sensorKind.js";
 
 const NOW = Date.parse("2026-11-27T12:00:00Z");
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Point } from "../../../src/analytics/point.js";
-import { SampledHistory } from "../../../src/twin/sampledHistory.js";
+import { SampledHistory } from "../../../src/history/sampledHistory.js";
 
 const MIN = 60_000;
 

@@ -2,9 +2,9 @@ import { MOLD_HISTORY_HOURS } from "../analytics/climate/moldRisk.js";
 import { forecastHistoryMs, MAX_HORIZON_MINUTES } from "../analytics/predict/forecast.js";
 import { LEVELS_SPAN_MS } from "../analytics/predict/operatingBand.js";
 import { DAY_MS, HOUR_MS } from "../analytics/rollup/resolution.js";
-import { historyNeededMs } from "../automation/historyObservations.js";
-import { MOLD_DRY_RUN_HISTORY_MS } from "../automation/moldObservations.js";
-import type { Rule } from "../automation/ruleTypes.js";
+import { historyNeededMs } from "./historyObservations.js";
+import { MOLD_DRY_RUN_HISTORY_MS } from "./moldObservations.js";
+import type { Rule } from "../domain/ruleTypes.js";
 
 /** A feature that reads raw readings this far back. */
 export interface HistoryNeed {

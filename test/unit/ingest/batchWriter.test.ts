@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { BatchWriter, GROUP_COMMIT_FACTOR, type BatchSink } from "../../../src/twin/batchWriter.js";
-import type { Reading } from "../../../src/twin/reading.js";
+import { BatchWriter, GROUP_COMMIT_FACTOR, type BatchSink } from "../../../src/ingest/batchWriter.js";
+import type { Reading } from "../../../src/domain/reading.js";
 import { silentLogger } from "../../../src/log.js";
 
 /** A store fake that records batches and can be switched off to simulate an outage. */

@@ -1,12 +1,12 @@
 import type { Logger } from "../log.js";
 import type { ReadingLog } from "../wal/walTypes.js";
 import type { BatchWriter } from "./batchWriter.js";
-import type { EventBus } from "./eventBus.js";
-import type { TwinEvents } from "./events.js";
-import type { LiveState } from "./liveState.js";
-import { readingKey, type Reading, type ReadingCandidate } from "./reading.js";
+import type { EventBus } from "../util/eventBus.js";
+import type { TwinEvents } from "../domain/events.js";
+import type { LiveState } from "../live/liveState.js";
+import { readingKey, type Reading, type ReadingCandidate } from "../domain/reading.js";
 import { RecentKeys } from "./recentKeys.js";
-import { validateReading } from "./validate.js";
+import { validateReading } from "../domain/validate.js";
 
 export interface IngestError {
   readonly index: number;

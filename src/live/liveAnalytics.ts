@@ -1,10 +1,10 @@
 import { AnomalyDetector } from "../analytics/anomalyDetector.js";
-import type { ActiveEpisode, AnomalyEvent } from "../analytics/anomalyTypes.js";
+import type { ActiveEpisode, AnomalyEvent } from "../domain/anomalyTypes.js";
 import type { Point } from "../analytics/point.js";
 import { SeriesWindow } from "../analytics/seriesWindow.js";
 import type { Logger } from "../log.js";
-import type { Reading } from "./reading.js";
-import { kindFromId, SENSOR_KINDS, type SensorKind } from "./sensorKind.js";
+import type { Reading } from "../domain/reading.js";
+import { kindFromId, SENSOR_KINDS, type SensorKind } from "../domain/sensorKind.js";
 
 interface SensorLiveAnalytics {
   kind: SensorKind;

@@ -1,7 +1,7 @@
 import type { Step } from "../analytics/climate/climateHours.js";
 import type { Point } from "../analytics/point.js";
-import type { Reading } from "./reading.js";
-import type { LiveAnalytics } from "./liveAnalytics.js";
+import type { Reading } from "../domain/reading.js";
+import type { LiveAnalytics } from "../live/liveAnalytics.js";
 
 const HOUR_MS = 3_600_000;
 /** Older hours are sampled four times each (the newest reading of each quarter), as the operating band samples them. */

@@ -1,5 +1,5 @@
-import type { Command } from "../commands/command.js";
-import type { RaisedAlert } from "../store/alertStore.js";
+import type { Command } from "./command.js";
+import type { RaisedAlert } from "./alert.js";
 import type { Reading } from "./reading.js";
 
 /** A device's connection state, as the deviceStatus subscription reports it. */

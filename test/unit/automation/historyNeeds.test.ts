@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Rule } from "../../../src/automation/ruleTypes.js";
+import type { Rule } from "../../../src/domain/ruleTypes.js";
 import { roleFor } from "../../../src/commands/roles.js";
 import { ConfigError, loadConfig } from "../../../src/config.js";
-import { historyNeeds, minimumRawDays, retentionProblem } from "../../../src/twin/historyNeeds.js";
-import { RetentionPolicy } from "../../../src/twin/retentionPolicy.js";
+import { historyNeeds, minimumRawDays, retentionProblem } from "../../../src/automation/historyNeeds.js";
+import { RetentionPolicy } from "../../../src/history/retentionPolicy.js";
 
 const DAY = 86_400_000;
 const moldRule = { name: "cellar mold", sensorId: "humidity_1", condition: { type: "MOLD_RISK" } } as unknown as Rule;

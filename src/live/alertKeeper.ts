@@ -1,8 +1,9 @@
-import type { ActiveEpisode, AnomalyEvent } from "../analytics/anomalyTypes.js";
+import type { ActiveEpisode, AnomalyEvent } from "../domain/anomalyTypes.js";
 import type { Logger } from "../log.js";
-import type { AlertStore, RaisedAlert } from "../store/alertStore.js";
-import type { EventBus } from "./eventBus.js";
-import type { TwinEvents } from "./events.js";
+import type { RaisedAlert } from "../domain/alert.js";
+import type { AlertStore } from "../store/alertStore.js";
+import type { EventBus } from "../util/eventBus.js";
+import type { TwinEvents } from "../domain/events.js";
 
 type Write = { readonly kind: "raise"; readonly alert: RaisedAlert } | { readonly kind: "clear"; readonly alertId: string; readonly atMs: number };
 

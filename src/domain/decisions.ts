@@ -1,4 +1,4 @@
-import type { SwitchState } from "../commands/actuatorState.js";
+import type { SwitchState } from "./actuatorState.js";
 import type { RuleState } from "./ruleState.js";
 import type { JsonValue } from "./template.js";
 

@@ -1,7 +1,7 @@
 import type { Logger } from "../log.js";
 import type { IngestSettings } from "../config.js";
 import { ThresholdWaiters } from "../util/thresholdWaiters.js";
-import type { Reading } from "./reading.js";
+import type { Reading } from "../domain/reading.js";
 
 /** The one operation the writer needs from the store. */
 export interface BatchSink {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { carriedState, INITIAL_RULE_STATE, parseRuleState, RuleStateError, serializeRuleState, type RuleState } from "../../../src/automation/ruleState.js";
-import { feed, makeRule, series } from "./support/ruleKit.js";
+import { carriedState, INITIAL_RULE_STATE, parseRuleState, RuleStateError, serializeRuleState, type RuleState } from "../../../src/domain/ruleState.js";
+import { feed, makeRule, series } from "../automation/support/ruleKit.js";
 
 describe("rule state", () => {
   it("round-trips through JSON in every phase", () => {

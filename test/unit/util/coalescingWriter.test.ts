@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../../src/log.js";
-import { CoalescingWriter } from "../../../src/twin/coalescingWriter.js";
+import { CoalescingWriter } from "../../../src/util/coalescingWriter.js";
 
 const tick = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

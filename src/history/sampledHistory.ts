@@ -1,5 +1,5 @@
 import type { Point } from "../analytics/point.js";
-import type { Reading } from "./reading.js";
+import type { Reading } from "../domain/reading.js";
 
 export interface BucketSource {
   newestPerBucket(sensorId: string, toInclusiveMs: number, bucketMs: number, count: number): Promise<Point[]>;

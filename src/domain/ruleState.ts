@@ -1,5 +1,5 @@
-import { isSwitchState, type SwitchState } from "../commands/actuatorState.js";
-import { idProblem } from "../twin/validate.js";
+import { isSwitchState, type SwitchState } from "./actuatorState.js";
+import { idProblem } from "./validate.js";
 
 const RULE_PHASES = ["IDLE", "PENDING", "ACTIVE", "CLEARING"] as const;
 type RulePhase = (typeof RULE_PHASES)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillTemplate, templateProblems } from "../../../src/automation/template.js";
+import { fillTemplate, templateProblems } from "../../../src/domain/template.js";
 
 const values = { sensorId: "temp_1", value: 21.5, ruleName: "cold", event: "FIRED", time: "2026-01-01T00:00:00.000Z" };
 
