@@ -53,7 +53,7 @@ import path from "node:path";
 import { getPriority, loadavg, tmpdir } from "node:os";
 import { createInterface } from "node:readline";
 import { createApp, type App } from "../src/app.js";
-import type { SafetySettings } from "../src/commands/commandService.js";
+import type { SafetySettings } from "../src/commands/safety.js";
 import { SerialLink } from "../src/bridge/serialLink.js";
 import { SimulatedNode, TOOLCHAIN_HINT, avrToolchainAvailable, buildFirmware } from "../src/bridge/simulatedNode.js";
 import { loadConfig, projectRoot } from "../src/config.js";

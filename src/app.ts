@@ -40,7 +40,7 @@ import { SampledHistory } from "./history/sampledHistory.js";
 import { replayWal } from "./wal/replay.js";
 import { WriteAheadLog } from "./wal/writeAheadLog.js";
 import { startControl, type ControlRuntime } from "./automation/controlRuntime.js";
-import { DEFAULT_SAFETY, type SafetySettings } from "./commands/commandService.js";
+import { DEFAULT_SAFETY, type SafetySettings } from "./commands/safety.js";
 import { createAuthenticator, type Authenticator } from "./graphql/auth.js";
 import { CommandStore } from "./store/commandStore.js";
 import { RuleStore } from "./store/ruleStore.js";

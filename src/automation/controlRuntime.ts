@@ -1,5 +1,6 @@
 import type { Bridge } from "../bridge/bridge.js";
-import { CommandService, type SafetySettings } from "../commands/commandService.js";
+import { CommandService } from "../commands/commandService.js";
+import type { SafetySettings } from "../commands/safety.js";
 import type { Logger } from "../log.js";
 import type { ActuatorStore } from "../store/actuatorStore.js";
 import type { CalibrationStore } from "../store/calibrationStore.js";
@@ -108,7 +109,6 @@ export async function startControl(deps: {
     commands,
     live: deps.live,
     bus,
-    interlocks: deps.safety.interlocks,
     forecast: async (sensorId, minutes) => (await deps.predictions.forecast(sensorId, minutes, null)).forecast?.value ?? null,
     ...(deps.climate === undefined ? {} : { moldRisk: async (sensorId: string, hours: number) => (await deps.climate?.moldRiskOfSensor(sensorId, hours))?.risk ?? null }),
     calibrate: (ruleId, action, why, key, atMs) => calibrator.calibrate(ruleId, action, why, key, atMs),

@@ -1,6 +1,6 @@
 import type { ActuatorSnapshot, SwitchRequest } from "../domain/actuatorState.js";
 import type { CommandService } from "../commands/commandService.js";
-import { overdueMaxOn, type Interlock, type InterlockRefusal } from "../commands/interlocks.js";
+import type { InterlockRefusal } from "../commands/interlocks.js";
 import { InterlockError, RateLimitedError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { RuleStore, StoredRule } from "../store/ruleStore.js";
@@ -41,7 +41,6 @@ export interface EngineDeps {
   readonly commands: CommandService;
   readonly live: LiveAnalytics;
   readonly bus: EventBus<TwinEvents>;
-  readonly interlocks: readonly Interlock[];
   /** The forecast a FORECAST rule compares (value `minutes` ahead), or null. */
   readonly forecast: (sensorId: string, minutes: number) => Promise<number | null>;
   /** The mold risk of the room a sensor is in, its forecast repeating the last `forecastHours`; null when it has none. */
@@ -87,8 +86,8 @@ const PERSIST_LINGER_MS = 100;
 
 /**
  * Runs the enabled rules: each accepted reading is evaluated by the rules on its sensor (an
- * O(1) index lookup, microseconds per rule), a 1 s tick serves held conditions, STALE rules and
- * the MAX_ON interlocks. Decisions become commands through the same lifecycle as a person's,
+ * O(1) index lookup, microseconds per rule), a 1 s tick serves held conditions and STALE rules
+ * (the MAX_ON interlocks are the command path's own: commands/safety.ts). Decisions become commands through the same lifecycle as a person's,
  * webhook calls, and RuleDecision nodes; rule state is kept in Neo4j so timers survive a restart.
  */
 export class RuleEngine {
@@ -240,7 +239,7 @@ export class RuleEngine {
     }
   }
 
-  /** Held conditions that mature without a new reading, STALE rules, MAX_ON interlocks. */
+  /** Held conditions that mature without a new reading, and STALE rules. */
   private onTick(): void {
     const now = this.deps.clock();
     const ctx = this.context(now);
@@ -255,15 +254,6 @@ export class RuleEngine {
         const latest = this.deps.live.windowFor(r.rule.sensorId, at - DRIFT_WINDOW_MS)?.lastValue ?? null;
         this.step(r, this.observe(r, at, latest), ctx);
       }
-    }
-    for (const overdue of overdueMaxOn(this.deps.commands.actuatorStates(), this.deps.interlocks, now)) {
-      this.deps.log.warn(overdue.message);
-      void this.deps.commands
-        .actuate(
-          { actuatorId: overdue.actuatorId, state: "OFF", idempotencyKey: `safety:${overdue.interlock}:${overdue.actuatorId}:${Math.floor(now / 60_000)}`, timeoutMs: 5_000, reason: overdue.message },
-          { issuedBy: `safety:${overdue.interlock}`, manual: false },
-        )
-        .catch((error: unknown) => this.deps.log.error("switching off an actuator past its MAX_ON limit failed", { actuatorId: overdue.actuatorId, error }));
     }
   }
 

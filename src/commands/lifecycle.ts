@@ -9,7 +9,11 @@ export type CommandEvent =
   | { readonly type: "attemptTimedOut" }
   | { readonly type: "deadlinePassed" }
   | { readonly type: "cancelled"; readonly by?: string }
-  | { readonly type: "deviceGone" };
+  | { readonly type: "deviceGone" }
+  /** After a restart, the device reports what an unfinished command asked for (`matched`: the state or interval). */
+  | { readonly type: "reportedAfterRestart"; readonly matched: Readonly<Record<string, unknown>> }
+  /** After a restart, the device did not report it by the command's deadline and the grace after the start. */
+  | { readonly type: "unresolvedAfterRestart" };
 
 export type CommandEventType = CommandEvent["type"];
 
@@ -41,6 +45,8 @@ export type TransitionResult = { readonly ok: true; readonly command: Command } 
  *   PENDING|SENT ──deadlinePassed──▶ TIMED_OUT
  *   PENDING|SENT ──cancelled──▶ CANCELLED
  *   PENDING (after ≥ 1 send) ──acked / refused──▶ ACKED / FAILED   (a late answer still counts)
+ *   PENDING|SENT ──reportedAfterRestart──▶ ACKED, ──unresolvedAfterRestart──▶ TIMED_OUT
+ *                                      (a command a restart left behind, judged by its device's status)
  *
  * Terminal statuses accept nothing. The input is not modified.
  */
@@ -75,6 +81,10 @@ export function transition(command: Command, event: CommandEvent, atMs: number):
       return finish("TIMED_OUT", timedOutMessage(command, atMs, command.error));
     case "cancelled":
       return finish("CANCELLED", event.by === undefined ? "cancelled" : `cancelled by ${event.by}`);
+    case "reportedAfterRestart":
+      return finish("ACKED", null, { ackedAt: atMs, answer: JSON.stringify({ resolvedBy: "status after restart", ...event.matched }) });
+    case "unresolvedAfterRestart":
+      return finish("TIMED_OUT", "unfinished when the twin stopped; after the restart the device did not report what it asked for");
   }
 }
 

@@ -5,7 +5,7 @@ import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VirtualDevice } from "../../src/bridge/virtual/virtualDevice.js";
 import { createCommand, type Command } from "../../src/domain/command.js";
-import type { SafetySettings } from "../../src/commands/commandService.js";
+import type { SafetySettings } from "../../src/commands/safety.js";
 import { CommandStore } from "../../src/store/commandStore.js";
 import { createAuthenticator } from "../../src/graphql/auth.js";
 import { eventually, gql, startTestTwin, type TestTwin } from "../support/testApp.js";

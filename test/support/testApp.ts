@@ -7,7 +7,7 @@ import type { Driver } from "neo4j-driver";
 import { createApp, type App } from "../../src/app.js";
 import type { KafkaSettings } from "../../src/bridge/kafka/kafkaIngest.js";
 import type { MqttSettings } from "../../src/bridge/mqtt/mqttBridge.js";
-import type { SafetySettings } from "../../src/commands/commandService.js";
+import type { SafetySettings } from "../../src/commands/safety.js";
 import type { IngestSettings, QueryLimitSettings, RetentionSettings, WalConfig } from "../../src/config.js";
 import type { Authenticator } from "../../src/graphql/auth.js";
 import { createLogger, silentLogger, type Logger } from "../../src/log.js";

@@ -22,6 +22,8 @@ const EVENTS: Record<CommandEventType, CommandEvent> = {
   deadlinePassed: { type: "deadlinePassed" },
   cancelled: { type: "cancelled", by: "bob" },
   deviceGone: { type: "deviceGone" },
+  reportedAfterRestart: { type: "reportedAfterRestart", matched: { state: "ON" } },
+  unresolvedAfterRestart: { type: "unresolvedAfterRestart" },
 };
 
 const step = (c: Command, e: CommandEventType, at: number): Command => transitionOrThrow(c, EVENTS[e], at);
@@ -44,13 +46,43 @@ function situations(): Record<string, Command> {
 
 // Expected status after each event, or null for an illegal transition.
 const TABLE: Record<string, Record<CommandEventType, CommandStatus | null>> = {
-  "PENDING (never sent)": { sent: "SENT", acked: null, refused: null, attemptTimedOut: null, deadlinePassed: "TIMED_OUT", cancelled: "CANCELLED", deviceGone: "PENDING" },
-  "PENDING (retry due)": { sent: "SENT", acked: "ACKED", refused: "FAILED", attemptTimedOut: null, deadlinePassed: "TIMED_OUT", cancelled: "CANCELLED", deviceGone: "PENDING" },
-  SENT: { sent: null, acked: "ACKED", refused: "FAILED", attemptTimedOut: "PENDING", deadlinePassed: "TIMED_OUT", cancelled: "CANCELLED", deviceGone: "PENDING" },
-  ACKED: { sent: null, acked: null, refused: null, attemptTimedOut: null, deadlinePassed: null, cancelled: null, deviceGone: null },
-  FAILED: { sent: null, acked: null, refused: null, attemptTimedOut: null, deadlinePassed: null, cancelled: null, deviceGone: null },
-  TIMED_OUT: { sent: null, acked: null, refused: null, attemptTimedOut: null, deadlinePassed: null, cancelled: null, deviceGone: null },
-  CANCELLED: { sent: null, acked: null, refused: null, attemptTimedOut: null, deadlinePassed: null, cancelled: null, deviceGone: null },
+  "PENDING (never sent)": {
+    sent: "SENT",
+    acked: null,
+    refused: null,
+    attemptTimedOut: null,
+    deadlinePassed: "TIMED_OUT",
+    cancelled: "CANCELLED",
+    deviceGone: "PENDING",
+    reportedAfterRestart: "ACKED",
+    unresolvedAfterRestart: "TIMED_OUT",
+  },
+  "PENDING (retry due)": {
+    sent: "SENT",
+    acked: "ACKED",
+    refused: "FAILED",
+    attemptTimedOut: null,
+    deadlinePassed: "TIMED_OUT",
+    cancelled: "CANCELLED",
+    deviceGone: "PENDING",
+    reportedAfterRestart: "ACKED",
+    unresolvedAfterRestart: "TIMED_OUT",
+  },
+  SENT: {
+    sent: null,
+    acked: "ACKED",
+    refused: "FAILED",
+    attemptTimedOut: "PENDING",
+    deadlinePassed: "TIMED_OUT",
+    cancelled: "CANCELLED",
+    deviceGone: "PENDING",
+    reportedAfterRestart: "ACKED",
+    unresolvedAfterRestart: "TIMED_OUT",
+  },
+  ACKED: { sent: null, acked: null, refused: null, attemptTimedOut: null, deadlinePassed: null, cancelled: null, deviceGone: null, reportedAfterRestart: null, unresolvedAfterRestart: null },
+  FAILED: { sent: null, acked: null, refused: null, attemptTimedOut: null, deadlinePassed: null, cancelled: null, deviceGone: null, reportedAfterRestart: null, unresolvedAfterRestart: null },
+  TIMED_OUT: { sent: null, acked: null, refused: null, attemptTimedOut: null, deadlinePassed: null, cancelled: null, deviceGone: null, reportedAfterRestart: null, unresolvedAfterRestart: null },
+  CANCELLED: { sent: null, acked: null, refused: null, attemptTimedOut: null, deadlinePassed: null, cancelled: null, deviceGone: null, reportedAfterRestart: null, unresolvedAfterRestart: null },
 };
 
 describe("command lifecycle", () => {
