@@ -22,6 +22,8 @@
 #define ECHO_NONE_US 38000.0  // HC-SR04 echo width when nothing returns
 #define US_PER_CM 58.0
 #define EEPROM_ID_MAGIC 0xD7  // must match firmware/src/config.h
+#define EEPROM_NUM_MAGIC 0xD8
+#define EEPROM_NUM_ADDR 17
 
 // ---- analog sensors -> ADC ------------------------------------------------
 
@@ -146,6 +148,16 @@ void board_write_device_id(sim_t *s) {
   avr_eeprom_desc_t back = {.ee = NULL, .offset = 0, .size = d.size};
   avr_ioctl(s->avr, AVR_IOCTL_EEPROM_GET, &back);
   if (!back.ee || memcmp(back.ee, buf, d.size) != 0) fatal(s, 1, "cannot write the device id to EEPROM");
+}
+
+void board_write_id_number(sim_t *s) {
+  if (!s->opt.idNumber) return;
+  uint8_t buf[2] = {EEPROM_NUM_MAGIC, (uint8_t)s->opt.idNumber};
+  avr_eeprom_desc_t d = {.ee = buf, .offset = EEPROM_NUM_ADDR, .size = sizeof buf};
+  avr_ioctl(s->avr, AVR_IOCTL_EEPROM_SET, &d);
+  avr_eeprom_desc_t back = {.ee = NULL, .offset = EEPROM_NUM_ADDR, .size = sizeof buf};
+  avr_ioctl(s->avr, AVR_IOCTL_EEPROM_GET, &back);
+  if (!back.ee || memcmp(back.ee, buf, sizeof buf) != 0) fatal(s, 1, "cannot write the id number to EEPROM");
 }
 
 // ---- serial ---------------------------------------------------------------

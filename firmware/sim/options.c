@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 enum {
-  O_ELF = 1000, O_DEVICE_ID, O_SEED, O_SPEED, O_TRACE_MS, O_DURATION, O_VERBOSE, O_SCENARIO, O_HELP,
+  O_ELF = 1000, O_DEVICE_ID, O_ID_NUMBER, O_SEED, O_PLANT_SEED, O_SPEED, O_TRACE_MS, O_DURATION, O_VERBOSE, O_SCENARIO, O_HELP,
   O_T0, O_TAMB, O_TAU, O_HEATER_GAIN, O_FAN_GAIN, O_COOLER_GAIN,
   O_H0, O_HAMB, O_TAU_H, O_MOISTURE_GAIN, O_DEHUM_GAIN, O_FAN_H_GAIN,
   O_P0, O_P_WALK, O_P_TAU, O_DISTANCE,
@@ -19,7 +19,9 @@ enum {
 static const struct option LONG_OPTS[] = {
     {"elf", required_argument, 0, O_ELF},
     {"device-id", required_argument, 0, O_DEVICE_ID},
+    {"id-number", required_argument, 0, O_ID_NUMBER},
     {"seed", required_argument, 0, O_SEED},
+    {"plant-seed", required_argument, 0, O_PLANT_SEED},
     {"speed", required_argument, 0, O_SPEED},
     {"trace-ms", required_argument, 0, O_TRACE_MS},
     {"duration", required_argument, 0, O_DURATION},
@@ -60,7 +62,10 @@ static void usage(FILE *f, const plant_params_t *d) {
           "Run:\n"
           "  --elf PATH            firmware ELF (default: node.elf beside this binary)\n"
           "  --device-id ID        id written to the EEPROM, 1..15 of [A-Za-z0-9._-] (default: none -> node-1)\n"
-          "  --seed N              PRNG seed (default 1)\n"
+          "  --id-number N         number written to the EEPROM that ends every sensor and actuator id,\n"
+          "                        1..99 (default: none -> temp_1, fan_1, ...); give each node on one twin its own\n"
+          "  --seed N              PRNG seed of the sensors' noise, and of the room unless --plant-seed (default 1)\n"
+          "  --plant-seed N        PRNG seed of the room (its pressure walk): nodes given the same one share a room\n"
           "  --speed X             simulated/real time ratio; 0 = as fast as possible (default 1)\n"
           "  --trace-ms N          plant trace period in simulated ms; 0 = off (default 1000)\n"
           "  --duration S          stop after S simulated seconds (default: run until SIGINT/SIGTERM)\n"
@@ -145,7 +150,17 @@ void options_parse(int argc, char **argv, options_t *o) {
         if (!valid_device_id(optarg)) die("--device-id '%s' must be 1..15 chars of [A-Za-z0-9._-]", optarg);
         snprintf(o->deviceId, sizeof o->deviceId, "%s", optarg);
         break;
+      case O_ID_NUMBER: {
+        double n = number(name, optarg, 1, 99);
+        if (n != (double)(int)n) die("--id-number '%s' must be a whole number in 1..99", optarg);
+        o->idNumber = (int)n;
+        break;
+      }
       case O_SEED: o->seed = (unsigned long long)number(name, optarg, 0, 1.8e19); break;
+      case O_PLANT_SEED:
+        o->plantSeed = (unsigned long long)number(name, optarg, 0, 1.8e19);
+        o->plantSeedSet = 1;
+        break;
       case O_SPEED: o->speed = number(name, optarg, 0, 10000); break;
       case O_TRACE_MS: o->traceMs = number(name, optarg, 0, BIG); break;
       case O_DURATION: o->durationS = number(name, optarg, 0, BIG); break;

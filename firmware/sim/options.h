@@ -8,7 +8,10 @@
 typedef struct {
   char elfPath[4096];
   char deviceId[16];     // empty: leave the EEPROM blank (firmware says node-1)
+  int idNumber;           // 0: leave the EEPROM blank (ids end in _1)
   unsigned long long seed;
+  unsigned long long plantSeed;  // the room's own randomness (pressure walk); default: seed
+  int plantSeedSet;
   double speed;          // x real time; 0 = unpaced
   double traceMs;        // 0 = no plant trace lines
   double durationS;      // 0 = run until a signal

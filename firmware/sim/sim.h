@@ -53,5 +53,6 @@ void fatal(const sim_t *s, int code, const char *fmt, ...) __attribute__((format
 
 // board.c: what sits between the MCU's pins and the room.
 void board_write_device_id(sim_t *s);
+void board_write_id_number(sim_t *s);
 void board_attach_serial(sim_t *s);
 void board_attach_io(sim_t *s);

@@ -165,9 +165,10 @@ static void emit_config(const sim_t *s) {
   const plant_params_t *p = &s->opt.plant;
   char elf[9000];
   json_escape(elf, sizeof elf, s->opt.elfPath);
-  printf("{\"t\":\"config\",\"elf\":\"%s\",\"dev\":\"%s\",\"seed\":%llu,\"speed\":%g,\"traceMs\":%g,\"duration\":%g,",
-         elf, s->opt.deviceId[0] ? s->opt.deviceId : "node-1", s->opt.seed, s->opt.speed, s->opt.traceMs,
-         s->opt.durationS);
+  printf("{\"t\":\"config\",\"elf\":\"%s\",\"dev\":\"%s\",\"idNumber\":%d,\"seed\":%llu,\"plantSeed\":%llu,"
+         "\"speed\":%g,\"traceMs\":%g,\"duration\":%g,",
+         elf, s->opt.deviceId[0] ? s->opt.deviceId : "node-1", s->opt.idNumber ? s->opt.idNumber : 1, s->opt.seed,
+         s->opt.plantSeedSet ? s->opt.plantSeed : s->opt.seed, s->opt.speed, s->opt.traceMs, s->opt.durationS);
   printf("\"plant\":{\"t0\":%g,\"tamb\":%g,\"tau\":%g,\"heaterGain\":%g,\"fanGain\":%g,\"coolerGain\":%g,"
          "\"h0\":%g,\"hamb\":%g,\"tauH\":%g,\"moistureGain\":%g,\"dehumGain\":%g,\"fanHGain\":%g,"
          "\"p0\":%g,\"pWalk\":%g,\"pTau\":%g,\"distance\":%g,\"noiseT\":%g,\"noiseH\":%g,\"noiseP\":%g,"
@@ -216,11 +217,12 @@ int main(int argc, char **argv) {
 
   load_firmware(s);
   board_write_device_id(s);
+  board_write_id_number(s);
   board_attach_serial(s);
   emit("{\"t\":\"pty\",\"path\":\"%s\"}", s->pty.port[0].slavename);
   emit_config(s);
 
-  rng_seed(&s->plantRng, s->opt.seed);
+  rng_seed(&s->plantRng, s->opt.plantSeedSet ? s->opt.plantSeed : s->opt.seed);
   rng_seed(&s->sensorRng, s->opt.seed ^ 0x5EED5EED5EED5EEDULL);
   plant_init(&s->plant, &s->opt.plant);
   s->sensors = (sensor_model_t){.sc = s->opt.scenarios, .count = s->opt.scenarioCount, .params = &s->opt.plant,

@@ -4,10 +4,10 @@
 
 namespace {
 
-const char S_TEMP[] PROGMEM = "temp_1";
-const char S_HUM[] PROGMEM = "humidity_1";
-const char S_PRES[] PROGMEM = "pressure_1";
-const char S_DIST[] PROGMEM = "distance_1";
+const char S_TEMP[] PROGMEM = "temp";
+const char S_HUM[] PROGMEM = "humidity";
+const char S_PRES[] PROGMEM = "pressure";
+const char S_DIST[] PROGMEM = "distance";
 const char K_TEMP[] PROGMEM = "TEMPERATURE";
 const char K_HUM[] PROGMEM = "HUMIDITY";
 const char K_PRES[] PROGMEM = "PRESSURE";
@@ -24,10 +24,10 @@ const SensorInfo SENSORS[SENSOR_COUNT] PROGMEM = {
     {S_DIST, K_DIST, U_DIST, 1},
 };
 
-const char A_FAN[] PROGMEM = "fan_1";
-const char A_HEAT[] PROGMEM = "heater_1";
-const char A_DEHUM[] PROGMEM = "dehumidifier_1";
-const char A_COOL[] PROGMEM = "cooler_1";
+const char A_FAN[] PROGMEM = "fan";
+const char A_HEAT[] PROGMEM = "heater";
+const char A_DEHUM[] PROGMEM = "dehumidifier";
+const char A_COOL[] PROGMEM = "cooler";
 const char AK_FAN[] PROGMEM = "FAN";
 const char AK_HEAT[] PROGMEM = "HEATER";
 const char AK_DEHUM[] PROGMEM = "DEHUMIDIFIER";
@@ -39,6 +39,22 @@ const ActuatorInfo ACTUATORS[ACTUATOR_COUNT] PROGMEM = {
     {A_DEHUM, AK_DEHUM, PIN_DEHUMIDIFIER},
     {A_COOL, AK_COOL, PIN_COOLER},
 };
+
+uint8_t number = 1;
+
+// True when id is base "_" number, the number in decimal without leading zeros.
+bool matchesId(const char *id, PGM_P base) {
+  size_t n = strlen_P(base);
+  if (strncmp_P(id, base, n) != 0 || id[n] != '_') return false;
+  const char *digits = id + n + 1;
+  if (digits[0] < '1' || digits[0] > '9') return false;
+  uint16_t value = 0;
+  for (const char *d = digits; *d; d++) {
+    if (*d < '0' || *d > '9' || d - digits >= 2) return false;
+    value = value * 10 + (uint16_t)(*d - '0');
+  }
+  return value == number;
+}
 
 }  // namespace
 
@@ -54,14 +70,18 @@ ActuatorInfo actuatorInfo(uint8_t i) {
   return info;
 }
 
+uint8_t idNumber() { return number; }
+
+void setIdNumber(uint8_t n) { number = n >= 1 && n <= ID_NUMBER_MAX ? n : 1; }
+
 int8_t findSensor(const char *id) {
   for (uint8_t i = 0; i < SENSOR_COUNT; i++)
-    if (strcmp_P(id, sensorInfo(i).id) == 0) return (int8_t)i;
+    if (matchesId(id, sensorInfo(i).id)) return (int8_t)i;
   return -1;
 }
 
 int8_t findActuator(const char *id) {
   for (uint8_t i = 0; i < ACTUATOR_COUNT; i++)
-    if (strcmp_P(id, actuatorInfo(i).id) == 0) return (int8_t)i;
+    if (matchesId(id, actuatorInfo(i).id)) return (int8_t)i;
   return -1;
 }

@@ -20,10 +20,8 @@ const char M_BAD_JSON[] PROGMEM = "not one JSON object; stopped at byte ";
 const char M_UNKNOWN_TYPE[] PROGMEM = "t must be set, interval, cal or status";
 const char M_MISSING[] PROGMEM = "missing field: ";
 const char M_BAD_ID[] PROGMEM = "id must be a string of 1..16 chars";
-const char M_UNKNOWN_ACTUATOR[] PROGMEM = "a must be fan_1, heater_1, dehumidifier_1 or cooler_1";
 const char M_BAD_STATE[] PROGMEM = "state must be ON or OFF";
 const char M_BAD_INTERVAL[] PROGMEM = "ms must be an integer 100..60000";
-const char M_UNKNOWN_SENSOR[] PROGMEM = "s must be temp_1, humidity_1, pressure_1 or distance_1";
 const char M_BAD_OFFSET[] PROGMEM = "off must be a number -1000..1000";
 const char M_LINE_TOO_LONG[] PROGMEM = "line longer than 127 bytes discarded";
 
@@ -36,7 +34,7 @@ void sendMissing(const char *id, const char *field) { sendError(id, E_MISSING_FI
 void doSet(NodeState &st, const Command &c) {
   if (c.aState == FIELD_ABSENT) return sendMissing(c.id, "a");
   int8_t a = c.aState == FIELD_OK ? findActuator(c.a) : -1;
-  if (a < 0) return sendError(c.id, E_UNKNOWN_ACTUATOR, M_UNKNOWN_ACTUATOR);
+  if (a < 0) return renderUnknownId(Serial, c.id, E_UNKNOWN_ACTUATOR, false);
   if (c.stateState == FIELD_ABSENT) return sendMissing(c.id, "state");
   bool on = c.stateState == FIELD_OK && !strcmp(c.state, "ON");
   bool off = c.stateState == FIELD_OK && !strcmp(c.state, "OFF");
@@ -61,7 +59,7 @@ void doInterval(NodeState &st, const Command &c) {
 void doCal(NodeState &st, const Command &c) {
   if (c.sState == FIELD_ABSENT) return sendMissing(c.id, "s");
   int8_t s = c.sState == FIELD_OK ? findSensor(c.s) : -1;
-  if (s < 0) return sendError(c.id, E_UNKNOWN_SENSOR, M_UNKNOWN_SENSOR);
+  if (s < 0) return renderUnknownId(Serial, c.id, E_UNKNOWN_SENSOR, true);
   if (c.offState == FIELD_ABSENT) return sendMissing(c.id, "off");
   if (c.offState != FIELD_OK || fabsf(c.off) > CAL_OFFSET_LIMIT) return sendError(c.id, E_BAD_VALUE, M_BAD_OFFSET);
   // Stored at the 4-decimal resolution the ack and hello report.

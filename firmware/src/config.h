@@ -58,3 +58,9 @@
 #define EEPROM_ID_ADDR 0
 #define DEVICE_ID_MAX 15
 #define DEVICE_ID_DEFAULT "node-1"
+
+// Id number of the sensors and actuators in EEPROM, after the device id: magic
+// byte at 17, then one byte 1..ID_NUMBER_MAX. Anything else means 1 (temp_1...).
+#define EEPROM_NUM_MAGIC 0xD8
+#define EEPROM_NUM_ADDR 17
+#define ID_NUMBER_MAX 99

@@ -32,3 +32,10 @@ void loadDeviceId(char *out) {
   }
   strcpy(out, DEVICE_ID_DEFAULT);
 }
+
+uint8_t loadIdNumber() {
+  const uint8_t *base = (const uint8_t *)EEPROM_NUM_ADDR;
+  if (eeprom_read_byte(base) != EEPROM_NUM_MAGIC) return 1;
+  uint8_t n = eeprom_read_byte(base + 1);
+  return n >= 1 && n <= ID_NUMBER_MAX ? n : 1;
+}

@@ -172,6 +172,7 @@ void setup() {
   }
   ranger.begin();
   loadDeviceId(st.deviceId);
+  setIdNumber(loadIdNumber());
   Serial.begin(115200);
   startHello(st, nullptr);
   st.nextCycleAt = millis();

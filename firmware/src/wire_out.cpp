@@ -4,6 +4,13 @@ namespace {
 
 void printP(Print &p, PGM_P s) { p.print(reinterpret_cast<const __FlashStringHelper *>(s)); }
 
+// A sensor's or actuator's wire id: its base name, "_", the node's id number.
+void printId(Print &p, PGM_P base) {
+  printP(p, base);
+  p.write('_');
+  p.print(idNumber());
+}
+
 void openLine(Print &p, PGM_P type, const char *id) {
   p.print(F("{\"t\":\""));
   printP(p, type);
@@ -107,7 +114,7 @@ void renderHello(Print &p, const HelloSnapshot &h) {
     SensorInfo s = sensorInfo(i);
     if (i) p.write(',');
     p.print(F("{\"id\":\""));
-    printP(p, s.id);
+    printId(p, s.id);
     p.print(F("\",\"kind\":\""));
     printP(p, s.kind);
     p.print(F("\",\"unit\":\""));
@@ -121,7 +128,7 @@ void renderHello(Print &p, const HelloSnapshot &h) {
     ActuatorInfo a = actuatorInfo(i);
     if (i) p.write(',');
     p.print(F("{\"id\":\""));
-    printP(p, a.id);
+    printId(p, a.id);
     p.print(F("\",\"kind\":\""));
     printP(p, a.kind);
     p.print(F("\",\"state\":\""));
@@ -135,7 +142,7 @@ void renderReading(Print &p, uint8_t sensor, float value, uint32_t n, uint32_t u
   SensorInfo s = sensorInfo(sensor);
   openLine(p, T_READING, nullptr);
   p.print(F(",\"s\":\""));
-  printP(p, s.id);
+  printId(p, s.id);
   p.print(F("\",\"v\":"));
   printFixed(p, value, s.decimals);
   p.print(F(",\"n\":"));
@@ -148,7 +155,7 @@ void renderReading(Print &p, uint8_t sensor, float value, uint32_t n, uint32_t u
 void renderAckState(Print &p, const char *id, uint8_t actuator, bool on) {
   openLine(p, T_ACK, id);
   p.print(F(",\"a\":\""));
-  printP(p, actuatorInfo(actuator).id);
+  printId(p, actuatorInfo(actuator).id);
   p.print(on ? F("\",\"state\":\"ON\"}\n") : F("\",\"state\":\"OFF\"}\n"));
 }
 
@@ -162,10 +169,23 @@ void renderAckInterval(Print &p, const char *id, uint16_t ms) {
 void renderAckCal(Print &p, const char *id, uint8_t sensor, float off) {
   openLine(p, T_ACK, id);
   p.print(F(",\"s\":\""));
-  printP(p, sensorInfo(sensor).id);
+  printId(p, sensorInfo(sensor).id);
   p.print(F("\",\"off\":"));
   printTrimmed(p, off);
   p.print(F("}\n"));
+}
+
+void renderUnknownId(Print &p, const char *id, PGM_P code, bool sensor) {
+  openLine(p, T_ERR, id);
+  p.print(F(",\"code\":\""));
+  printP(p, code);
+  p.print(sensor ? F("\",\"msg\":\"s must be ") : F("\",\"msg\":\"a must be "));
+  uint8_t n = sensor ? (uint8_t)SENSOR_COUNT : ACTUATOR_COUNT;
+  for (uint8_t i = 0; i < n; i++) {
+    if (i) p.print(i == n - 1 ? F(" or ") : F(", "));
+    printId(p, sensor ? sensorInfo(i).id : actuatorInfo(i).id);
+  }
+  p.print(F("\"}\n"));
 }
 
 void renderError(Print &p, const char *id, PGM_P code, PGM_P msg, const char *detail) {

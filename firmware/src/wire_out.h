@@ -62,4 +62,6 @@ void renderAckState(Print &p, const char *id, uint8_t actuator, bool on);
 void renderAckInterval(Print &p, const char *id, uint16_t ms);
 void renderAckCal(Print &p, const char *id, uint8_t sensor, float off);
 // id may be null (omitted). msg is in flash; detail (RAM, may be null) is appended to it.
+// An err line for an unknown sensor (sensor) or actuator id, listing this node's ids.
+void renderUnknownId(Print &p, const char *id, PGM_P code, bool sensor);
 void renderError(Print &p, const char *id, PGM_P code, PGM_P msg, const char *detail);

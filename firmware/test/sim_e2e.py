@@ -283,6 +283,36 @@ def crash_check():
           out.stdout.strip().splitlines()[-2][:80] if out.stdout.strip() else "")
 
 
+def id_number_checks():
+    with Sim("--speed", "0", "--trace-ms", "0", "--id-number", "3") as sim:
+        hello, _ = sim.request(t="status", id="n1")
+        check("--id-number ends every id in the hello", hello is not None
+              and [s["id"] for s in hello["sensors"]] == ["temp_3", "humidity_3", "pressure_3", "distance_3"]
+              and [a["id"] for a in hello["acts"]] == ["fan_3", "heater_3", "dehumidifier_3", "cooler_3"],
+              str(hello and [s["id"] for s in hello["sensors"]]))
+        ack, _ = sim.request(t="set", id="n2", a="fan_3", state="ON")
+        err, _ = sim.request(t="set", id="n3", a="fan_1", state="ON")
+        check("commands take the numbered ids and refuse the others, naming this node's",
+              ack and ack["t"] == "ack" and ack["a"] == "fan_3" and err and err["code"] == "UNKNOWN_ACTUATOR"
+              and err["msg"] == "a must be fan_3, heater_3, dehumidifier_3 or cooler_3", f"{ack} {err}")
+        sim.wait(lambda m: m.get("t") == "r" and m["s"] == "temp_3", 5)
+        check("readings carry the numbered id", all(r["s"].endswith("_3") for r in sim.readings()),
+              str(sorted({r["s"] for r in sim.readings()})))
+    for bad in ("0", "100", "1.5"):
+        out = subprocess.run([SIMNODE, "--id-number", bad], capture_output=True, text=True, timeout=10)
+        check(f"--id-number {bad} rejected", out.returncode != 0 and "--id-number" in out.stderr, out.stderr.strip()[:100])
+    # Two nodes with their own noise and one room: the pressure walk is the same, the readings are not.
+    traces = []
+    for seed in ("4", "5"):
+        with Sim("--speed", "0", "--trace-ms", "1000", "--seed", seed, "--plant-seed", "8", "--duration", "120") as sim:
+            sim.wait(lambda m: m.get("t") == "exit", 20, source=sim.events)
+            traces.append(([p["P"] for p in sim.plant()], [r["v"] for r in sim.readings("pressure_1")]))
+    (p1, r1), (p2, r2) = traces
+    n = min(len(p1), len(p2))
+    check("--plant-seed: one room's pressure walk for both nodes, each its own noise",
+          n > 100 and p1[:n] == p2[:n] and max(p1) - min(p1) > 0 and r1[:50] != r2[:50], f"{n} traces")
+
+
 def startup_checks():
     out = subprocess.run([SIMNODE, "--elf", "/nonexistent.elf"], capture_output=True, text=True, timeout=10)
     check("missing ELF: error line and exit 1", out.returncode == 1 and '"t":"error"' in out.stdout,
@@ -296,7 +326,7 @@ def startup_checks():
 def main():
     if not os.path.exists(SIMNODE):
         sys.exit(f"{SIMNODE} missing: run make -C firmware first")
-    for group in (startup_checks, protocol_checks, dynamics_checks, scenario_checks):
+    for group in (startup_checks, protocol_checks, id_number_checks, dynamics_checks, scenario_checks):
         t = time.monotonic()
         try:
             group()
