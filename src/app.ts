@@ -194,7 +194,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     rollupHistory,
   );
-  climateHistory = new ClimateHistory(analytics.live, readings, clock);
+  climateHistory = new ClimateHistory(analytics.live, readings, clock, rollupHistory);
   const locations = new LocationStore(storeDriver);
   const climate = new ClimateService(locations, climateHistory, (sensorId, fromMs, toMs) => analytics.diagnostics.latestReading(sensorId, fromMs, toMs), clock);
   // Every reported actuator state is logged with its time (the plant fit needs it).

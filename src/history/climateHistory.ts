@@ -2,6 +2,7 @@ import type { Step } from "../analytics/climate/climateHours.js";
 import type { Point } from "../analytics/point.js";
 import type { Reading } from "../domain/reading.js";
 import type { LiveAnalytics } from "../live/liveAnalytics.js";
+import type { RollupHistory } from "./rollupHistory.js";
 
 const HOUR_MS = 3_600_000;
 /** Older hours are sampled four times each (the newest reading of each quarter), as the operating band samples them. */
@@ -18,9 +19,10 @@ export interface HourSource {
 /**
  * Mean readings of a sensor per step (usually a clock hour), for the room physics that look a
  * month back. Steps the live window covers are exact means from it in O(log n); older whole
- * hours are sampled from Neo4j (one index seek per quarter hour, all missing hours of a request
- * in one query) and kept, so a month is read once and each later question reads only what is
- * new. A committed reading drops the kept hour it falls in (`written`), so a back-fill is seen.
+ * hours are the exact means of the hour rollups (one range scan per run of missing hours; they
+ * outlive raw retention), or, for a sensor whose rollups are not complete yet, sampled from raw
+ * readings (one index seek per quarter hour, all missing hours of a request in one query). Read
+ * hours are kept, so a month is read once and each later question reads only what is new. A committed reading drops the kept hour it falls in (`written`), so a back-fill is seen.
  * Anything else (a partial hour in the past) is a range scan of that stretch.
  */
 export class ClimateHistory {
@@ -36,6 +38,8 @@ export class ClimateHistory {
     private readonly live: Pick<LiveAnalytics, "windowFor">,
     private readonly source: HourSource,
     private readonly clock: () => number,
+    /** Hour means from the rollups; without, older hours are always sampled. */
+    private readonly hours: Pick<RollupHistory, "hourMeans"> | null = null,
   ) {}
 
   /** The mean of the sensor's readings in each step (startMs, endMs], null for none; steps in time order. */
@@ -114,21 +118,8 @@ export class ClimateHistory {
       else runs.push([h, h + HOUR_MS]);
     }
     const commitsBefore = this.commits.get(sensorId) ?? 0;
-    const read = await Promise.all(runs.map(([from, to]) => this.source.newestPerBucket(sensorId, to, SAMPLE_MS, (to - from) / SAMPLE_MS)));
-    runs.forEach(([from, to], k) => {
-      const sums = new Map<number, { sum: number; n: number }>();
-      for (const p of read[k] as Point[]) {
-        const hour = hourOf(p.timestampMs);
-        const acc = sums.get(hour) ?? { sum: 0, n: 0 };
-        acc.sum += p.value;
-        acc.n += 1;
-        sums.set(hour, acc);
-      }
-      for (let h = from; h < to; h += HOUR_MS) {
-        const acc = sums.get(h);
-        values.set(h, acc === undefined ? null : acc.sum / acc.n);
-      }
-    });
+    const read = await Promise.all(runs.map(([from, to]) => this.readRun(sensorId, from, to)));
+    for (const run of read) for (const [h, v] of run) values.set(h, v);
     // A commit for this sensor while the read ran may hold readings the read did not see.
     if ((this.commits.get(sensorId) ?? 0) !== commitsBefore) return values;
     if (this.size > MAX_KEPT_HOURS) {
@@ -141,6 +132,26 @@ export class ClimateHistory {
     }
     this.kept.set(sensorId, kept);
     return values;
+  }
+
+  /** The means of the hours starting in [from, to): from the rollups when they are complete, else sampled. */
+  private async readRun(sensorId: string, from: number, to: number): Promise<Map<number, number | null>> {
+    const exact = this.hours === null ? null : await this.hours.hourMeans(sensorId, from, to);
+    if (exact !== null) return exact;
+    const sums = new Map<number, { sum: number; n: number }>();
+    for (const p of await this.source.newestPerBucket(sensorId, to, SAMPLE_MS, (to - from) / SAMPLE_MS)) {
+      const hour = hourOf(p.timestampMs);
+      const acc = sums.get(hour) ?? { sum: 0, n: 0 };
+      acc.sum += p.value;
+      acc.n += 1;
+      sums.set(hour, acc);
+    }
+    const means = new Map<number, number | null>();
+    for (let h = from; h < to; h += HOUR_MS) {
+      const acc = sums.get(h);
+      means.set(h, acc === undefined ? null : acc.sum / acc.n);
+    }
+    return means;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Point } from "../analytics/point.js";
 import type { HourlyLevel } from "../analytics/predict/operatingBand.js";
+import type { RangeStats } from "../analytics/predict/stabilityHistory.js";
 import { momentsOf } from "../analytics/rollup/bucketMath.js";
 import { chooseResolution, checkWindow, RESOLUTION_MS, type Resolution, type RollupResolution } from "../analytics/rollup/resolution.js";
 import { trendFromRollups, windowFromRollups } from "../analytics/rollup/rollupTrend.js";
@@ -8,6 +9,7 @@ import { statsFromMoments, type WindowStats } from "../analytics/windowStats.js"
 import type { RollupStore } from "../store/rollupStore.js";
 import type { RetentionPolicy } from "./retentionPolicy.js";
 
+const HOUR_MS = RESOLUTION_MS.HOUR;
 /** Buckets a traits window is thought of as having when its resolution is chosen: edges cost at most 1 %. */
 const TRAITS_BUCKETS = 100;
 
@@ -36,12 +38,40 @@ export class RollupHistory {
    * sensor from before rollups, until retention's backfill has rolled it up).
    */
   async hourlyLevels(sensorId: string, fromMs: number, toMs: number): Promise<HourlyLevel[] | null> {
-    if (!this.complete.has(sensorId)) {
-      if (!(await this.store.isComplete(sensorId))) return null;
-      this.complete.add(sensorId);
-    }
+    if (!(await this.isComplete(sensorId))) return null;
     const hours = await this.store.range(sensorId, "HOUR", fromMs, toMs);
     return hours.filter((h) => h.stats.count > 0).map((h) => ({ hourStartMs: h.startMs, level: h.stats.mean }));
+  }
+
+  /**
+   * The mean of each clock hour starting in [fromMs, toMs) (both on the hour), from the hour
+   * rollups in one range scan, null for an hour without readings; null as a whole when the
+   * sensor's rollups do not yet hold all its readings.
+   */
+  async hourMeans(sensorId: string, fromMs: number, toMs: number): Promise<Map<number, number | null> | null> {
+    if (!(await this.isComplete(sensorId))) return null;
+    const means = new Map<number, number | null>();
+    for (let h = fromMs; h < toMs; h += HOUR_MS) means.set(h, null);
+    for (const bucket of await this.store.range(sensorId, "HOUR", fromMs, toMs)) if (bucket.stats.count > 0 && means.has(bucket.startMs)) means.set(bucket.startMs, bucket.stats.mean);
+    return means;
+  }
+
+  private async isComplete(sensorId: string): Promise<boolean> {
+    if (this.complete.has(sensorId)) return true;
+    if (!(await this.store.isComplete(sensorId))) return false;
+    this.complete.add(sensorId);
+    return true;
+  }
+
+  /**
+   * Statistics of any range from the hour rollups ending in (fromMs, toMs], read in one range
+   * scan: a range (a, b] is the merge of the hours that end in it (exact on the hour grid).
+   * Null when the sensor's rollups do not yet hold all its readings.
+   */
+  async hourRangeStats(sensorId: string, fromMs: number, toMs: number): Promise<RangeStats | null> {
+    if (!(await this.isComplete(sensorId))) return null;
+    const hours = await this.store.range(sensorId, "HOUR", fromMs, toMs);
+    return { stats: (a, b) => statsFromMoments(momentsOf(windowFromRollups(hours, HOUR_MS, a, b))) };
   }
 
   /** A trend from the rollups at a resolution. */

@@ -88,4 +88,37 @@ describe("ClimateHistory", () => {
     await history.means("humidity_1", other);
     expect(s.calls.length).toBe(calls + 1);
   });
+
+  it("takes older hours from the hour rollups when they are complete: exact means, and hours raw retention has deleted", async () => {
+    const s = store();
+    // The rollups know every reading's hour; raw readings before hour 50 are gone (retention).
+    const asked: Array<[number, number]> = [];
+    let complete = true;
+    const hours = {
+      hourMeans: async (_id: string, from: number, to: number): Promise<Map<number, number | null> | null> => {
+        asked.push([from, to]);
+        if (!complete) return null;
+        const means = new Map<number, number | null>();
+        // Hour 20 had no readings at all.
+        for (let h = from; h < to; h += HOUR) means.set(h, h === 20 * HOUR ? null : h / HOUR + 0.25);
+        return means;
+      },
+    };
+    s.points.splice(
+      0,
+      s.points.findIndex((p) => p.timestampMs > 50 * HOUR),
+    );
+    const history = new ClimateHistory(live(s.points), s, () => NOW, hours);
+    const steps = hourSteps(NOW - 90 * HOUR, NOW - 60 * HOUR);
+    const means = await history.means("humidity_1", steps);
+    expect(means).toEqual(steps.map((st) => (st.startMs === 20 * HOUR ? null : st.startMs / HOUR + 0.25)));
+    expect(asked).toEqual([[10 * HOUR, 40 * HOUR]]);
+    expect(s.calls).toEqual([]);
+    // A sensor whose rollups are not complete yet is sampled from what raw readings are left.
+    complete = false;
+    const sampled = await history.means("humidity_2", hourSteps(NOW - 55 * HOUR, NOW - 45 * HOUR));
+    expect(sampled.slice(0, 5)).toEqual([null, null, null, null, null]);
+    expect(sampled.slice(5)).toEqual([50, 51, 52, 53, 54]);
+    expect(s.calls).toEqual([40]);
+  });
 });
