@@ -4474,6 +4474,8 @@ export type MaintenancePrediction = {
   /** Each judgement in words, with its numbers. */
   reasons: Array<Scalars['String']['output']>;
   recommendedAction: Maybe<MaintenanceAction>;
+  /** What the day's hourly stability was read at: RAW (the live window or raw readings) or HOUR (the hour rollups, when raw retention no longer keeps the whole day before asOf; hours on the clock grid). */
+  resolution: Resolution;
   sensorId: Scalars['ID']['output'];
   status: Maybe<MaintenanceStatus>;
   unavailableReason: Maybe<Scalars['String']['output']>;
@@ -10906,6 +10908,7 @@ export type MaintenancePredictionResolvers<ContextType = TwinContext, ParentType
   hoursUntilMaintenance?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recommendedAction?: Resolver<Maybe<ResolversTypes['MaintenanceAction']>, ParentType, ContextType>;
+  resolution?: Resolver<ResolversTypes['Resolution'], ParentType, ContextType>;
   sensorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['MaintenanceStatus']>, ParentType, ContextType>;
   unavailableReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -23,9 +23,22 @@ export class PredictionHistory {
     private readonly diagnostics: Pick<Diagnostics, "seriesColumns">,
     private readonly live: Pick<LiveAnalytics, "windowFor">,
     private readonly sampled: Pick<SampledHistory, "sampled">,
-    /** Hourly levels from the hour rollups; without, the older days are sampled from raw readings. */
-    private readonly hours: Pick<RollupHistory, "hourlyLevels"> | null,
+    /** Hourly levels and hour statistics from the rollups; without, older history is read from raw readings. */
+    private readonly hours: Pick<RollupHistory, "hourlyLevels" | "hourRangeStats" | "resolutionFor"> | null,
   ) {}
+
+  /**
+   * Where the hour-by-hour statistics of the day before asOf come from: the live window when it
+   * holds the day (RAW), else the raw readings while retention keeps them for the whole day
+   * (RAW: null here, the caller reads the day), else the hour rollups (HOUR).
+   */
+  async dayStats(sensorId: string, asOfMs: number): Promise<{ rangeStats: RangeStats | null; resolution: Resolution }> {
+    const live = this.liveDay(sensorId, asOfMs);
+    if (live !== null || this.hours === null) return { rangeStats: live, resolution: "RAW" };
+    if (this.hours.resolutionFor(sensorId, null, asOfMs - HISTORY_MS, asOfMs, 24, false) !== "HOUR") return { rangeStats: null, resolution: "RAW" };
+    const fromRollups = await this.hours.hourRangeStats(sensorId, asOfMs - HISTORY_MS, asOfMs);
+    return fromRollups === null ? { rangeStats: null, resolution: "RAW" } : { rangeStats: fromRollups, resolution: "HOUR" };
+  }
 
   /** The live window when it holds the whole day before asOf: its statistics over any hour in O(log n). */
   liveDay(sensorId: string, asOfMs: number): RangeStats | null {

@@ -8,7 +8,8 @@ import type { Recommendation } from "../analytics/predict/recommendTypes.js";
 import { simulate, type ScheduledChange, type Simulation } from "../analytics/predict/simulate.js";
 import { hasPhysicalRange } from "../analytics/kindProfiles.js";
 import type { Resolution } from "../analytics/rollup/resolution.js";
-import type { ReadingColumns } from "../analytics/readingColumns.js";
+import { columnsFromPoints, type ReadingColumns } from "../analytics/readingColumns.js";
+import type { RangeStats } from "../analytics/predict/stabilityHistory.js";
 import type { HealthThresholds } from "../analytics/thresholds.js";
 import { DomainError, InvalidInputError } from "../errors.js";
 import type { RollupHistory } from "../history/rollupHistory.js";
@@ -57,6 +58,8 @@ export interface SensorMaintenance {
   readonly maintenance: Maintenance | null;
   readonly calibrationValidUntilMs: number | null;
   readonly unavailableReason: string | null;
+  /** What the day's hourly stability was read at: RAW (live window or raw readings) or HOUR (rollups, once raw retention has passed). */
+  readonly resolution: Resolution;
 }
 
 export interface ScenarioResult extends Simulation {
@@ -91,8 +94,8 @@ export class Predictions {
     private readonly calibrations: CalibrationStore,
     sampled: SampledHistory,
     private readonly clock: () => number,
-    /** Hourly levels from the hour rollups; without, the older days are sampled from raw readings. */
-    hours: Pick<RollupHistory, "hourlyLevels"> | null = null,
+    /** Hourly levels and hour statistics from the rollups; without, older history is read from raw readings. */
+    hours: Pick<RollupHistory, "hourlyLevels" | "hourRangeStats" | "resolutionFor"> | null = null,
   ) {
     this.history = new PredictionHistory(diagnostics, live, sampled, hours);
     this.timeline = new ActuatorTimeline(actuators, clock);
@@ -129,8 +132,11 @@ export class Predictions {
   /** Maintenance from `series` when the caller fetched the history already (recommendations share it), else fetched here. */
   async maintenanceOf(sensorId: string, asOfMs: number, series: Promise<ReadingColumns> | null, calibrationOf: Promise<CalibrationRecord | null> | null = null): Promise<SensorMaintenance> {
     const sensor = await this.diagnostics.sensor(sensorId);
-    const [points, calibration] = await Promise.all([series ?? this.history.day(sensorId, asOfMs), calibrationOf ?? this.calibrations.latest(sensorId)]);
-    return this.maintenanceFrom(sensorId, sensor, points, calibration, asOfMs);
+    const source = await this.history.dayStats(sensorId, asOfMs);
+    // From the rollups the raw day is not needed (retention has taken some of it).
+    const points = source.resolution === "HOUR" ? Promise.resolve(columnsFromPoints([])) : (series ?? this.history.day(sensorId, asOfMs));
+    const [day, calibration] = await Promise.all([points, calibrationOf ?? this.calibrations.latest(sensorId)]);
+    return this.maintenanceFrom(sensorId, sensor, day, calibration, asOfMs, source);
   }
 
   private maintenanceFrom(
@@ -139,6 +145,7 @@ export class Predictions {
     points: ReadingColumns,
     calibration: CalibrationRecord | null,
     asOfMs: number,
+    source: { rangeStats: RangeStats | null; resolution: Resolution },
   ): SensorMaintenance {
     const validUntilMs = calibration !== null && calibration.createdAtMs <= asOfMs ? calibration.validUntilMs : null;
     const result = maintenance(points, {
@@ -146,7 +153,7 @@ export class Predictions {
       kind: entry.kind,
       calibration: validUntilMs === null ? null : { validUntilMs },
       sigmaMax: thresholds.sigmaMax,
-      rangeStats: this.history.liveDay(sensorId, asOfMs),
+      rangeStats: source.rangeStats,
     });
     return {
       sensorId,
@@ -154,6 +161,7 @@ export class Predictions {
       maintenance: result.ok ? result.value : null,
       calibrationValidUntilMs: validUntilMs,
       unavailableReason: result.ok ? null : result.reason,
+      resolution: source.resolution,
     };
   }
 

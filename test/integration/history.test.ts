@@ -118,6 +118,37 @@ describe("answers from rollups", () => {
   });
 });
 
+describe("maintenance from rollups", () => {
+  it("reads the hour rollups once raw retention no longer keeps the day, and equals the raw answer on the same readings", async () => {
+    // The same 26 h of readings (noise growing hour by hour) twice: ending 2 days ago (raw kept)
+    // and 40 days ago (past the 30 days of raw retention). Both ends lie on the hour grid.
+    const shape = (sensorId: string, endMs: number): Reading[] => series(sensorId, endMs, 26 * 360, 10_000).map((r, k) => ({ ...r, value: r.value + Math.sin(k * 78.233) * 0.02 * (k / 360) }));
+    const recent = `temp_${twin.prefix}_mr`;
+    const old = `temp_${twin.prefix}_mo`;
+    const recentAsOf = NOW - 2 * DAY_MS;
+    const oldAsOf = NOW - 40 * DAY_MS;
+    await writeEarlier([...shape(recent, recentAsOf), ...shape(old, oldAsOf)]);
+    const MAINTENANCE = `query ($id: ID!, $asOf: DateTime) { maintenance(sensorId: $id, asOf: $asOf) {
+      currentStability degradationRatePerHour hoursUntilMaintenance status recommendedAction reasons unavailableReason resolution } }`;
+    const ask = async (id: string, asOfMs: number): Promise<Row> => {
+      const res = await gql<{ maintenance: Row }>(twin.url, MAINTENANCE, { id, asOf: new Date(asOfMs).toISOString() });
+      expect(res.errors).toBeUndefined();
+      return res.data!.maintenance;
+    };
+    const raw = await ask(recent, recentAsOf);
+    const fromHours = await ask(old, oldAsOf);
+    expect(raw["resolution"]).toBe("RAW");
+    expect(fromHours["resolution"]).toBe("HOUR");
+    expect(raw["unavailableReason"]).toBeNull();
+    expect(raw["degradationRatePerHour"] as number).toBeGreaterThan(0); // the growing noise costs stability
+    expectClose(fromHours, raw);
+    // Retention deletes the old raw readings: the answer stands on the rollups alone.
+    await twin.app.services.retention!.runOnce();
+    expect(await earlier.countReadings(old)).toBe(0);
+    expectClose(await ask(old, oldAsOf), raw);
+  });
+});
+
 describe("retention", () => {
   it("dry-runs, then deletes only raw readings past retention and old minute rollups, keeping what the rollups absorbed", async () => {
     const id = `temp_${twin.prefix}_ret`;
