@@ -12,8 +12,9 @@ declare -A packages=(
   [browser]="chromium"                                                  # the dashboard and GraphiQL in a real headless browser (playwright-core)
   [esp]="gcc-xtensa-lx106 picolibc-xtensa-lx106-elf make g++"         # the MQTT node's portable part, compiled for the ESP8266 (firmware/esp32)
   [mosquitto]="mosquitto"                                               # the MQTT broker that MQTT nodes and the twin meet at
+  [redis]="redis-server"                                                # the pub/sub that shares subscription events between instances
 )
-order=(base socat avr browser esp mosquitto)
+order=(base socat avr browser esp mosquitto redis)
 
 list=false
 if [ "${1:-}" = "--list" ]; then list=true; shift; fi

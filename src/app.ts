@@ -2,6 +2,9 @@ import type { Driver } from "neo4j-driver";
 import { Bridge } from "./bridge/bridge.js";
 import { KafkaIngest, type KafkaSettings } from "./bridge/kafka/kafkaIngest.js";
 import { MqttBridge, type MqttSettings } from "./bridge/mqtt/mqttBridge.js";
+import type { SharedEvents } from "./fanout/fanoutMessage.js";
+import { RedisFanout } from "./fanout/redisFanout.js";
+import type { RedisSettings } from "./fanout/redisSettings.js";
 import { ConfigError, projectRoot, type Config, type RetentionSettings } from "./config.js";
 import { UnavailableError } from "./errors.js";
 import { buildSchema, createResolvers } from "./graphql/schema.js";
@@ -32,7 +35,7 @@ import { LocationStore } from "./store/locationStore.js";
 import { Predictions } from "./twin/predictions.js";
 import { AlertHistoryCache } from "./live/alertHistoryCache.js";
 import { BatchWriter } from "./ingest/batchWriter.js";
-import { EventBus } from "./util/eventBus.js";
+import { EventBus, narrowBus } from "./util/eventBus.js";
 import type { TwinEvents } from "./domain/events.js";
 import { IngestPipeline } from "./ingest/ingest.js";
 import { LiveState } from "./live/liveState.js";
@@ -78,6 +81,8 @@ export interface AppOptions {
   readonly kafka?: KafkaSettings;
   /** This instance's name in the Kafka consumer group (INSTANCE_ID); default `port-<port>`. */
   readonly instance?: string;
+  /** REDIS_URL: subscriptions see every instance's events through its pub/sub; unset, this instance's only. */
+  readonly redis?: RedisSettings;
 }
 
 export interface App {
@@ -91,6 +96,8 @@ export interface App {
   readonly mqtt: MqttBridge | undefined;
   /** Partitioned ingest, when KAFKA_BROKERS is set. */
   readonly kafka: KafkaIngest | undefined;
+  /** The subscription events shared with other instances, when REDIS_URL is set. */
+  readonly fanout: RedisFanout | undefined;
   readonly analytics: AnalyticsRuntime;
   readonly control: ControlRuntime;
   health(): Promise<HealthReport>;
@@ -129,6 +136,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     throw error;
   }
   const bus = new EventBus<TwinEvents>(log.child("bus"));
+  // Subscriptions listen to `feed`: the bus itself, or with Redis the bus and the other instances' events.
+  const feed = options.redis === undefined ? narrowBus<SharedEvents, TwinEvents>(bus) : new EventBus<SharedEvents>(log.child("feed"));
+  const fanout =
+    options.redis === undefined ? undefined : new RedisFanout({ settings: options.redis, instance: options.instance ?? `port-${options.config.port}`, bus, feed, log: log.child("redis") });
   const live = new LiveState();
   for (const sensor of await readings.sensorSnapshots()) {
     if (sensor.currentValue !== null && sensor.lastUpdatedMs !== null) live.seed(sensor.sensorId, sensor.currentValue, sensor.lastUpdatedMs);
@@ -228,6 +239,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     live,
     readings,
     bus,
+    feed,
     log,
     clock,
     bridge,
@@ -264,6 +276,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...(walStatus === undefined ? {} : { wal: { bytes: walStatus.bytes, segments: walStatus.segments, error: walStatus.error } }),
       ...(mqtt === undefined ? {} : { mqtt: mqtt.status() }),
       ...(kafka === undefined ? {} : { kafka: kafka.status() }),
+      ...(fanout === undefined ? {} : { redis: fanout.status() }),
     };
   };
   const authenticator = options.authenticator ?? createAuthenticator({});
@@ -291,6 +304,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   retention?.start();
   // Last, once nothing can fail: not awaited, a broker that is down is retried in the background
   // while the API serves what it has.
+  fanout?.start();
   mqtt?.start();
   kafka?.start();
   return {
@@ -301,6 +315,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     bridge,
     mqtt,
     kafka,
+    fanout,
     analytics,
     control,
     health,
@@ -312,6 +327,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // Before the writer stops: the consumer's last batch commits, then its offset.
       await kafka?.stop();
       await server.close();
+      await fanout?.stop();
       metrics.stop();
       const flushed = flush && (await Promise.race([writer.stop(true).then(() => true), (databaseGone ?? new Promise<never>(() => undefined)).then(() => false)]));
       if (!flushed) {

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { KafkaSettings } from "./bridge/kafka/kafkaIngest.js";
 import type { MqttSettings } from "./bridge/mqtt/mqttBridge.js";
 import { prefixProblem } from "./bridge/mqtt/topics.js";
+import { parseRedisSettings, type RedisSettings } from "./fanout/redisSettings.js";
 import { instanceProblem } from "./wal/segmentDirectory.js";
 
 /** Where the project lives; the embedded database and its jars default to folders under it. */
@@ -89,6 +90,8 @@ export interface Config {
   readonly mqtt: MqttSettings | undefined;
   /** Partitioned ingest through Kafka (KAFKA_BROKERS…); undefined: the bridges feed this process's pipeline directly. */
   readonly kafka: KafkaSettings | undefined;
+  /** Subscription events shared between instances (REDIS_URL, REDIS_CHANNEL); undefined: this instance's only. */
+  readonly redis: RedisSettings | undefined;
   /** Reading timestamps from serial devices: host arrival time or the device's uptime clock. */
   readonly serialTimestamps: "host" | "device";
   /** Extra arguments for the simulated node (plant parameters, scenarios). */
@@ -216,6 +219,19 @@ function corsOrigins(env: Env): readonly string[] {
  * MQTT_URL (mqtt:// or mqtts://), MQTT_USERNAME, MQTT_PASSWORD, MQTT_TOPIC_PREFIX (default
  * `twin`); undefined when MQTT_URL is unset, and then the other three must be unset too.
  */
+/** REDIS_URL (redis:// or rediss://) and REDIS_CHANNEL (default twin:events); undefined when REDIS_URL is unset. */
+function redisSettings(env: Env): RedisSettings | undefined {
+  const url = text(env, "REDIS_URL");
+  const channel = text(env, "REDIS_CHANNEL");
+  if (url === undefined) {
+    if (channel !== undefined) throw new ConfigError("REDIS_CHANNEL set but REDIS_URL is not; set REDIS_URL (e.g. redis://127.0.0.1:6379) or unset REDIS_CHANNEL");
+    return undefined;
+  }
+  const parsed = parseRedisSettings(url, channel);
+  if ("problem" in parsed) throw new ConfigError(parsed.problem);
+  return parsed;
+}
+
 function mqttSettings(env: Env): MqttSettings | undefined {
   const url = text(env, "MQTT_URL");
   const username = text(env, "MQTT_USERNAME");
@@ -366,6 +382,7 @@ export function loadConfig(env: Env = process.env): Config {
     device: oneOf(env, "DEVICE", ["sim", "virtual", "virtual-mqtt", "none"] as const),
     mqtt: mqttSettings(env),
     kafka: kafkaSettings(env),
+    redis: redisSettings(env),
     serialTimestamps: oneOf(env, "SERIAL_TIMESTAMPS", ["host", "device"] as const) ?? "host",
     simArgs: (text(env, "SIM_ARGS") ?? "").split(/\s+/).filter((a) => a !== ""),
     authOff,

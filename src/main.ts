@@ -66,7 +66,9 @@ async function main(): Promise<void> {
       log,
       serialTimestamps: config.serialTimestamps,
       ...(config.mqtt === undefined ? {} : { mqtt: config.mqtt }),
-      ...(config.kafka === undefined ? {} : { kafka: config.kafka, instance: config.wal.instance }),
+      ...(config.kafka === undefined ? {} : { kafka: config.kafka }),
+      ...(config.redis === undefined ? {} : { redis: config.redis }),
+      instance: config.wal.instance,
       authenticator: createAuthenticator({ jwtSecret: config.jwtSecret, jwksUrl: config.jwksUrl }),
       safety: {
         interlocks: config.safety.interlocksJson === undefined ? [] : interlocksFromConfig(config.safety.interlocksJson),

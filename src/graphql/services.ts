@@ -1,3 +1,4 @@
+import type { SharedEvents } from "../fanout/fanoutMessage.js";
 import type { ControlRuntime } from "../automation/controlRuntime.js";
 import type { Bridge } from "../bridge/bridge.js";
 import type { Logger } from "../log.js";
@@ -25,6 +26,8 @@ export interface TwinServices {
   readonly live: LiveState;
   readonly readings: ReadingStore;
   readonly bus: EventBus<TwinEvents>;
+  /** What subscriptions listen to: this instance's events, and with REDIS_URL every instance's. */
+  readonly feed: EventBus<SharedEvents>;
   readonly log: Logger;
   readonly clock: () => number;
   readonly bridge: Bridge;

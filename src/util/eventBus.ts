@@ -94,3 +94,12 @@ export class EventBus<Events extends object> {
     });
   }
 }
+
+/**
+ * A bus of `Events` seen as a bus of some of them (`Sub`): what listeners of those events need.
+ * Only the compiler's view changes: the bus's private maps are keyed by event name, so the class
+ * is not assignable by itself.
+ */
+export function narrowBus<Sub extends object, Events extends Sub>(bus: EventBus<Events>): EventBus<Sub> {
+  return bus as unknown as EventBus<Sub>;
+}

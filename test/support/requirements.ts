@@ -72,8 +72,6 @@ function nabMissing(env: Env): string | null {
   return nab.seriesPresent === 0 ? `${folder} holds none of NAB's series` : null;
 }
 
-// Tiers with no test yet (redis) are ready to declare; the first test
-// that needs one adds its packages to scripts/setup-system.sh and points `install` there.
 const REQUIREMENTS = {
   avr: { what: "the AVR toolchain and simavr, to run the firmware in a simulator", install: "npm run setup:system -- avr", missing: avrMissing },
   socat: { what: "virtual serial port pairs", install: "npm run setup:system -- socat", missing: onPath(["socat"]) },
@@ -88,7 +86,7 @@ const REQUIREMENTS = {
     missing: onPath(["xtensa-lx106-elf-g++", "g++", "make"]),
   },
   mosquitto: { what: "the mosquitto MQTT broker", install: "npm run setup:system -- mosquitto", missing: onPath(["mosquitto"], SBIN) },
-  redis: { what: "the Redis server", install: "sudo apt-get install redis-server", missing: onPath(["redis-server"], SBIN) },
+  redis: { what: "the Redis server", install: "npm run setup:system -- redis", missing: onPath(["redis-server"], SBIN) },
   kafka: {
     what: "Java and Apache Kafka's broker jars (kafka/pom.xml), for an embedded single-node Kafka",
     install: "npm run kafka:fetch",

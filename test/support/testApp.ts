@@ -7,6 +7,7 @@ import type { Driver } from "neo4j-driver";
 import { createApp, type App } from "../../src/app.js";
 import type { KafkaSettings } from "../../src/bridge/kafka/kafkaIngest.js";
 import type { MqttSettings } from "../../src/bridge/mqtt/mqttBridge.js";
+import type { RedisSettings } from "../../src/fanout/redisSettings.js";
 import type { SafetySettings } from "../../src/commands/safety.js";
 import type { IngestSettings, QueryLimitSettings, RetentionSettings, WalConfig } from "../../src/config.js";
 import type { Authenticator } from "../../src/graphql/auth.js";
@@ -45,7 +46,7 @@ function registrations(app: App, field: string, count: number, timeoutMs = 10_00
       stop();
       reject(new Error(`timed out after ${timeoutMs} ms waiting for ${count} ${field} subscription(s) to be registered (${seen} were)`));
     }, timeoutMs);
-    const stop = app.services.bus.watchRegistrations((name) => {
+    const stop = app.services.feed.watchRegistrations((name) => {
       if (!name.startsWith(owner) || ++seen < count) return;
       clearTimeout(timer);
       stop();
@@ -73,6 +74,8 @@ export async function startTestTwin(
     kafka?: KafkaSettings;
     /** The instance's name (its Kafka client id). */
     instance?: string;
+    /** Shares subscription events with other instances through this Redis (REDIS_URL…). */
+    redis?: RedisSettings;
     /** Turns retention on (off by default: test twins keep everything). */
     retention?: RetentionSettings;
   } = {},
@@ -102,6 +105,7 @@ export async function startTestTwin(
     ...(options.mqtt === undefined ? {} : { mqtt: options.mqtt }),
     ...(options.kafka === undefined ? {} : { kafka: options.kafka }),
     ...(options.instance === undefined ? {} : { instance: options.instance }),
+    ...(options.redis === undefined ? {} : { redis: options.redis }),
   });
   return {
     app,

@@ -61,6 +61,10 @@ describe("loadConfig", () => {
     [{ CORS_ORIGINS: "https://dash.example.org/app" }, /"https:\/\/dash\.example\.org\/app" is not an origin; .*with no path, e\.g\. https:\/\/dash\.example\.org$/],
     [{ CORS_ORIGINS: "ftp://dash.example.org" }, /is not an origin/],
     [{ LOG_FORMAT: "yaml" }, /LOG_FORMAT=yaml is not one of text, json/],
+    [{ REDIS_URL: "http://cache:6379" }, /REDIS_URL=http:\/\/cache:6379 has scheme http; the twin speaks redis:\/\/ \(plain TCP\) or rediss:\/\/ \(TLS\)/],
+    [{ REDIS_URL: "redis:// bad" }, /REDIS_URL=redis:\/\/ bad is not a URL; write redis:\/\/host\[:port\]/],
+    [{ REDIS_URL: "redis://:hunter2@cache:6379", REDIS_CHANNEL: "twin events" }, /REDIS_CHANNEL=twin events must be 1\.\.100 characters/],
+    [{ REDIS_CHANNEL: "twin:events" }, /REDIS_CHANNEL set but REDIS_URL is not; set REDIS_URL \(e\.g\. redis:\/\/127\.0\.0\.1:6379\) or unset REDIS_CHANNEL/],
     [{ KAFKA_TOPIC: "readings" }, /KAFKA_TOPIC set but KAFKA_BROKERS is not; set KAFKA_BROKERS \(e\.g\. 127\.0\.0\.1:9092\) or unset it/],
     [{ KAFKA_BROKERS: "kafka://broker:9092" }, /KAFKA_BROKERS: "kafka:\/\/broker:9092" is not host:port; write e\.g\. KAFKA_BROKERS=127\.0\.0\.1:9092,kafka-2:9092 \(no scheme\)/],
     [{ KAFKA_BROKERS: "broker" }, /"broker" is not host:port/],
@@ -83,6 +87,15 @@ describe("loadConfig", () => {
     expect(loadConfig({ KAFKA_BROKERS: "127.0.0.1:9092" }).kafka).toEqual({ brokers: ["127.0.0.1:9092"], topic: "twin.readings", group: "twin", partitions: 8, sessionTimeoutMs: 10_000 });
     const full = loadConfig({ KAFKA_BROKERS: "k1:9092, k2:9093,", KAFKA_TOPIC: "site-a.readings", KAFKA_GROUP: "twin-a", KAFKA_PARTITIONS: "12", KAFKA_SESSION_TIMEOUT_MS: "6000" });
     expect(full.kafka).toEqual({ brokers: ["k1:9092", "k2:9093"], topic: "site-a.readings", group: "twin-a", partitions: 12, sessionTimeoutMs: 6_000 });
+  });
+
+  it("reads the Redis settings (none by default), with channel twin:events by default", () => {
+    expect(loadConfig({}).redis).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: "redis://127.0.0.1:6379" }).redis).toEqual({ url: "redis://127.0.0.1:6379", channel: "twin:events" });
+    expect(loadConfig({ REDIS_URL: "rediss://twin:pw@cache.example.org:6380", REDIS_CHANNEL: "site-a:events" }).redis).toEqual({
+      url: "rediss://twin:pw@cache.example.org:6380",
+      channel: "site-a:events",
+    });
   });
 
   it("reads CORS_ORIGINS as normalised origins (none by default) and LOG_FORMAT", () => {

@@ -65,7 +65,7 @@ export function alertSubscriptions(services: TwinServices): Pick<SubscriptionRes
           if (problem !== null) throw new InvalidInputError(`alertRaised(sensorIds): ${problem}`);
         }
         const wanted = sensorIds === undefined || sensorIds === null ? null : new Set(sensorIds);
-        return busIterator(services.bus, "alertRaised", `subscription:alertRaised:${++subscriberSeq}`, (a: RaisedAlert) => wanted === null || wanted.has(a.sensorId), services.log);
+        return busIterator(services.feed, "alertRaised", `subscription:alertRaised:${++subscriberSeq}`, (a: RaisedAlert) => wanted === null || wanted.has(a.sensorId), services.log);
       },
       resolve: (alert: RaisedAlert): AnomalyModel => ({ ...alert, status: "ACTIVE", clearedAtMs: null }),
     },

@@ -84,7 +84,7 @@ export function controlSubscriptions(services: TwinServices): Pick<SubscriptionR
     commandUpdated: {
       subscribe: (_p, { commandId }) =>
         busIterator(
-          services.bus,
+          services.feed,
           "commandUpdated",
           `subscription:commandUpdated:${++subscriberSeq}`,
           (c: Command) => commandId === null || commandId === undefined || c.commandId === commandId,

@@ -23,7 +23,7 @@ export function deviceSubscriptions(services: TwinServices): Pick<SubscriptionRe
           if (problem !== null) throw new InvalidInputError(`deviceStatus(deviceIds): ${problem}`);
         }
         const wanted = deviceIds === undefined || deviceIds === null ? null : new Set(deviceIds);
-        return busIterator(services.bus, "deviceStatus", `subscription:deviceStatus:${++subscriberSeq}`, (status: DeviceStatusEvent) => wanted === null || wanted.has(status.deviceId), services.log);
+        return busIterator(services.feed, "deviceStatus", `subscription:deviceStatus:${++subscriberSeq}`, (status: DeviceStatusEvent) => wanted === null || wanted.has(status.deviceId), services.log);
       },
       resolve: (status: DeviceStatusEvent) => status,
     },

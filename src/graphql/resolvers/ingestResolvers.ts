@@ -38,7 +38,7 @@ export function ingestSubscriptions(services: TwinServices): Pick<SubscriptionRe
           const problem = idProblem(id);
           if (problem !== null) throw new InvalidInputError(`readingAdded(sensorIds): ${problem}`);
         }
-        return busIterator(services.bus, "readingAccepted", `subscription:readingAdded:${++subscriberSeq}`, (reading: Reading) => wanted === null || wanted.has(reading.sensorId), services.log);
+        return busIterator(services.feed, "readingAccepted", `subscription:readingAdded:${++subscriberSeq}`, (reading: Reading) => wanted === null || wanted.has(reading.sensorId), services.log);
       },
       resolve: (reading: Reading) => reading,
     },

@@ -68,7 +68,7 @@ describe("requirements", () => {
     const hints = REQUIREMENT_NAMES.map((name) => firstMissing([name], { PATH: empty, NAB_DATA_DIR: path.join(scratch, "no-nab") })?.install ?? "");
     const tiers = hints.flatMap((hint) => /^npm run setup:system -- (\S+)$/.exec(hint)?.[1] ?? []);
     // mosquitto lives in /usr/sbin, which is searched even with an empty PATH: its hint shows only where it is not installed.
-    expect(tiers.filter((tier) => tier !== "mosquitto")).toEqual(["avr", "socat", "browser", "esp"]);
+    expect(tiers.filter((tier) => tier !== "mosquitto")).toEqual(["avr", "socat", "browser", "esp", "redis"]);
     for (const tier of new Set([...tiers, "mosquitto"])) {
       const listed = spawnSync("bash", ["scripts/setup-system.sh", "--list", tier], { cwd: projectRoot, encoding: "utf8" });
       expect(listed.status, listed.stderr).toBe(0);
