@@ -1,14 +1,21 @@
-import { isIP } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { KafkaSettings } from "./bridge/kafka/kafkaIngest.js";
 import type { MqttSettings } from "./bridge/mqtt/mqttBridge.js";
-import { prefixProblem } from "./bridge/mqtt/topics.js";
-import { parseRedisSettings, type RedisSettings } from "./fanout/redisSettings.js";
+import type { RedisSettings } from "./fanout/redisSettings.js";
+import { ConfigError, integer, oneOf, text, type Env } from "./settings/env.js";
+import { kafkaSettings, mqttSettings, redisSettings } from "./settings/transports.js";
 import { instanceProblem } from "./wal/segmentDirectory.js";
+import type { QueryLimitSettings } from "./graphql/limits/queryLimitSettings.js";
+import { DEFAULT_QUERY_LIMITS } from "./graphql/limits/queryLimitSettings.js";
+import type { RetentionSettings } from "./history/retentionPolicy.js";
+import { isLoopback } from "./http/origins.js";
+import type { Playground } from "./http/server.js";
+import type { IngestSettings } from "./ingest/batchWriter.js";
+import { projectRoot } from "./projectRoot.js";
 
-/** Where the project lives; the embedded database and its jars default to folders under it. */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// Moved beside their users; still importable from here for scripts and tests.
+export { projectRoot, isLoopback, DEFAULT_QUERY_LIMITS, ConfigError };
+export type { IngestSettings, RetentionSettings, QueryLimitSettings };
 
 type DeviceMode = "sim" | "virtual" | "virtual-mqtt" | "none";
 
@@ -19,17 +26,6 @@ interface Neo4jTarget {
   readonly password: string;
   readonly embeddedPort: number;
   readonly dataDir: string;
-}
-
-export interface IngestSettings {
-  /** Readings per write transaction. */
-  readonly batchSize: number;
-  /** How long a partial batch may wait for more readings before it is written (ms). */
-  readonly lingerMs: number;
-  /** Readings accepted but not yet committed that the process keeps at most. */
-  readonly bufferCapacity: number;
-  /** How long a COMMITTED recordReadings waits for the database (ms). */
-  readonly commitTimeoutMs?: number;
 }
 
 export interface WalConfig {
@@ -45,35 +41,6 @@ interface AnalyticsSettings {
   /** How much recent history each sensor keeps in memory for the live path. */
   readonly retentionMs: number;
 }
-
-/** How long history is kept (see docs/history.md); 0 days: kept for ever. */
-export interface RetentionSettings {
-  /** Raw readings older than this are deleted (a sensor's own Sensor.retentionDays overrides it). */
-  readonly rawDays: number;
-  /** Minute rollups older than this are deleted; hour and day rollups are kept. */
-  readonly minuteDays: number;
-  /** Pause between retention passes (ms). */
-  readonly intervalMs: number;
-  /** Readings or rollups deleted per transaction. */
-  readonly batchSize: number;
-}
-
-/** Bounds on what one GraphQL request may ask (HTTP and graphql-ws alike); 0 turns a limit off. */
-export interface QueryLimitSettings {
-  /** Nesting levels of fields, introspection left out. */
-  readonly maxDepth: number;
-  /** Aliased fields in one document. */
-  readonly maxAliases: number;
-  /** Estimated cost of one request (docs/query-limits.md: how a query is costed). */
-  readonly maxCost: number;
-  /** Cost one subject (token `sub`, or every unauthenticated client together) may spend per minute. */
-  readonly costPerMinute: number;
-  /** How long a request may run before its work is stopped (ms). */
-  readonly timeoutMs: number;
-}
-
-/** The defaults of README's configuration table. */
-export const DEFAULT_QUERY_LIMITS: QueryLimitSettings = Object.freeze({ maxDepth: 12, maxAliases: 30, maxCost: 5_000, costPerMinute: 200_000, timeoutMs: 10_000 });
 
 export interface Config {
   readonly port: number;
@@ -116,39 +83,6 @@ export interface Config {
   readonly logLevel: "debug" | "info" | "warn" | "error";
   /** `text` lines for people, or `json`: one JSON object per line for log collectors. */
   readonly logFormat: "text" | "json";
-}
-
-export type Playground = "graphiql" | "apollo";
-
-/** A configuration value that cannot be used; the message names the variable and the fix. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-function text(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === "" ? undefined : value;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = text(env, name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name}=${raw} is not an integer in ${min}..${max}; fix or unset it (default ${fallback})`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[]): T | undefined {
-  const raw = text(env, name);
-  if (raw === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(raw)) {
-    throw new ConfigError(`${name}=${raw} is not one of ${allowed.join(", ")}`);
-  }
-  return raw as T;
 }
 
 /** The query limits of README's configuration table; the per-minute budget must fit one request. */
@@ -213,98 +147,6 @@ function corsOrigins(env: Env): readonly string[] {
     origins.push(url.origin);
   }
   return Object.freeze([...new Set(origins)]);
-}
-
-/**
- * MQTT_URL (mqtt:// or mqtts://), MQTT_USERNAME, MQTT_PASSWORD, MQTT_TOPIC_PREFIX (default
- * `twin`); undefined when MQTT_URL is unset, and then the other three must be unset too.
- */
-/** REDIS_URL (redis:// or rediss://) and REDIS_CHANNEL (default twin:events); undefined when REDIS_URL is unset. */
-function redisSettings(env: Env): RedisSettings | undefined {
-  const url = text(env, "REDIS_URL");
-  const channel = text(env, "REDIS_CHANNEL");
-  if (url === undefined) {
-    if (channel !== undefined) throw new ConfigError("REDIS_CHANNEL set but REDIS_URL is not; set REDIS_URL (e.g. redis://127.0.0.1:6379) or unset REDIS_CHANNEL");
-    return undefined;
-  }
-  const parsed = parseRedisSettings(url, channel);
-  if ("problem" in parsed) throw new ConfigError(parsed.problem);
-  return parsed;
-}
-
-function mqttSettings(env: Env): MqttSettings | undefined {
-  const url = text(env, "MQTT_URL");
-  const username = text(env, "MQTT_USERNAME");
-  const password = env["MQTT_PASSWORD"] === undefined || env["MQTT_PASSWORD"] === "" ? undefined : env["MQTT_PASSWORD"];
-  const prefix = text(env, "MQTT_TOPIC_PREFIX") ?? "twin";
-  if (url === undefined) {
-    const stray = ["MQTT_USERNAME", "MQTT_PASSWORD", "MQTT_TOPIC_PREFIX"].filter((name) => text(env, name) !== undefined);
-    if (stray.length > 0) throw new ConfigError(`${stray.join(", ")} set but MQTT_URL is not; set MQTT_URL (e.g. mqtt://127.0.0.1:1883) or unset ${stray.length > 1 ? "them" : "it"}`);
-    return undefined;
-  }
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ConfigError(`MQTT_URL=${url} is not a URL; write mqtt://host[:port] or mqtts://host[:port] (TLS), e.g. mqtt://127.0.0.1:1883`);
-  }
-  if (parsed.protocol !== "mqtt:" && parsed.protocol !== "mqtts:") {
-    throw new ConfigError(`MQTT_URL=${url} has scheme ${parsed.protocol.replace(/:$/, "")}; the twin speaks mqtt:// (plain TCP) or mqtts:// (TLS)`);
-  }
-  if (parsed.hostname === "") throw new ConfigError(`MQTT_URL=${url} names no host; write e.g. mqtt://127.0.0.1:1883`);
-  if (parsed.pathname !== "" && parsed.pathname !== "/") {
-    throw new ConfigError(`MQTT_URL=${url} has a path (${parsed.pathname}); topics come from MQTT_TOPIC_PREFIX, so write only mqtt://host[:port]`);
-  }
-  if (password !== undefined && username === undefined && parsed.username === "") throw new ConfigError("MQTT_PASSWORD is set but MQTT_USERNAME is not; brokers take a password only with a user name");
-  const problem = prefixProblem(prefix);
-  if (problem !== null) throw new ConfigError(`MQTT_TOPIC_PREFIX=${prefix} cannot be used: ${problem}; write topic levels like twin or site-a/twin`);
-  return Object.freeze({ url, username, password, prefix });
-}
-
-const TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
-
-/**
- * KAFKA_BROKERS (comma-separated host:port), KAFKA_TOPIC (default twin.readings), KAFKA_GROUP
- * (default twin), KAFKA_PARTITIONS (when the twin creates the topic, default 8),
- * KAFKA_SESSION_TIMEOUT_MS (default 10000); undefined when KAFKA_BROKERS is unset, and then the
- * others must be unset too.
- */
-function kafkaSettings(env: Env): KafkaSettings | undefined {
-  const others = ["KAFKA_TOPIC", "KAFKA_GROUP", "KAFKA_PARTITIONS", "KAFKA_SESSION_TIMEOUT_MS"];
-  const raw = text(env, "KAFKA_BROKERS");
-  if (raw === undefined) {
-    const stray = others.filter((name) => text(env, name) !== undefined);
-    if (stray.length > 0) throw new ConfigError(`${stray.join(", ")} set but KAFKA_BROKERS is not; set KAFKA_BROKERS (e.g. 127.0.0.1:9092) or unset ${stray.length > 1 ? "them" : "it"}`);
-    return undefined;
-  }
-  const brokers = raw
-    .split(",")
-    .map((b) => b.trim())
-    .filter((b) => b !== "");
-  for (const broker of brokers) {
-    const match = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(broker);
-    if (match === null || Number(match[2]) < 1 || Number(match[2]) > 65535) {
-      throw new ConfigError(`KAFKA_BROKERS: "${broker}" is not host:port; write e.g. KAFKA_BROKERS=127.0.0.1:9092,kafka-2:9092 (no scheme)`);
-    }
-  }
-  const topic = text(env, "KAFKA_TOPIC") ?? "twin.readings";
-  if (!TOPIC.test(topic) || topic === "." || topic === "..") throw new ConfigError(`KAFKA_TOPIC=${topic} is not a Kafka topic name: use letters, digits, '.', '_' and '-' (at most 249)`);
-  const group = text(env, "KAFKA_GROUP") ?? "twin";
-  return Object.freeze({
-    brokers: Object.freeze(brokers),
-    topic,
-    group,
-    partitions: integer(env, "KAFKA_PARTITIONS", 8, 1, 10_000),
-    // The broker's group.min.session.timeout.ms is 6 s by default.
-    sessionTimeoutMs: integer(env, "KAFKA_SESSION_TIMEOUT_MS", 10_000, 6_000, 300_000),
-  });
-}
-
-/** True for addresses that only this machine can reach. */
-export function isLoopback(host: string): boolean {
-  if (host === "localhost") return true;
-  if (isIP(host) === 4) return host.startsWith("127.");
-  return host === "::1";
 }
 
 /** The folder of each recorded data set, by its name ("nab", "uci-occupancy"). */

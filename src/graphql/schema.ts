@@ -3,7 +3,7 @@ import path from "node:path";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import { GraphQLScalarType, Kind, type GraphQLSchema } from "graphql";
 import type { Driver } from "neo4j-driver";
-import { projectRoot } from "../config.js";
+import { projectRoot } from "../projectRoot.js";
 import type { Resolvers } from "../generated/graphql.js";
 import { alertMutations, alertQueries, alertSubscriptions, anomalyFields } from "./resolvers/alertResolvers.js";
 import { bucketFields, diagnosticsQueries, diagnosticsSensorFields, rankingFields, sensorHealthFields, traitsFields, trendFields } from "./resolvers/diagnosticsResolvers.js";

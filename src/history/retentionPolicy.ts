@@ -1,6 +1,17 @@
 import { DAY_MS, HOUR_MS, type KeptFrom } from "../analytics/rollup/resolution.js";
-import type { RetentionSettings } from "../config.js";
 import type { RollupPolicy } from "../store/rollupWrites.js";
+
+/** How long history is kept (see docs/history.md); 0 days: kept for ever. */
+export interface RetentionSettings {
+  /** Raw readings older than this are deleted (a sensor's own Sensor.retentionDays overrides it). */
+  readonly rawDays: number;
+  /** Minute rollups older than this are deleted; hour and day rollups are kept. */
+  readonly minuteDays: number;
+  /** Pause between retention passes (ms). */
+  readonly intervalMs: number;
+  /** Readings or rollups deleted per transaction. */
+  readonly batchSize: number;
+}
 
 /**
  * A reading this much older than raw retention goes to the rollups only; one between is stored

@@ -1,6 +1,13 @@
+import { isIP } from "node:net";
 import type { IncomingMessage } from "node:http";
 import type { RequestHandler } from "express";
-import { isLoopback } from "../config.js";
+
+/** True for addresses that only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  if (host === "localhost") return true;
+  if (isIP(host) === 4) return host.startsWith("127.");
+  return host === "::1";
+}
 
 /** Which browser pages may reach the twin, over HTTP and WebSocket alike. */
 export interface OriginPolicy {

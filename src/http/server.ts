@@ -10,7 +10,8 @@ import express from "express";
 import { getOperationAST, GraphQLError, OperationTypeNode, parse, validate, type DocumentNode, type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import { isLoopback, type Playground, type QueryLimitSettings } from "../config.js";
+import type { QueryLimitSettings } from "../graphql/limits/queryLimitSettings.js";
+import { isLoopback } from "./origins.js";
 import type { Logger } from "../log.js";
 import type { Authenticator, Principal } from "../graphql/auth.js";
 import type { TwinContext } from "../graphql/context.js";
@@ -21,6 +22,9 @@ import { operationRefusal } from "../graphql/roleGuard.js";
 import { DomainError } from "../errors.js";
 import { closeReason, judgeRequest, originGuard, refusalBody, type OriginPolicy } from "./origins.js";
 import { assertEveryRouteGuarded, everyRequest, mountRoutes, registeredRoutes, type RegisteredRoute, type Route } from "./routes.js";
+
+/** What a browser gets on GET /graphql (PLAYGROUND). */
+export type Playground = "graphiql" | "apollo";
 
 export interface HealthReport {
   readonly status: "ok" | "unavailable";

@@ -1,7 +1,17 @@
 import type { Logger } from "../log.js";
-import type { IngestSettings } from "../config.js";
 import { ThresholdWaiters } from "../util/thresholdWaiters.js";
 import type { Reading } from "../domain/reading.js";
+
+export interface IngestSettings {
+  /** Readings per write transaction. */
+  readonly batchSize: number;
+  /** How long a partial batch may wait for more readings before it is written (ms). */
+  readonly lingerMs: number;
+  /** Readings accepted but not yet committed that the process keeps at most. */
+  readonly bufferCapacity: number;
+  /** How long a COMMITTED recordReadings waits for the database (ms). */
+  readonly commitTimeoutMs?: number;
+}
 
 /** The one operation the writer needs from the store. */
 export interface BatchSink {

@@ -1,5 +1,5 @@
 import type { DocumentNode, GraphQLError, GraphQLSchema, OperationDefinitionNode } from "graphql";
-import { DEFAULT_QUERY_LIMITS, type QueryLimitSettings } from "../../config.js";
+import { DEFAULT_QUERY_LIMITS, type QueryLimitSettings } from "./queryLimitSettings.js";
 import { CostBudget } from "./budget.js";
 import { ASSUMED_LIST_SIZE, ASSUMED_READINGS, estimateCost, MAX_COSTED_FIELDS, type CostEstimate } from "./cost.js";
 import { Deadline } from "./deadline.js";
