@@ -4,6 +4,7 @@ import { KafkaIngest, type KafkaSettings } from "./bridge/kafka/kafkaIngest.js";
 import { MqttBridge, type MqttSettings } from "./bridge/mqtt/mqttBridge.js";
 import type { SharedEvents } from "./fanout/fanoutMessage.js";
 import { RedisFanout } from "./fanout/redisFanout.js";
+import { RemoteDevices } from "./fanout/remoteDevices.js";
 import type { RedisSettings } from "./fanout/redisSettings.js";
 import { ConfigError, type Config } from "./config.js";
 import type { RetentionSettings } from "./history/retentionPolicy.js";
@@ -100,6 +101,8 @@ export interface App {
   readonly kafka: KafkaIngest | undefined;
   /** The subscription events shared with other instances, when REDIS_URL is set. */
   readonly fanout: RedisFanout | undefined;
+  /** Every instance's devices for the command path, when REDIS_URL is set. */
+  readonly remoteDevices: RemoteDevices | undefined;
   readonly analytics: AnalyticsRuntime;
   readonly control: ControlRuntime;
   health(): Promise<HealthReport>;
@@ -216,9 +219,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     predictions.forgetPlants();
     void actuatorLog.record(actuatorId, state, atMs);
   });
+  // With Redis, a command for a device another instance holds is forwarded to that instance.
+  const remote = fanout === undefined ? undefined : new RemoteDevices({ local: bridge, fanout, log: log.child("redis") });
+  if (remote !== undefined) bus.on("deviceStatus", "remote-devices", () => void remote.announce());
   const control = await startControl({
     bus,
     bridge,
+    ...(remote === undefined ? {} : { route: remote }),
     commandStore: new CommandStore(storeDriver),
     calibrationStore: new CalibrationStore(storeDriver),
     ruleStore: new RuleStore(storeDriver),
@@ -307,6 +314,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Last, once nothing can fail: not awaited, a broker that is down is retried in the background
   // while the API serves what it has.
   fanout?.start();
+  remote?.start();
   mqtt?.start();
   kafka?.start();
   return {
@@ -318,6 +326,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     mqtt,
     kafka,
     fanout,
+    remoteDevices: remote,
     analytics,
     control,
     health,
@@ -329,6 +338,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // Before the writer stops: the consumer's last batch commits, then its offset.
       await kafka?.stop();
       await server.close();
+      remote?.stop();
       await fanout?.stop();
       metrics.stop();
       const flushed = flush && (await Promise.race([writer.stop(true).then(() => true), (databaseGone ?? new Promise<never>(() => undefined)).then(() => false)]));

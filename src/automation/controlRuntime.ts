@@ -1,4 +1,5 @@
 import type { Bridge } from "../bridge/bridge.js";
+import type { DeviceRoute } from "../fanout/remoteDevices.js";
 import { CommandService } from "../commands/commandService.js";
 import type { SafetySettings } from "../commands/safety.js";
 import type { Logger } from "../log.js";
@@ -40,6 +41,8 @@ export interface ControlRuntime {
 export async function startControl(deps: {
   readonly bus: EventBus<TwinEvents>;
   readonly bridge: Bridge;
+  /** How commands reach devices: the bridge, or with Redis every instance's devices (RemoteDevices). Default: the bridge. */
+  readonly route?: DeviceRoute;
   readonly commandStore: CommandStore;
   readonly calibrationStore: CalibrationStore;
   readonly ruleStore: RuleStore;
@@ -60,13 +63,14 @@ export async function startControl(deps: {
   readonly log: Logger;
 }): Promise<ControlRuntime> {
   const { bus, clock, log } = deps;
+  const route = deps.route ?? deps.bridge;
   const commands = new CommandService({
     store: deps.commandStore,
     actuators: deps.actuators,
-    bridge: deps.bridge,
+    bridge: route,
     deviceExists: (deviceId) => deps.devices.exists(deviceId),
     // This process's own sighting first: the graph's lastSeen is written every few seconds.
-    lastSeen: async (deviceId) => deps.bridge.lastSeenMs(deviceId) ?? (await deps.devices.lastSeen(deviceId)),
+    lastSeen: async (deviceId) => route.lastSeenMs(deviceId) ?? (await deps.devices.lastSeen(deviceId)),
     bus,
     clock,
     log: log.child("commands"),
@@ -79,7 +83,7 @@ export async function startControl(deps: {
     deps.calibrationStore,
     deps.devices,
     commands,
-    (deviceId) => deps.bridge.isConnected(deviceId),
+    (deviceId) => route.isConnected(deviceId),
     async (sensorId) => (await deps.catalog.get(sensorId)) !== undefined,
     clock,
     log.child("calibration"),

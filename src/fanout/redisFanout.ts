@@ -52,6 +52,7 @@ export class RedisFanout {
   private notShared = 0;
   private rejected = 0;
   private readonly owner = "redis-fanout";
+  private readonly controlHandlers: Array<(message: Record<string, unknown>) => void> = [];
   /** This process on the channel: the instance's name and a random part, so a restarted or misnamed twin never skips another's events. */
   private readonly origin: string;
 
@@ -92,11 +93,51 @@ export class RedisFanout {
     const connect = async (): Promise<void> => {
       await this.subscriber.connect();
       await this.subscriber.subscribe(this.options.settings.channel, (message) => this.deliver(message));
+      await this.subscriber.subscribe(this.controlChannel, (message) => this.deliverControl(message));
       await this.publisher.connect();
     };
     connect().catch((error: unknown) => {
       if (!this.stopped) this.options.log.error("the Redis fan-out could not start; subscriptions see this instance's events only", { error: (error as Error).message });
     });
+  }
+
+  /** This process's name on the channels (control messages address instances by it). */
+  get self(): string {
+    return this.origin;
+  }
+
+  /** True while both connections are up. */
+  get ready(): boolean {
+    return this.publisher.isReady && this.subscriber.isReady;
+  }
+
+  /** Listens to the control channel (instances' requests to each other); messages of this process's own are skipped. */
+  onControl(handler: (message: Record<string, unknown>) => void): void {
+    this.controlHandlers.push(handler);
+  }
+
+  /** Publishes on the control channel, stamped with this process's name; rejects while Redis is down. */
+  async publishControl(message: Record<string, unknown>): Promise<void> {
+    await this.publisher.publish(this.controlChannel, JSON.stringify({ ...message, v: 1, from: this.origin }));
+  }
+
+  private get controlChannel(): string {
+    return `${this.options.settings.channel}:control`;
+  }
+
+  private deliverControl(text: string): void {
+    let message: unknown;
+    try {
+      message = JSON.parse(text);
+    } catch {
+      message = null;
+    }
+    if (typeof message !== "object" || message === null || (message as Record<string, unknown>)["v"] !== 1 || typeof (message as Record<string, unknown>)["from"] !== "string") {
+      this.rejected += 1;
+      return;
+    }
+    if ((message as Record<string, unknown>)["from"] === this.origin) return;
+    for (const handler of this.controlHandlers) handler(message as Record<string, unknown>);
   }
 
   status(): FanoutStatus {

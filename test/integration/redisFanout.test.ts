@@ -62,7 +62,7 @@ describe("subscriptions across two instances through Redis", () => {
     await client.dispose();
   });
 
-  it("a device held by B: A's clients see its status and its command's every status up to ACKED", async () => {
+  it("a device held by B: A's clients see its status and its commands' statuses, and a command sent to A reaches it through B", async () => {
     const deviceId = `fan-${b.prefix}`;
     const node = new VirtualDevice({ deviceId, idSuffix: b.prefix, seed: 5 });
     const client = wsClient(a.wsUrl);
@@ -93,6 +93,28 @@ describe("subscriptions across two instances through Redis", () => {
     const mine = commands.received.filter((c) => c.commandId === id).map((c) => c.status);
     expect(mine.at(-1)).toBe("ACKED");
     expect(new Set(mine).size).toBe(mine.length); // each status once
+
+    // Sent to A, whose bridge does not hold the device: A forwards it to B through Redis, B's
+    // bridge carries it, and A answers once the node's ack and the reported state are stored.
+    expect(a.app.bridge.isConnected(deviceId)).toBe(false);
+    await eventually(async () => (a.app.remoteDevices?.isConnected(deviceId) === true ? true : undefined), 10_000, "A knows B holds the device");
+    const viaA = await gql<{ sendCommand: { commandId: string; status: string; answer: string | null } }>(
+      a.url,
+      `mutation ($a: ID!) { sendCommand(input: { actuatorId: $a, state: "OFF" }) { commandId status answer } }`,
+      { a: `fan_${b.prefix}` },
+    );
+    expect(viaA.errors).toBeUndefined();
+    expect(viaA.data!.sendCommand.status).toBe("ACKED");
+    expect(JSON.parse(viaA.data!.sendCommand.answer!)).toMatchObject({ t: "ack", a: `fan_${b.prefix}`, state: "OFF" });
+    const { records } = await a.driver.executeQuery("MATCH (x:Actuator {actuatorId: $a}) RETURN x.reportedState AS reported, x.desiredState AS desired", { a: `fan_${b.prefix}` });
+    expect([records[0]?.get("reported"), records[0]?.get("desired")]).toEqual(["OFF", "OFF"]);
+    await eventually(async () => (commands.received.some((c) => c.commandId === viaA.data!.sendCommand.commandId && c.status === "ACKED") ? true : undefined), 5_000, "A's own command on A's feed");
+
+    // Once B lets the device go, A refuses at once: no instance holds it.
+    await b.app.bridge.stop();
+    await eventually(async () => (a.app.remoteDevices?.isConnected(deviceId) === false ? true : undefined), 10_000, "A knows no instance holds the device");
+    const offline = await gql(a.url, `mutation ($a: ID!) { sendCommand(input: { actuatorId: $a, state: "ON" }) { status } }`, { a: `fan_${b.prefix}` });
+    expect(offline.errors?.[0]?.extensions?.["code"]).toBe("DEVICE_OFFLINE");
     await statuses.close();
     await commands.close();
     await client.dispose();
