@@ -3,7 +3,7 @@ import type { KafkaSettings } from "./bridge/kafka/kafkaIngest.js";
 import type { MqttSettings } from "./bridge/mqtt/mqttBridge.js";
 import type { RedisSettings } from "./fanout/redisSettings.js";
 import { ConfigError, integer, oneOf, text, type Env } from "./settings/env.js";
-import { kafkaSettings, mqttSettings, redisSettings } from "./settings/transports.js";
+import { embeddedKafkaSettings, kafkaSettings, mqttSettings, redisSettings, type EmbeddedKafkaSettings } from "./settings/transports.js";
 import { instanceProblem } from "./wal/segmentDirectory.js";
 import type { QueryLimitSettings } from "./graphql/limits/queryLimitSettings.js";
 import { DEFAULT_QUERY_LIMITS } from "./graphql/limits/queryLimitSettings.js";
@@ -57,6 +57,8 @@ export interface Config {
   readonly mqtt: MqttSettings | undefined;
   /** Partitioned ingest through Kafka (KAFKA_BROKERS…); undefined: the bridges feed this process's pipeline directly. */
   readonly kafka: KafkaSettings | undefined;
+  /** KAFKA=embedded: the single-node Kafka the twin runs (and `kafka` points at); undefined: none. */
+  readonly kafkaEmbedded: EmbeddedKafkaSettings | undefined;
   /** Subscription events shared between instances (REDIS_URL, REDIS_CHANNEL); undefined: this instance's only. */
   readonly redis: RedisSettings | undefined;
   /** Reading timestamps from serial devices: host arrival time or the device's uptime clock. */
@@ -189,6 +191,7 @@ export function loadConfig(env: Env = process.env): Config {
   const uri = text(env, "NEO4J_URI");
   const port = integer(env, "PORT", 4000, 0, 65535);
   const dataDir = path.resolve(projectRoot, text(env, "NEO4J_DATA_DIR") ?? "db/.data");
+  const kafkaEmbedded = embeddedKafkaSettings(env, projectRoot);
   const instance = text(env, "INSTANCE_ID") ?? `port-${port}`;
   const instanceError = instanceProblem(instance);
   if (instanceError !== null) throw new ConfigError(`INSTANCE_ID: ${instanceError}`);
@@ -223,7 +226,8 @@ export function loadConfig(env: Env = process.env): Config {
     serialBaud: integer(env, "SERIAL_BAUD", 115200, 300, 4_000_000),
     device: oneOf(env, "DEVICE", ["sim", "virtual", "virtual-mqtt", "none"] as const),
     mqtt: mqttSettings(env),
-    kafka: kafkaSettings(env),
+    kafka: kafkaSettings(env, kafkaEmbedded),
+    kafkaEmbedded,
     redis: redisSettings(env),
     serialTimestamps: oneOf(env, "SERIAL_TIMESTAMPS", ["host", "device"] as const) ?? "host",
     simArgs: (text(env, "SIM_ARGS") ?? "").split(/\s+/).filter((a) => a !== ""),

@@ -7,7 +7,8 @@ import { createAuthenticator } from "./graphql/auth.js";
 import { ListenError } from "./http/server.js";
 import { createLogger, standardSink } from "./log.js";
 import { createDriver, verifyDatabase } from "./store/driver.js";
-import { EmbeddedStartError, startEmbedded, type EmbeddedDatabase } from "./store/embedded.js";
+import { startEmbeddedKafka, type EmbeddedKafka } from "./bridge/kafka/embeddedKafka.js";
+import { EmbeddedStartError, portAnswers, startEmbedded, type EmbeddedDatabase } from "./store/embedded.js";
 
 /** Composition root: config → database → twin → server; SIGTERM flushes before exit. */
 async function main(): Promise<void> {
@@ -19,6 +20,13 @@ async function main(): Promise<void> {
   if (uri === undefined) {
     embedded = await startEmbedded({ projectRoot, port: config.neo4j.embeddedPort, dataDir: config.neo4j.dataDir, log: log.child("neo4j") });
     uri = embedded.uri;
+  }
+  // KAFKA=embedded: a single-node Kafka beside the twin, or the one a twin already runs on the port.
+  let kafka: EmbeddedKafka | undefined;
+  if (config.kafkaEmbedded !== undefined) {
+    const { port, dataDir } = config.kafkaEmbedded;
+    if (await portAnswers(port)) log.info(`KAFKA=embedded: using the Kafka already on 127.0.0.1:${port}`);
+    else kafka = await startEmbeddedKafka({ projectRoot, port, dataDir, log: log.child("kafka") });
   }
   const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
   let app: App | undefined;
@@ -36,6 +44,7 @@ async function main(): Promise<void> {
       await devices?.stop();
       await driver.close();
       if (embedded?.owned === true) await embedded.stop();
+      await kafka?.stop();
       log.info("stopped cleanly");
       process.exit(exitCode);
     } catch (error) {
@@ -82,6 +91,7 @@ async function main(): Promise<void> {
     await app?.stop().catch(() => undefined);
     await driver.close();
     if (embedded?.owned === true) await embedded.stop();
+    await kafka?.stop();
     throw error;
   }
   log.info(`GraphQL API ready: ${app.server.url} (subscriptions: ${app.server.wsUrl}); health: ${app.server.url.replace(/graphql$/, "healthz")}`);
@@ -92,6 +102,9 @@ async function main(): Promise<void> {
     log.info(`bearer tokens required (${config.jwtSecret !== undefined ? "HS256, JWT_SECRET" : `JWKS ${config.jwksUrl}`}); roles from the token's roles claim`);
   else if (!config.authOff) log.info(`no authentication configured: every request is allowed, so the API serves ${config.host} only (loopback)`);
   else log.warn("AUTH=off: every request is allowed, from any address that can reach this port");
+  void kafka?.exited.then((code) => {
+    if (!stopping) log.error(`the embedded Kafka stopped (exit ${code}); the bridges' readings wait in the producer's queue until a Kafka answers on ${config.kafka?.brokers.join(",")}`);
+  });
   // The embedded database is part of this twin: when it ends (stopped by a signal, or crashed),
   // so does the twin, rather than buffer readings for a database nothing will restart.
   void embedded?.exited.then((code) => {

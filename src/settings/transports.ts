@@ -1,4 +1,5 @@
 // The settings of the engines beside the twin: the MQTT broker, Kafka, Redis.
+import path from "node:path";
 import type { KafkaSettings } from "../bridge/kafka/kafkaIngest.js";
 import type { MqttSettings } from "../bridge/mqtt/mqttBridge.js";
 import { prefixProblem } from "../bridge/mqtt/topics.js";
@@ -59,9 +60,9 @@ const TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
  * KAFKA_SESSION_TIMEOUT_MS (default 10000); undefined when KAFKA_BROKERS is unset, and then the
  * others must be unset too.
  */
-export function kafkaSettings(env: Env): KafkaSettings | undefined {
+export function kafkaSettings(env: Env, embedded?: EmbeddedKafkaSettings): KafkaSettings | undefined {
   const others = ["KAFKA_TOPIC", "KAFKA_GROUP", "KAFKA_PARTITIONS", "KAFKA_SESSION_TIMEOUT_MS"];
-  const raw = text(env, "KAFKA_BROKERS");
+  const raw = embedded === undefined ? text(env, "KAFKA_BROKERS") : `127.0.0.1:${embedded.port}`;
   if (raw === undefined) {
     const stray = others.filter((name) => text(env, name) !== undefined);
     if (stray.length > 0) throw new ConfigError(`${stray.join(", ")} set but KAFKA_BROKERS is not; set KAFKA_BROKERS (e.g. 127.0.0.1:9092) or unset ${stray.length > 1 ? "them" : "it"}`);
@@ -88,4 +89,23 @@ export function kafkaSettings(env: Env): KafkaSettings | undefined {
     // The broker's group.min.session.timeout.ms is 6 s by default.
     sessionTimeoutMs: integer(env, "KAFKA_SESSION_TIMEOUT_MS", 10_000, 6_000, 300_000),
   });
+}
+
+/** KAFKA=embedded: the twin runs a single-node Kafka itself (or uses the one already on the port). */
+export interface EmbeddedKafkaSettings {
+  readonly port: number;
+  readonly dataDir: string;
+}
+
+/** KAFKA (only `embedded`), KAFKA_PORT (default 9092), KAFKA_DATA_DIR (default kafka/.data under the project). */
+export function embeddedKafkaSettings(env: Env, projectRoot: string): EmbeddedKafkaSettings | undefined {
+  const mode = text(env, "KAFKA");
+  if (mode === undefined) {
+    const stray = ["KAFKA_PORT", "KAFKA_DATA_DIR"].filter((name) => text(env, name) !== undefined);
+    if (stray.length > 0) throw new ConfigError(`${stray.join(", ")} set but KAFKA is not; set KAFKA=embedded for a Kafka run by the twin, or unset ${stray.length > 1 ? "them" : "it"}`);
+    return undefined;
+  }
+  if (mode !== "embedded") throw new ConfigError(`KAFKA=${mode} is not understood; KAFKA=embedded runs a single-node Kafka with the twin, KAFKA_BROKERS=host:port uses yours`);
+  if (text(env, "KAFKA_BROKERS") !== undefined) throw new ConfigError("KAFKA=embedded runs its own broker, so KAFKA_BROKERS cannot be set too; unset one of them");
+  return Object.freeze({ port: integer(env, "KAFKA_PORT", 9092, 1, 65_535), dataDir: path.resolve(projectRoot, text(env, "KAFKA_DATA_DIR") ?? "kafka/.data") });
 }

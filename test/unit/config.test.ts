@@ -1,5 +1,6 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, isLoopback, loadConfig } from "../../src/config.js";
+import { ConfigError, isLoopback, loadConfig, projectRoot } from "../../src/config.js";
 
 describe("loadConfig", () => {
   it("has the documented defaults", () => {
@@ -61,6 +62,10 @@ describe("loadConfig", () => {
     [{ CORS_ORIGINS: "https://dash.example.org/app" }, /"https:\/\/dash\.example\.org\/app" is not an origin; .*with no path, e\.g\. https:\/\/dash\.example\.org$/],
     [{ CORS_ORIGINS: "ftp://dash.example.org" }, /is not an origin/],
     [{ LOG_FORMAT: "yaml" }, /LOG_FORMAT=yaml is not one of text, json/],
+    [{ KAFKA: "yes" }, /KAFKA=yes is not understood; KAFKA=embedded runs a single-node Kafka with the twin, KAFKA_BROKERS=host:port uses yours/],
+    [{ KAFKA: "embedded", KAFKA_BROKERS: "k1:9092" }, /KAFKA=embedded runs its own broker, so KAFKA_BROKERS cannot be set too/],
+    [{ KAFKA_PORT: "9093" }, /KAFKA_PORT set but KAFKA is not; set KAFKA=embedded/],
+    [{ KAFKA: "embedded", KAFKA_PORT: "0" }, /KAFKA_PORT=0 is not an integer in 1\.\.65535/],
     [{ REDIS_URL: "http://cache:6379" }, /REDIS_URL=http:\/\/cache:6379 has scheme http; the twin speaks redis:\/\/ \(plain TCP\) or rediss:\/\/ \(TLS\)/],
     [{ REDIS_URL: "redis:// bad" }, /REDIS_URL=redis:\/\/ bad is not a URL; write redis:\/\/host\[:port\]/],
     [{ REDIS_URL: "redis://:hunter2@cache:6379", REDIS_CHANNEL: "twin events" }, /REDIS_CHANNEL=twin events must be 1\.\.100 characters/],
@@ -87,6 +92,14 @@ describe("loadConfig", () => {
     expect(loadConfig({ KAFKA_BROKERS: "127.0.0.1:9092" }).kafka).toEqual({ brokers: ["127.0.0.1:9092"], topic: "twin.readings", group: "twin", partitions: 8, sessionTimeoutMs: 10_000 });
     const full = loadConfig({ KAFKA_BROKERS: "k1:9092, k2:9093,", KAFKA_TOPIC: "site-a.readings", KAFKA_GROUP: "twin-a", KAFKA_PARTITIONS: "12", KAFKA_SESSION_TIMEOUT_MS: "6000" });
     expect(full.kafka).toEqual({ brokers: ["k1:9092", "k2:9093"], topic: "site-a.readings", group: "twin-a", partitions: 12, sessionTimeoutMs: 6_000 });
+  });
+
+  it("reads KAFKA=embedded as a Kafka of its own on KAFKA_PORT (9092), data in kafka/.data", () => {
+    const config = loadConfig({ KAFKA: "embedded" });
+    expect(config.kafkaEmbedded).toEqual({ port: 9092, dataDir: path.join(projectRoot, "kafka", ".data") });
+    expect(config.kafka?.brokers).toEqual(["127.0.0.1:9092"]);
+    expect(loadConfig({ KAFKA: "embedded", KAFKA_PORT: "19500", KAFKA_DATA_DIR: "/tmp/k" }).kafka?.brokers).toEqual(["127.0.0.1:19500"]);
+    expect(loadConfig({}).kafkaEmbedded).toBeUndefined();
   });
 
   it("reads the Redis settings (none by default), with channel twin:events by default", () => {

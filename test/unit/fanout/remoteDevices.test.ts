@@ -44,6 +44,14 @@ function bridge(devices: string[], answer: (deviceId: string) => Promise<Command
 
 const ack = (a: string): CommandAnswer => ({ t: "ack", id: "c1", a, state: "ON" }) as unknown as CommandAnswer;
 const settle = () => new Promise((r) => setTimeout(r, 5));
+/** The error a promise rejects with (it must reject). */
+const failure = (p: Promise<unknown>): Promise<Error> =>
+  p.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (e: unknown) => e as Error,
+  );
 
 describe("RemoteDevices", () => {
   it("sends to its own devices directly and to another instance's through it, with that device's answer", async () => {
@@ -78,12 +86,12 @@ describe("RemoteDevices", () => {
     const b = new RemoteDevices({ local: bridge(["dev-b"], () => Promise.reject(outcome)), fanout: net.member("B"), log: silentLogger });
     await b.announce();
     await settle();
-    const refused = await a.send("dev-b", {} as never, 1000).catch((e: unknown) => e as Error);
+    const refused = await failure(a.send("dev-b", {} as never, 1000));
     expect(refused).toBeInstanceOf(DeviceRefusedError);
     expect((refused as DeviceRefusedError).code).toBe("BAD_STATE");
     expect(refused.message).toBe("device dev-b refused the command: BAD_STATE (state must be ON or OFF)");
     outcome = new CommandTimeoutError("dev-b", "c9", 500);
-    const timedOut = await a.send("dev-b", {} as never, 1000).catch((e: unknown) => e as Error);
+    const timedOut = await failure(a.send("dev-b", {} as never, 1000));
     expect(timedOut).toBeInstanceOf(CommandTimeoutError);
     expect(timedOut.message).toBe("device dev-b did not answer command c9 within 500 ms");
     a.stop();
@@ -99,7 +107,7 @@ describe("RemoteDevices", () => {
     await settle();
     expect(a.isConnected("dev-b")).toBe(true);
     net.setUp(false);
-    const down = await a.send("dev-b", {} as never, 1000).catch((e: unknown) => e as Error);
+    const down = await failure(a.send("dev-b", {} as never, 1000));
     expect(down).toBeInstanceOf(DeviceGoneError);
     expect(down.message).toMatch(/held by another twin instance, and Redis is unreachable: connection refused/);
     now = 6_001;
