@@ -1,14 +1,18 @@
-// npm run bench:scale — the twin past one serial port, as one JSON line. Now: one instance fed by
-// BENCH_MQTT_NODES (200) virtual MQTT nodes through Debian's mosquitto: readings stored per
-// second (mqttReadingsPerSec, beside what the nodes offered) and publish → graphql-ws latency
-// (mqttLatencyP99Ms, target ≤ 50 ms). The twin runs as its own process (as in production); this
-// process plays the broker's clients: the nodes and one subscriber. Each figure comes from one
-// section function returning its fields; the several-instance figures (twoInstanceReadingsPerSec,
-// scaleRatio, failoverSeconds) are further sections beside `mqttOneInstance`.
+// npm run bench:scale — the twin past one serial port, as one JSON line. BENCH_MQTT_NODES (200)
+// virtual MQTT nodes through Debian's mosquitto: first into one twin directly (mqttReadingsPerSec
+// stored beside what the nodes offered, publish → graphql-ws latency mqttLatencyP99Ms, target
+// ≤ 50 ms); then through a single-node Kafka into one instance and into two sharing a consumer
+// group and a Redis (twoInstanceReadingsPerSec, scaleRatio = two ÷ one through Kafka, the
+// latency at a subscriber whose instance gets the other's share through Redis), and last the
+// second instance SIGKILLed (failoverSeconds: kill → every timed sensor at the subscriber again).
+// The twins run as their own processes (as in production); this process plays the broker's
+// clients: the nodes and the subscriber. BENCH_SCALE_KAFKA=0 runs the first part only.
 import { loadavg } from "node:os";
 import { VirtualMqttNode } from "../src/bridge/virtual/virtualMqttNode.js";
 import type { MqttSettings } from "../src/bridge/mqtt/mqttBridge.js";
+import { startTestKafka } from "../test/support/kafka.js";
 import { mosquitto, type Broker } from "../test/support/mosquitto.js";
+import { startTestRedis } from "../test/support/redis.js";
 import { runTwin } from "../test/support/twinProcess.js";
 import { subscribe, wsClient } from "../test/support/wsClient.js";
 import { benchDatabase, machine, percentile, processCpuMs, round, type BenchDatabase } from "./support.js";
@@ -45,12 +49,33 @@ async function counters(url: string): Promise<{ refused: number; committed: numb
   return { refused: value(/^twin_readings_rejected_total\{source="mqtt"\} (\S+)$/m), committed: value(/^twin_readings_committed_total (\S+)$/m) };
 }
 
-/** One twin, NODES MQTT nodes: stored readings per second and publish → subscriber latency. */
-async function mqttOneInstance(db: BenchDatabase, broker: Broker): Promise<Record<string, number>> {
+interface RunFigures {
+  readonly offeredPerSec: number;
+  readonly storedPerSec: number;
+  readonly refusedPerSec: number;
+  readonly committedPerSec: number;
+  readonly latencyP50Ms: number;
+  readonly latencyP99Ms: number;
+  readonly latencyReadings: number;
+  /** Seconds from the kill to the subscriber's first reading of every timed sensor again (killed runs only). */
+  readonly failoverSeconds: number | null;
+  readonly cores: Record<string, number>;
+}
+
+/**
+ * NODES MQTT nodes publishing to the first twin's broker (MQTT_URL on that twin only: each
+ * instance with it would hold every node), a graphql-ws subscriber on the first twin, the timed
+ * readings' publish → readingAdded latency and the readings stored per second in the window.
+ * `killIndex`: after the window, SIGKILL that twin and time until every timed sensor's readings
+ * reach the subscriber again.
+ */
+async function mqttRun(db: BenchDatabase, broker: Broker, twinEnvs: ReadonlyArray<Record<string, string>>, label: string, killIndex: number | null = null): Promise<RunFigures> {
   const settings: MqttSettings = { url: broker.url, username: undefined, password: undefined, prefix: "twin" };
-  const api = runTwin({ NEO4J_URI: db.uri, MQTT_URL: broker.url, DEVICE: "none" });
-  const url = await api.ready;
-  progress(`twin ready at ${url}; starting ${NODES} nodes (every ${INTERVAL_MS} ms)`);
+  const twins = twinEnvs.map((env, i) => runTwin({ NEO4J_URI: db.uri, DEVICE: "none", ...(i === 0 ? { MQTT_URL: broker.url } : {}), ...env }));
+  const urls = await Promise.all(twins.map((t) => t.ready));
+  const [url] = urls as [string];
+  const subscriberUrl = url;
+  progress(`${label}: ${twins.length} twin(s) ready; starting ${NODES} nodes (every ${INTERVAL_MS} ms)`);
   const timed = new Set(Array.from({ length: LATENCY_NODES }, (_, i) => `temp_s${i}`));
   const sentAt = new Map<string, number>();
   let measuring = false;
@@ -76,37 +101,51 @@ async function mqttOneInstance(db: BenchDatabase, broker: Broker): Promise<Recor
     for (let i = 0; i < nodes.length; i += 20) await Promise.all(nodes.slice(i, i + 20).map((n) => n.start()));
     await until(`all ${NODES} nodes to have sessions`, 60_000, async () => (await health(url)).mqtt?.devices === NODES);
     const latencies: number[] = [];
-    const client = wsClient(url.replace(/^http/, "ws"));
+    const lastSeen = new Map<string, number>();
+    const client = wsClient(subscriberUrl.replace(/^http/, "ws"));
     const sub = subscribe<{ sensorId: string; seq: number }>(client, "subscription ($ids: [ID!]) { readingAdded(sensorIds: $ids) { sensorId seq } }", { ids: [...timed] });
     const push = sub.received.push.bind(sub.received);
     sub.received.push = (...items) => {
       const now = performance.now();
       for (const item of items) {
+        lastSeen.set(item.sensorId, now);
         const t0 = sentAt.get(`${item.sensorId}#${item.seq}`);
-        if (t0 !== undefined) latencies.push(now - t0);
+        if (t0 !== undefined && measuring) latencies.push(now - t0);
       }
-      return push(...items);
+      // Nothing reads the readings themselves: keep only the count's worth of memory.
+      push(...items);
+      return sub.received.splice(0).length;
     };
-    progress(`all nodes connected; warming up ${WARMUP_SECONDS} s`);
+    progress(`${label}: all nodes connected; warming up ${WARMUP_SECONDS} s`);
     await sleep(WARMUP_SECONDS * 1000);
-    const pids = { twin: api.child.pid, neo4j: db.pid, broker: broker.pid(), bench: process.pid };
+    const pids: Record<string, number | undefined> = { neo4j: db.pid, broker: broker.pid(), bench: process.pid };
+    twins.forEach((t, i) => (pids[`twin${i}`] = t.child.pid));
     const cpu0 = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, processCpuMs(pid)]));
-    const before = await counters(url);
+    const before = await Promise.all(urls.map(counters));
     const t0 = Date.now();
     measuring = true;
     await sleep(SECONDS * 1000);
     measuring = false;
     const t1 = Date.now();
-    const after = await counters(url);
+    const after = await Promise.all(urls.map(counters));
     // Cores each participant used in the window: who is the bottleneck on this 2-core machine.
     const cores = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, round((processCpuMs(pid) - (cpu0[k] ?? 0)) / (t1 - t0), 2)]));
-    progress(`measured ${SECONDS} s; stopping the nodes and waiting for the writes`);
+    let failoverSeconds: number | null = null;
+    const victim = killIndex ?? -1;
+    if (victim > 0) {
+      progress(`${label}: SIGKILL to twin ${victim}; waiting for every timed sensor at the subscriber again`);
+      const killedAt = performance.now();
+      twins[victim]!.child.kill("SIGKILL");
+      await until("every timed sensor's readings again", 120_000, async () => [...timed].every((id) => (lastSeen.get(id) ?? 0) > killedAt + 1_000));
+      failoverSeconds = round((Math.max(...[...timed].map((id) => lastSeen.get(id)!)) - killedAt) / 1000, 1);
+    }
+    progress(`${label}: stopping the nodes and waiting for the writes`);
     await Promise.all(nodes.map((n) => n.stop()));
     await sleep(1_000);
-    await until("the twin's pending readings to be written", 120_000, async () => (await health(url)).ingest.pending === 0);
+    for (const [i, u] of urls.entries()) if (i !== victim) await until("the twin's pending readings to be written", 120_000, async () => (await health(u)).ingest.pending === 0);
     await sub.close();
     await client.dispose();
-    // A fresh database, host timestamps: the readings that reached the twin in [t0, t1).
+    // Host timestamps: the readings that reached a twin in [t0, t1).
     const { records } = await db.driver.executeQuery(
       "MATCH (r:Reading) WHERE r.timestamp >= datetime({epochMillis: toInteger($t0)}) AND r.timestamp < datetime({epochMillis: toInteger($t1)}) RETURN count(r) AS n",
       { t0, t1 },
@@ -114,28 +153,89 @@ async function mqttOneInstance(db: BenchDatabase, broker: Broker): Promise<Recor
     const stored = Number(records[0]?.get("n") ?? 0);
     const seconds = (t1 - t0) / 1000;
     latencies.sort((a, b) => a - b);
-    if (latencies.length === 0) throw new Error(`the subscriber received none of the timed readings; twin output: ${api.output.slice(-5).join(" | ")}`);
+    if (latencies.length === 0) throw new Error(`the subscriber received none of the timed readings; twin output: ${twins.flatMap((t) => t.output.slice(-3)).join(" | ")}`);
+    const sum = (list: Array<{ refused: number; committed: number }>, k: "refused" | "committed"): number => list.reduce((s, c) => s + c[k], 0);
     return {
-      mqttNodes: NODES,
-      mqttIntervalMs: INTERVAL_MS,
-      mqttOfferedPerSec: Math.round(offered / seconds),
-      mqttReadingsPerSec: Math.round(stored / seconds),
-      // Beyond what the database keeps up with, the ingest buffer fills and readings are refused (counted on the device).
-      mqttRefusedPerSec: Math.round((after.refused - before.refused) / seconds),
-      committedPerSec: Math.round((after.committed - before.committed) / seconds),
-      mqttLatencyP50Ms: round(percentile(latencies, 50), 2),
-      mqttLatencyP99Ms: round(percentile(latencies, 99), 2),
-      mqttLatencyReadings: latencies.length,
-      mqttTwinCpuCores: cores["twin"] ?? Number.NaN,
-      mqttNeo4jCpuCores: cores["neo4j"] ?? Number.NaN,
-      mqttBrokerCpuCores: cores["broker"] ?? Number.NaN,
-      mqttNodesCpuCores: cores["bench"] ?? Number.NaN,
-      loadAverage: round(loadavg()[0] ?? Number.NaN, 1),
+      offeredPerSec: Math.round(offered / seconds),
+      storedPerSec: Math.round(stored / seconds),
+      refusedPerSec: Math.round((sum(after, "refused") - sum(before, "refused")) / seconds),
+      committedPerSec: Math.round((sum(after, "committed") - sum(before, "committed")) / seconds),
+      latencyP50Ms: round(percentile(latencies, 50), 2),
+      latencyP99Ms: round(percentile(latencies, 99), 2),
+      latencyReadings: latencies.length,
+      failoverSeconds,
+      cores,
     };
   } finally {
     await Promise.all(nodes.map((n) => n.stop().catch(() => undefined)));
-    api.child.kill("SIGTERM");
-    await api.exited;
+    for (const t of twins) t.child.kill("SIGTERM");
+    await Promise.all(twins.map((t) => t.exited));
+  }
+}
+
+/** One twin fed by the nodes directly: stored readings per second and publish → subscriber latency. */
+async function mqttOneInstance(db: BenchDatabase, broker: Broker): Promise<Record<string, number>> {
+  const r = await mqttRun(db, broker, [{}], "one instance");
+  return {
+    mqttNodes: NODES,
+    mqttIntervalMs: INTERVAL_MS,
+    mqttOfferedPerSec: r.offeredPerSec,
+    mqttReadingsPerSec: r.storedPerSec,
+    // Beyond what the database keeps up with, the ingest buffer fills and readings are refused (counted on the device).
+    mqttRefusedPerSec: r.refusedPerSec,
+    committedPerSec: r.committedPerSec,
+    mqttLatencyP50Ms: r.latencyP50Ms,
+    mqttLatencyP99Ms: r.latencyP99Ms,
+    mqttLatencyReadings: r.latencyReadings,
+    mqttTwinCpuCores: r.cores["twin0"] ?? Number.NaN,
+    mqttNeo4jCpuCores: r.cores["neo4j"] ?? Number.NaN,
+    mqttBrokerCpuCores: r.cores["broker"] ?? Number.NaN,
+    mqttNodesCpuCores: r.cores["bench"] ?? Number.NaN,
+  };
+}
+
+/**
+ * The same nodes through Kafka into one, then two instances sharing one consumer group and one
+ * Redis: A holds the MQTT nodes and produces, both consume their partitions, and the subscriber
+ * on A receives B's share through Redis. Then B is killed: its partitions move to A.
+ */
+async function kafkaInstances(db: BenchDatabase, broker: Broker, oneStoredPerSec: number): Promise<Record<string, number | null>> {
+  const kafka = await startTestKafka();
+  const redis = await startTestRedis();
+  try {
+    const common = { KAFKA_BROKERS: kafka.brokers, KAFKA_PARTITIONS: "6", REDIS_URL: redis.url, KAFKA_SESSION_TIMEOUT_MS: "10000" };
+    const single = await mqttRun(db, broker, [{ ...common, KAFKA_TOPIC: "one.readings", KAFKA_GROUP: "one", INSTANCE_ID: "solo" }], "Kafka, one instance");
+    const shared = { ...common, KAFKA_TOPIC: "two.readings", KAFKA_GROUP: "two" };
+    const two = await mqttRun(
+      db,
+      broker,
+      [
+        { ...shared, INSTANCE_ID: "a" },
+        { ...shared, INSTANCE_ID: "b" },
+      ],
+      "Kafka, two instances",
+      1,
+    );
+    return {
+      kafkaOneInstanceReadingsPerSec: single.storedPerSec,
+      twoInstanceReadingsPerSec: two.storedPerSec,
+      scaleRatio: round(two.storedPerSec / Math.max(1, single.storedPerSec), 2),
+      kafkaVsDirectRatio: round(single.storedPerSec / Math.max(1, oneStoredPerSec), 2),
+      twoInstanceOfferedPerSec: two.offeredPerSec,
+      twoInstanceRefusedPerSec: two.refusedPerSec,
+      twoInstanceLatencyP50Ms: two.latencyP50Ms,
+      twoInstanceLatencyP99Ms: two.latencyP99Ms,
+      failoverSeconds: two.failoverSeconds,
+      twoInstanceCores: round(
+        Object.entries(two.cores)
+          .filter(([k]) => k.startsWith("twin"))
+          .reduce((sum, [, v]) => sum + v, 0),
+        2,
+      ),
+    };
+  } finally {
+    await redis.close();
+    await kafka.close();
   }
 }
 
@@ -144,7 +244,9 @@ progress(`database at ${db.uri}`);
 const broker = await mosquitto();
 progress(`mosquitto at ${broker.url}`);
 try {
-  const figures = { ...(await mqttOneInstance(db, broker)) };
+  const one = await mqttOneInstance(db, broker);
+  const several = process.env["BENCH_SCALE_KAFKA"] === "0" ? {} : await kafkaInstances(db, broker, one["mqttReadingsPerSec"] ?? 0);
+  const figures = { ...one, ...several, loadAverage: round(loadavg()[0] ?? Number.NaN, 1) };
   console.log(JSON.stringify({ bench: "scale", ...figures, machine: machine() }));
 } finally {
   await broker.close();
